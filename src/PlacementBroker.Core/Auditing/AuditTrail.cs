@@ -1,0 +1,40 @@
+using PlacementBroker.Core.Data;
+
+namespace PlacementBroker.Core.Auditing;
+
+/// <summary>
+/// Adds audit events to the unit of work, so an event is saved with the change it describes or not at all.
+/// </summary>
+public class AuditTrail(PlacementBrokerDbContext db, TimeProvider clock)
+{
+    public void Record(Actor? actor, string action, string entityType, object? entityId, string? detail = null,
+        Guid? localAuthorityId = null, Guid? providerId = null)
+    {
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = actor?.UserId,
+            ActorEmail = actor?.Email,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId?.ToString(),
+            LocalAuthorityId = localAuthorityId ?? actor?.LocalAuthorityId,
+            ProviderId = providerId ?? actor?.ProviderId,
+            Detail = detail is { Length: > 4000 } ? detail[..4000] : detail,
+            IpAddress = actor?.IpAddress,
+        });
+    }
+}
+
+public static class AuditActions
+{
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string TokenIssued = "TokenIssued";
+    public const string LocalAuthorityCreated = "LocalAuthorityCreated";
+    public const string UserCreated = "UserCreated";
+    public const string ProviderRegistered = "ProviderRegistered";
+    public const string PlatformAdminCreated = "PlatformAdminCreated";
+    public const string DemoDataLoaded = "DemoDataLoaded";
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Data;
+
+public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext> options)
+    : IdentityUserContext<User, Guid>(options)
+{
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+    public DbSet<ProviderGroup> ProviderGroups => Set<ProviderGroup>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+    public DbSet<DynamicPurchasingSystem> DynamicPurchasingSystems => Set<DynamicPurchasingSystem>();
+    public DbSet<DpsParticipant> DpsParticipants => Set<DpsParticipant>();
+    public DbSet<DpsLot> Lots => Set<DpsLot>();
+    public DbSet<LotQuestion> LotQuestions => Set<LotQuestion>();
+    public DbSet<LotApplication> LotApplications => Set<LotApplication>();
+    public DbSet<ApplicationAnswer> ApplicationAnswers => Set<ApplicationAnswer>();
+    public DbSet<LotMembership> LotMemberships => Set<LotMembership>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money is pounds and pence everywhere; SQL Server would otherwise truncate silently.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<decimal?>().HavePrecision(18, 2);
+        // Enums are stored by name so the data stays readable and reordering members is safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+        // Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlacementBrokerDbContext).Assembly);
+
+        // SQL Server refuses multiple cascade paths; nothing in this domain is deleted by cascade anyway.
+        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+        {
+            if (!foreignKey.IsOwnership && !IsIdentityTable(foreignKey.DeclaringEntityType.ClrType))
+            {
+                foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+            }
+        }
+    }
+
+    private static bool IsIdentityTable(Type type) =>
+        type.IsGenericType && type.Namespace == typeof(IdentityUserClaim<>).Namespace;
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

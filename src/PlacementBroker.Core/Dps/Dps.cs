@@ -1,0 +1,136 @@
+namespace PlacementBroker.Core.Dps;
+
+public enum DpsRegime
+{
+    /// <summary>Public Contracts Regulations 2015 reg. 34: decide within 10 working days, extendable to 15.</summary>
+    Pcr2015Dps,
+    /// <summary>Procurement Act 2023 dynamic market: decide within the period the commissioner sets.</summary>
+    ProcurementAct2023DynamicMarket,
+}
+
+public enum DpsStatus
+{
+    Draft,
+    Open,
+    Closed,
+}
+
+/// <summary>A Dynamic Purchasing System owned by a lead authority, possibly shared with participating authorities.</summary>
+public class DynamicPurchasingSystem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public Guid LeadLocalAuthorityId { get; set; }
+    public Identity.LocalAuthority? LeadLocalAuthority { get; set; }
+    public DpsRegime Regime { get; set; }
+    /// <summary>Working days for a decision on an application.</summary>
+    public int DecisionPeriodDays { get; set; }
+    public DpsStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public List<DpsParticipant> Participants { get; set; } = [];
+    public List<DpsLot> Lots { get; set; } = [];
+}
+
+public class DpsParticipant
+{
+    public Guid DpsId { get; set; }
+    public Guid LocalAuthorityId { get; set; }
+    public Identity.LocalAuthority? LocalAuthority { get; set; }
+}
+
+public class DpsLot
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid DpsId { get; set; }
+    public DynamicPurchasingSystem? Dps { get; set; }
+    public required string Name { get; set; }
+    public PlacementType PlacementType { get; set; }
+    public decimal? BenchmarkWeeklyPrice { get; set; }
+    public decimal? PriceBandLower { get; set; }
+    public decimal? PriceBandUpper { get; set; }
+    public List<LotQuestion> Questions { get; set; } = [];
+}
+
+/// <summary>A pass/fail selection question of a lot.</summary>
+public class LotQuestion
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LotId { get; set; }
+    /// <summary>The commissioner's own key for the question ("q1"), which applications answer by.</summary>
+    public required string Key { get; set; }
+    public required string Text { get; set; }
+    public string? Guidance { get; set; }
+    public int Order { get; set; }
+}
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    Admitted,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>A provider's application to join a lot.</summary>
+public class LotApplication
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LotId { get; set; }
+    public DpsLot? Lot { get; set; }
+    public Guid ProviderId { get; set; }
+    public Providers.Provider? Provider { get; set; }
+    public ApplicationStatus Status { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateOnly? DecisionDueBy { get; set; }
+    public string? ExtensionReason { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public Guid? DecidedByUserId { get; set; }
+    public string? DecisionReason { get; set; }
+    public string? EvidenceReference { get; set; }
+    public List<ApplicationAnswer> Answers { get; set; } = [];
+}
+
+public class ApplicationAnswer
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ApplicationId { get; set; }
+    public required string QuestionKey { get; set; }
+    public required string Answer { get; set; }
+    public string? EvidenceReference { get; set; }
+}
+
+public enum MembershipStatus
+{
+    Admitted,
+    Suspended,
+    Withdrawn,
+    Removed,
+}
+
+/// <summary>A provider's place on a lot, from admission on.</summary>
+public class LotMembership
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LotId { get; set; }
+    public DpsLot? Lot { get; set; }
+    public Guid ProviderId { get; set; }
+    public Providers.Provider? Provider { get; set; }
+    public Guid? ApplicationId { get; set; }
+    public MembershipStatus Status { get; set; }
+    public DateTime AdmittedAt { get; set; }
+    public List<MembershipEvent> History { get; set; } = [];
+}
+
+/// <summary>One change of a membership: who, when, why.</summary>
+public class MembershipEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MembershipId { get; set; }
+    public MembershipStatus? FromStatus { get; set; }
+    public MembershipStatus ToStatus { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public Guid? ByUserId { get; set; }
+    public required string Reason { get; set; }
+}

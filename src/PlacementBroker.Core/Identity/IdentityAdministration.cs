@@ -1,0 +1,260 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Identity;
+
+public sealed record CreateLocalAuthorityRequest(string? Name, string? Code);
+
+public sealed record CreateUserRequest(
+    string? Email, string? Password, string? DisplayName, Role? Role, Guid? LocalAuthorityId, Guid? ProviderId = null);
+
+public sealed record RegisterProviderRequest(
+    string? OrganisationName, ProviderType? ProviderType, string? RegistrationNumber, string? ContactEmail,
+    NewProviderUser? User);
+
+public sealed record NewProviderUser(string? Email, string? Password, string? DisplayName);
+
+public sealed record ProviderRegistered(Guid ProviderId, Guid UserId);
+
+/// <summary>Creates tenants and accounts: platform admins create authorities and their users; providers register themselves.</summary>
+public partial class IdentityAdministration(
+    PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock)
+{
+    public static readonly Role[] AuthorityRoles = [Role.PlacingOfficer, Role.PlacementManager, Role.QaOfficer, Role.Commissioner];
+
+    public async Task<Outcome<LocalAuthority>> CreateLocalAuthorityAsync(Actor actor, CreateLocalAuthorityRequest request, CancellationToken ct = default)
+    {
+        var name = request.Name?.Trim();
+        var code = request.Code?.Trim().ToUpperInvariant();
+        var errors = new FieldErrors()
+            .Required("name", name, "Enter the authority's name")
+            .MaxLength("name", name, 200, "Name")
+            .Required("code", code, "Enter the authority's code");
+        if (!string.IsNullOrEmpty(code) && !AuthorityCodePattern().IsMatch(code))
+        {
+            errors.Add("code", "Code must be 2 to 20 letters, numbers or hyphens");
+        }
+        if (errors.Any)
+        {
+            return Outcome<LocalAuthority>.Invalid(errors);
+        }
+
+        if (await db.LocalAuthorities.AnyAsync(a => a.Code == code || a.Name == name, ct))
+        {
+            return Outcome<LocalAuthority>.Conflict("A local authority with that name or code already exists.");
+        }
+
+        var authority = new LocalAuthority { Name = name!, Code = code!, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.LocalAuthorities.Add(authority);
+        audit.Record(actor, AuditActions.LocalAuthorityCreated, nameof(LocalAuthority), authority.Id, $"{authority.Name} ({authority.Code})", localAuthorityId: authority.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<LocalAuthority>.Conflict("A local authority with that name or code already exists.");
+        }
+        return Outcome<LocalAuthority>.Success(authority);
+    }
+
+    public async Task<Outcome<User>> CreateUserAsync(Actor actor, CreateUserRequest request, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors()
+            .Email("email", request.Email)
+            .Required("displayName", request.DisplayName, "Enter the person's name")
+            .MaxLength("displayName", request.DisplayName, 200, "Name");
+        await ValidatePasswordAsync(errors, "password", request.Password);
+
+        if (request.Role is null)
+        {
+            errors.Add("role", "Select a role");
+        }
+        else if (AuthorityRoles.Contains(request.Role.Value))
+        {
+            if (request.LocalAuthorityId is null)
+            {
+                errors.Add("localAuthorityId", "Select the local authority this person works for");
+            }
+            else if (!await db.LocalAuthorities.AnyAsync(a => a.Id == request.LocalAuthorityId, ct))
+            {
+                errors.Add("localAuthorityId", "Select a local authority that exists");
+            }
+            if (request.ProviderId is not null)
+            {
+                errors.Add("providerId", "A local authority user cannot belong to a provider");
+            }
+        }
+        else if (request.Role == Role.ProviderUser)
+        {
+            if (request.ProviderId is null)
+            {
+                errors.Add("providerId", "Select the provider this person works for");
+            }
+            else if (!await db.Providers.AnyAsync(p => p.Id == request.ProviderId, ct))
+            {
+                errors.Add("providerId", "Select a provider that exists");
+            }
+            if (request.LocalAuthorityId is not null)
+            {
+                errors.Add("localAuthorityId", "A provider user cannot belong to a local authority");
+            }
+        }
+        else if (request.LocalAuthorityId is not null || request.ProviderId is not null)
+        {
+            errors.Add("role", "A platform admin belongs to no local authority or provider");
+        }
+        if (errors.Any)
+        {
+            return Outcome<User>.Invalid(errors);
+        }
+
+        if (await EmailTakenAsync(request.Email!))
+        {
+            return Outcome<User>.Conflict("An account with that email address already exists.");
+        }
+
+        var user = NewUser(request.Email!, request.DisplayName!, request.Role!.Value, request.LocalAuthorityId, request.ProviderId);
+        audit.Record(actor, AuditActions.UserCreated, nameof(User), user.Id, $"{user.Email} as {user.Role}",
+            localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
+        var created = await CreateAsync(user, request.Password!);
+        return created ?? Outcome<User>.Success(user);
+    }
+
+    public async Task<Outcome<ProviderRegistered>> RegisterProviderAsync(RegisterProviderRequest request, string? ipAddress, CancellationToken ct = default)
+    {
+        var name = request.OrganisationName?.Trim();
+        var registration = NormaliseRegistrationNumber(request.RegistrationNumber);
+        var errors = new FieldErrors()
+            .Required("organisationName", name, "Enter the organisation's name")
+            .MaxLength("organisationName", name, 200, "Organisation name")
+            .Email("contactEmail", request.ContactEmail, "Contact email address");
+        if (request.ProviderType is null)
+        {
+            errors.Add("providerType", "Select the type of provider");
+        }
+        if (string.IsNullOrEmpty(registration))
+        {
+            errors.Add("registrationNumber", "Enter the Companies House or Charity Commission number");
+        }
+        else if (!RegistrationNumberPattern().IsMatch(registration))
+        {
+            errors.Add("registrationNumber", "Enter a Companies House number (8 characters, like 01234567 or SC123456) or a charity number (6 to 8 digits)");
+        }
+        if (request.User is null)
+        {
+            errors.Add("user", "Enter the details of the first user");
+        }
+        else
+        {
+            errors.Email("user.email", request.User.Email)
+                .Required("user.displayName", request.User.DisplayName, "Enter your full name")
+                .MaxLength("user.displayName", request.User.DisplayName, 200, "Name");
+            await ValidatePasswordAsync(errors, "user.password", request.User.Password);
+        }
+        if (errors.Any)
+        {
+            return Outcome<ProviderRegistered>.Invalid(errors);
+        }
+        if (await EmailTakenAsync(request.User!.Email!))
+        {
+            return Outcome<ProviderRegistered>.Conflict("An account with that email address already exists. Sign in instead, or ask your organisation's administrator.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var provider = new Provider
+        {
+            Name = name!,
+            Type = request.ProviderType!.Value,
+            RegistrationNumber = registration!,
+            ContactEmail = request.ContactEmail!.Trim(),
+            RegisteredAt = now,
+        };
+        var user = NewUser(request.User.Email!, request.User.DisplayName!, Role.ProviderUser, null, provider.Id);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Providers.Add(provider);
+        var actor = new Actor(user.Id, user.Email!, Role.ProviderUser, null, provider.Id, ipAddress);
+        audit.Record(actor, AuditActions.ProviderRegistered, nameof(Provider), provider.Id, provider.Name, providerId: provider.Id);
+        var failed = await CreateAsync(user, request.User.Password!);
+        if (failed is not null)
+        {
+            return Outcome<ProviderRegistered>.Conflict(failed.Message ?? "An account with that email address already exists.");
+        }
+        await transaction.CommitAsync(ct);
+        return Outcome<ProviderRegistered>.Success(new ProviderRegistered(provider.Id, user.Id));
+    }
+
+    private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId) => new()
+    {
+        Email = email.Trim(),
+        UserName = email.Trim(),
+        DisplayName = displayName.Trim(),
+        Role = role,
+        LocalAuthorityId = localAuthorityId,
+        ProviderId = providerId,
+        EmailConfirmed = true,
+        LockoutEnabled = true,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    /// <returns>null when created; otherwise the reason it was not.</returns>
+    private async Task<Outcome<User>?> CreateAsync(User user, string password)
+    {
+        try
+        {
+            var result = await users.CreateAsync(user, password);
+            if (result.Succeeded)
+            {
+                return null;
+            }
+            if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+            {
+                return Outcome<User>.Conflict("An account with that email address already exists.");
+            }
+            var errors = new FieldErrors();
+            foreach (var error in result.Errors)
+            {
+                errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", error.Description);
+            }
+            return Outcome<User>.Invalid(errors);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index on the normalised email settled a race between two registrations.
+            return Outcome<User>.Conflict("An account with that email address already exists.");
+        }
+    }
+
+    private async Task<bool> EmailTakenAsync(string email) => await users.FindByEmailAsync(email.Trim()) is not null;
+
+    private async Task ValidatePasswordAsync(FieldErrors errors, string field, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            errors.Add(field, "Enter a password");
+            return;
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, null!, password);
+            foreach (var error in result.Errors)
+            {
+                errors.Add(field, error.Description);
+            }
+        }
+    }
+
+    public static string? NormaliseRegistrationNumber(string? value) =>
+        value is null ? null : new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+
+    [GeneratedRegex("^[A-Z0-9-]{2,20}$")]
+    private static partial Regex AuthorityCodePattern();
+
+    [GeneratedRegex("^([0-9]{8}|[A-Z]{2}[0-9]{6}|[0-9]{6,8}(-[0-9]{1,2})?)$")]
+    private static partial Regex RegistrationNumberPattern();
+}

@@ -1,0 +1,10 @@
+namespace PlacementBroker.Core.Identity;
+
+/// <summary>A council: the tenant. Its officers see only its own children, referrals and placements.</summary>
+public class LocalAuthority
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Code { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PlacementBroker.Core.Identity;
+
+/// <summary>
+/// A person who signs in. Belongs to one local authority or one provider; platform admins to neither.
+/// </summary>
+public class User : IdentityUser<Guid>
+{
+    public User() => Id = Guid.CreateVersion7();
+
+    public required string DisplayName { get; set; }
+    public Role Role { get; set; }
+    public Guid? LocalAuthorityId { get; set; }
+    public LocalAuthority? LocalAuthority { get; set; }
+    public Guid? ProviderId { get; set; }
+    public Providers.Provider? Provider { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastSignedInAt { get; set; }
+}

@@ -1,0 +1,105 @@
+namespace PlacementBroker.Core;
+
+public enum OutcomeKind
+{
+    Success,
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+    BusinessRule,
+}
+
+/// <summary>
+/// What a service operation came to. Pages turn it into an error summary, the API into problem details.
+/// </summary>
+public sealed record Outcome<T>
+{
+    public OutcomeKind Kind { get; private init; }
+    public T? Value { get; private init; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; private init; } = new Dictionary<string, string[]>();
+    public string? Message { get; private init; }
+
+    public bool Succeeded => Kind == OutcomeKind.Success;
+
+    public static Outcome<T> Success(T value) => new() { Kind = OutcomeKind.Success, Value = value };
+    public static Outcome<T> Invalid(FieldErrors errors) => new() { Kind = OutcomeKind.Invalid, Errors = errors.ToDictionary(), Message = errors.FirstMessage };
+    public static Outcome<T> Invalid(string field, string message) => Invalid(new FieldErrors().Add(field, message));
+    public static Outcome<T> NotFound(string message = "Not found.") => new() { Kind = OutcomeKind.NotFound, Message = message };
+    public static Outcome<T> Forbidden(string message) => new() { Kind = OutcomeKind.Forbidden, Message = message };
+    public static Outcome<T> Conflict(string message) => new() { Kind = OutcomeKind.Conflict, Message = message };
+    public static Outcome<T> BusinessRule(string message) => new() { Kind = OutcomeKind.BusinessRule, Message = message };
+}
+
+/// <summary>Field-level validation messages, keyed by the camelCase field name the caller sent.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+    public string? FirstMessage => _errors.Values.SelectMany(v => v).FirstOrDefault();
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    public FieldErrors Required(string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, message);
+        }
+        return this;
+    }
+
+    public FieldErrors MaxLength(string field, string? value, int max, string what)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            Add(field, $"{what} must be {max} characters or fewer");
+        }
+        return this;
+    }
+
+    public FieldErrors Email(string field, string? value, string what = "Email address")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return Add(field, $"Enter an email address");
+        }
+        if (!EmailAddress.IsValid(value))
+        {
+            Add(field, $"Enter an email address in the correct format, like name@example.com");
+        }
+        else if (value.Length > 256)
+        {
+            Add(field, $"{what} must be 256 characters or fewer");
+        }
+        return this;
+    }
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+}
+
+public static class EmailAddress
+{
+    public static bool IsValid(string value)
+    {
+        var trimmed = value.Trim();
+        var at = trimmed.IndexOf('@');
+        return at > 0
+            && at == trimmed.LastIndexOf('@')
+            && at < trimmed.Length - 3
+            && trimmed.IndexOf('.', at) > at + 1
+            && !trimmed.EndsWith('.')
+            && !trimmed.Any(char.IsWhiteSpace);
+    }
+}

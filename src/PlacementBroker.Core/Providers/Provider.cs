@@ -1,0 +1,68 @@
+namespace PlacementBroker.Core.Providers;
+
+/// <summary>A corporate group that owns several providers (for financial oversight of the large groups).</summary>
+public class ProviderGroup
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public string? CompanyNumber { get; set; }
+}
+
+/// <summary>An independent fostering agency, children's home group, supported accommodation or school provider.</summary>
+public class Provider
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public ProviderType Type { get; set; }
+    /// <summary>Companies House or Charity Commission number.</summary>
+    public required string RegistrationNumber { get; set; }
+    public required string ContactEmail { get; set; }
+    public Guid? GroupId { get; set; }
+    public ProviderGroup? Group { get; set; }
+    public DateTime RegisteredAt { get; set; }
+    public List<Setting> Settings { get; set; } = [];
+}
+
+/// <summary>An Ofsted-registered place: a children's home, an agency registration, a supported accommodation service.</summary>
+public class Setting
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ProviderId { get; set; }
+    public Provider? Provider { get; set; }
+    public required string Name { get; set; }
+    public required string OfstedUrn { get; set; }
+    public required string Postcode { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public OfstedGrade OfstedGrade { get; set; }
+    public DateOnly? LastInspectionDate { get; set; }
+    public int RegisteredPlaces { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum VacancyStatus
+{
+    Open,
+    Held,
+    Filled,
+    Withdrawn,
+}
+
+/// <summary>Capacity a provider publishes in a lot.</summary>
+public class Vacancy
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SettingId { get; set; }
+    public Setting? Setting { get; set; }
+    public Guid ProviderId { get; set; }
+    public Guid LotId { get; set; }
+    public int Places { get; set; }
+    public int AgeMin { get; set; }
+    public int AgeMax { get; set; }
+    public List<Gender> Genders { get; set; } = [];
+    public List<Need> NeedsMet { get; set; } = [];
+    public decimal WeeklyPrice { get; set; }
+    public DateOnly AvailableFrom { get; set; }
+    public VacancyStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

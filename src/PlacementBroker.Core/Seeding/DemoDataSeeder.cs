@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Seeding;
+
+/// <summary>Loads the demo data set into an empty database, so the first start shows a living marketplace.</summary>
+public class DemoDataSeeder(
+    PlacementBrokerDbContext db, IPasswordHasher<User> passwordHasher, WorkingDayCalendar calendar, TimeProvider clock,
+    AuditTrail audit, ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>The password of every demo account (printed in the README). Demo data is never for production.</summary>
+    public const string DemoPassword = "Demo-Passw0rd!";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    public static DemoDataSet Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return JsonSerializer.Deserialize<DemoDataSet>(stream, JsonOptions)
+            ?? throw new InvalidOperationException($"{path} holds no demo data.");
+    }
+
+    /// <returns>false when the database already holds data and nothing was loaded.</returns>
+    public async Task<bool> SeedAsync(string path, CancellationToken ct = default)
+    {
+        if (await db.LocalAuthorities.AnyAsync(ct) || await db.Providers.AnyAsync(ct))
+        {
+            return false;
+        }
+        var data = Read(path);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+
+        var authorities = data.LocalAuthorities.ToDictionary(
+            a => a.Key, a => new LocalAuthority { Name = a.Name, Code = a.Code, CreatedAt = now.AddDays(-400) });
+        db.LocalAuthorities.AddRange(authorities.Values);
+
+        var groups = data.ProviderGroups.ToDictionary(g => g.Key, g => new ProviderGroup { Name = g.Name, CompanyNumber = g.CompanyNumber });
+        db.ProviderGroups.AddRange(groups.Values);
+
+        var lots = new Dictionary<(string Dps, string Lot), DpsLot>();
+        foreach (var d in data.Dps)
+        {
+            var dps = new DynamicPurchasingSystem
+            {
+                Name = d.Name,
+                LeadLocalAuthorityId = authorities[d.Lead].Id,
+                Regime = d.Regime,
+                DecisionPeriodDays = d.DecisionPeriodDays,
+                Status = DpsStatus.Open,
+                CreatedAt = now.AddDays(-420),
+                PublishedAt = now.AddDays(-410),
+                Participants = [.. d.Participants.Select(p => new DpsParticipant { LocalAuthorityId = authorities[p].Id })],
+            };
+            foreach (var l in d.Lots)
+            {
+                var lot = new DpsLot
+                {
+                    Name = l.Name,
+                    PlacementType = l.PlacementType,
+                    BenchmarkWeeklyPrice = l.BenchmarkWeeklyPrice,
+                    PriceBandLower = l.BandLower,
+                    PriceBandUpper = l.BandUpper,
+                    Questions = [.. l.Questions.Select((q, i) => new LotQuestion { Key = q.Id, Text = q.Text, Guidance = q.Guidance, Order = i })],
+                };
+                dps.Lots.Add(lot);
+                lots[(d.Key, l.Key)] = lot;
+            }
+            db.DynamicPurchasingSystems.Add(dps);
+        }
+
+        var providers = new Dictionary<string, Provider>();
+        var reviewers = data.Users.Where(u => u.Role == Role.Commissioner).Select(u => u.Email).ToList();
+        foreach (var p in data.Providers)
+        {
+            var provider = new Provider
+            {
+                Name = p.Name,
+                Type = p.Type,
+                RegistrationNumber = p.RegistrationNumber,
+                ContactEmail = p.ContactEmail,
+                GroupId = p.Group is null ? null : groups[p.Group].Id,
+                RegisteredAt = now.AddDays(-500),
+            };
+            providers[p.Key] = provider;
+            var settings = p.Settings.ToDictionary(s => s.Key, s => new Setting
+            {
+                ProviderId = provider.Id,
+                Name = s.Name,
+                OfstedUrn = s.OfstedUrn,
+                Postcode = s.Postcode,
+                Latitude = s.Latitude,
+                Longitude = s.Longitude,
+                OfstedGrade = s.OfstedGrade,
+                LastInspectionDate = s.LastInspectionDate,
+                RegisteredPlaces = s.RegisteredPlaces,
+                CreatedAt = now.AddDays(-480),
+            });
+            provider.Settings.AddRange(settings.Values);
+            db.Providers.Add(provider);
+
+            foreach (var a in p.Applications)
+            {
+                AddApplication(provider, lots[(a.Dps, a.Lot)], a, data.Dps.Single(d => d.Key == a.Dps).DecisionPeriodDays, today);
+            }
+            foreach (var v in p.Vacancies)
+            {
+                db.Vacancies.Add(new Vacancy
+                {
+                    SettingId = settings[v.Setting].Id,
+                    ProviderId = provider.Id,
+                    LotId = lots[(v.Dps, v.Lot)].Id,
+                    Places = v.Places,
+                    AgeMin = v.AgeMin,
+                    AgeMax = v.AgeMax,
+                    Genders = v.Genders,
+                    NeedsMet = v.NeedsMet,
+                    WeeklyPrice = v.WeeklyPrice,
+                    AvailableFrom = today.AddDays(v.AvailableFromDaysFromNow),
+                    Status = VacancyStatus.Open,
+                    CreatedAt = now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3)),
+                });
+            }
+        }
+
+        // One password hash serves every demo account: hashing is deliberately slow.
+        string? hash = null;
+        foreach (var u in data.Users)
+        {
+            var user = new User
+            {
+                Email = u.Email,
+                UserName = u.Email,
+                NormalizedEmail = u.Email.ToUpperInvariant(),
+                NormalizedUserName = u.Email.ToUpperInvariant(),
+                DisplayName = u.DisplayName,
+                Role = u.Role,
+                LocalAuthorityId = u.LocalAuthority is null ? null : authorities[u.LocalAuthority].Id,
+                ProviderId = u.Provider is null ? null : providers[u.Provider].Id,
+                EmailConfirmed = true,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = now.AddDays(-400),
+            };
+            user.PasswordHash = hash ??= passwordHasher.HashPassword(user, DemoPassword);
+            db.Users.Add(user);
+        }
+
+        audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
+            $"{authorities.Count} authorities, {providers.Count} providers, {data.Users.Count} users");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Loaded the demo data set: {Authorities} authorities, {Providers} providers, {Users} users",
+            authorities.Count, providers.Count, data.Users.Count);
+        return true;
+    }
+
+    private void AddApplication(Provider provider, DpsLot lot, DemoApplication a, int decisionPeriodDays, DateOnly today)
+    {
+        var submittedOn = calendar.AddWorkingDays(today, -a.SubmittedWorkingDaysAgo);
+        var submittedAt = submittedOn.ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc);
+        var application = new LotApplication
+        {
+            LotId = lot.Id,
+            ProviderId = provider.Id,
+            Status = a.Status,
+            SubmittedAt = submittedAt,
+            DecisionDueBy = calendar.AddWorkingDays(submittedOn, decisionPeriodDays),
+            EvidenceReference = a.EvidenceReference,
+            Answers = [.. lot.Questions.Select(q => new ApplicationAnswer { QuestionKey = q.Key, Answer = "Yes", EvidenceReference = a.EvidenceReference })],
+        };
+        if (a.Status is ApplicationStatus.Admitted or ApplicationStatus.Rejected)
+        {
+            var decidedOn = calendar.AddWorkingDays(submittedOn, Math.Min(decisionPeriodDays - 2, Math.Max(1, a.SubmittedWorkingDaysAgo / 2)));
+            application.DecidedAt = decidedOn.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
+            application.DecisionReason = a.DecisionReason;
+        }
+        db.LotApplications.Add(application);
+
+        if (a.Status == ApplicationStatus.Admitted)
+        {
+            db.LotMemberships.Add(new LotMembership
+            {
+                LotId = lot.Id,
+                ProviderId = provider.Id,
+                ApplicationId = application.Id,
+                Status = MembershipStatus.Admitted,
+                AdmittedAt = application.DecidedAt!.Value,
+                History =
+                [
+                    new MembershipEvent
+                    {
+                        FromStatus = null,
+                        ToStatus = MembershipStatus.Admitted,
+                        OccurredAt = application.DecidedAt.Value,
+                        Reason = a.DecisionReason ?? "Meets the lot's selection criteria",
+                    },
+                ],
+            });
+        }
+    }
+}

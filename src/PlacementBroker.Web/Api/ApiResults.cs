@@ -1,0 +1,23 @@
+using PlacementBroker.Core;
+
+namespace PlacementBroker.Web.Api;
+
+/// <summary>Turns a service outcome into the contract's answers: problem details for every failure.</summary>
+public static class ApiResults
+{
+    public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> onSuccess) => outcome.Kind switch
+    {
+        OutcomeKind.Success => onSuccess(outcome.Value!),
+        OutcomeKind.Invalid => Results.ValidationProblem(
+            outcome.Errors.ToDictionary(e => e.Key, e => e.Value), title: "Some of the request is not valid",
+            detail: outcome.Message),
+        OutcomeKind.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Message),
+        OutcomeKind.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: outcome.Message),
+        OutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Message),
+        OutcomeKind.BusinessRule => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request breaks a rule", detail: outcome.Message),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome.Kind}"),
+    };
+
+    public static IResult MissingBody() => Results.ValidationProblem(
+        new Dictionary<string, string[]> { [""] = ["Send a JSON request body"] }, title: "The request body is missing");
+}

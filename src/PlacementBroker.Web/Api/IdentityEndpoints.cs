@@ -1,0 +1,110 @@
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Api;
+
+public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
+public sealed record LocalAuthorityResponse(Guid Id, string Name, string Code);
+public sealed record CreatedId(Guid Id);
+public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Role, Guid? LocalAuthorityId, Guid? ProviderId);
+
+public static class IdentityEndpoints
+{
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Identity and tenants");
+
+        api.MapPost("/auth/token", async (TokenRequest? request, SignInService signIn, TokenService tokens, HttpContext http) =>
+        {
+            if (request is null)
+            {
+                return ApiResults.MissingBody();
+            }
+            var errors = new Core.FieldErrors()
+                .Required("email", request.Email, "Enter your email address")
+                .Required("password", request.Password, "Enter your password");
+            if (errors.Any)
+            {
+                return Results.ValidationProblem(errors.ToDictionary(), title: "Some of the request is not valid");
+            }
+            var attempt = await signIn.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress?.ToString());
+            switch (attempt.Kind)
+            {
+                case SignInResultKind.Succeeded:
+                    var token = tokens.Issue(attempt.User!);
+                    return Results.Ok(new TokenResponse(token.AccessToken, token.ExpiresAt));
+                case SignInResultKind.LockedOut:
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(attempt.RetryAfter.TotalSeconds)).ToString();
+                    return Results.Problem(statusCode: StatusCodes.Status423Locked, title: "Account locked",
+                        detail: "Too many failed sign-in attempts. The account is locked for a while; try again later or ask your administrator.");
+                case SignInResultKind.AddressThrottled:
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(attempt.RetryAfter.TotalSeconds)).ToString();
+                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-in attempts",
+                        detail: "Too many failed sign-in attempts from this address. Try again later.");
+                default:
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                        detail: "The email address or password is not right.");
+            }
+        })
+        .AllowAnonymous()
+        .WithSummary("Exchange an email and password for a bearer token")
+        .Produces<TokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status423Locked)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .ProducesValidationProblem();
+
+        api.MapPost("/providers/register", async (RegisterProviderRequest? request, IdentityAdministration admin, HttpContext http) =>
+            request is null
+                ? ApiResults.MissingBody()
+                : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted))
+                    .ToResult(r => Results.Created($"/api/providers/{r.ProviderId}", new { providerId = r.ProviderId, userId = r.UserId })))
+        .AllowAnonymous()
+        .WithSummary("A provider registers its organisation and first user")
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesValidationProblem();
+
+        api.MapGet("/me", async (HttpContext http, PlacementBrokerDbContext db) =>
+        {
+            var id = http.User.GetUserId();
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
+            return user is null
+                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown user")
+                : Results.Ok(new MeResponse(user.Id, user.Email!, user.DisplayName, user.Role.ToString(), user.LocalAuthorityId, user.ProviderId));
+        })
+        .RequireAuthorization()
+        .WithSummary("The signed-in user");
+
+        var admin = api.MapGroup("").RequireAuthorization(Policies.PlatformAdmin);
+
+        admin.MapPost("/local-authorities", async (CreateLocalAuthorityRequest? request, IdentityAdministration service, HttpContext http) =>
+            request is null
+                ? ApiResults.MissingBody()
+                : (await service.CreateLocalAuthorityAsync(http.ToActor(), request, http.RequestAborted))
+                    .ToResult(a => Results.Created($"/api/local-authorities/{a.Id}", new LocalAuthorityResponse(a.Id, a.Name, a.Code))))
+        .WithSummary("Create a local authority (a tenant)")
+        .Produces<LocalAuthorityResponse>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesValidationProblem();
+
+        admin.MapGet("/local-authorities", async (PlacementBrokerDbContext db) =>
+            await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name)
+                .Select(a => new LocalAuthorityResponse(a.Id, a.Name, a.Code)).ToListAsync())
+        .WithSummary("List local authorities");
+
+        admin.MapPost("/users", async (CreateUserRequest? request, IdentityAdministration service, HttpContext http) =>
+            request is null
+                ? ApiResults.MissingBody()
+                : (await service.CreateUserAsync(http.ToActor(), request, http.RequestAborted))
+                    .ToResult(u => Results.Created($"/api/users/{u.Id}", new CreatedId(u.Id))))
+        .WithSummary("Create a user of a local authority, a provider, or another platform admin")
+        .Produces<CreatedId>(StatusCodes.Status201Created)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesValidationProblem();
+
+        return app;
+    }
+}

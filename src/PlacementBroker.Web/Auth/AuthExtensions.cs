@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Web.Hosting;
+
+namespace PlacementBroker.Web.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>Picks the bearer token for the API and for hub clients that send one, the cookie for pages.</summary>
+    public const string SmartScheme = "PlacementBroker";
+    public const string ExternalScheme = "OrganisationSignIn";
+
+    public static WebApplicationBuilder AddPlacementBrokerAuth(this WebApplicationBuilder builder, PlacementBrokerOptions options)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<User>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 8;
+                identity.Password.RequireDigit = true;
+                identity.Password.RequireLowercase = true;
+                identity.Password.RequireUppercase = true;
+                identity.Password.RequireNonAlphanumeric = true;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.SignInProtection.MaxFailedAttemptsPerAccount;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.SignInProtection.LockoutMinutes);
+                identity.ClaimsIdentity.UserIdClaimType = PlacementBrokerClaims.UserId;
+                identity.ClaimsIdentity.UserNameClaimType = PlacementBrokerClaims.UserName;
+                identity.ClaimsIdentity.EmailClaimType = PlacementBrokerClaims.Email;
+                identity.ClaimsIdentity.RoleClaimType = PlacementBrokerClaims.Role;
+            })
+            .AddEntityFrameworkStores<PlacementBrokerDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<SigningKeyProvider>(sp => new SigningKeyProvider(
+            sp.GetRequiredService<IOptions<PlacementBrokerOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>(),
+            sp.GetRequiredService<ILogger<SigningKeyProvider>>()));
+        services.AddSingleton<FailedSignInLimiter>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<SignInService>();
+
+        var authentication = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = SmartScheme;
+            o.DefaultChallengeScheme = SmartScheme;
+            o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+        });
+        authentication.AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = SelectScheme);
+        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(c =>
+        {
+            c.LoginPath = "/sign-in";
+            c.LogoutPath = "/sign-out";
+            c.AccessDeniedPath = "/error/403";
+            c.Cookie.Name = "PlacementBroker.Auth";
+            c.Cookie.HttpOnly = true;
+            c.Cookie.SameSite = SameSiteMode.Lax;
+            c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            c.ExpireTimeSpan = TimeSpan.FromHours(8);
+            c.SlidingExpiration = true;
+            // Machines get a status code, not a redirect to the sign-in page.
+            c.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            c.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        }));
+        authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider>((jwt, keys) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Jwt.Issuer,
+                    ValidAudience = options.Jwt.Audience,
+                    IssuerSigningKey = keys.Key,
+                    ValidateIssuerSigningKey = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = PlacementBrokerClaims.UserName,
+                    RoleClaimType = PlacementBrokerClaims.Role,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSocket requests: the hub takes the token from the query.
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            context.Token = token;
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+
+        if (options.OpenIdConnect.Enabled)
+        {
+            authentication.AddOpenIdConnect(ExternalScheme, options.OpenIdConnect.DisplayName, oidc =>
+            {
+                oidc.Authority = options.OpenIdConnect.Authority;
+                oidc.ClientId = options.OpenIdConnect.ClientId;
+                oidc.ClientSecret = options.OpenIdConnect.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.SignInScheme = IdentityConstants.ExternalScheme;
+                oidc.CallbackPath = "/signin-oidc";
+                oidc.Scope.Add("email");
+                oidc.MapInboundClaims = false;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(nameof(Role.PlatformAdmin)))
+            .AddPolicy(Policies.PlacingOfficer, p => p.RequireRole(nameof(Role.PlacingOfficer)))
+            .AddPolicy(Policies.PlacementManager, p => p.RequireRole(nameof(Role.PlacementManager)))
+            .AddPolicy(Policies.QaOfficer, p => p.RequireRole(nameof(Role.QaOfficer)))
+            .AddPolicy(Policies.Commissioner, p => p.RequireRole(nameof(Role.Commissioner)))
+            .AddPolicy(Policies.ProviderUser, p => p.RequireRole(nameof(Role.ProviderUser)).RequireClaim(PlacementBrokerClaims.Provider))
+            .AddPolicy(Policies.AuthorityUser, p => p
+                .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
+                .RequireClaim(PlacementBrokerClaims.LocalAuthority));
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/jobs"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static string SelectScheme(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/api"))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token")))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+        return IdentityConstants.ApplicationScheme;
+    }
+}

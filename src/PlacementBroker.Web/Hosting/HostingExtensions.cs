@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Web.Api;
+using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Hubs;
+using StackExchange.Redis;
+
+namespace PlacementBroker.Web.Hosting;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PlacementBrokerOptions>()
+            .Bind(builder.Configuration.GetSection(PlacementBrokerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(PlacementBrokerOptions.Section).Get<PlacementBrokerOptions>() ?? new PlacementBrokerOptions();
+        services.AddSingleton(options);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => WorkingDayCalendar.FromFile(
+            Path.Combine(DatabaseExtensions.SeedFolder(options), "bank-holidays-england-and-wales.json")));
+
+        builder.AddPlacementBrokerDatabase(options);
+        builder.AddPlacementBrokerAuth(options);
+        builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
+
+        services.AddAuditTrail().AddIdentityAdministration().AddDemoData();
+
+        services.AddDataProtection()
+            .SetApplicationName("PlacementBroker")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseExtensions.DataFolder(builder.Environment, options), "keys")));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.AddOpenApi();
+
+        services.AddRazorPages(pages =>
+        {
+            pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+            pages.Conventions.AuthorizePage("/Index");
+        });
+
+        var signalR = services.AddSignalR().AddJsonProtocol(o =>
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("PlacementBroker"));
+        }
+        return builder;
+    }
+
+    public static WebApplication UseApplication(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseWhen(IsMachineRequest, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsMachineRequest(context), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "api-docs";
+            ui.DocumentTitle = "PlacementBroker API";
+            ui.SwaggerEndpoint("/openapi/v1.json", "PlacementBroker API v1");
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapIdentityEndpoints();
+        app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
+        app.MapJobsDashboard();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsMachineRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs");
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PlacementBroker.Web.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
+
+/// <summary>The host's own configuration, under <c>PlacementBroker</c>. Validated at start-up.</summary>
+public class PlacementBrokerOptions
+{
+    public const string Section = "PlacementBroker";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public AdminOptions Admin { get; set; } = new();
+    /// <summary><c>demo</c> loads the demo data set from <c>seed/</c> on an empty database.</summary>
+    public string? Seed { get; set; }
+    /// <summary>Where the SQLite file and generated keys live. Relative paths are under the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "App_Data";
+    /// <summary>The folder with demo data and reference files (bank holidays). Defaults to <c>seed/</c> beside the app.</summary>
+    public string? SeedFolder { get; set; }
+    public JwtOptions Jwt { get; set; } = new();
+    public SignInProtectionOptions SignInProtection { get; set; } = new();
+    public JobsOptions Jobs { get; set; } = new();
+    public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+}
+
+public class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public class AdminOptions
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+}
+
+public class JwtOptions
+{
+    public string Issuer { get; set; } = "PlacementBroker";
+    public string Audience { get; set; } = "PlacementBroker";
+    /// <summary>At least 32 characters. Every web node must share it. When absent, one is generated into the data folder.</summary>
+    public string? SigningKey { get; set; }
+    [Range(5, 24 * 60)]
+    public int LifetimeMinutes { get; set; } = 60;
+}
+
+public class SignInProtectionOptions
+{
+    /// <summary>Failed sign-ins an account may make before it is locked.</summary>
+    [Range(3, 20)]
+    public int MaxFailedAttemptsPerAccount { get; set; } = 5;
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+    /// <summary>Failed sign-ins from one address in the window before that address must wait. Successes never count.</summary>
+    [Range(10, 100_000)]
+    public int MaxFailedAttemptsPerAddress { get; set; } = 100;
+    [Range(1, 24 * 60)]
+    public int AddressWindowMinutes { get; set; } = 15;
+}
+
+public class JobsOptions
+{
+    /// <summary>Run a Hangfire server in this node. Turn off on nodes that should only serve requests.</summary>
+    public bool RunServer { get; set; } = true;
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+}
+
+/// <summary>Sign-in through an organisation's identity provider (e.g. Microsoft Entra ID). Off unless Authority is set.</summary>
+public class OpenIdConnectSettings
+{
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public string DisplayName { get; set; } = "your organisation's account";
+    /// <summary>The claim holding the email that links the external identity to an existing account.</summary>
+    public string EmailClaim { get; set; } = "email";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
+}

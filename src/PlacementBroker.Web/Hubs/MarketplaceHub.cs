@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Hubs;
+
+/// <summary>
+/// The live marketplace. A connection joins groups derived from its authenticated user only: the provider it
+/// works for, the authority it works for, and itself. Nothing the client sends changes its groups.
+/// </summary>
+[Authorize]
+public class MarketplaceHub : Hub
+{
+    public const string Path = "/hubs/marketplace";
+
+    public static string ProviderGroup(Guid providerId) => $"provider:{providerId}";
+    public static string AuthorityGroup(Guid localAuthorityId) => $"authority:{localAuthorityId}";
+    public static string UserGroup(Guid userId) => $"user:{userId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        var user = Context.User!;
+        if (user.GetUserId() is { } userId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
+        }
+        if (user.GetProviderId() is { } providerId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ProviderGroup(providerId));
+        }
+        if (user.GetLocalAuthorityId() is { } authorityId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AuthorityGroup(authorityId));
+        }
+        await base.OnConnectedAsync();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PlacementBroker.Web.Pages.Errors;
+
+/// <summary>The GOV.UK error pages: page not found, no access, sorry there is a problem with the service.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string[] Lines { get; private set; } = [];
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Heading, Lines) = code switch
+        {
+            404 => ("Page not found", new[]
+            {
+                "If you typed the web address, check it is correct.",
+                "If you pasted the web address, check you copied the entire address.",
+            }),
+            403 => ("You do not have access to this page", new[]
+            {
+                "Your account does not have the role this page needs.",
+                "If you think you should have access, contact your organisation's PlacementBroker administrator.",
+            }),
+            400 => ("Sorry, there is a problem with your request", new[] { "Go back and try again." }),
+            _ => ("Sorry, there is a problem with the service", new[]
+            {
+                "Try again later.",
+                "Nothing you entered has been saved unless you saw a confirmation.",
+            }),
+        };
+        // Keep the original status: a re-executed 404 must stay a 404.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
+        {
+            Response.StatusCode = code;
+        }
+    }
+}

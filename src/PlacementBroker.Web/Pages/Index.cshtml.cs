@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Pages;
+
+public sealed record HomeCard(string Title, int Count, string Description, string? Href = null);
+public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
+
+/// <summary>Each role's home page: what is waiting for this person.</summary>
+public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageModel
+{
+    public Role Role { get; private set; }
+    public string OrganisationName { get; private set; } = "";
+    public List<HomeCard> Cards { get; } = [];
+    public List<LotSupply> Supply { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Role = User.GetRole() ?? Role.PlacingOfficer;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (Role == Role.PlatformAdmin)
+        {
+            OrganisationName = "PlacementBroker operations";
+            Cards.Add(new("Local authorities", await db.LocalAuthorities.CountAsync(), "councils using the platform", "/admin/local-authorities"));
+            Cards.Add(new("Users", await db.Users.CountAsync(), "people with an account", "/admin/users"));
+            Cards.Add(new("Providers", await db.Providers.CountAsync(), "registered provider organisations"));
+            return;
+        }
+        if (Role == Role.ProviderUser)
+        {
+            await LoadProviderAsync(User.GetProviderId()!.Value);
+            return;
+        }
+
+        var authorityId = User.GetLocalAuthorityId()!.Value;
+        OrganisationName = await db.LocalAuthorities.Where(a => a.Id == authorityId).Select(a => a.Name).SingleAsync();
+        var dpsIds = await db.DynamicPurchasingSystems
+            .Where(d => d.LeadLocalAuthorityId == authorityId || d.Participants.Any(p => p.LocalAuthorityId == authorityId))
+            .Select(d => d.Id).ToListAsync();
+        Supply = await SupplyAsync(dpsIds);
+
+        switch (Role)
+        {
+            case Role.Commissioner:
+                var pending = db.LotApplications.Where(a => a.Status == ApplicationStatus.Submitted
+                    && a.Lot!.Dps!.LeadLocalAuthorityId == authorityId);
+                Cards.Add(new("Applications overdue", await pending.CountAsync(a => a.DecisionDueBy < today),
+                    "past their decision date: decide these first"));
+                Cards.Add(new("Applications waiting", await pending.CountAsync(a => a.DecisionDueBy >= today),
+                    "waiting for an admission decision within the legal period"));
+                Cards.Add(new("Admitted providers", await db.LotMemberships
+                    .Where(m => m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId))
+                    .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs"));
+                break;
+            case Role.QaOfficer:
+                var watched = db.Settings.Where(s => db.LotMemberships.Any(m => m.ProviderId == s.ProviderId
+                    && m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId)));
+                Cards.Add(new("Settings graded Inadequate", await watched.CountAsync(s => s.OfstedGrade == OfstedGrade.Inadequate),
+                    "need a visit before any placement and within 6 months"));
+                Cards.Add(new("Settings that require improvement", await watched.CountAsync(s => s.OfstedGrade == OfstedGrade.RequiresImprovement),
+                    "need a visit before any placement and within 6 months"));
+                Cards.Add(new("Settings not yet inspected", await watched.CountAsync(s => s.OfstedGrade == OfstedGrade.NotYetInspected),
+                    "new settings: references and a pre-placement visit"));
+                break;
+            default:
+                Cards.Add(new("Open vacancies", Supply.Sum(s => s.OpenVacancies), "published by admitted providers in your DPSs"));
+                Cards.Add(new("Places available", Supply.Sum(s => s.Places), "across those vacancies"));
+                break;
+        }
+    }
+
+    private async Task LoadProviderAsync(Guid providerId)
+    {
+        OrganisationName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync();
+        Cards.Add(new("Settings", await db.Settings.CountAsync(s => s.ProviderId == providerId), "Ofsted-registered settings"));
+        Cards.Add(new("Lots joined", await db.LotMemberships.CountAsync(m => m.ProviderId == providerId && m.Status == MembershipStatus.Admitted),
+            "DPS lots you are admitted to"));
+        Cards.Add(new("Applications waiting", await db.LotApplications.CountAsync(a => a.ProviderId == providerId && a.Status == ApplicationStatus.Submitted),
+            "waiting for a commissioner's decision"));
+        Cards.Add(new("Open vacancies", await db.Vacancies.CountAsync(v => v.ProviderId == providerId && v.Status == VacancyStatus.Open),
+            "published to placing officers"));
+    }
+
+    private async Task<List<LotSupply>> SupplyAsync(List<Guid> dpsIds)
+    {
+        var lots = await db.Lots.Where(l => dpsIds.Contains(l.DpsId))
+            .Select(l => new { l.Id, Dps = l.Dps!.Name, l.Name }).ToListAsync();
+        var vacancies = await db.Vacancies.Where(v => v.Status == VacancyStatus.Open && lots.Select(l => l.Id).Contains(v.LotId))
+            .GroupBy(v => v.LotId).Select(g => new { LotId = g.Key, Count = g.Count(), Places = g.Sum(v => v.Places) }).ToListAsync();
+        var members = await db.LotMemberships.Where(m => m.Status == MembershipStatus.Admitted && lots.Select(l => l.Id).Contains(m.LotId))
+            .GroupBy(m => m.LotId).Select(g => new { LotId = g.Key, Count = g.Count() }).ToListAsync();
+        return [.. lots.Select(l => new LotSupply(l.Dps, l.Name,
+            vacancies.FirstOrDefault(v => v.LotId == l.Id)?.Count ?? 0,
+            vacancies.FirstOrDefault(v => v.LotId == l.Id)?.Places ?? 0,
+            members.FirstOrDefault(m => m.LotId == l.Id)?.Count ?? 0))];
+    }
+}

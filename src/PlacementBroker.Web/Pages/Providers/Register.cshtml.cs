@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Identity;
+
+namespace PlacementBroker.Web.Pages.Providers;
+
+[AllowAnonymous]
+public class RegisterModel(IdentityAdministration admin, UserManager<User> users, SignInManager<User> signIns) : PageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["organisationName"] = "Input.OrganisationName",
+        ["providerType"] = "Input.ProviderType",
+        ["registrationNumber"] = "Input.RegistrationNumber",
+        ["contactEmail"] = "Input.ContactEmail",
+        ["user.email"] = "Input.Email",
+        ["user.displayName"] = "Input.DisplayName",
+        ["user.password"] = "Input.Password",
+        ["password"] = "Input.Password",
+        ["email"] = "Input.Email",
+    };
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public List<SelectListItem> ProviderTypes { get; } =
+    [
+        new("Select the type of provider", ""),
+        new("Independent fostering agency", nameof(ProviderType.IndependentFosteringAgency)),
+        new("Residential children's home", nameof(ProviderType.ResidentialChildrensHome)),
+        new("Supported accommodation (16 and over)", nameof(ProviderType.SupportedAccommodation)),
+        new("Independent specialist education", nameof(ProviderType.IndependentSpecialistEducation)),
+    ];
+
+    public sealed class RegisterInput
+    {
+        public string? OrganisationName { get; set; }
+        public string? ProviderType { get; set; }
+        public string? RegistrationNumber { get; set; }
+        public string? ContactEmail { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var type = Enum.TryParse<ProviderType>(Input.ProviderType, out var t) ? t : (ProviderType?)null;
+        var outcome = await admin.RegisterProviderAsync(
+            new RegisterProviderRequest(Input.OrganisationName, type, Input.RegistrationNumber, Input.ContactEmail,
+                new NewProviderUser(Input.Email, Input.Password, Input.DisplayName)),
+            HttpContext.Connection.RemoteIpAddress?.ToString());
+        if (outcome.Succeeded)
+        {
+            var user = await users.FindByIdAsync(outcome.Value!.UserId.ToString());
+            await signIns.SignInAsync(user!, isPersistent: false);
+            return Redirect("/");
+        }
+        if (outcome.Kind == OutcomeKind.Conflict)
+        {
+            ModelState.AddModelError("Input.Email", outcome.Message!);
+        }
+        ModelState.AddFieldErrors(outcome.Errors, Fields);
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+using PlacementBroker.Core;
+
+namespace PlacementBroker.Web.Pages;
+
+public sealed record NavigationItem(string Text, string Href);
+
+/// <summary>What each role finds in the service navigation. Grows as each area's pages arrive.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> For(Role? role) => role switch
+    {
+        Role.PlatformAdmin =>
+        [
+            new("Home", "/"),
+            new("Local authorities", "/admin/local-authorities"),
+            new("Users", "/admin/users"),
+            new("Jobs", "/jobs"),
+        ],
+        null => [],
+        _ => [new("Home", "/")],
+    };
+
+    public static string RoleName(Role role) => role switch
+    {
+        Role.PlatformAdmin => "platform admin",
+        Role.PlacingOfficer => "placing officer",
+        Role.PlacementManager => "placement manager",
+        Role.QaOfficer => "QA officer",
+        Role.Commissioner => "commissioner",
+        Role.ProviderUser => "provider",
+        _ => role.ToString(),
+    };
+}

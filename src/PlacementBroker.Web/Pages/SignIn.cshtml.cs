@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Hosting;
+
+namespace PlacementBroker.Web.Pages;
+
+[AllowAnonymous]
+public class SignInModel(SignInService signIn, SignInManager<User> signIns, PlacementBrokerOptions options) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ExternalSignInName => options.OpenIdConnect.Enabled ? options.OpenIdConnect.DisplayName : null;
+
+    public sealed class SignInInput
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Input.Email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address");
+        }
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Enter your password");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var attempt = await signIn.CheckAsync(Input.Email, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString());
+        switch (attempt.Kind)
+        {
+            case SignInResultKind.Succeeded:
+                await signIns.SignInAsync(attempt.User!, isPersistent: false);
+                return LocalRedirect(SafeReturnUrl);
+            case SignInResultKind.LockedOut:
+                ModelState.AddModelError("Input.Email", "Your account is locked after too many failed attempts. Try again in 15 minutes or ask your administrator");
+                break;
+            case SignInResultKind.AddressThrottled:
+                ModelState.AddModelError("Input.Email", "There have been too many failed sign-in attempts from your network. Try again later");
+                break;
+            default:
+                ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+                break;
+        }
+        return Page();
+    }
+
+    public IActionResult OnPostExternal()
+    {
+        if (!options.OpenIdConnect.Enabled)
+        {
+            return NotFound();
+        }
+        var redirect = Url.Page("/SignInExternal", new { ReturnUrl = SafeReturnUrl });
+        var properties = signIns.ConfigureExternalAuthenticationProperties(AuthExtensions.ExternalScheme, redirect);
+        return Challenge(properties, AuthExtensions.ExternalScheme);
+    }
+
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}
