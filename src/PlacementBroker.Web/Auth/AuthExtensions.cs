@@ -74,7 +74,7 @@ public static class AuthExtensions
         }));
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider>((jwt, keys) =>
+            .Configure<SigningKeyProvider, TimeProvider>((jwt, keys, clock) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -86,6 +86,13 @@ public static class AuthExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = PlacementBrokerClaims.UserName,
                     RoleClaimType = PlacementBrokerClaims.Role,
+                    // Expiry is judged by the application's clock, like every other deadline.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew)
+                            && (expires is null || expires.Value >= now - parameters.ClockSkew);
+                    },
                 };
                 jwt.Events = new JwtBearerEvents
                 {

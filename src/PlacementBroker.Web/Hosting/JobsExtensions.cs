@@ -18,15 +18,13 @@ public static class JobsExtensions
     {
         var services = builder.Services;
         // The storage is a DI singleton, never JobStorage.Current, so several hosts in one process stay apart.
-        services.AddSingleton<JobStorage>(_ => options.Database.Provider switch
+        services.AddSingleton<JobStorage>(sp =>
         {
-            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
-            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
-            _ => new InMemoryStorage(),
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return CreateStorage(options, connectionString);
         });
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -41,6 +39,15 @@ public static class JobsExtensions
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
         return builder;
     }
+
+    private static JobStorage CreateStorage(PlacementBrokerOptions options, string connectionString) => options.Database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+            _ => new InMemoryStorage(),
+        };
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real servers: SQLite, PostgreSQL, Redis and Chromium.
+# On Debian/Ubuntu it installs what is missing, starts PostgreSQL and Redis on 127.0.0.1 in a temporary
+# folder, runs every test, stops what it started and exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/TestResults"
+
+log() { printf '\n== %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_missing() {
+  local packages=()
+  [ -n "$(pg_bin)" ] || packages+=(postgresql)
+  command -v redis-server >/dev/null || packages+=(redis-server)
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  command -v npm >/dev/null || packages+=(nodejs npm)
+  if [ ${#packages[@]} -eq 0 ]; then
+    return
+  fi
+  if ! command -v apt-get >/dev/null; then
+    echo "Missing ${packages[*]}: install them (this script installs them itself on Debian/Ubuntu)." >&2
+    exit 1
+  fi
+  log "Installing ${packages[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+}
+
+free_port() {
+  local port=$1
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+services=$(mktemp -d /tmp/placementbroker-test-XXXXXX)
+pg_data="$services/postgres"
+pg_started=""
+redis_pid_file="$services/redis.pid"
+
+stop_services() {
+  if [ -n "$pg_started" ]; then
+    run_pg "$(pg_bin)/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  if [ -f "$redis_pid_file" ]; then
+    kill "$(cat "$redis_pid_file")" 2>/dev/null || true
+  fi
+  rm -rf "$services"
+}
+trap stop_services EXIT
+
+run_pg() {
+  # PostgreSQL refuses to run as root.
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  local port bin
+  port=$(free_port 55432)
+  bin=$(pg_bin)
+  mkdir -p "$pg_data"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$services"
+  chmod 755 "$services"
+  run_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  run_pg "$bin/pg_ctl" -D "$pg_data" -w -l "$pg_data/server.log" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null
+  pg_started=yes
+  export PLACEMENTBROKER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
+  echo "PostgreSQL on 127.0.0.1:$port"
+}
+
+start_redis() {
+  local port
+  port=$(free_port 56379)
+  redis-server --bind 127.0.0.1 --port "$port" --daemonize yes --save '' --appendonly no \
+    --pidfile "$redis_pid_file" --logfile "$services/redis.log" --dir "$services"
+  for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  export PLACEMENTBROKER_TEST_REDIS="127.0.0.1:$port"
+  echo "Redis on 127.0.0.1:$port"
+}
+
+install_missing
+log "Starting PostgreSQL and Redis"
+start_postgres
+start_redis
+export PLACEMENTBROKER_TEST_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log "Building"
+dotnet tool restore >/dev/null
+dotnet build PlacementBroker.sln -nologo -v q -clp:ErrorsOnly
+
+log "Checking migrations: none missing for any provider, and the SQL Server script generates"
+mkdir -p "$results"
+for provider in Sqlite SqlServer PostgreSql; do
+  dotnet ef migrations has-pending-model-changes --no-build \
+    --project "src/PlacementBroker.Migrations.$provider" --startup-project src/PlacementBroker.Web \
+    -- --PlacementBroker:Database:Provider=$provider \
+       --ConnectionStrings:PlacementBroker="Data Source=unused" >/dev/null
+done
+dotnet ef migrations script --idempotent --no-build \
+  --project src/PlacementBroker.Migrations.SqlServer --startup-project src/PlacementBroker.Web \
+  -o "$results/sqlserver-migrations.sql" \
+  -- --PlacementBroker:Database:Provider=SqlServer --ConnectionStrings:PlacementBroker="Server=unused" >/dev/null
+echo "SQL Server script: $(wc -l <"$results/sqlserver-migrations.sql") lines"
+
+log "Running the tests"
+rm -f "$results"/*.trx
+status=0
+dotnet test PlacementBroker.sln --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+# dotnet test prints no single total line: count the results of every test project.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

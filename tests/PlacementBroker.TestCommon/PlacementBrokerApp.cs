@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PlacementBroker.Core.Jobs;
+using PlacementBroker.Web.Hosting;
+using Xunit;
+
+namespace PlacementBroker.TestCommon;
+
+/// <summary>
+/// The real host over a real database of its own (SQLite file or PostgreSQL database), with a fake clock and
+/// jobs that run at once. Optionally on a real Kestrel port for SignalR and browser clients.
+/// </summary>
+public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.placementbroker.uk";
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    /// <summary>Monday 23 November 2026, 09:00 UTC: a working day, so deadlines read naturally.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    protected virtual bool SeedDemoData => false;
+    protected virtual bool RealServer => false;
+    protected virtual string? Redis => null;
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public TestDatabase Database { get; private set; } = null!;
+    public TestData Data => new(this);
+
+    /// <summary>The base address of the real server (when <see cref="RealServer"/>), e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public ImmediateJobScheduler Jobs => (ImmediateJobScheduler)Services.GetRequiredService<IJobScheduler>();
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Provider);
+        if (RealServer)
+        {
+            UseKestrel(0);
+        }
+        StartServer();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["PlacementBroker:Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:PlacementBroker"] = Database.ConnectionString,
+            ["PlacementBroker:DataFolder"] = Database.Folder,
+            ["PlacementBroker:Jobs:RunServer"] = "false",
+            ["PlacementBroker:Admin:Email"] = AdminEmail,
+            ["PlacementBroker:Admin:Password"] = AdminPassword,
+            ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
+            ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
+            ["ConnectionStrings:Redis"] = Redis ?? "",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (RealServer)
+        {
+            builder.UseUrls("http://127.0.0.1:0");
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IJobScheduler, ImmediateJobScheduler>();
+            // Hashing is deliberately slow; tests create hundreds of accounts.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
+    }
+
+    /// <summary>An HTTP client that does not follow redirects, so tests see what the browser is told.</summary>
+    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
+
+public class SqliteApp : PlacementBrokerApp;
+
+public class PostgresApp : PlacementBrokerApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}

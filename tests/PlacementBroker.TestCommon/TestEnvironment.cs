@@ -1,0 +1,22 @@
+namespace PlacementBroker.TestCommon;
+
+/// <summary>
+/// Where the real servers the tests use are. scripts/test.sh starts them and sets these variables.
+/// </summary>
+public static class TestEnvironment
+{
+    public const string PostgresVariable = "PLACEMENTBROKER_TEST_POSTGRES";
+    public const string RedisVariable = "PLACEMENTBROKER_TEST_REDIS";
+    public const string ChromiumVariable = "PLACEMENTBROKER_TEST_CHROMIUM";
+
+    public static string PostgresServer => Required(PostgresVariable, "a PostgreSQL server connection string, e.g. Host=127.0.0.1;Port=55432;Username=postgres");
+
+    public static string Redis => Required(RedisVariable, "a Redis address, e.g. 127.0.0.1:56379");
+
+    public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private static string Required(string name, string what) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"Set {name} to {what}. scripts/test.sh starts the servers and sets it for you.");
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages;
+
+public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Theory]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/users/new")]
+    [InlineData("/admin/local-authorities")]
+    [InlineData("/admin/local-authorities/new")]
+    public async Task AdminPages_OtherRoles_SeeTheNoAccessPage(string path)
+    {
+        var commissioner = await app.Data.CreateUserAsync(Role.Commissioner);
+        using var session = await PageSession.SignedInAsync(app, commissioner.Email, commissioner.Password);
+
+        var response = await session.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
+        var page = await session.GetPageAsync(response.Headers.Location.PathAndQuery, HttpStatusCode.Forbidden);
+        Assert.Contains("You do not have access to this page", page);
+    }
+
+    [Fact]
+    public async Task AddLocalAuthority_ValidForm_CreatesItAndListsIt()
+    {
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        var code = TestData.Unique("P").ToUpperInvariant()[..9];
+
+        var response = await session.PostFormAsync("/admin/local-authorities/new", new() { ["Input.Name"] = $"{code} County Council", ["Input.Code"] = code });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await session.GetPageAsync("/admin/local-authorities");
+        Assert.Contains($"{code} County Council was added", list);
+        Assert.Contains($"<td class=\"govuk-table__cell\">{code}</td>", list);
+    }
+
+    [Fact]
+    public async Task AddLocalAuthority_BlankForm_ShowsErrorSummaryAndInlineErrors()
+    {
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+
+        var response = await session.PostFormAsync("/admin/local-authorities/new", new() { ["Input.Name"] = "", ["Input.Code"] = "" });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html);
+        Assert.Contains("<a href=\"#Input_Name\">Enter the authority&#x27;s name</a>", html);
+        Assert.Contains("govuk-form-group--error", html);
+    }
+
+    [Fact]
+    public async Task AddUser_ValidForm_CreatesAnAccountThatCanSignIn()
+    {
+        var authority = await app.Data.CreateLocalAuthorityAsync();
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        var email = $"{TestData.Unique("manager")}@test.placementbroker.uk";
+
+        var response = await session.PostFormAsync("/admin/users/new", new()
+        {
+            ["Input.DisplayName"] = "Morgan Manager",
+            ["Input.Email"] = email,
+            ["Input.Role"] = "PlacementManager",
+            ["Input.LocalAuthorityId"] = authority.Id.ToString(),
+            ["Input.ProviderId"] = "",
+            ["Input.Password"] = "Manager-Passw0rd!",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var manager = await PageSession.SignedInAsync(app, email, "Manager-Passw0rd!");
+        Assert.Contains("Your placements team", await manager.GetPageAsync("/"));
+    }
+
+    [Fact]
+    public async Task AddUser_MissingRoleAndWeakPassword_ShowsEachProblem()
+    {
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+
+        var response = await session.PostFormAsync("/admin/users/new", new()
+        {
+            ["Input.DisplayName"] = "No Role", ["Input.Email"] = "norole@test.placementbroker.uk", ["Input.Role"] = "",
+            ["Input.LocalAuthorityId"] = "", ["Input.ProviderId"] = "", ["Input.Password"] = "weak",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_Role\">Select a role</a>", html);
+        Assert.Contains("href=\"#Input_Password\"", html);
+    }
+
+    [Fact]
+    public async Task RegisterProvider_Page_CreatesTheOrganisationAndSignsIn()
+    {
+        using var session = new PageSession(app);
+        var email = $"{TestData.Unique("selfreg")}@test.placementbroker.uk";
+
+        var response = await session.PostFormAsync("/providers/register", new()
+        {
+            ["Input.OrganisationName"] = "Moorside Fostering Ltd",
+            ["Input.ProviderType"] = "IndependentFosteringAgency",
+            ["Input.RegistrationNumber"] = "07654321",
+            ["Input.ContactEmail"] = "referrals@moorside.example",
+            ["Input.DisplayName"] = "Jo Moorside",
+            ["Input.Email"] = email,
+            ["Input.Password"] = "Moorside-Passw0rd!",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var home = await session.GetPageAsync("/");
+        Assert.Contains("Moorside Fostering Ltd", home);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        Assert.True(await db.Providers.AnyAsync(p => p.Name == "Moorside Fostering Ltd" && p.RegistrationNumber == "07654321"));
+    }
+
+    [Fact]
+    public async Task RegisterProvider_BlankForm_ShowsEveryProblem()
+    {
+        using var session = new PageSession(app);
+
+        var response = await session.PostFormAsync("/providers/register", new()
+        {
+            ["Input.OrganisationName"] = "", ["Input.ProviderType"] = "", ["Input.RegistrationNumber"] = "",
+            ["Input.ContactEmail"] = "", ["Input.DisplayName"] = "", ["Input.Email"] = "", ["Input.Password"] = "",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "OrganisationName", "ProviderType", "RegistrationNumber", "ContactEmail", "DisplayName", "Email", "Password" })
+        {
+            Assert.Contains($"href=\"#Input_{field}\"", html);
+        }
+    }
+}

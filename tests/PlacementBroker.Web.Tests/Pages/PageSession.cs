@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages;
+
+/// <summary>A cookie-carrying browser stand-in for the pages: reads forms' antiforgery tokens and posts them back.</summary>
+public sealed partial class PageSession(PlacementBrokerApp app) : IDisposable
+{
+    private readonly HttpClient _client = app.CreateBrowserlessClient();
+
+    public static async Task<PageSession> SignedInAsync(PlacementBrokerApp app, string email, string password)
+    {
+        var session = new PageSession(app);
+        var response = await session.PostFormAsync("/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
+
+    public async Task<string> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await _client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"GET {path}: expected {(int)expected} but got {(int)response.StatusCode} {response.Headers.Location}");
+        return html;
+    }
+
+    /// <summary>Loads the form page, then posts the fields with its antiforgery token, as a browser would.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await GetPageAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"{path} has no antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await _client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
