@@ -4,8 +4,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
 
 var app = builder.Build();
-app.UseApplication();
 await app.InitialiseDatabaseAsync();
+app.UseApplication();
 await app.RunAsync();
 
 public partial class Program;

@@ -39,9 +39,9 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ImmediateJobScheduler Jobs => (ImmediateJobScheduler)Services.GetRequiredService<IJobScheduler>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync(Provider);
+        Database = await CreateDatabaseAsync();
         if (RealServer)
         {
             UseKestrel(0);
@@ -49,11 +49,21 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAppAsync();
+
+    protected virtual async Task DisposeAppAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
+
+    /// <summary>A fresh database; override to share one between several nodes of one deployment.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(Provider);
+
+    protected virtual bool OwnsDatabase => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

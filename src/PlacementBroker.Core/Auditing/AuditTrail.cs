@@ -31,7 +31,6 @@ public static class AuditActions
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
-    public const string TokenIssued = "TokenIssued";
     public const string LocalAuthorityCreated = "LocalAuthorityCreated";
     public const string UserCreated = "UserCreated";
     public const string ProviderRegistered = "ProviderRegistered";

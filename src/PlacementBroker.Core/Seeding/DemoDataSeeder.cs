@@ -80,20 +80,23 @@ public class DemoDataSeeder(
             db.DynamicPurchasingSystems.Add(dps);
         }
 
-        var providers = new Dictionary<string, Provider>();
-        var reviewers = data.Users.Where(u => u.Role == Role.Commissioner).Select(u => u.Email).ToList();
+        var providers = data.Providers.ToDictionary(p => p.Key, p => new Provider
+        {
+            Name = p.Name,
+            Type = p.Type,
+            RegistrationNumber = p.RegistrationNumber,
+            ContactEmail = p.ContactEmail,
+            GroupId = p.Group is null ? null : groups[p.Group].Id,
+            RegisteredAt = now.AddDays(-500),
+        });
+        var users = AddUsers(data, authorities, providers, now);
+        // Admissions were decided by the lead authority's commissioner.
+        var deciders = data.Dps.ToDictionary(d => d.Key, d => users.Values.FirstOrDefault(u =>
+            u.Role == Role.Commissioner && u.LocalAuthorityId == authorities[d.Lead].Id)?.Id);
+
         foreach (var p in data.Providers)
         {
-            var provider = new Provider
-            {
-                Name = p.Name,
-                Type = p.Type,
-                RegistrationNumber = p.RegistrationNumber,
-                ContactEmail = p.ContactEmail,
-                GroupId = p.Group is null ? null : groups[p.Group].Id,
-                RegisteredAt = now.AddDays(-500),
-            };
-            providers[p.Key] = provider;
+            var provider = providers[p.Key];
             var settings = p.Settings.ToDictionary(s => s.Key, s => new Setting
             {
                 ProviderId = provider.Id,
@@ -112,7 +115,7 @@ public class DemoDataSeeder(
 
             foreach (var a in p.Applications)
             {
-                AddApplication(provider, lots[(a.Dps, a.Lot)], a, data.Dps.Single(d => d.Key == a.Dps).DecisionPeriodDays, today);
+                AddApplication(provider, lots[(a.Dps, a.Lot)], a, data.Dps.Single(d => d.Key == a.Dps).DecisionPeriodDays, today, deciders[a.Dps]);
             }
             foreach (var v in p.Vacancies)
             {
@@ -134,6 +137,17 @@ public class DemoDataSeeder(
             }
         }
 
+        audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
+            $"{authorities.Count} authorities, {providers.Count} providers, {data.Users.Count} users");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Loaded the demo data set: {Authorities} authorities, {Providers} providers, {Users} users",
+            authorities.Count, providers.Count, data.Users.Count);
+        return true;
+    }
+
+    private Dictionary<string, User> AddUsers(DemoDataSet data, Dictionary<string, LocalAuthority> authorities, Dictionary<string, Provider> providers, DateTime now)
+    {
+        var users = new Dictionary<string, User>();
         // One password hash serves every demo account: hashing is deliberately slow.
         string? hash = null;
         foreach (var u in data.Users)
@@ -155,17 +169,12 @@ public class DemoDataSeeder(
             };
             user.PasswordHash = hash ??= passwordHasher.HashPassword(user, DemoPassword);
             db.Users.Add(user);
+            users[u.Email] = user;
         }
-
-        audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
-            $"{authorities.Count} authorities, {providers.Count} providers, {data.Users.Count} users");
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Loaded the demo data set: {Authorities} authorities, {Providers} providers, {Users} users",
-            authorities.Count, providers.Count, data.Users.Count);
-        return true;
+        return users;
     }
 
-    private void AddApplication(Provider provider, DpsLot lot, DemoApplication a, int decisionPeriodDays, DateOnly today)
+    private void AddApplication(Provider provider, DpsLot lot, DemoApplication a, int decisionPeriodDays, DateOnly today, Guid? decidedBy)
     {
         var submittedOn = calendar.AddWorkingDays(today, -a.SubmittedWorkingDaysAgo);
         var submittedAt = submittedOn.ToDateTime(new TimeOnly(10, 30), DateTimeKind.Utc);
@@ -184,6 +193,7 @@ public class DemoDataSeeder(
             var decidedOn = calendar.AddWorkingDays(submittedOn, Math.Min(decisionPeriodDays - 2, Math.Max(1, a.SubmittedWorkingDaysAgo / 2)));
             application.DecidedAt = decidedOn.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
             application.DecisionReason = a.DecisionReason;
+            application.DecidedByUserId = decidedBy;
         }
         db.LotApplications.Add(application);
 
@@ -203,6 +213,7 @@ public class DemoDataSeeder(
                         FromStatus = null,
                         ToStatus = MembershipStatus.Admitted,
                         OccurredAt = application.DecidedAt.Value,
+                        ByUserId = decidedBy,
                         Reason = a.DecisionReason ?? "Meets the lot's selection criteria",
                     },
                 ],

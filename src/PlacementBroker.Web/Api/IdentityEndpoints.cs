@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -90,10 +92,24 @@ public static class IdentityEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesValidationProblem();
 
-        admin.MapGet("/local-authorities", async (PlacementBrokerDbContext db) =>
+        admin.MapGet("/local-authorities", async (PlacementBrokerDbContext db, IMapper mapper) =>
             await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name)
-                .Select(a => new LocalAuthorityResponse(a.Id, a.Name, a.Code)).ToListAsync())
+                .ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider).ToListAsync())
         .WithSummary("List local authorities");
+
+        admin.MapGet("/local-authorities/{id:guid}", async (Guid id, PlacementBrokerDbContext db, IMapper mapper) =>
+            await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == id)
+                .ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync() is { } authority
+                ? Results.Ok(authority)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+        .WithSummary("One local authority");
+
+        admin.MapGet("/users/{id:guid}", async (Guid id, PlacementBrokerDbContext db, IMapper mapper) =>
+            await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .ProjectTo<UserSummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync() is { } user
+                ? Results.Ok(user)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+        .WithSummary("One user");
 
         admin.MapPost("/users", async (CreateUserRequest? request, IdentityAdministration service, HttpContext http) =>
             request is null

@@ -96,6 +96,19 @@ public static class AuthExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // A token dies with its account's access: lockout, or a changed password or security stamp.
+                    OnTokenValidated = async context =>
+                    {
+                        var principal = context.Principal!;
+                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<User>>();
+                        var user = principal.GetUserId() is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+                        if (user is null
+                            || user.SecurityStamp != principal.FindFirst("stamp")?.Value
+                            || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+                        {
+                            context.Fail("The account behind this token is locked or has changed.");
+                        }
+                    },
                     // Browsers cannot set headers on WebSocket requests: the hub takes the token from the query.
                     OnMessageReceived = context =>
                     {
@@ -141,7 +154,7 @@ public static class AuthExtensions
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/jobs"))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
         }

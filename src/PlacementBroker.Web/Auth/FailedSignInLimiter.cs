@@ -11,6 +11,7 @@ namespace PlacementBroker.Web.Auth;
 public class FailedSignInLimiter(IOptions<PlacementBrokerOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _failures = new();
+    private long _failuresSinceSweep;
 
     private SignInProtectionOptions Settings => options.Value.SignInProtection;
 
@@ -43,6 +44,23 @@ public class FailedSignInLimiter(IOptions<PlacementBrokerOptions> options, TimeP
         var queue = _failures.GetOrAdd(address, _ => new ConcurrentQueue<DateTimeOffset>());
         queue.Enqueue(clock.GetUtcNow());
         Trim(queue);
+        if (Interlocked.Increment(ref _failuresSinceSweep) % 256 == 0)
+        {
+            Forget();
+        }
+    }
+
+    /// <summary>Drops addresses whose failures have all aged out, so memory follows recent attacks only.</summary>
+    private void Forget()
+    {
+        foreach (var (address, queue) in _failures)
+        {
+            Trim(queue);
+            if (queue.IsEmpty)
+            {
+                _failures.TryRemove(new KeyValuePair<string, ConcurrentQueue<DateTimeOffset>>(address, queue));
+            }
+        }
     }
 
     private DateTimeOffset Trim(ConcurrentQueue<DateTimeOffset> queue)

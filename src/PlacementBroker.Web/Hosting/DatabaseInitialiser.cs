@@ -20,7 +20,6 @@ public static class DatabaseInitialiser
 
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
-            // Write-ahead logging lets pages read while a write is in progress.
             var builder = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
             if (!string.IsNullOrEmpty(builder.DataSource) && Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } folder)
             {
@@ -30,6 +29,7 @@ public static class DatabaseInitialiser
         await db.Database.MigrateAsync();
         if (options.Database.Provider == DatabaseProvider.Sqlite)
         {
+            // Write-ahead logging lets pages read while a write is in progress.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 

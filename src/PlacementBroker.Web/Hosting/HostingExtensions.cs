@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -20,6 +23,8 @@ public static class HostingExtensions
         services.AddOptions<PlacementBrokerOptions>()
             .Bind(builder.Configuration.GetSection(PlacementBrokerOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(PlacementBrokerOptions.NestedSettingsAreValid, "PlacementBroker settings are out of range: see docs/operations.md")
+            .Validate(o => o.Jwt.SigningKey is null || o.Jwt.SigningKey.Length >= 32, "PlacementBroker:Jwt:SigningKey must be at least 32 characters")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(PlacementBrokerOptions.Section).Get<PlacementBrokerOptions>() ?? new PlacementBrokerOptions();
         services.AddSingleton(options);
@@ -32,7 +37,8 @@ public static class HostingExtensions
         builder.AddPlacementBrokerAuth(options);
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
 
-        services.AddAuditTrail().AddIdentityAdministration().AddDemoData();
+        services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
+            .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
         services.AddDataProtection()
             .SetApplicationName("PlacementBroker")
@@ -51,7 +57,7 @@ public static class HostingExtensions
         });
 
         var signalR = services.AddSignalR().AddJsonProtocol(o =>
-            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
@@ -62,7 +68,6 @@ public static class HostingExtensions
 
     public static WebApplication UseApplication(this WebApplication app)
     {
-        app.UseForwardedHeaders();
         app.UseWhen(IsMachineRequest, api =>
         {
             api.UseExceptionHandler();
@@ -90,6 +95,7 @@ public static class HostingExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapIdentityEndpoints();
+        app.MapProviderEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -51,6 +52,16 @@ public static class JobsExtensions
 
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
+        // Someone not signed in is sent to sign in, as on every other page; Hangfire alone would answer 401.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+            await next();
+        }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new PlatformAdminDashboardFilter()],

@@ -27,6 +27,11 @@ public class PlacementBrokerOptions
     public SignInProtectionOptions SignInProtection { get; set; } = new();
     public JobsOptions Jobs { get; set; } = new();
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+
+    /// <summary>Data annotations on the nested sections, which the top-level validation does not reach.</summary>
+    public static bool NestedSettingsAreValid(PlacementBrokerOptions options) =>
+        new object[] { options.Jwt, options.SignInProtection, options.Jobs }
+            .All(section => Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true));
 }
 
 public class DatabaseOptions

@@ -4,7 +4,7 @@ public static class SecurityHeaders
 {
     private const string StrictPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+        "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     // The jobs dashboard and the API reference are third-party pages that use inline scripts and styles.
     private const string ToolPolicy =

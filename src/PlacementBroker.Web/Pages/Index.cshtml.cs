@@ -19,9 +19,19 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
     public List<HomeCard> Cards { get; } = [];
     public List<LotSupply> Supply { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync()
     {
-        Role = User.GetRole() ?? Role.PlacingOfficer;
+        if (User.GetRole() is not { } role || (role != Role.PlatformAdmin && User.GetLocalAuthorityId() is null && User.GetProviderId() is null))
+        {
+            return Forbid();
+        }
+        Role = role;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (Role == Role.PlatformAdmin)
         {

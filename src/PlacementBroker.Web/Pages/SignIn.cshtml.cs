@@ -51,7 +51,7 @@ public class SignInModel(SignInService signIn, SignInManager<User> signIns, Plac
                 await signIns.SignInAsync(attempt.User!, isPersistent: false);
                 return LocalRedirect(SafeReturnUrl);
             case SignInResultKind.LockedOut:
-                ModelState.AddModelError("Input.Email", "Your account is locked after too many failed attempts. Try again in 15 minutes or ask your administrator");
+                ModelState.AddModelError("Input.Email", $"Your account is locked after too many failed attempts. Try again in {Math.Max(1, (int)Math.Ceiling(attempt.RetryAfter.TotalMinutes))} minutes or ask your administrator");
                 break;
             case SignInResultKind.AddressThrottled:
                 ModelState.AddModelError("Input.Email", "There have been too many failed sign-in attempts from your network. Try again later");

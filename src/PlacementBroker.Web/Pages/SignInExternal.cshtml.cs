@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Web.Hosting;
 
@@ -13,7 +16,9 @@ namespace PlacementBroker.Web.Pages;
 /// PlacementBroker user with the same email, who keeps the role and organisation the platform gave them.
 /// </summary>
 [AllowAnonymous]
-public class SignInExternalModel(SignInManager<User> signIns, UserManager<User> users, PlacementBrokerOptions options) : PageModel
+public class SignInExternalModel(
+    SignInManager<User> signIns, UserManager<User> users, PlacementBrokerOptions options, AuditTrail audit, PlacementBrokerDbContext db, TimeProvider clock)
+    : PageModel
 {
     public string? Email { get; private set; }
 
@@ -34,6 +39,10 @@ public class SignInExternalModel(SignInManager<User> signIns, UserManager<User> 
         }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         await signIns.SignInAsync(user, isPersistent: false, info.LoginProvider);
+        user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(new Actor(user.Id, user.Email ?? "", user.Role, user.LocalAuthorityId, user.ProviderId, HttpContext.Connection.RemoteIpAddress?.ToString()),
+            AuditActions.SignedIn, nameof(User), user.Id, $"through {info.LoginProvider}");
+        await db.SaveChangesAsync();
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -100,6 +100,23 @@ public abstract class AuthTokenApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task Token_AccountLockedAfterIssue_StopsWorkingAtOnce()
+    {
+        var user = await app.Data.CreateUserAsync(Role.PlacingOfficer);
+        using var client = await app.Data.ClientForAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        using var attacker = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await attacker.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = $"Guess-{i}-Passw0rd" });
+        }
+
+        var response = await client.GetAsync("/api/me");
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Token_CarriesRoleAndOrganisationClaims()
     {
         var provider = await app.Data.CreateProviderAsync();

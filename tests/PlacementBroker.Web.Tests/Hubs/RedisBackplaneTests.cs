@@ -1,30 +1,55 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Hosting;
 using PlacementBroker.Web.Hubs;
 
 namespace PlacementBroker.Web.Tests.Hubs;
 
-public class RedisNodeA : PlacementBrokerApp
+/// <summary>One web node of a scaled-out deployment: shared PostgreSQL database, shared Redis backplane, shared signing key.</summary>
+public class BackplaneNode(TestDatabase database) : PlacementBrokerApp
 {
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     protected override bool RealServer => true;
     protected override string? Redis => TestEnvironment.Redis;
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
+    protected override bool OwnsDatabase => false;
 }
 
-public class RedisNodeB : RedisNodeA;
+public sealed class TwoNodes : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    public BackplaneNode A { get; private set; } = null!;
+    public BackplaneNode B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        // One node first: it applies the migrations and installs the job storage schema, as in a real roll-out.
+        A = new BackplaneNode(_database);
+        await A.InitializeAsync();
+        B = new BackplaneNode(_database);
+        await B.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await ((IAsyncLifetime)B).DisposeAsync();
+        await ((IAsyncLifetime)A).DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
 
 /// <summary>Two web nodes with the Redis backplane: an event raised on one reaches a client connected to the other.</summary>
-public class RedisBackplaneTests(RedisNodeA nodeA, RedisNodeB nodeB) : IClassFixture<RedisNodeA>, IClassFixture<RedisNodeB>
+public class RedisBackplaneTests(TwoNodes nodes) : IClassFixture<TwoNodes>
 {
     [Fact]
     public async Task Event_RaisedOnOneNode_ReachesTheProviderConnectedToAnother()
     {
-        // Both nodes share the signing key, as every node of one deployment must.
-        var provider = await nodeA.Data.CreateProviderAsync();
-        await using var client = new HubClient(nodeB.ServerAddress, await nodeA.Data.TokenAsync(provider.User), "probe");
+        var provider = await nodes.A.Data.CreateProviderAsync();
+        await using var client = new HubClient(nodes.B.ServerAddress, await nodes.B.Data.TokenAsync(provider.User), "probe");
         await client.StartAsync();
-        var hubOnA = nodeA.Services.GetRequiredService<IHubContext<MarketplaceHub>>();
+        var hubOnA = nodes.A.Services.GetRequiredService<IHubContext<MarketplaceHub>>();
 
         await hubOnA.Clients.Group(MarketplaceHub.ProviderGroup(provider.Id)).SendAsync("probe", new { from = "node A" });
 

@@ -91,13 +91,14 @@ public class HostPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task JobsDashboard_Anonymous_IsRefused()
+    public async Task JobsDashboard_Anonymous_IsSentToSignIn()
     {
         using var client = app.CreateBrowserlessClient();
 
         var response = await client.GetAsync("/jobs");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

@@ -1,20 +1,19 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Identity;
 
 namespace PlacementBroker.Web.Pages.Admin.Users;
 
-public sealed record UserRow(string DisplayName, string Email, Role Role, string? Organisation);
-
-public class IndexModel(PlacementBrokerDbContext db) : PageModel
+public class IndexModel(PlacementBrokerDbContext db, IMapper mapper) : PageModel
 {
-    public List<UserRow> Users { get; private set; } = [];
+    public List<UserSummary> Users { get; private set; } = [];
 
     public async Task OnGetAsync() =>
         Users = await db.Users.AsNoTracking()
             .OrderBy(u => u.LocalAuthority!.Name).ThenBy(u => u.Provider!.Name).ThenBy(u => u.DisplayName)
-            .Select(u => new UserRow(u.DisplayName, u.Email!, u.Role,
-                u.LocalAuthority != null ? u.LocalAuthority.Name : u.Provider != null ? u.Provider.Name : null))
+            .ProjectTo<UserSummary>(mapper.ConfigurationProvider)
             .ToListAsync();
 }

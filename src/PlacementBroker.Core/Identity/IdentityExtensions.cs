@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PlacementBroker.Core.Identity;
+
+public static class IdentityExtensions
+{
+    public static IServiceCollection AddIdentityAdministration(this IServiceCollection services) => services
+        .AddScoped<IdentityAdministration>()
+        .AddScoped<PlatformAdminBootstrapper>();
+}

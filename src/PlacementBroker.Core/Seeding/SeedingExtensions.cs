@@ -1,0 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PlacementBroker.Core.Seeding;
+
+public static class SeedingExtensions
+{
+    public static IServiceCollection AddDemoData(this IServiceCollection services) => services.AddScoped<DemoDataSeeder>();
+}

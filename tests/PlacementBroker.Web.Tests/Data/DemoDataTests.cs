@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Seeding;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Data;
+
+public class DemoPostgresApp : PlacementBrokerApp
+{
+    public override Web.Hosting.DatabaseProvider Provider => Web.Hosting.DatabaseProvider.PostgreSql;
+    protected override bool SeedDemoData => true;
+}
+
+/// <summary>The demo data set loads into an empty database and makes a living marketplace.</summary>
+public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
+{
+    private PlacementBrokerDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+
+    [Fact]
+    public async Task Demo_RegionalDps_HasALeadTwoParticipantsAndLotsOfEveryType()
+    {
+        using var scope = app.Services.CreateScope();
+        var dps = await Db(scope).DynamicPurchasingSystems.Include(d => d.Participants).Include(d => d.Lots).SingleAsync();
+
+        Assert.Equal(2, dps.Participants.Count);
+        Assert.DoesNotContain(dps.Participants, p => p.LocalAuthorityId == dps.LeadLocalAuthorityId);
+        Assert.Equal(Enum.GetValues<PlacementType>().Order(), dps.Lots.Select(l => l.PlacementType).Order());
+        Assert.Equal(DpsStatus.Open, dps.Status);
+    }
+
+    [Fact]
+    public async Task Demo_AboutThirtyProvidersOfEachType_WithSettingsAndVacancies()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = Db(scope);
+        var byType = await db.Providers.GroupBy(p => p.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+
+        Assert.Equal(4, byType.Count);
+        Assert.All(byType, t => Assert.InRange(t.Count, 25, 35));
+        Assert.True(await db.Settings.CountAsync(s => s.Latitude != null) > 150);
+        Assert.True(await db.Vacancies.CountAsync(v => v.Status == Core.Providers.VacancyStatus.Open) > 100);
+    }
+
+    [Fact]
+    public async Task Demo_CommissionersQueue_HasDueAndOverdueApplications()
+    {
+        using var scope = app.Services.CreateScope();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var submitted = await Db(scope).LotApplications.Where(a => a.Status == ApplicationStatus.Submitted).ToListAsync();
+
+        Assert.Contains(submitted, a => a.DecisionDueBy < today);
+        Assert.Contains(submitted, a => a.DecisionDueBy >= today);
+        var calendar = scope.ServiceProvider.GetRequiredService<WorkingDayCalendar>();
+        Assert.All(submitted, a => Assert.Equal(
+            calendar.AddWorkingDays(DateOnly.FromDateTime(a.SubmittedAt!.Value), 10), a.DecisionDueBy));
+    }
+
+    [Fact]
+    public async Task Demo_Admissions_RecordWhoDecided()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = Db(scope);
+
+        var undecided = await db.LotApplications.CountAsync(a => a.Status == ApplicationStatus.Admitted && a.DecidedByUserId == null);
+        var history = await db.MembershipEvents.CountAsync(e => e.ByUserId != null);
+
+        Assert.Equal(0, undecided);
+        Assert.True(history > 100);
+    }
+
+    [Theory]
+    [InlineData("placing.officer@leeds.demo.placementbroker.uk")]
+    [InlineData("placement.manager@wakefield.demo.placementbroker.uk")]
+    [InlineData("qa.officer@bradford.demo.placementbroker.uk")]
+    [InlineData("commissioner@kirklees.demo.placementbroker.uk")]
+    [InlineData("referrals@pennine-care-homes.demo.placementbroker.uk")]
+    public async Task Demo_Accounts_SignInWithTheDemoPassword(string email)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.Data.TokenAsync(email, DemoDataSeeder.DemoPassword));
+
+        var me = await (await client.GetAsync("/api/me")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(email, me.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task Demo_LoadingAgain_ChangesNothing()
+    {
+        using var scope = app.Services.CreateScope();
+        var before = await Db(scope).Providers.CountAsync();
+
+        var loaded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>()
+            .SeedAsync(Path.Combine(AppContext.BaseDirectory, "seed", "demo.json"));
+
+        Assert.False(loaded);
+        Assert.Equal(before, await Db(scope).Providers.CountAsync());
+    }
+}
