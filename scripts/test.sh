@@ -115,17 +115,18 @@ status=0
 dotnet test PlacementBroker.sln --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
-# dotnet test prints no single total line: count the results of every test project.
-python3 - "$results" <<'PY' || true
-import glob, sys, xml.etree.ElementTree as ET
-passed = failed = skipped = 0
-for path in glob.glob(sys.argv[1] + "/*.trx"):
-    counters = ET.parse(path).getroot().find(".//{*}Counters")
-    if counters is None:
-        continue
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
-    skipped += int(counters.get("notExecuted", 0))
-print(f"{passed} passed, {failed} failed, {skipped} skipped")
-PY
+# dotnet test prints no single total line: add up the counters of every test project's results file.
+awk '
+  match($0, /<Counters [^>]*>/) {
+    counters = substr($0, RSTART, RLENGTH)
+    split("passed failed error timeout notExecuted", names, " ")
+    for (i in names) {
+      if (match(counters, names[i] "=\"[0-9]+\"")) {
+        value = substr(counters, RSTART + length(names[i]) + 2, RLENGTH - length(names[i]) - 3)
+        total[names[i]] += value
+      }
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", total["passed"], total["failed"] + total["error"] + total["timeout"], total["notExecuted"] }
+' "$results"/*.trx || true
 exit $status
