@@ -98,7 +98,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
 
     private async Task<List<LotSupply>> SupplyAsync(List<Guid> dpsIds)
     {
-        var lots = await db.Lots.Where(l => dpsIds.Contains(l.DpsId))
+        var lots = await db.Lots.Where(l => dpsIds.Contains(l.DpsId)).OrderBy(l => l.Dps!.Name).ThenBy(l => l.Name)
             .Select(l => new { l.Id, Dps = l.Dps!.Name, l.Name }).ToListAsync();
         var vacancies = await db.Vacancies.Where(v => v.Status == VacancyStatus.Open && lots.Select(l => l.Id).Contains(v.LotId))
             .GroupBy(v => v.LotId).Select(g => new { LotId = g.Key, Count = g.Count(), Places = g.Sum(v => v.Places) }).ToListAsync();
