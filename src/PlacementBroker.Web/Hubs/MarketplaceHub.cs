@@ -12,6 +12,7 @@ namespace PlacementBroker.Web.Hubs;
 public class MarketplaceHub : Hub
 {
     public const string Path = "/hubs/marketplace";
+    public const string ConnectedEvent = "connected";
 
     public static string ProviderGroup(Guid providerId) => $"provider:{providerId}";
     public static string AuthorityGroup(Guid localAuthorityId) => $"authority:{localAuthorityId}";
@@ -33,5 +34,7 @@ public class MarketplaceHub : Hub
             await Groups.AddToGroupAsync(Context.ConnectionId, AuthorityGroup(authorityId));
         }
         await base.OnConnectedAsync();
+        // Tells the client its subscriptions are in place: events raised from now on will reach it.
+        await Clients.Caller.SendAsync(ConnectedEvent, new { connected = true });
     }
 }

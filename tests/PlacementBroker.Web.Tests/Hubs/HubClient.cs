@@ -7,6 +7,7 @@ namespace PlacementBroker.Web.Tests.Hubs;
 public sealed class HubClient : IAsyncDisposable
 {
     private readonly Channel<(string Event, string Payload)> _received = Channel.CreateUnbounded<(string, string)>();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public HubClient(Uri server, string? token, params string[] events)
     {
@@ -19,6 +20,7 @@ public sealed class HubClient : IAsyncDisposable
                 }
             })
             .Build();
+        Connection.On<System.Text.Json.JsonElement>("connected", _ => _subscribed.TrySetResult());
         foreach (var name in events)
         {
             Connection.On<System.Text.Json.JsonElement>(name, payload => _received.Writer.TryWrite((name, payload.GetRawText())));
@@ -27,7 +29,12 @@ public sealed class HubClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public Task StartAsync() => Connection.StartAsync();
+    /// <summary>Connects, and returns once the server has put the connection in its groups.</summary>
+    public async Task StartAsync()
+    {
+        await Connection.StartAsync();
+        await _subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 
     /// <summary>The next event, or a failure after the bound: never a fixed sleep.</summary>
     public async Task<(string Event, string Payload)> NextAsync(TimeSpan? within = null)
