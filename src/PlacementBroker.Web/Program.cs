@@ -6,6 +6,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 await app.InitialiseDatabaseAsync();
 app.UseApplication();
+app.ScheduleRecurringJobs();
 await app.RunAsync();
 
 public partial class Program;

@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Identity;
+using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.TestCommon;
 
@@ -10,10 +12,15 @@ public sealed record TestUser(Guid Id, string Email, string Password, Role Role,
 
 public sealed record TestProvider(Guid Id, string Name, TestUser User);
 
+/// <summary>A DPS led by <see cref="Commissioner"/>'s authority, with one lot.</summary>
+public sealed record TestDps(Guid Id, Guid LotId, TestUser Commissioner, DpsRegime Regime);
+
 /// <summary>Creates what a test needs through the product's own services, each time with fresh names.</summary>
 public class TestData(PlacementBrokerApp app)
 {
     public const string Password = "Test-Passw0rd!";
+
+    private static int _urn = Random.Shared.Next(100_000, 500_000);
 
     private static Actor AdminActor => new(Guid.Empty, PlacementBrokerApp.AdminEmail, Role.PlatformAdmin, null, null);
 
@@ -57,6 +64,61 @@ public class TestData(PlacementBrokerApp app)
         var registered = outcome.Value ?? throw new InvalidOperationException(outcome.Message);
         return new TestProvider(registered.ProviderId, name,
             new TestUser(registered.UserId, email, Password, Role.ProviderUser, null, registered.ProviderId));
+    }
+
+    public static Actor ActorFor(TestUser user) => new(user.Id, user.Email, user.Role, user.LocalAuthorityId, user.ProviderId, "127.0.0.1");
+
+    /// <summary>An open DPS of the commissioner's authority (a new one when none is given) with one lot of two questions.</summary>
+    public async Task<TestDps> CreateDpsAsync(
+        TestUser? commissioner = null, DpsRegime regime = DpsRegime.Pcr2015Dps, PlacementType lotType = PlacementType.ResidentialCare,
+        bool draft = false, IEnumerable<Guid>? participants = null, int? decisionPeriodDays = null)
+    {
+        commissioner ??= await CreateUserAsync(Role.Commissioner);
+        using var scope = app.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<DpsService>();
+        var dps = await service.CreateAsync(ActorFor(commissioner),
+            new CreateDpsRequest(Unique("DPS"), participants?.ToList(), regime, decisionPeriodDays, draft));
+        var dpsId = dps.Value?.Id ?? throw new InvalidOperationException(dps.Message);
+        var lot = await service.AddLotAsync(ActorFor(commissioner), dpsId, new AddLotRequest(
+            $"Lot {Unique("L")}", lotType, 5200m,
+            [new QuestionInput("insurance", "Do you hold public liability insurance of at least £10 million?", "Upload the certificate reference."),
+             new QuestionInput("safeguarding", "Do you have a safeguarding policy reviewed in the last 12 months?", null)]));
+        return new TestDps(dpsId, lot.Value?.Id ?? throw new InvalidOperationException(lot.Message), commissioner, regime);
+    }
+
+    /// <summary>The provider applies to the lot (answering every question) and, unless told otherwise, the commissioner admits it.</summary>
+    public async Task<(Guid ApplicationId, Guid? MembershipId)> ApplyAsync(TestProvider provider, TestDps dps, bool admit = true)
+    {
+        using var scope = app.Services.CreateScope();
+        var admissions = scope.ServiceProvider.GetRequiredService<AdmissionService>();
+        var yes = System.Text.Json.JsonDocument.Parse("\"Yes\"").RootElement;
+        var applied = await admissions.ApplyAsync(ActorFor(provider.User), dps.LotId,
+            new ApplyRequest(provider.Id, new() { ["insurance"] = yes, ["safeguarding"] = yes }, "Evidence pack 2026"));
+        var applicationId = applied.Value?.Id ?? throw new InvalidOperationException(applied.Message);
+        if (!admit)
+        {
+            return (applicationId, null);
+        }
+        var decided = await admissions.DecideAsync(ActorFor(dps.Commissioner), applicationId, new DecisionRequest(AdmissionDecision.Admit, "Meets every criterion"));
+        return (applicationId, decided.Value?.MembershipId ?? throw new InvalidOperationException(decided.Message));
+    }
+
+    public async Task<Guid> CreateSettingAsync(TestProvider provider, int places = 4, OfstedGrade grade = OfstedGrade.Good, string postcode = "LS6 2AB")
+    {
+        using var scope = app.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(ActorFor(provider.User), provider.Id,
+            new AddSettingRequest($"{Unique("House")}", $"SC{Interlocked.Increment(ref _urn)}", postcode, 53.8196, -1.5767, grade,
+                new DateOnly(2026, 3, 1), places));
+        return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
+    }
+
+    public async Task<Guid> CreateVacancyAsync(TestProvider provider, Guid settingId, Guid lotId, decimal weeklyPrice = 5400m)
+    {
+        using var scope = app.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<VacancyService>().PublishAsync(ActorFor(provider.User),
+            new VacancyRequest(settingId, lotId, 1, 10, 17, [Gender.Female, Gender.Male], [Need.EmotionalBehavioural, Need.Autism],
+                weeklyPrice, new DateOnly(2026, 12, 1)));
+        return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
     }
 
     public Task<string> TokenAsync(TestUser user) => TokenAsync(user.Email, user.Password);

@@ -28,6 +28,8 @@ public class DynamicPurchasingSystem
     public DpsStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public Guid? CreatedByUserId { get; set; }
     public List<DpsParticipant> Participants { get; set; } = [];
     public List<DpsLot> Lots { get; set; } = [];
 }
@@ -85,6 +87,10 @@ public class LotApplication
     public DateTime? SubmittedAt { get; set; }
     public DateOnly? DecisionDueBy { get; set; }
     public string? ExtensionReason { get; set; }
+    public DateTime? ExtendedAt { get; set; }
+    public Guid? ExtendedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedByUserId { get; set; }
     public string? DecisionReason { get; set; }

@@ -175,6 +175,8 @@ public partial class IdentityAdministration(
             RegisteredAt = now,
         };
         var user = NewUser(request.User.Email!, request.User.DisplayName!, Role.ProviderUser, null, provider.Id);
+        // Whoever registers the organisation administers it: they invite their colleagues.
+        user.IsOrganisationAdmin = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Providers.Add(provider);

@@ -15,6 +15,8 @@ public class User : IdentityUser<Guid>
     public LocalAuthority? LocalAuthority { get; set; }
     public Guid? ProviderId { get; set; }
     public Providers.Provider? Provider { get; set; }
+    /// <summary>A provider's administrator: may invite colleagues. The user who registers the organisation is one.</summary>
+    public bool IsOrganisationAdmin { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignedInAt { get; set; }
 }

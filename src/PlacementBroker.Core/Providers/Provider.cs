@@ -38,6 +38,8 @@ public class Setting
     public DateOnly? LastInspectionDate { get; set; }
     public int RegisteredPlaces { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when Ofsted shows the registration closed or cancelled: no new vacancies.</summary>
+    public DateTime? ClosedAt { get; set; }
 }
 
 public enum VacancyStatus
@@ -65,4 +67,7 @@ public class Vacancy
     public DateOnly AvailableFrom { get; set; }
     public VacancyStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency: a held or filled place cannot be edited from a stale form.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -54,6 +54,7 @@ public class DemoDataSeeder(
         {
             var dps = new DynamicPurchasingSystem
             {
+                CreatedByUserId = null,
                 Name = d.Name,
                 LeadLocalAuthorityId = authorities[d.Lead].Id,
                 Regime = d.Regime,
@@ -133,6 +134,7 @@ public class DemoDataSeeder(
                     AvailableFrom = today.AddDays(v.AvailableFromDaysFromNow),
                     Status = VacancyStatus.Open,
                     CreatedAt = now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3)),
+                    UpdatedAt = now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3)),
                 });
             }
         }
@@ -162,6 +164,7 @@ public class DemoDataSeeder(
                 Role = u.Role,
                 LocalAuthorityId = u.LocalAuthority is null ? null : authorities[u.LocalAuthority].Id,
                 ProviderId = u.Provider is null ? null : providers[u.Provider].Id,
+                IsOrganisationAdmin = u.Provider is not null,
                 EmailConfirmed = true,
                 LockoutEnabled = true,
                 SecurityStamp = Guid.NewGuid().ToString("N"),
@@ -186,6 +189,8 @@ public class DemoDataSeeder(
             SubmittedAt = submittedAt,
             DecisionDueBy = calendar.AddWorkingDays(submittedOn, decisionPeriodDays),
             EvidenceReference = a.EvidenceReference,
+            CreatedAt = submittedAt.AddDays(-2),
+            UpdatedAt = submittedAt,
             Answers = [.. lot.Questions.Select(q => new ApplicationAnswer { QuestionKey = q.Key, Answer = "Yes", EvidenceReference = a.EvidenceReference })],
         };
         if (a.Status is ApplicationStatus.Admitted or ApplicationStatus.Rejected)
@@ -194,6 +199,7 @@ public class DemoDataSeeder(
             application.DecidedAt = decidedOn.ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
             application.DecisionReason = a.DecisionReason;
             application.DecidedByUserId = decidedBy;
+            application.UpdatedAt = application.DecidedAt.Value;
         }
         db.LotApplications.Add(application);
 

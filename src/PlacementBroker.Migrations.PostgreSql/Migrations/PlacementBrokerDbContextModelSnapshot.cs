@@ -233,8 +233,14 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("DecisionPeriodDays")
                         .HasColumnType("integer");
@@ -262,6 +268,8 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedByUserId");
+
                     b.HasIndex("LeadLocalAuthorityId");
 
                     b.HasIndex("Status");
@@ -274,6 +282,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
@@ -291,6 +302,12 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<string>("EvidenceReference")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExtendedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
@@ -310,9 +327,14 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("ExtendedByUserId");
 
                     b.HasIndex("LotId");
 
@@ -488,6 +510,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsOrganisationAdmin")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -550,6 +575,64 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.HasIndex("LocalAuthorityId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("To");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
@@ -618,6 +701,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -710,6 +796,13 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<decimal>("WeeklyPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -791,6 +884,11 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("PlacementBroker.Core.Dps.DynamicPurchasingSystem", b =>
                 {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", "LeadLocalAuthority")
                         .WithMany()
                         .HasForeignKey("LeadLocalAuthorityId")
@@ -805,6 +903,11 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.HasOne("PlacementBroker.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExtendedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PlacementBroker.Core.Dps.DpsLot", "Lot")

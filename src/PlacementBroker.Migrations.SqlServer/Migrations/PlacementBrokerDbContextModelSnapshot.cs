@@ -233,8 +233,14 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("DecisionPeriodDays")
                         .HasColumnType("int");
@@ -262,6 +268,8 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedByUserId");
+
                     b.HasIndex("LeadLocalAuthorityId");
 
                     b.HasIndex("Status");
@@ -274,6 +282,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("datetime2");
@@ -291,6 +302,12 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<string>("EvidenceReference")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ExtendedByUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
@@ -310,9 +327,14 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("ExtendedByUserId");
 
                     b.HasIndex("LotId");
 
@@ -488,6 +510,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsOrganisationAdmin")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("datetime2");
 
@@ -552,6 +577,65 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasIndex("LocalAuthorityId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasFilter("[Reference] IS NOT NULL");
+
+                    b.HasIndex("To");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
@@ -620,6 +704,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -712,6 +799,13 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<decimal>("WeeklyPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -793,6 +887,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PlacementBroker.Core.Dps.DynamicPurchasingSystem", b =>
                 {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", "LeadLocalAuthority")
                         .WithMany()
                         .HasForeignKey("LeadLocalAuthorityId")
@@ -807,6 +906,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasOne("PlacementBroker.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExtendedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PlacementBroker.Core.Dps.DpsLot", "Lot")

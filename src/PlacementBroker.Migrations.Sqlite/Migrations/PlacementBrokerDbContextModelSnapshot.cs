@@ -224,7 +224,13 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DecisionPeriodDays")
@@ -253,6 +259,8 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedByUserId");
+
                     b.HasIndex("LeadLocalAuthorityId");
 
                     b.HasIndex("Status");
@@ -264,6 +272,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedAt")
@@ -281,6 +292,12 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EvidenceReference")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExtendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExtendedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
@@ -301,9 +318,14 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("ExtendedByUserId");
 
                     b.HasIndex("LotId");
 
@@ -479,6 +501,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsOrganisationAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastSignedInAt")
                         .HasColumnType("TEXT");
 
@@ -541,6 +566,64 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasIndex("LocalAuthorityId", "Role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("To");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
@@ -608,6 +691,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -701,6 +787,13 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("WeeklyPrice")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -782,6 +875,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PlacementBroker.Core.Dps.DynamicPurchasingSystem", b =>
                 {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", "LeadLocalAuthority")
                         .WithMany()
                         .HasForeignKey("LeadLocalAuthorityId")
@@ -796,6 +894,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasOne("PlacementBroker.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExtendedByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("PlacementBroker.Core.Dps.DpsLot", "Lot")

@@ -7,6 +7,8 @@ using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Seeding;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -38,6 +40,9 @@ public static class HostingExtensions
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
 
         services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
+            .AddNotifications(builder.Configuration)
+            .AddDps()
+            .AddProviders(builder.Configuration)
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
         services.AddDataProtection()
@@ -96,6 +101,8 @@ public static class HostingExtensions
 
         app.MapIdentityEndpoints();
         app.MapProviderEndpoints();
+        app.MapDpsEndpoints();
+        app.MapVacancyEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

@@ -14,6 +14,7 @@ public class DpsConfiguration : IEntityTypeConfiguration<DynamicPurchasingSystem
         builder.HasMany(e => e.Participants).WithOne().HasForeignKey(p => p.DpsId);
         builder.HasMany(e => e.Lots).WithOne(l => l.Dps).HasForeignKey(l => l.DpsId);
         builder.HasIndex(e => e.Status);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
     }
 }
 
@@ -55,6 +56,7 @@ public class LotApplicationConfiguration : IEntityTypeConfiguration<LotApplicati
         builder.HasOne(e => e.Lot).WithMany().HasForeignKey(e => e.LotId);
         builder.HasOne(e => e.Provider).WithMany().HasForeignKey(e => e.ProviderId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.DecidedByUserId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.ExtendedByUserId);
         builder.HasMany(e => e.Answers).WithOne().HasForeignKey(a => a.ApplicationId);
         builder.Property(e => e.ExtensionReason).HasMaxLength(2000);
         builder.Property(e => e.DecisionReason).HasMaxLength(4000);

@@ -48,5 +48,6 @@ public class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.PrimitiveCollection(e => e.NeedsMet).ElementType().HasConversion<string>();
         builder.HasIndex(e => new { e.LotId, e.Status });
         builder.HasIndex(e => new { e.ProviderId, e.Status });
+        builder.Property(e => e.Version).IsConcurrencyToken();
     }
 }

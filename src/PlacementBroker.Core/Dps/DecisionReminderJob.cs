@@ -1,0 +1,53 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Notifications;
+
+namespace PlacementBroker.Core.Dps;
+
+/// <summary>
+/// Each morning, tells every commissioner of a lead authority which admission decisions are overdue and which
+/// fall due by the next working day. A sweep: run twice on a day, it sends each commissioner one email.
+/// </summary>
+public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar calendar, EmailOutbox emails, TimeProvider clock)
+{
+    public const string RecurringId = "dps-decision-reminders";
+    public const string Cron = "0 7 * * *";
+
+    public async Task RunAsync()
+    {
+        var today = UkTime.Today(clock);
+        var nextWorkingDay = calendar.AddWorkingDays(today, 1);
+        var waiting = await db.LotApplications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.Submitted && a.DecisionDueBy <= nextWorkingDay)
+            .Select(a => new { a.Id, a.DecisionDueBy, Provider = a.Provider!.Name, Lot = a.Lot!.Name, Lead = a.Lot.Dps!.LeadLocalAuthorityId })
+            .ToListAsync();
+        foreach (var authority in waiting.GroupBy(a => a.Lead))
+        {
+            var overdue = authority.Where(a => a.DecisionDueBy < today).OrderBy(a => a.DecisionDueBy).ToList();
+            var dueSoon = authority.Where(a => a.DecisionDueBy >= today).OrderBy(a => a.DecisionDueBy).ToList();
+            var body = new StringBuilder();
+            if (overdue.Count > 0)
+            {
+                body.AppendLine($"Overdue ({overdue.Count}): the legal decision period has passed.");
+                overdue.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: was due {a.DecisionDueBy:d MMMM yyyy}"));
+                body.AppendLine();
+            }
+            if (dueSoon.Count > 0)
+            {
+                body.AppendLine($"Due by {nextWorkingDay:dddd d MMMM} ({dueSoon.Count}):");
+                dueSoon.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: due {a.DecisionDueBy:d MMMM yyyy}"));
+            }
+            var commissioners = await db.Users.AsNoTracking()
+                .Where(u => u.LocalAuthorityId == authority.Key && u.Role == Role.Commissioner)
+                .Select(u => new { u.Id, u.Email }).ToListAsync();
+            foreach (var commissioner in commissioners.Where(c => c.Email is not null))
+            {
+                await emails.QueueAsync(commissioner.Email!,
+                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {nextWorkingDay:d MMMM}",
+                    body.ToString(), reference: $"dps-decisions:{commissioner.Id}:{today:yyyy-MM-dd}");
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+}

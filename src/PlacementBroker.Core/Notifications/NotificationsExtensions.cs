@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PlacementBroker.Core.Notifications;
+
+public static class NotificationsExtensions
+{
+    /// <summary>GOV.UK Notify when <c>Notify:ApiKey</c> and <c>Notify:TemplateId</c> are set; otherwise emails stay in the outbox.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();
+        services.AddSingleton(options);
+        if (options.Enabled)
+        {
+            services.AddSingleton<IEmailDelivery, GovukNotifyDelivery>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailDelivery, KeepInOutboxDelivery>();
+        }
+        return services.AddScoped<EmailOutbox>().AddScoped<EmailDeliveryJob>();
+    }
+}

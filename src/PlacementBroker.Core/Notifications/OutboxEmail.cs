@@ -1,0 +1,22 @@
+namespace PlacementBroker.Core.Notifications;
+
+/// <summary>
+/// An email, written in the same transaction as the change that caused it and delivered afterwards by a
+/// sweep, so nothing is lost on a crash or retry. Without a GOV.UK Notify key it stays here for people to read.
+/// </summary>
+public class OutboxEmail
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
+    /// <summary>What the email is about, unique when set, so a repeated sweep never sends the same reminder twice.</summary>
+    public string? Reference { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    /// <summary>"Outbox" (kept locally) or "GovukNotify".</summary>
+    public string? DeliveredBy { get; set; }
+    public string? DeliveryId { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

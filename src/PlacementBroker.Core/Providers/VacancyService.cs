@@ -1,0 +1,286 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Core.Providers;
+
+/// <summary>Capacity providers put in front of the councils, only in lots they are admitted to and not suspended from.</summary>
+public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public const int MaxAge = 25;
+
+    public async Task<Outcome<Vacancy>> PublishAsync(Actor actor, VacancyRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
+        {
+            return Outcome<Vacancy>.Forbidden("Only provider users publish vacancies.");
+        }
+        var (setting, errors) = await ValidateAsync(providerId, request, ct);
+        if (errors.Any)
+        {
+            return Outcome<Vacancy>.Invalid(errors);
+        }
+        if (await MembershipRefusalAsync(providerId, request.LotId!.Value, setting!, ct) is { } refusal)
+        {
+            return Outcome<Vacancy>.BusinessRule(refusal);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var vacancy = new Vacancy { SettingId = setting!.Id, ProviderId = providerId, Status = VacancyStatus.Open, CreatedAt = now };
+        Apply(vacancy, request, now);
+        db.Vacancies.Add(vacancy);
+        audit.Record(actor, "VacancyPublished", nameof(Vacancy), vacancy.Id, $"{vacancy.Places} place(s) at {setting.Name}, £{vacancy.WeeklyPrice}/week");
+        await db.SaveChangesAsync(ct);
+        return Outcome<Vacancy>.Success(vacancy);
+    }
+
+    public async Task<Outcome<Vacancy>> UpdateAsync(Actor actor, Guid vacancyId, VacancyRequest request, CancellationToken ct = default)
+    {
+        var vacancy = await OwnAsync(actor, vacancyId, ct);
+        if (vacancy is null)
+        {
+            return Outcome<Vacancy>.NotFound("No such vacancy.");
+        }
+        if (vacancy.Status != VacancyStatus.Open)
+        {
+            return Outcome<Vacancy>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}: only an open vacancy can be changed.");
+        }
+        var (setting, errors) = await ValidateAsync(vacancy.ProviderId, request, ct);
+        if (errors.Any)
+        {
+            return Outcome<Vacancy>.Invalid(errors);
+        }
+        if (await MembershipRefusalAsync(vacancy.ProviderId, request.LotId!.Value, setting!, ct) is { } refusal)
+        {
+            return Outcome<Vacancy>.BusinessRule(refusal);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        vacancy.SettingId = setting!.Id;
+        Apply(vacancy, request, now);
+        vacancy.Version = Guid.NewGuid();
+        audit.Record(actor, "VacancyChanged", nameof(Vacancy), vacancy.Id, $"{vacancy.Places} place(s), £{vacancy.WeeklyPrice}/week");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Vacancy>.Conflict("The vacancy changed while you were editing it (an offer may be pending on it). Reload it and try again.");
+        }
+        return Outcome<Vacancy>.Success(vacancy);
+    }
+
+    /// <summary>Withdraws an open vacancy. Withdrawing one already withdrawn changes nothing.</summary>
+    public async Task<Outcome<Vacancy>> WithdrawAsync(Actor actor, Guid vacancyId, CancellationToken ct = default)
+    {
+        var vacancy = await OwnAsync(actor, vacancyId, ct);
+        if (vacancy is null)
+        {
+            return Outcome<Vacancy>.NotFound("No such vacancy.");
+        }
+        if (vacancy.Status == VacancyStatus.Withdrawn)
+        {
+            return Outcome<Vacancy>.Success(vacancy);
+        }
+        if (vacancy.Status != VacancyStatus.Open)
+        {
+            return Outcome<Vacancy>.Conflict(vacancy.Status == VacancyStatus.Held
+                ? "An offer on this vacancy is waiting for a decision: it cannot be withdrawn until that is settled."
+                : "The vacancy is filled.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        vacancy.Status = VacancyStatus.Withdrawn;
+        vacancy.UpdatedAt = now;
+        vacancy.Version = Guid.NewGuid();
+        audit.Record(actor, "VacancyWithdrawn", nameof(Vacancy), vacancy.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Vacancy>.Conflict("The vacancy changed at the same moment (an offer may have been accepted). Reload it and try again.");
+        }
+        return Outcome<Vacancy>.Success(vacancy);
+    }
+
+    /// <summary>A provider's own vacancies, or, for commissioners, every vacancy on the lots of DPSs their authority leads or shares.</summary>
+    public async Task<Outcome<List<VacancyView>>> ListAsync(Actor actor, VacancyFilter filter, CancellationToken ct = default)
+    {
+        var query = db.Vacancies.AsNoTracking();
+        if (actor.Role == Role.ProviderUser && actor.ProviderId is { } providerId)
+        {
+            query = query.Where(v => v.ProviderId == providerId);
+        }
+        else if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } la)
+        {
+            var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == la || l.Dps.Participants.Any(p => p.LocalAuthorityId == la)).Select(l => l.Id);
+            query = query.Where(v => lots.Contains(v.LotId));
+        }
+        else
+        {
+            return Outcome<List<VacancyView>>.Forbidden("Vacancies are listed for their providers and for commissioners.");
+        }
+        if (filter.LotId is { } lotId)
+        {
+            query = query.Where(v => v.LotId == lotId);
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(v => v.Status == status);
+        }
+        if (filter.Need is { } need)
+        {
+            query = query.Where(v => v.NeedsMet.Contains(need));
+        }
+        if (filter.Grade is { } grade)
+        {
+            query = query.Where(v => v.Setting!.OfstedGrade == grade);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Area))
+        {
+            var area = filter.Area.Trim().ToUpperInvariant();
+            query = query.Where(v => v.Setting!.Postcode.StartsWith(area));
+        }
+        var rows = await query
+            .OrderBy(v => v.Status).ThenBy(v => v.AvailableFrom).ThenBy(v => v.Id)
+            .Take(2000)
+            .Select(v => new
+            {
+                v.Id, v.SettingId, Setting = v.Setting!.Name, v.ProviderId, Provider = db.Providers.Where(p => p.Id == v.ProviderId).Select(p => p.Name).First(),
+                v.LotId, Lot = db.Lots.Where(l => l.Id == v.LotId).Select(l => l.Name).First(), v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
+                v.WeeklyPrice, v.AvailableFrom, v.Status, v.Setting.Postcode, v.Setting.OfstedGrade,
+            })
+            .ToListAsync(ct);
+        return Outcome<List<VacancyView>>.Success([.. rows.Select(v => new VacancyView(v.Id, v.SettingId, v.Setting, v.ProviderId, v.Provider,
+            v.LotId, v.Lot, v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.WeeklyPrice, v.AvailableFrom, v.Status,
+            Postcode.District(v.Postcode) ?? "", v.OfstedGrade))]);
+    }
+
+    public async Task<VacancyView?> FindAsync(Actor actor, Guid vacancyId, CancellationToken ct = default)
+    {
+        var result = await ListAsync(actor, new VacancyFilter(), ct);
+        return result.Value?.FirstOrDefault(v => v.Id == vacancyId);
+    }
+
+    private async Task<Vacancy?> OwnAsync(Actor actor, Guid vacancyId, CancellationToken ct) =>
+        actor.Role == Role.ProviderUser
+            ? await db.Vacancies.SingleOrDefaultAsync(v => v.Id == vacancyId && v.ProviderId == actor.ProviderId, ct)
+            : null;
+
+    private async Task<(Setting? Setting, FieldErrors Errors)> ValidateAsync(Guid providerId, VacancyRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        Setting? setting = null;
+        if (request.SettingId is null)
+        {
+            errors.Add("settingId", "Select the setting");
+        }
+        else
+        {
+            setting = await db.Settings.SingleOrDefaultAsync(s => s.Id == request.SettingId && s.ProviderId == providerId, ct);
+            if (setting is null)
+            {
+                errors.Add("settingId", "Select one of your organisation's settings");
+            }
+        }
+        if (request.LotId is null)
+        {
+            errors.Add("lotId", "Select the lot");
+        }
+        else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId, ct))
+        {
+            errors.Add("lotId", "Select a lot that exists");
+        }
+        if (request.Places is null)
+        {
+            errors.Add("places", "Enter the number of places");
+        }
+        else if (request.Places < 1)
+        {
+            errors.Add("places", "Places must be 1 or more");
+        }
+        else if (setting is not null && request.Places > setting.RegisteredPlaces)
+        {
+            errors.Add("places", $"Places cannot be more than the setting's {setting.RegisteredPlaces} registered places");
+        }
+        if (request.AgeMin is null)
+        {
+            errors.Add("ageMin", "Enter the youngest age accepted");
+        }
+        else if (request.AgeMin is < 0 or > MaxAge)
+        {
+            errors.Add("ageMin", $"Ages must be from 0 to {MaxAge}");
+        }
+        if (request.AgeMax is null)
+        {
+            errors.Add("ageMax", "Enter the oldest age accepted");
+        }
+        else if (request.AgeMax is < 0 or > MaxAge)
+        {
+            errors.Add("ageMax", $"Ages must be from 0 to {MaxAge}");
+        }
+        else if (request.AgeMin is { } min and >= 0 && request.AgeMax < min)
+        {
+            errors.Add("ageMax", "The oldest age must be the same as or more than the youngest");
+        }
+        if (request.Genders is not { Count: > 0 })
+        {
+            errors.Add("genders", "Select the genders accepted");
+        }
+        if (request.WeeklyPrice is null)
+        {
+            errors.Add("weeklyPrice", "Enter the weekly price");
+        }
+        else if (request.WeeklyPrice is <= 0 or > 100_000)
+        {
+            errors.Add("weeklyPrice", "The weekly price must be more than £0 and no more than £100,000");
+        }
+        else if (decimal.Round(request.WeeklyPrice.Value, 2) != request.WeeklyPrice)
+        {
+            errors.Add("weeklyPrice", "The weekly price must be in pounds and pence");
+        }
+        var today = UkTime.Today(clock);
+        if (request.AvailableFrom is null)
+        {
+            errors.Add("availableFrom", "Enter the date the place is available from");
+        }
+        else if (request.AvailableFrom > today.AddYears(1))
+        {
+            errors.Add("availableFrom", "The date must be within the next year");
+        }
+        return (setting, errors);
+    }
+
+    private async Task<string?> MembershipRefusalAsync(Guid providerId, Guid lotId, Setting setting, CancellationToken ct)
+    {
+        var membership = await db.LotMemberships.Where(m => m.LotId == lotId && m.ProviderId == providerId)
+            .Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(ct);
+        if (membership == MembershipStatus.Suspended)
+        {
+            return "Your membership of this lot is suspended: you cannot publish vacancies in it until it is reinstated.";
+        }
+        if (membership != MembershipStatus.Admitted)
+        {
+            return "Your organisation is not admitted to this lot. Apply to the lot first.";
+        }
+        if (setting.ClosedAt is not null)
+        {
+            return "This setting's Ofsted registration is closed.";
+        }
+        return null;
+    }
+
+    private static void Apply(Vacancy vacancy, VacancyRequest request, DateTime now)
+    {
+        vacancy.LotId = request.LotId!.Value;
+        vacancy.Places = request.Places!.Value;
+        vacancy.AgeMin = request.AgeMin!.Value;
+        vacancy.AgeMax = request.AgeMax!.Value;
+        vacancy.Genders = [.. request.Genders!.Distinct().Order()];
+        vacancy.NeedsMet = [.. (request.NeedsMet ?? []).Distinct().Order()];
+        vacancy.WeeklyPrice = request.WeeklyPrice!.Value;
+        vacancy.AvailableFrom = request.AvailableFrom!.Value;
+        vacancy.UpdatedAt = now;
+    }
+}

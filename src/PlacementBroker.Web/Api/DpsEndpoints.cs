@@ -1,0 +1,125 @@
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Api;
+
+public static class DpsEndpoints
+{
+    public static IEndpointRouteBuilder MapDpsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("DPS, lots, admission").RequireAuthorization();
+        var commissioner = api.MapGroup("").RequireAuthorization(Policies.Commissioner);
+        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser);
+
+        api.MapGet("/dps", async (DpsService dps, HttpContext http) => Results.Ok(await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)))
+            .WithSummary("Open DPSs with their lots (and, for the lead authority, its drafts)")
+            .Produces<List<DpsView>>();
+
+        api.MapGet("/dps/{dpsId:guid}", async (Guid dpsId, DpsService dps, HttpContext http) =>
+                await dps.FindAsync(http.ToActor(), dpsId, http.RequestAborted) is { } found ? Results.Ok(found) : NotFound())
+            .WithSummary("One DPS with its lots")
+            .Produces<DpsView>();
+
+        commissioner.MapPost("/dps", async (CreateDpsRequest? request, DpsService dps, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await dps.CreateAsync(http.ToActor(), request, http.RequestAborted))
+                    .ToResult(d => Results.Created($"/api/dps/{d.Id}", new { id = d.Id, status = d.Status })))
+            .WithSummary("Create a DPS led by the caller's authority; open at once unless draft is true")
+            .ProducesValidationProblem();
+
+        commissioner.MapPost("/dps/{dpsId:guid}/publish", async (Guid dpsId, DpsService dps, HttpContext http) =>
+                (await dps.PublishAsync(http.ToActor(), dpsId, http.RequestAborted)).ToResult(d => Results.Ok(new { id = d.Id, status = d.Status, publishedAt = d.PublishedAt })))
+            .WithSummary("Open a draft DPS for applications");
+
+        commissioner.MapPost("/dps/{dpsId:guid}/close", async (Guid dpsId, ReasonRequest? request, DpsService dps, HttpContext http) =>
+                (await dps.CloseAsync(http.ToActor(), dpsId, request?.Reason, http.RequestAborted)).ToResult(d => Results.Ok(new { id = d.Id, status = d.Status })))
+            .WithSummary("Close a DPS to new applications; memberships stay");
+
+        commissioner.MapPost("/dps/{dpsId:guid}/lots", async (Guid dpsId, AddLotRequest? request, DpsService dps, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await dps.AddLotAsync(http.ToActor(), dpsId, request, http.RequestAborted))
+                    .ToResult(l => Results.Created($"/api/dps/{dpsId}", new { id = l.Id })))
+            .WithSummary("Add a lot with its selection questions and price benchmark")
+            .ProducesValidationProblem();
+
+        commissioner.MapPost("/lots/{lotId:guid}/prices", async (Guid lotId, LotPrices? request, DpsService dps, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await dps.SetPricesAsync(http.ToActor(), lotId, request.BenchmarkWeeklyPrice, request.PriceBandLower, request.PriceBandUpper, http.RequestAborted))
+                    .ToResult(l => Results.Ok(new { id = l.Id, l.BenchmarkWeeklyPrice, l.PriceBandLower, l.PriceBandUpper })))
+            .WithSummary("Change a lot's benchmark weekly price and price band");
+
+        commissioner.MapGet("/dps/{dpsId:guid}/memberships", async (Guid dpsId, MembershipService memberships, HttpContext http) =>
+                await memberships.ForDpsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } list ? Results.Ok(list) : NotFound())
+            .WithSummary("The providers on a DPS's lots, with each membership's history")
+            .Produces<List<MembershipView>>();
+
+        provider.MapPost("/lots/{lotId:guid}/applications", async (Guid lotId, ApplyRequest? request, AdmissionService admissions, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await admissions.ApplyAsync(http.ToActor(), lotId, request, http.RequestAborted))
+                    .ToResult(a => Results.Created($"/api/applications/{a.Id}", a)))
+            .WithSummary("Apply to a lot with answers to its questions; draft: true saves without submitting")
+            .Produces<ApplicationCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
+        provider.MapPost("/applications/{id:guid}/submit", async (Guid id, AdmissionService admissions, HttpContext http) =>
+                (await admissions.SubmitAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("Submit a saved draft application");
+
+        commissioner.MapGet("/applications", async (string? status, AdmissionService admissions, HttpContext http) =>
+            {
+                var errors = new FieldErrors();
+                var parsed = QueryParameters.Enum<ApplicationStatus>(status, "status", errors);
+                return errors.Any ? QueryParameters.Invalid(errors) : Results.Ok(await admissions.QueueAsync(http.ToActor(), parsed, http.RequestAborted));
+            })
+            .WithSummary("The lead authority's applications, most urgent first, with due dates and whether overdue")
+            .Produces<List<ApplicationQueueItem>>();
+
+        api.MapGet("/applications/{id:guid}", async (Guid id, AdmissionService admissions, HttpContext http) =>
+                await admissions.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found ? Results.Ok(found) : NotFound())
+            .WithSummary("One application with its answers, for its provider or the lead authority's commissioners")
+            .Produces<ApplicationView>();
+
+        commissioner.MapPost("/applications/{id:guid}/decision", async (Guid id, DecisionRequest? request, AdmissionService admissions, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await admissions.DecideAsync(http.ToActor(), id, request, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("Admit or reject, with reasons the provider sees")
+            .Produces<DecisionResult>()
+            .ProducesValidationProblem();
+
+        commissioner.MapPost("/applications/{id:guid}/extend", async (Guid id, ReasonRequest? request, AdmissionService admissions, HttpContext http) =>
+                (await admissions.ExtendAsync(http.ToActor(), id, request?.Reason, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("PCR 2015: extend the decision period once, to 15 working days, with the justification");
+
+        foreach (var (route, action, group) in new[]
+        {
+            ("suspend", MembershipAction.Suspend, commissioner),
+            ("reinstate", MembershipAction.Reinstate, commissioner),
+            ("remove", MembershipAction.RemoveExcludedSupplier, commissioner),
+            ("withdraw", MembershipAction.Withdraw, provider),
+        })
+        {
+            group.MapPost($"/memberships/{{id:guid}}/{route}", async (Guid id, ReasonRequest? request, MembershipService memberships, HttpContext http) =>
+                    (await memberships.ChangeAsync(http.ToActor(), id, action, request?.Reason, http.RequestAborted)).ToResult(Results.Ok))
+                .WithSummary(action switch
+                {
+                    MembershipAction.Suspend => "Suspend a membership, with the reason",
+                    MembershipAction.Reinstate => "Reinstate a suspended membership, with the reason",
+                    MembershipAction.RemoveExcludedSupplier => "Procurement Act 2023: remove an excluded supplier",
+                    _ => "The provider withdraws from the lot",
+                })
+                .Produces<MembershipView>();
+        }
+
+        provider.MapGet("/provider/applications", async (AdmissionService admissions, HttpContext http) =>
+                Results.Ok(await admissions.ForProviderAsync(http.ToActor(), http.RequestAborted)))
+            .WithSummary("The caller's provider's applications, with status, due date and decision reasons")
+            .Produces<List<ApplicationQueueItem>>();
+
+        provider.MapGet("/provider/memberships", async (MembershipService memberships, HttpContext http) =>
+                Results.Ok(await memberships.ForProviderAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
+            .WithSummary("The caller's provider's lot memberships, with their history")
+            .Produces<List<MembershipView>>();
+
+        return app;
+    }
+
+    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
+
+public sealed record LotPrices(decimal? BenchmarkWeeklyPrice, decimal? PriceBandLower, decimal? PriceBandUpper);

@@ -1,0 +1,82 @@
+using PlacementBroker.Core;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Api;
+
+public static class VacancyEndpoints
+{
+    public static IEndpointRouteBuilder MapVacancyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Settings and vacancies").RequireAuthorization();
+        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser);
+
+        provider.MapPost("/providers/{providerId:guid}/settings", async (Guid providerId, AddSettingRequest? request, SettingService settings, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await settings.AddAsync(http.ToActor(), providerId, request, http.RequestAborted))
+                    .ToResult(s => Results.Created($"/api/providers/{providerId}/settings", new { id = s.Id, s.Latitude, s.Longitude })))
+            .WithSummary("Register an Ofsted setting; coordinates, when given, win over the postcode")
+            .ProducesValidationProblem();
+
+        api.MapGet("/providers/{providerId:guid}/settings", async (Guid providerId, SettingService settings, HttpContext http) =>
+            {
+                var actor = http.ToActor();
+                return actor.Role == Role.ProviderUser && actor.ProviderId != providerId
+                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")
+                    : Results.Ok(await settings.ForProviderAsync(providerId, http.RequestAborted));
+            })
+            .WithSummary("A provider's settings")
+            .Produces<List<SettingView>>();
+
+        provider.MapPost("/vacancies", async (VacancyRequest? request, VacancyService vacancies, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await vacancies.PublishAsync(http.ToActor(), request, http.RequestAborted))
+                    .ToResult(v => Results.Created($"/api/vacancies/{v.Id}", new { id = v.Id, status = v.Status })))
+            .WithSummary("Publish a vacancy in a lot the provider is admitted to (422 otherwise)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/vacancies", async (string? lotId, string? area, string? need, string? grade, string? status, VacancyService vacancies, HttpContext http) =>
+            {
+                var errors = new FieldErrors();
+                var filter = new VacancyFilter(
+                    QueryParameters.Id(lotId, "lotId", errors), area,
+                    QueryParameters.Enum<Need>(need, "need", errors),
+                    QueryParameters.Enum<OfstedGrade>(grade, "grade", errors),
+                    QueryParameters.Enum<VacancyStatus>(status, "status", errors));
+                return errors.Any ? QueryParameters.Invalid(errors) : (await vacancies.ListAsync(http.ToActor(), filter, http.RequestAborted)).ToResult(Results.Ok);
+            })
+            .WithSummary("A provider's own vacancies; for commissioners, those on their DPSs' lots. Filter by lot, area (postcode district), need, grade, status")
+            .Produces<List<VacancyView>>();
+
+        api.MapGet("/vacancies/{id:guid}", async (Guid id, VacancyService vacancies, HttpContext http) =>
+                await vacancies.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found
+                    ? Results.Ok(found)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithSummary("One vacancy")
+            .Produces<VacancyView>();
+
+        provider.MapPut("/vacancies/{id:guid}", async (Guid id, VacancyRequest? request, VacancyService vacancies, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await vacancies.UpdateAsync(http.ToActor(), id, request, http.RequestAborted))
+                    .ToResult(v => Results.Ok(new { id = v.Id, status = v.Status })))
+            .WithSummary("Change an open vacancy")
+            .ProducesValidationProblem();
+
+        provider.MapDelete("/vacancies/{id:guid}", async (Guid id, VacancyService vacancies, HttpContext http) =>
+                (await vacancies.WithdrawAsync(http.ToActor(), id, http.RequestAborted)).ToResult(_ => Results.NoContent()))
+            .WithSummary("Withdraw a vacancy");
+
+        provider.MapGet("/provider/users", async (ProviderTeamService team, HttpContext http) =>
+                Results.Ok(await team.TeamAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
+            .WithSummary("The people of the caller's provider")
+            .Produces<List<TeamMember>>();
+
+        provider.MapPost("/provider/users", async (InviteColleagueRequest? request, ProviderTeamService team, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await team.InviteAsync(http.ToActor(), request, SetPasswordUrl(http), http.RequestAborted))
+                    .ToResult(u => Results.Created($"/api/provider/users", new { id = u.Id })))
+            .WithSummary("The provider's administrator invites a colleague, who sets a password from the emailed link")
+            .ProducesValidationProblem();
+
+        return app;
+    }
+
+    public static string SetPasswordUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/account/set-password";
+}

@@ -1,0 +1,17 @@
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Jobs;
+using PlacementBroker.Core.Notifications;
+
+namespace PlacementBroker.Web.Hosting;
+
+/// <summary>Every recurring sweep, registered at start-up. Each is idempotent, so any node may run it at any time.</summary>
+public static class RecurringJobs
+{
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var scheduler = app.Services.GetRequiredService<IJobScheduler>();
+        scheduler.ScheduleRecurring<EmailDeliveryJob>(EmailDeliveryJob.RecurringId, job => job.RunAsync(), "* * * * *");
+        scheduler.ScheduleRecurring<DecisionReminderJob>(DecisionReminderJob.RecurringId, job => job.RunAsync(), DecisionReminderJob.Cron);
+        return app;
+    }
+}
