@@ -81,7 +81,7 @@ public class GovukCheckboxesTagHelper : GovukChoicesTagHelper
         {
             return entry.RawValue switch
             {
-                string[] values => values.Contains(item.Value),
+                string[] raw => raw.Contains(item.Value),
                 string value => value == item.Value,
                 _ => false,
             };
