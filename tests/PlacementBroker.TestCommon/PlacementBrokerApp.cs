@@ -79,6 +79,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
             ["ConnectionStrings:Redis"] = Redis ?? "",
+            ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
         };
         foreach (var (key, value) in ExtraSettings)
         {
