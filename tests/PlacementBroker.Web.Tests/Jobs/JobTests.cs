@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Jobs;
+
+/// <summary>A host whose email delivery is a substitute, so a test can make the delivery service fail.</summary>
+public class JobsApp : PlacementBrokerApp
+{
+    public IEmailDelivery Delivery { get; } = Substitute.For<IEmailDelivery>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Delivery.Name.Returns("GovukNotify");
+        builder.ConfigureTestServices(services => services.AddSingleton(Delivery));
+    }
+}
+
+/// <summary>The recurring sweeps: registered at start-up, idempotent, and nothing lost when a delivery fails.</summary>
+public class JobTests(JobsApp app) : IClassFixture<JobsApp>
+{
+    private PlacementBrokerDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+
+    [Fact]
+    public void Startup_RegistersEveryRecurringSweep() =>
+        Assert.Superset(new HashSet<string> { EmailDeliveryJob.RecurringId, DecisionReminderJob.RecurringId }, app.Jobs.RecurringJobIds.ToHashSet());
+
+    [Fact]
+    public async Task DecisionReminders_OverdueAndDueSoon_EmailEachLeadCommissionerOnceADay()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var colleague = await app.Data.CreateUserAsync(Role.Commissioner, dps.Commissioner.LocalAuthorityId);
+        var early = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(early, dps, admit: false);
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        var late = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(late, dps, admit: false);
+        // Friday 11 December: the first application (due Monday 7 December) is overdue; the second is due on
+        // Monday 14 December, the next working day.
+        app.Clock.Advance(TimeSpan.FromDays(11));
+
+        await app.Jobs.RunRecurringAsync(DecisionReminderJob.RecurringId);
+        await app.Jobs.RunRecurringAsync(DecisionReminderJob.RecurringId);
+
+        using var scope = app.Services.CreateScope();
+        var reminders = await Db(scope).OutboxEmails.Where(e => e.Reference!.StartsWith("dps-decisions:")).ToListAsync();
+        var mine = reminders.Where(e => e.To == dps.Commissioner.Email || e.To == colleague.Email).ToList();
+        Assert.Equal(2, mine.Count);
+        Assert.All(mine, e =>
+        {
+            Assert.Contains("1 overdue", e.Subject);
+            Assert.Contains(early.Name, e.Body);
+            Assert.Contains(late.Name, e.Body);
+        });
+    }
+
+    [Fact]
+    public async Task EmailDelivery_ServiceFailsOnce_TheEmailIsSentOnTheNextSweepAndNotTwice()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EmailOutbox>().QueueAsync("someone@test.placementbroker.uk", "Hello", "Body", "delivery-test");
+            await Db(scope).SaveChangesAsync();
+        }
+        app.Delivery.DeliverAsync(Arg.Is<OutboxEmail>(e => e.Reference == "delivery-test"), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<string?>(new HttpRequestException("Notify is down")), Task.FromResult<string?>("notify-id-1"));
+
+        await app.Jobs.RunRecurringAsync(EmailDeliveryJob.RecurringId);
+        using (var scope = app.Services.CreateScope())
+        {
+            var waiting = await Db(scope).OutboxEmails.SingleAsync(e => e.Reference == "delivery-test");
+            Assert.Null(waiting.DeliveredAt);
+            Assert.Equal("Notify is down", waiting.LastError);
+        }
+        await app.Jobs.RunRecurringAsync(EmailDeliveryJob.RecurringId);
+        await app.Jobs.RunRecurringAsync(EmailDeliveryJob.RecurringId);
+
+        using var final = app.Services.CreateScope();
+        var sent = await Db(final).OutboxEmails.SingleAsync(e => e.Reference == "delivery-test");
+        Assert.NotNull(sent.DeliveredAt);
+        Assert.Equal("notify-id-1", sent.DeliveryId);
+        Assert.Equal("GovukNotify", sent.DeliveredBy);
+        Assert.Equal(2, sent.Attempts);
+        await app.Delivery.Received(2).DeliverAsync(Arg.Is<OutboxEmail>(e => e.Reference == "delivery-test"), Arg.Any<CancellationToken>());
+    }
+}
