@@ -1,0 +1,207 @@
+using System.Globalization;
+
+namespace PlacementBroker.Core.Matching;
+
+/// <summary>
+/// One engine for the officer's potential matches (vacancies) and the ranked offers. Hard rules (spec 5.2)
+/// decide eligibility; soft rules (5.3) score, each criterion explained in plain words, the points adding up
+/// to the score; exceptions needing a manager (5.4) rank after everything that needs none; ties break by
+/// price, then distance, then id, so the order is the same every time.
+/// </summary>
+public static class MatchingEngine
+{
+    public const int NeedsPoints = 25;
+    public const int GradePoints = 20;
+    public const int PricePoints = 20;
+    public const int DistancePoints = 20;
+    public const int QaPoints = 10;
+    public const int TrackRecordPoints = 5;
+
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <param name="distanceIsHardRule">
+    /// True for potential matches: a vacancy beyond the maximum distance is not shown. False for offers: a
+    /// provider's offer from further away is still shown, but needs a manager's approval (spec 5.4).
+    /// </param>
+    public static MatchResult Evaluate(ReferralCriteria referral, MatchCandidate candidate, PriceBenchmark benchmark,
+        RankingWeights? weights = null, bool distanceIsHardRule = true)
+    {
+        weights ??= RankingWeights.Default;
+        double? miles = referral.HomeLatitude is { } hLat && referral.HomeLongitude is { } hLon && candidate.Latitude is { } lat && candidate.Longitude is { } lon
+            ? Math.Round(Distance.Miles(hLat, hLon, lat, lon), 1)
+            : null;
+        var beyondMaximum = !referral.OutOfAreaRequired && miles > referral.MaxDistanceMiles;
+
+        var exclusions = new List<(HardRule, string)>();
+        if (!candidate.ProviderAdmittedToLot || candidate.LotId != referral.LotId)
+        {
+            exclusions.Add((HardRule.NotAdmittedToLot, "The provider is not admitted to this lot, or is suspended from it"));
+        }
+        if (candidate.QaStatus == QaStatus.Red)
+        {
+            exclusions.Add((HardRule.QaSuspended, "The provider is suspended by quality assurance (red)"));
+        }
+        if (candidate.Places < referral.SiblingGroupSize || candidate.RegisteredPlaces < referral.SiblingGroupSize)
+        {
+            exclusions.Add((HardRule.CapacityTooSmall, $"Has {candidate.Places} place{(candidate.Places == 1 ? "" : "s")} for a sibling group of {referral.SiblingGroupSize}"));
+        }
+        if (referral.AgeYears < candidate.AgeMin || referral.AgeYears > candidate.AgeMax)
+        {
+            exclusions.Add((HardRule.AgeNotAccepted, $"Takes ages {candidate.AgeMin} to {candidate.AgeMax}; the child is {referral.AgeYears}"));
+        }
+        if (!candidate.Genders.Contains(referral.Gender))
+        {
+            exclusions.Add((HardRule.GenderNotAccepted, $"Does not accept {referral.Gender.ToString().ToLowerInvariant()} children"));
+        }
+        var missing = referral.MustHaveNeeds.Where(n => !candidate.NeedsMet.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            exclusions.Add((HardRule.MustHaveNeedNotMet, $"Cannot meet: {string.Join(", ", missing.Select(NeedNames.Of))}"));
+        }
+        if (distanceIsHardRule && beyondMaximum)
+        {
+            exclusions.Add((HardRule.TooFarFromHome, $"{miles:0.#} miles from home, beyond the {referral.MaxDistanceMiles:0.#} mile maximum"));
+        }
+        if (candidate.AvailableFrom > referral.StartDate)
+        {
+            exclusions.Add((HardRule.StartDateNotMet, $"Available from {candidate.AvailableFrom.ToString("d MMMM", Uk)}, after the required start of {referral.StartDate.ToString("d MMMM", Uk)}"));
+        }
+
+        var explanation = new List<Explanation>
+        {
+            ScoreNeeds(referral, candidate, weights.Needs),
+            ScoreGrade(candidate.OfstedGrade, weights.OfstedGrade),
+            ScorePrice(referral, candidate.WeeklyPrice, benchmark, weights.Price),
+            ScoreDistance(referral, miles, weights.Distance),
+            ScoreQa(candidate.QaStatus, weights.QaStatus),
+            ScoreTrackRecord(candidate.ResponseRate, weights.TrackRecord),
+        };
+
+        var approvals = new List<string>();
+        if (candidate.OfstedGrade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate)
+        {
+            approvals.Add($"The setting is graded {NeedNames.Grade(candidate.OfstedGrade)} by Ofsted");
+        }
+        if (candidate.QaStatus == QaStatus.Amber)
+        {
+            approvals.Add("The provider's quality assurance status is amber");
+        }
+        var ceiling = benchmark.UpperQuartile ?? benchmark.Benchmark;
+        if (ceiling is { } upper && candidate.WeeklyPrice > upper)
+        {
+            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the lot's {(benchmark.UpperQuartile is null ? "benchmark" : "upper quartile")} of {Money(upper)}");
+        }
+        if (candidate.WeeklyPrice > referral.WeeklyBudget)
+        {
+            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the referral's budget of {Money(referral.WeeklyBudget)}");
+        }
+        if (beyondMaximum)
+        {
+            approvals.Add($"{miles:0.#} miles from home, beyond the referral's maximum of {referral.MaxDistanceMiles:0.#} miles");
+        }
+
+        return new MatchResult(candidate, exclusions.Count == 0, exclusions, explanation.Sum(e => e.Points), explanation,
+            approvals.Count > 0, approvals, miles);
+    }
+
+    public static IReadOnlyList<MatchResult> Rank(ReferralCriteria referral, IEnumerable<MatchCandidate> candidates, PriceBenchmark benchmark,
+        RankingWeights? weights = null, bool distanceIsHardRule = true) =>
+        candidates.Select(c => Evaluate(referral, c, benchmark, weights, distanceIsHardRule))
+            .OrderByDescending(m => m.Eligible)
+            .ThenBy(m => m.RequiresApproval)
+            .ThenByDescending(m => m.Score)
+            .ThenBy(m => m.Candidate.WeeklyPrice)
+            .ThenBy(m => m.DistanceMiles ?? double.MaxValue)
+            .ThenBy(m => m.Candidate.Id)
+            .Select((m, i) => m with { Rank = i + 1 })
+            .ToList();
+
+    private static Explanation ScoreNeeds(ReferralCriteria referral, MatchCandidate candidate, double weight)
+    {
+        if (referral.NiceToHaveNeeds.Count == 0)
+        {
+            return new(Criterion.Needs, Points(NeedsPoints, weight, 1), $"Meets every need asked for ({Plus(Points(NeedsPoints, weight, 1))})");
+        }
+        var met = referral.NiceToHaveNeeds.Count(candidate.NeedsMet.Contains);
+        var points = Points(NeedsPoints, weight, (double)met / referral.NiceToHaveNeeds.Count);
+        return new(Criterion.Needs, points, $"Meets {met} of {referral.NiceToHaveNeeds.Count} other needs ({Plus(points)})");
+    }
+
+    private static Explanation ScoreGrade(OfstedGrade grade, double weight)
+    {
+        var share = grade switch
+        {
+            OfstedGrade.Outstanding => 1.0,
+            OfstedGrade.Good => 0.75,
+            OfstedGrade.NotGraded => 0.5,
+            OfstedGrade.NotYetInspected => 0.3,
+            OfstedGrade.RequiresImprovement => 0.15,
+            _ => 0,
+        };
+        var points = Points(GradePoints, weight, share);
+        var text = grade switch
+        {
+            OfstedGrade.NotGraded => "Not graded by Ofsted (supported accommodation)",
+            OfstedGrade.NotYetInspected => "Not yet inspected by Ofsted",
+            _ => $"{NeedNames.Grade(grade)} Ofsted grade",
+        };
+        return new(Criterion.OfstedGrade, points, $"{text} ({Plus(points)})");
+    }
+
+    private static Explanation ScorePrice(ReferralCriteria referral, decimal price, PriceBenchmark benchmark, double weight)
+    {
+        var (reference, what) = benchmark.Benchmark is { } b ? (b, "the lot benchmark") : (referral.WeeklyBudget, "the budget");
+        if (reference <= 0)
+        {
+            return new(Criterion.Price, 0, "No benchmark or budget to compare the price with (+0)");
+        }
+        // 30% below the reference earns every point; 30% above earns none.
+        var ratio = (double)(price / reference);
+        var points = Points(PricePoints, weight, Math.Clamp((1.3 - ratio) / 0.6, 0, 1));
+        var difference = price - reference;
+        var text = difference == 0 ? $"Priced at {what}" : $"{Money(Math.Abs(difference))} {(difference < 0 ? "below" : "above")} {what}";
+        return new(Criterion.Price, points, $"{text} ({Plus(points)})");
+    }
+
+    private static Explanation ScoreDistance(ReferralCriteria referral, double? miles, double weight)
+    {
+        if (referral.OutOfAreaRequired)
+        {
+            var neutral = Points(DistancePoints, weight, 0.5);
+            return new(Criterion.Distance, neutral, $"Out of area is required, so distance is not scored for closeness ({Plus(neutral)})");
+        }
+        if (miles is null)
+        {
+            return new(Criterion.Distance, 0, "Distance from home unknown (+0)");
+        }
+        var horizon = Math.Max(referral.MaxDistanceMiles, 1);
+        var points = Points(DistancePoints, weight, Math.Clamp(1 - miles.Value / horizon, 0, 1));
+        var within = miles <= 20 ? ", within 20 miles" : "";
+        return new(Criterion.Distance, points, $"{miles:0.#} miles from home{within} ({Plus(points)})");
+    }
+
+    private static Explanation ScoreQa(QaStatus status, double weight)
+    {
+        var points = status == QaStatus.Green ? Points(QaPoints, weight, 1) : 0;
+        return new(Criterion.QaStatus, points, status == QaStatus.Green
+            ? $"Quality assurance green ({Plus(points)})"
+            : $"Quality assurance {status.ToString().ToLowerInvariant()} ({Plus(points)})");
+    }
+
+    private static Explanation ScoreTrackRecord(double? responseRate, double weight)
+    {
+        if (responseRate is null)
+        {
+            var neutral = Points(TrackRecordPoints, weight, 0.5);
+            return new(Criterion.TrackRecord, neutral, $"No track record on the platform yet ({Plus(neutral)})");
+        }
+        var points = Points(TrackRecordPoints, weight, Math.Clamp(responseRate.Value, 0, 1));
+        return new(Criterion.TrackRecord, points, $"Answers {responseRate.Value:P0} of referrals ({Plus(points)})");
+    }
+
+    private static int Points(int max, double weight, double share) => (int)Math.Round(max * weight * share, MidpointRounding.AwayFromZero);
+
+    private static string Plus(int points) => points >= 0 ? $"+{points}" : points.ToString(Uk);
+
+    private static string Money(decimal amount) => amount.ToString("C0", Uk);
+}

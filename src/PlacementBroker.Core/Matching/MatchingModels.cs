@@ -1,0 +1,89 @@
+namespace PlacementBroker.Core.Matching;
+
+public enum QaStatus
+{
+    Green,
+    Amber,
+    Red,
+}
+
+/// <summary>What a referral asks for, as the matching engine needs it.</summary>
+public sealed record ReferralCriteria(
+    Guid LotId,
+    int AgeYears,
+    Gender Gender,
+    int SiblingGroupSize,
+    IReadOnlySet<Need> MustHaveNeeds,
+    IReadOnlySet<Need> NiceToHaveNeeds,
+    double? HomeLatitude,
+    double? HomeLongitude,
+    double MaxDistanceMiles,
+    bool OutOfAreaRequired,
+    decimal WeeklyBudget,
+    DateOnly StartDate);
+
+/// <summary>A vacancy, or an offer on one, as the engine sees it.</summary>
+public sealed record MatchCandidate(
+    Guid Id,
+    Guid ProviderId,
+    Guid SettingId,
+    Guid LotId,
+    bool ProviderAdmittedToLot,
+    QaStatus QaStatus,
+    int Places,
+    int RegisteredPlaces,
+    int AgeMin,
+    int AgeMax,
+    IReadOnlyCollection<Gender> Genders,
+    IReadOnlyCollection<Need> NeedsMet,
+    OfstedGrade OfstedGrade,
+    double? Latitude,
+    double? Longitude,
+    decimal WeeklyPrice,
+    DateOnly AvailableFrom,
+    /// <summary>The share of referrals this provider answered, 0 to 1, when it has a record.</summary>
+    double? ResponseRate = null);
+
+/// <summary>The lot's price reference: the upper quartile of accepted prices when there are enough, else the commissioner's benchmark.</summary>
+public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source);
+
+public enum Criterion
+{
+    Needs,
+    OfstedGrade,
+    Price,
+    Distance,
+    QaStatus,
+    TrackRecord,
+}
+
+public sealed record Explanation(Criterion Criterion, int Points, string Text);
+
+public enum HardRule
+{
+    NotAdmittedToLot,
+    QaSuspended,
+    CapacityTooSmall,
+    AgeNotAccepted,
+    GenderNotAccepted,
+    MustHaveNeedNotMet,
+    TooFarFromHome,
+    StartDateNotMet,
+}
+
+public sealed record MatchResult(
+    MatchCandidate Candidate,
+    bool Eligible,
+    IReadOnlyList<(HardRule Rule, string Text)> Exclusions,
+    int Score,
+    IReadOnlyList<Explanation> Explanation,
+    bool RequiresApproval,
+    IReadOnlyList<string> ApprovalReasons,
+    double? DistanceMiles,
+    int Rank = 0);
+
+/// <summary>How much each criterion counts, per DPS. Each weight scales that criterion's maximum points.</summary>
+public sealed record RankingWeights(double Needs = 1, double OfstedGrade = 1, double Price = 1, double Distance = 1, double QaStatus = 1, double TrackRecord = 1)
+{
+    public static readonly RankingWeights Default = new();
+}

@@ -1,0 +1,249 @@
+using PlacementBroker.Core.Matching;
+
+namespace PlacementBroker.Core.Tests.Matching;
+
+public class MatchingEngineTests
+{
+    private static readonly Guid Lot = Guid.Parse("00000000-0000-0000-0000-00000000000a");
+
+    // A 14-year-old girl from Leeds (LS6), must have emotional and behavioural support, would benefit from autism support.
+    private static ReferralCriteria Referral(
+        int age = 14, Gender gender = Gender.Female, int siblings = 1, double maxMiles = 20, bool outOfArea = false,
+        decimal budget = 6000m, Need[]? mustHave = null, Need[]? niceToHave = null) => new(
+        Lot, age, gender, siblings,
+        (mustHave ?? [Need.EmotionalBehavioural]).ToHashSet(),
+        (niceToHave ?? [Need.Autism, Need.SelfHarm]).ToHashSet(),
+        53.8196, -1.5767, maxMiles, outOfArea, budget, new DateOnly(2026, 12, 1));
+
+    // A good children's home in Leeds city centre (about 2 miles away) that meets everything.
+    private static MatchCandidate Candidate(
+        int id = 1, bool admitted = true, QaStatus qa = QaStatus.Green, int places = 2, int ageMin = 8, int ageMax = 17,
+        Gender[]? genders = null, Need[]? needs = null, OfstedGrade grade = OfstedGrade.Good, double lat = 53.7997, double lon = -1.5492,
+        decimal price = 5000m, DateOnly? availableFrom = null, double? responseRate = null) => new(
+        Guid.Parse($"00000000-0000-0000-0000-{id:D12}"), Guid.NewGuid(), Guid.NewGuid(), Lot, admitted, qa, places, 4, ageMin, ageMax,
+        genders ?? [Gender.Female, Gender.Male], needs ?? [Need.EmotionalBehavioural, Need.Autism, Need.SelfHarm], grade, lat, lon, price,
+        availableFrom ?? new DateOnly(2026, 11, 20), responseRate);
+
+    private static readonly PriceBenchmark Benchmark = new(5200m, null, "commissioner's benchmark");
+
+    private static MatchResult Evaluate(MatchCandidate candidate, ReferralCriteria? referral = null, bool distanceIsHardRule = true) =>
+        MatchingEngine.Evaluate(referral ?? Referral(), candidate, Benchmark, distanceIsHardRule: distanceIsHardRule);
+
+    [Fact]
+    public void Evaluate_CandidateMeetingEverything_IsEligible()
+    {
+        var result = Evaluate(Candidate());
+
+        Assert.True(result.Eligible);
+        Assert.Empty(result.Exclusions);
+        Assert.False(result.RequiresApproval);
+    }
+
+    [Fact]
+    public void Evaluate_ProviderNotAdmitted_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(admitted: false)), HardRule.NotAdmittedToLot);
+
+    [Fact]
+    public void Evaluate_ProviderQaRed_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(qa: QaStatus.Red)), HardRule.QaSuspended);
+
+    [Fact]
+    public void Evaluate_SiblingGroupLargerThanThePlaces_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(places: 1), Referral(siblings: 2)), HardRule.CapacityTooSmall);
+
+    [Fact]
+    public void Evaluate_ChildOutsideTheAgeRange_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(ageMin: 15, ageMax: 17)), HardRule.AgeNotAccepted);
+
+    [Fact]
+    public void Evaluate_GenderNotAccepted_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(genders: [Gender.Male])), HardRule.GenderNotAccepted);
+
+    [Fact]
+    public void Evaluate_MustHaveNeedNotMet_IsExcludedNamingTheNeed()
+    {
+        var result = Evaluate(Candidate(needs: [Need.Autism]));
+
+        AssertExcludedBy(result, HardRule.MustHaveNeedNotMet);
+        Assert.Contains("emotional and behavioural", result.Exclusions.Single().Text);
+    }
+
+    [Fact]
+    public void Evaluate_VacancyBeyondTheMaximumDistance_IsExcluded() =>
+        // Sheffield, about 30 miles from Leeds.
+        AssertExcludedBy(Evaluate(Candidate(lat: 53.3811, lon: -1.4701)), HardRule.TooFarFromHome);
+
+    [Fact]
+    public void Evaluate_AvailableAfterTheStartDate_IsExcluded() =>
+        AssertExcludedBy(Evaluate(Candidate(availableFrom: new DateOnly(2026, 12, 15))), HardRule.StartDateNotMet);
+
+    [Fact]
+    public void Evaluate_OutOfAreaRequired_DistanceExcludesNothing() =>
+        Assert.True(Evaluate(Candidate(lat: 51.5074, lon: -0.1278), Referral(outOfArea: true)).Eligible);
+
+    [Fact]
+    public void Evaluate_OfferBeyondTheMaximumDistance_NeedsApprovalInsteadOfExclusion()
+    {
+        var result = Evaluate(Candidate(lat: 53.3811, lon: -1.4701), distanceIsHardRule: false);
+
+        Assert.True(result.Eligible);
+        Assert.True(result.RequiresApproval);
+        Assert.Contains(result.ApprovalReasons, r => r.Contains("beyond the referral's maximum"));
+    }
+
+    [Theory]
+    [InlineData(OfstedGrade.RequiresImprovement)]
+    [InlineData(OfstedGrade.Inadequate)]
+    public void Evaluate_SettingGradedBelowGood_NeedsApproval(OfstedGrade grade) =>
+        Assert.True(Evaluate(Candidate(grade: grade)).RequiresApproval);
+
+    [Fact]
+    public void Evaluate_QaAmber_NeedsApproval() =>
+        Assert.Contains(Evaluate(Candidate(qa: QaStatus.Amber)).ApprovalReasons, r => r.Contains("amber"));
+
+    [Fact]
+    public void Evaluate_PriceAboveTheUpperQuartile_NeedsApproval()
+    {
+        var quartile = new PriceBenchmark(5200m, 5500m, "accepted prices");
+
+        Assert.False(MatchingEngine.Evaluate(Referral(), Candidate(price: 5500m), quartile).RequiresApproval);
+        Assert.True(MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile).RequiresApproval);
+    }
+
+    [Fact]
+    public void Evaluate_PriceAboveTheBudget_NeedsApproval() =>
+        Assert.Contains(Evaluate(Candidate(price: 5100m), Referral(budget: 5000m)).ApprovalReasons, r => r.Contains("budget"));
+
+    [Fact]
+    public void Rank_MoreNiceToHaveNeedsMet_RanksHigher() =>
+        AssertFirst(2, Candidate(id: 1, needs: [Need.EmotionalBehavioural]), Candidate(id: 2, needs: [Need.EmotionalBehavioural, Need.Autism]));
+
+    [Fact]
+    public void Rank_BetterOfstedGrade_RanksHigher() =>
+        AssertFirst(2, Candidate(id: 1, grade: OfstedGrade.Good), Candidate(id: 2, grade: OfstedGrade.Outstanding));
+
+    [Fact]
+    public void Rank_LowerPrice_RanksHigher() =>
+        AssertFirst(2, Candidate(id: 1, price: 5200m), Candidate(id: 2, price: 4300m));
+
+    [Fact]
+    public void Rank_CloserToHome_RanksHigher() =>
+        // Bradford (about 9 miles) against Headingley (under a mile).
+        AssertFirst(2, Candidate(id: 1, lat: 53.7960, lon: -1.7594), Candidate(id: 2, lat: 53.8230, lon: -1.5800));
+
+    [Fact]
+    public void Rank_BetterTrackRecord_RanksHigher() =>
+        AssertFirst(2, Candidate(id: 1, responseRate: 0.2), Candidate(id: 2, responseRate: 1.0));
+
+    [Fact]
+    public void Rank_NeedingApproval_RanksAfterEveryOfferThatDoesNot()
+    {
+        // Outstanding, cheap and close, but QA amber: it needs a manager, so it follows the plainer offer.
+        var amber = Candidate(id: 1, qa: QaStatus.Amber, grade: OfstedGrade.Outstanding, price: 4000m);
+        var plain = Candidate(id: 2, grade: OfstedGrade.NotYetInspected, price: 5200m, lat: 53.7960, lon: -1.7594);
+
+        var ranked = MatchingEngine.Rank(Referral(), [amber, plain], Benchmark);
+
+        Assert.True(ranked[0].Score < ranked[1].Score);
+        Assert.Equal(plain.Id, ranked[0].Candidate.Id);
+        Assert.Equal([1, 2], ranked.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public void Rank_IneligibleCandidates_ComeLast()
+    {
+        var ranked = MatchingEngine.Rank(Referral(), [Candidate(id: 1, genders: [Gender.Male]), Candidate(id: 2, grade: OfstedGrade.Inadequate)], Benchmark);
+
+        Assert.Equal(2, ranked[0].Candidate.Id.ToByteArray()[15]);
+        Assert.False(ranked[1].Eligible);
+    }
+
+    [Fact]
+    public void Rank_IdenticalCandidates_AreOrderedTheSameWayWhateverTheInputOrder()
+    {
+        var candidates = Enumerable.Range(1, 6).Select(i => Candidate(id: i)).ToList();
+
+        var forwards = MatchingEngine.Rank(Referral(), candidates, Benchmark).Select(r => r.Candidate.Id).ToList();
+        var backwards = MatchingEngine.Rank(Referral(), Enumerable.Reverse(candidates), Benchmark).Select(r => r.Candidate.Id).ToList();
+        var shuffled = MatchingEngine.Rank(Referral(), candidates.OrderBy(_ => Random.Shared.Next()), Benchmark).Select(r => r.Candidate.Id).ToList();
+
+        Assert.Equal(forwards, backwards);
+        Assert.Equal(forwards, shuffled);
+        Assert.Equal(candidates.Select(c => c.Id).Order(), forwards);
+    }
+
+    [Fact]
+    public void Rank_EqualScores_CheaperThenCloserWins()
+    {
+        var ranked = MatchingEngine.Rank(Referral(niceToHave: []), [Candidate(id: 1, price: 5000m), Candidate(id: 2, price: 4999m)],
+            new PriceBenchmark(null, null, "none"), new RankingWeights(Price: 0));
+
+        Assert.Equal(ranked[0].Score, ranked[1].Score);
+        Assert.Equal(4999m, ranked[0].Candidate.WeeklyPrice);
+    }
+
+    [Fact]
+    public void Explanation_PointsAlwaysAddUpToTheScore()
+    {
+        var random = new Random(20261123);
+        var grades = Enum.GetValues<OfstedGrade>();
+        for (var i = 0; i < 500; i++)
+        {
+            var candidate = Candidate(id: i, grade: grades[random.Next(grades.Length)], price: 3000m + random.Next(0, 4000),
+                lat: 53 + random.NextDouble(), lon: -2 + random.NextDouble(), qa: (QaStatus)random.Next(3),
+                responseRate: random.Next(2) == 0 ? null : random.NextDouble(),
+                needs: Enum.GetValues<Need>().Where(_ => random.Next(2) == 0).ToArray());
+            var weights = new RankingWeights(random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2);
+
+            var result = MatchingEngine.Evaluate(Referral(outOfArea: random.Next(4) == 0), candidate, Benchmark, weights);
+
+            Assert.Equal(result.Score, result.Explanation.Sum(e => e.Points));
+            Assert.Equal(6, result.Explanation.Count);
+            Assert.All(result.Explanation, e => Assert.Contains($"{(e.Points >= 0 ? "+" : "")}{e.Points})", e.Text));
+        }
+    }
+
+    [Fact]
+    public void Explanation_SaysWhyInPlainWords()
+    {
+        var result = Evaluate(Candidate(grade: OfstedGrade.Good, price: 4600m));
+
+        Assert.Contains(result.Explanation, e => e.Criterion == Criterion.OfstedGrade && e.Text.StartsWith("Good Ofsted grade (+15)"));
+        Assert.Contains(result.Explanation, e => e.Criterion == Criterion.Price && e.Text.StartsWith("£600 below the lot benchmark"));
+        Assert.Contains(result.Explanation, e => e.Criterion == Criterion.Distance && e.Text.Contains("miles from home, within 20 miles"));
+    }
+
+    [Fact]
+    public void Distance_LeedsToSheffield_IsAboutThirtyMiles() =>
+        Assert.InRange(Distance.Miles(53.8008, -1.5491, 53.3811, -1.4701), 28, 31);
+
+    [Fact]
+    public void BoundingBox_HoldsEveryPointWithinTheRadius()
+    {
+        var (minLat, maxLat, minLon, maxLon) = Distance.BoundingBox(53.8, -1.55, 20);
+        var random = new Random(7);
+        for (var i = 0; i < 1000; i++)
+        {
+            var lat = 53.4 + random.NextDouble() * 0.8;
+            var lon = -2.2 + random.NextDouble() * 1.3;
+            if (Distance.Miles(53.8, -1.55, lat, lon) <= 20)
+            {
+                Assert.InRange(lat, minLat, maxLat);
+                Assert.InRange(lon, minLon, maxLon);
+            }
+        }
+    }
+
+    private static void AssertExcludedBy(MatchResult result, HardRule rule)
+    {
+        Assert.False(result.Eligible);
+        Assert.Equal(rule, Assert.Single(result.Exclusions).Rule);
+    }
+
+    private static void AssertFirst(int expectedId, params MatchCandidate[] candidates)
+    {
+        var ranked = MatchingEngine.Rank(Referral(), candidates, Benchmark);
+        Assert.Equal(Guid.Parse($"00000000-0000-0000-0000-{expectedId:D12}"), ranked[0].Candidate.Id);
+        Assert.True(ranked[0].Score > ranked[1].Score, $"Scores {ranked[0].Score} and {ranked[1].Score} should differ");
+    }
+}
