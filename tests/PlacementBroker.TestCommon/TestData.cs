@@ -117,8 +117,48 @@ public class TestData(PlacementBrokerApp app)
         using var scope = app.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<VacancyService>().PublishAsync(ActorFor(provider.User),
             new VacancyRequest(settingId, lotId, 1, 10, 17, [Gender.Female, Gender.Male], [Need.EmotionalBehavioural, Need.Autism],
-                weeklyPrice, new DateOnly(2026, 12, 1)));
+                weeklyPrice, new DateOnly(2026, 11, 23)));
         return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
+    }
+
+    /// <summary>
+    /// A referral body from the officer for the DPS's lot: a 14-year-old girl from Leeds (LS6) needing emotional and
+    /// behavioural support, within 20 miles, £6,000 a week, offers within two days.
+    /// </summary>
+    public Dictionary<string, object?> ReferralBody(Guid lotId, int siblings = 1, string urgency = "Planned", double maxMiles = 20, decimal budget = 6000m) => new()
+    {
+        ["lotId"] = lotId,
+        ["urgency"] = urgency,
+        ["startDate"] = "2026-11-30",
+        ["duration"] = "LongTerm",
+        ["child"] = new Dictionary<string, object?>
+        {
+            ["reference"] = "LCC-" + Unique("C")[2..],
+            ["firstName"] = "Amelia",
+            ["lastName"] = "Hartley-Testcase",
+            ["dateOfBirth"] = "2012-05-17",
+            ["gender"] = "Female",
+            ["siblingGroupSize"] = siblings,
+            ["needs"] = new[] { "EmotionalBehavioural", "Autism", "SelfHarm" },
+            ["mustHaveNeeds"] = new[] { "EmotionalBehavioural" },
+            ["wishesAndFeelings"] = "Wants to stay at her school in Headingley",
+        },
+        ["homePostcode"] = "LS6 3QN",
+        ["maxDistanceMiles"] = maxMiles,
+        ["weeklyBudget"] = budget,
+        ["offerDeadline"] = app.Clock.GetUtcNow().UtcDateTime.AddDays(2).ToString("O"),
+    };
+
+    /// <summary>A placing officer of the DPS's lead authority.</summary>
+    public Task<TestUser> OfficerForAsync(TestDps dps) => CreateUserAsync(Role.PlacingOfficer, dps.Commissioner.LocalAuthorityId);
+
+    /// <summary>An admitted provider with a Leeds setting and one open vacancy that fits <see cref="ReferralBody"/>.</summary>
+    public async Task<(TestProvider Provider, Guid VacancyId)> FittingProviderAsync(TestDps dps, decimal weeklyPrice = 5400m, OfstedGrade grade = OfstedGrade.Good)
+    {
+        var provider = await CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        await ApplyAsync(provider, dps);
+        var setting = await CreateSettingAsync(provider, grade: grade);
+        return (provider, await CreateVacancyAsync(provider, setting, dps.LotId, weeklyPrice));
     }
 
     public Task<string> TokenAsync(TestUser user) => TokenAsync(user.Email, user.Password);

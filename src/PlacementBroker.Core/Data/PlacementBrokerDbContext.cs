@@ -27,6 +27,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
+    public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
+    public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();
+    public DbSet<Referrals.Offer> Offers => Set<Referrals.Offer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

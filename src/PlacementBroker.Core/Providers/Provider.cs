@@ -20,6 +20,8 @@ public class Provider
     public Guid? GroupId { get; set; }
     public ProviderGroup? Group { get; set; }
     public DateTime RegisteredAt { get; set; }
+    /// <summary>Alert live for every referral received, not only those that fit the provider's vacancies. The inbox always holds all.</summary>
+    public bool AlertForEveryReferral { get; set; }
     public List<Setting> Settings { get; set; } = [];
 }
 

@@ -145,6 +145,9 @@ public static class AuthExtensions
             .AddPolicy(Policies.QaOfficer, p => p.RequireRole(nameof(Role.QaOfficer)))
             .AddPolicy(Policies.Commissioner, p => p.RequireRole(nameof(Role.Commissioner)))
             .AddPolicy(Policies.ProviderUser, p => p.RequireRole(nameof(Role.ProviderUser)).RequireClaim(PlacementBrokerClaims.Provider))
+            .AddPolicy(Api.ReferralEndpoints.ReferralReaders, p => p
+                .RequireRole(nameof(Role.PlacingOfficer), nameof(Role.PlacementManager))
+                .RequireClaim(PlacementBrokerClaims.LocalAuthority))
             .AddPolicy(Policies.AuthorityUser, p => p
                 .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));

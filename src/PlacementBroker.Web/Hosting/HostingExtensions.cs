@@ -9,6 +9,7 @@ using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -43,6 +44,8 @@ public static class HostingExtensions
             .AddNotifications(builder.Configuration)
             .AddDps()
             .AddProviders(builder.Configuration)
+            .AddReferrals(builder.Configuration)
+            .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
         services.AddDataProtection()
@@ -103,6 +106,7 @@ public static class HostingExtensions
         app.MapProviderEndpoints();
         app.MapDpsEndpoints();
         app.MapVacancyEndpoints();
+        app.MapReferralEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

@@ -1,6 +1,7 @@
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Jobs;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Web.Hosting;
 
@@ -12,6 +13,7 @@ public static class RecurringJobs
         var scheduler = app.Services.GetRequiredService<IJobScheduler>();
         scheduler.ScheduleRecurring<EmailDeliveryJob>(EmailDeliveryJob.RecurringId, job => job.RunAsync(), "* * * * *");
         scheduler.ScheduleRecurring<DecisionReminderJob>(DecisionReminderJob.RecurringId, job => job.RunAsync(), DecisionReminderJob.Cron);
+        scheduler.ScheduleRecurring<ReferralDeadlineJob>(ReferralDeadlineJob.RecurringId, job => job.RunAsync(), ReferralDeadlineJob.Cron);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using PlacementBroker.Core.Referrals;
 using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Hubs;
@@ -9,7 +10,7 @@ namespace PlacementBroker.Web.Hubs;
 /// works for, the authority it works for, and itself. Nothing the client sends changes its groups.
 /// </summary>
 [Authorize]
-public class MarketplaceHub : Hub
+public class MarketplaceHub(ReferralService referrals) : Hub
 {
     public const string Path = "/hubs/marketplace";
     public const string ConnectedEvent = "connected";
@@ -17,6 +18,18 @@ public class MarketplaceHub : Hub
     public static string ProviderGroup(Guid providerId) => $"provider:{providerId}";
     public static string AuthorityGroup(Guid localAuthorityId) => $"authority:{localAuthorityId}";
     public static string UserGroup(Guid userId) => $"user:{userId}";
+    public static string ReferralGroup(Guid referralId) => $"referral:{referralId}";
+
+    /// <summary>Follow a referral's offers live. Only the owning authority's officers and managers may.</summary>
+    public async Task WatchReferral(Guid referralId)
+    {
+        var actor = Context.GetHttpContext()!.ToActor();
+        if (!await referrals.IsOwnAsync(actor, referralId))
+        {
+            throw new HubException("You cannot watch that referral.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, ReferralGroup(referralId));
+    }
 
     public override async Task OnConnectedAsync()
     {

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.Property(e => e.ChildReference).HasMaxLength(100);
+        builder.Property(e => e.ChildFirstName).HasMaxLength(100);
+        builder.Property(e => e.ChildLastName).HasMaxLength(100);
+        builder.Property(e => e.WishesAndFeelings).HasMaxLength(4000);
+        builder.Property(e => e.LegalStatus).HasMaxLength(200);
+        builder.Property(e => e.RiskSummary).HasMaxLength(4000);
+        builder.Property(e => e.CulturalNeeds).HasMaxLength(2000);
+        builder.Property(e => e.HomePostcode).HasMaxLength(10);
+        builder.Property(e => e.ClosedReason).HasMaxLength(2000);
+        builder.PrimitiveCollection(e => e.Needs).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(e => e.MustHaveNeeds).ElementType().HasConversion<string>();
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
+        builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(e => e.PreviousReferralId);
+        builder.HasMany(e => e.Recipients).WithOne().HasForeignKey(r => r.ReferralId);
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
+        builder.HasIndex(e => new { e.Status, e.OfferDeadline });
+    }
+}
+
+public class ReferralRecipientConfiguration : IEntityTypeConfiguration<ReferralRecipient>
+{
+    public void Configure(EntityTypeBuilder<ReferralRecipient> builder)
+    {
+        builder.HasKey(e => new { e.ReferralId, e.ProviderId });
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.Property(e => e.DeclineDetail).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.ProviderId, e.NotifiedAt });
+    }
+}
+
+public class OfferConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> builder)
+    {
+        builder.HasOne(e => e.Referral).WithMany().HasForeignKey(e => e.ReferralId);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Providers.Vacancy>().WithMany().HasForeignKey(e => e.VacancyId);
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
+        builder.Property(e => e.Notes).HasMaxLength(4000);
+        builder.Property(e => e.IdempotencyKey).HasMaxLength(200);
+        builder.Property(e => e.OneToOneHoursPerWeek).HasPrecision(6, 1);
+        // A retried submit with the same key finds the first offer; the index settles two racing retries.
+        builder.HasIndex(e => new { e.ProviderId, e.IdempotencyKey }).IsUnique();
+        builder.HasIndex(e => new { e.ReferralId, e.Status });
+        builder.HasIndex(e => new { e.VacancyId, e.Status });
+    }
+}

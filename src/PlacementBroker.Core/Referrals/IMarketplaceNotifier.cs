@@ -1,0 +1,25 @@
+namespace PlacementBroker.Core.Referrals;
+
+// The live events of the contract's hub. Payloads carry exactly the contract's fields: nothing identifying.
+public sealed record ReferralReceivedEvent(
+    Guid ReferralId, Guid LotId, Urgency Urgency, DateOnly StartDate, int AgeYears, Gender Gender, IReadOnlyList<Need> Needs, string Area,
+    DateTime OfferDeadline);
+
+public sealed record ReferralClosedEvent(Guid ReferralId, ReferralStatus Status);
+
+public sealed record OfferReceivedEvent(Guid ReferralId, Guid OfferId, string ProviderName, decimal WeeklyPrice, int Rank, int Score);
+
+public sealed record OfferUpdatedEvent(Guid ReferralId, Guid OfferId, OfferStatus Status, int Rank);
+
+/// <summary>Tells connected people what changed. Called after the change is saved; delivery is best effort, the API is the record.</summary>
+public interface IMarketplaceNotifier
+{
+    Task ReferralReceivedAsync(IReadOnlyCollection<Guid> providerIds, ReferralReceivedEvent payload);
+
+    Task ReferralClosedAsync(IReadOnlyCollection<Guid> providerIds, ReferralClosedEvent payload);
+
+    /// <summary>To the referral's creator and everyone of the authority watching it.</summary>
+    Task OfferReceivedAsync(Guid creatorUserId, OfferReceivedEvent payload);
+
+    Task OfferUpdatedAsync(Guid creatorUserId, OfferUpdatedEvent payload);
+}

@@ -1,0 +1,304 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Referrals;
+
+/// <summary>Providers' side of a referral: the anonymised inbox, offers (idempotent), withdrawals and declines; and the ranked views officers see.</summary>
+public class OfferService(
+    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Outcome<OfferCreated>> SubmitAsync(Actor actor, Guid referralId, SubmitOfferRequest request, string? idempotencyKey, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
+        {
+            return Outcome<OfferCreated>.Forbidden("Only provider users make offers.");
+        }
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is { Length: > 200 })
+        {
+            return Outcome<OfferCreated>.Invalid("Idempotency-Key", "The Idempotency-Key must be 200 characters or fewer");
+        }
+        if (key is not null && await ReplayAsync(providerId, referralId, key, ct) is { } replay)
+        {
+            return replay;
+        }
+        var referral = await ReceivedAsync(providerId, referralId, ct);
+        if (referral is null)
+        {
+            return Outcome<OfferCreated>.NotFound("No such referral.");
+        }
+
+        var errors = new FieldErrors();
+        Vacancy? vacancy = null;
+        if (request.VacancyId is null)
+        {
+            errors.Add("vacancyId", "Select the vacancy you are offering");
+        }
+        else
+        {
+            vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == request.VacancyId && v.ProviderId == providerId, ct);
+            if (vacancy is null)
+            {
+                errors.Add("vacancyId", "Select one of your organisation's vacancies");
+            }
+            else if (vacancy.LotId != referral.LotId)
+            {
+                errors.Add("vacancyId", "Select a vacancy in the referral's lot");
+            }
+        }
+        if (request.WeeklyPrice is null)
+        {
+            errors.Add("weeklyPrice", "Enter the weekly price");
+        }
+        else if (request.WeeklyPrice is <= 0 or > 100_000 || decimal.Round(request.WeeklyPrice.Value, 2) != request.WeeklyPrice)
+        {
+            errors.Add("weeklyPrice", "The weekly price must be more than £0 and no more than £100,000, in pounds and pence");
+        }
+        var startDate = request.StartDate ?? referral.StartDate;
+        if (startDate < UkTime.Today(clock).AddDays(-ReferralService.MaxRetrospectiveDays))
+        {
+            errors.Add("startDate", $"A start date can be at most {ReferralService.MaxRetrospectiveDays} days in the past");
+        }
+        if (request.OneToOneHoursPerWeek is < 0 or > 168)
+        {
+            errors.Add("oneToOneHoursPerWeek", "One-to-one hours must be from 0 to 168 a week");
+        }
+        errors.MaxLength("notes", request.Notes, 4000, "Notes");
+        if (errors.Any)
+        {
+            return Outcome<OfferCreated>.Invalid(errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (referral.Status != ReferralStatus.Open)
+        {
+            return Outcome<OfferCreated>.Conflict($"The referral is {referral.Status.ToString().ToLowerInvariant()}: it takes no more offers.");
+        }
+        if (referral.OfferDeadline <= now)
+        {
+            return Outcome<OfferCreated>.Conflict("The deadline for offers has passed.");
+        }
+        if (vacancy!.Status != VacancyStatus.Open)
+        {
+            return Outcome<OfferCreated>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}.");
+        }
+        if (vacancy.Places < referral.SiblingGroupSize)
+        {
+            return Outcome<OfferCreated>.BusinessRule($"The vacancy has {vacancy.Places} place(s); the referral is for a sibling group of {referral.SiblingGroupSize}.");
+        }
+        if (await db.Offers.AnyAsync(o => o.ReferralId == referralId && o.VacancyId == vacancy.Id
+                && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval), ct))
+        {
+            return Outcome<OfferCreated>.Conflict("You have already offered this vacancy for this referral. Withdraw that offer to change it.");
+        }
+
+        var offer = new Offer
+        {
+            ReferralId = referralId,
+            ProviderId = providerId,
+            VacancyId = vacancy.Id,
+            SettingId = vacancy.SettingId,
+            WeeklyPrice = request.WeeklyPrice!.Value,
+            StartDate = startDate,
+            Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
+            IncludesEducation = request.IncludesEducation ?? false,
+            IncludesTherapy = request.IncludesTherapy ?? false,
+            OneToOneHoursPerWeek = request.OneToOneHoursPerWeek,
+            Status = OfferStatus.Submitted,
+            IdempotencyKey = key,
+            CreatedByUserId = actor.UserId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Offers.Add(offer);
+        audit.Record(actor, "OfferSubmitted", nameof(Offer), offer.Id, $"£{offer.WeeklyPrice}/week for referral {referralId}", providerId: providerId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // Two retries with one key raced: the unique index kept the first; answer with it.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(providerId, referralId, key, ct) ?? throw new InvalidOperationException("Lost an offer to a race.");
+        }
+
+        var ranked = await matching.RankOffersAsync(referral, ct);
+        var mine = ranked.Single(r => r.Candidate.Id == offer.Id);
+        var providerName = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync(ct);
+        await live.OfferReceivedAsync(referral.CreatedByUserId, new OfferReceivedEvent(referralId, offer.Id, providerName, offer.WeeklyPrice, mine.Rank, mine.Score));
+        return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, false));
+    }
+
+    public async Task<Outcome<OfferCreated>> WithdrawAsync(Actor actor, Guid offerId, CancellationToken ct = default)
+    {
+        var offer = actor.Role == Role.ProviderUser
+            ? await db.Offers.Include(o => o.Referral).SingleOrDefaultAsync(o => o.Id == offerId && o.ProviderId == actor.ProviderId, ct)
+            : null;
+        if (offer is null)
+        {
+            return Outcome<OfferCreated>.NotFound("No such offer.");
+        }
+        if (offer.Status == OfferStatus.Withdrawn)
+        {
+            return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, true));
+        }
+        if (offer.Status is not (OfferStatus.Submitted or OfferStatus.PendingApproval))
+        {
+            return Outcome<OfferCreated>.Conflict($"The offer is {offer.Status.ToString().ToLowerInvariant()}: it can no longer be withdrawn.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (offer.Status == OfferStatus.PendingApproval)
+        {
+            await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
+                .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
+        }
+        offer.Status = OfferStatus.Withdrawn;
+        offer.UpdatedAt = now;
+        audit.Record(actor, "OfferWithdrawn", nameof(Offer), offer.Id, providerId: offer.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
+        return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, false));
+    }
+
+    /// <summary>A provider says no, with a reason: declines are data about unmet need.</summary>
+    public async Task<Outcome<ProviderReferralView>> DeclineAsync(Actor actor, Guid referralId, DeclineRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
+        {
+            return Outcome<ProviderReferralView>.Forbidden("Only provider users decline referrals.");
+        }
+        var recipient = await db.ReferralRecipients.SingleOrDefaultAsync(r => r.ReferralId == referralId && r.ProviderId == providerId, ct);
+        if (recipient is null)
+        {
+            return Outcome<ProviderReferralView>.NotFound("No such referral.");
+        }
+        var errors = new FieldErrors().MaxLength("detail", request.Detail, 2000, "The detail");
+        if (request.Reason is null)
+        {
+            errors.Add("reason", "Select why you are declining");
+        }
+        else if (request.Reason == DeclineReason.Other && string.IsNullOrWhiteSpace(request.Detail))
+        {
+            errors.Add("detail", "Say why you are declining");
+        }
+        if (errors.Any)
+        {
+            return Outcome<ProviderReferralView>.Invalid(errors);
+        }
+        if (await db.Offers.AnyAsync(o => o.ReferralId == referralId && o.ProviderId == providerId
+                && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval || o.Status == OfferStatus.Accepted), ct))
+        {
+            return Outcome<ProviderReferralView>.Conflict("You have an offer on this referral: withdraw it before declining.");
+        }
+        recipient.DeclinedAt = clock.GetUtcNow().UtcDateTime;
+        recipient.DeclineReason = request.Reason;
+        recipient.DeclineDetail = string.IsNullOrWhiteSpace(request.Detail) ? null : request.Detail.Trim();
+        audit.Record(actor, "ReferralDeclined", nameof(Referral), referralId, request.Reason.ToString(), providerId: providerId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<ProviderReferralView>.Success((await InboxAsync(actor, referralId, ct)).Single());
+    }
+
+    /// <summary>The referrals sent to the caller's provider, anonymised, newest first; or one of them.</summary>
+    public async Task<List<ProviderReferralView>> InboxAsync(Actor actor, Guid? referralId = null, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
+        {
+            return [];
+        }
+        var query = db.ReferralRecipients.AsNoTracking().Where(r => r.ProviderId == providerId);
+        if (referralId is { } id)
+        {
+            query = query.Where(r => r.ReferralId == id);
+        }
+        var rows = await query.OrderByDescending(r => r.NotifiedAt).Take(500)
+            .Join(db.Referrals, r => r.ReferralId, x => x.Id, (r, x) => new { Recipient = r, Referral = x })
+            .Select(x => new { x.Recipient, x.Referral, Lot = db.Lots.Where(l => l.Id == x.Referral.LotId).Select(l => l.Name).First() })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Referral.Id).ToList();
+        var offers = await db.Offers.AsNoTracking().Where(o => o.ProviderId == providerId && ids.Contains(o.ReferralId))
+            .Select(o => new { o.ReferralId, Summary = new ProviderOfferSummary(o.Id, o.VacancyId, o.WeeklyPrice, o.Status) }).ToListAsync(ct);
+        var views = new List<ProviderReferralView>();
+        foreach (var row in rows)
+        {
+            var r = row.Referral;
+            // Which vacancies fit is worked out for one referral at a time; the list relies on the fit found at publication.
+            var fitting = referralId is not null && r.Status == ReferralStatus.Open
+                ? (await matching.EligibleVacanciesByProviderAsync(r, [providerId], ct)).GetValueOrDefault(providerId) ?? []
+                : [];
+            views.Add(new ProviderReferralView(r.Id, r.LotId, row.Lot, r.Urgency, r.StartDate, r.Duration, MatchService.AgeOn(r.ChildDateOfBirth, r.StartDate),
+                r.ChildGender, r.SiblingGroupSize, r.Needs, r.MustHaveNeeds, Postcode.District(r.HomePostcode) ?? "", r.OfferDeadline, r.Status,
+                referralId is not null && r.Status == ReferralStatus.Open ? fitting.Count > 0 : row.Recipient.Fits, fitting,
+                row.Recipient.DeclinedAt is not null, row.Recipient.DeclineReason,
+                [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt));
+        }
+        return views;
+    }
+
+    /// <summary>The referral's offers ranked and explained, for its own authority's officers and managers.</summary>
+    public async Task<List<OfferView>?> RankedOffersAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await referrals.OwnAsync(actor, referralId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        var ranked = await matching.RankOffersAsync(referral, ct);
+        var ids = ranked.Select(r => r.Candidate.Id).ToList();
+        var details = await db.Offers.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new
+            {
+                Offer = o,
+                Provider = db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.Name).First(),
+                Setting = db.Settings.Where(s => s.Id == o.SettingId).Select(s => s.Name).First(),
+            })
+            .ToDictionaryAsync(o => o.Offer.Id, ct);
+        return [.. ranked.Select(r =>
+        {
+            var d = details[r.Candidate.Id];
+            return new OfferView(d.Offer.Id, referralId, d.Offer.ProviderId, d.Provider, d.Offer.SettingId, d.Setting, d.Offer.VacancyId, d.Offer.WeeklyPrice,
+                d.Offer.StartDate, d.Offer.Notes, d.Offer.IncludesEducation, d.Offer.IncludesTherapy, d.Offer.OneToOneHoursPerWeek, d.Offer.Status, r.Rank,
+                r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r), r.DistanceMiles,
+                r.Candidate.OfstedGrade, d.Offer.CreatedAt);
+        })];
+    }
+
+    /// <summary>The potential matches: vacancies of the lot ranked for the referral.</summary>
+    public async Task<List<MatchView>?> MatchesAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await referrals.OwnAsync(actor, referralId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        var ranked = await matching.MatchVacanciesAsync(referral, ct);
+        var settingIds = ranked.Select(r => r.Candidate.SettingId).Distinct().ToList();
+        var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.Postcode, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        return [.. ranked.Select(r =>
+        {
+            var s = settings[r.Candidate.SettingId];
+            return new MatchView(r.Candidate.Id, r.Candidate.ProviderId, s.Provider, s.Id, s.Name, Postcode.District(s.Postcode) ?? "", r.Candidate.WeeklyPrice,
+                r.DistanceMiles, r.Rank, r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r));
+        })];
+    }
+
+    private static List<ExplanationView> Explain(MatchResult r) => [.. r.Explanation.Select(e => new ExplanationView(e.Criterion.ToString(), e.Points, e.Text))];
+
+    private async Task<Referral?> ReceivedAsync(Guid providerId, Guid referralId, CancellationToken ct) =>
+        await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId && db.ReferralRecipients.Any(x => x.ReferralId == r.Id && x.ProviderId == providerId), ct);
+
+    private async Task<Outcome<OfferCreated>?> ReplayAsync(Guid providerId, Guid referralId, string key, CancellationToken ct)
+    {
+        var existing = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.ProviderId == providerId && o.IdempotencyKey == key, ct);
+        if (existing is null)
+        {
+            return null;
+        }
+        return existing.ReferralId == referralId
+            ? Outcome<OfferCreated>.Success(new OfferCreated(existing.Id, existing.Status, true))
+            : Outcome<OfferCreated>.Conflict("That Idempotency-Key was already used for an offer on another referral.");
+    }
+}

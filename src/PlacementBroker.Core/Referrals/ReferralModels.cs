@@ -1,0 +1,59 @@
+namespace PlacementBroker.Core.Referrals;
+
+public sealed record ChildInput(
+    string? Reference, string? FirstName, string? LastName, DateOnly? DateOfBirth, Gender? Gender, int? SiblingGroupSize,
+    List<Need>? Needs, List<Need>? MustHaveNeeds, string? WishesAndFeelings, string? LegalStatus = null, string? RiskSummary = null,
+    string? CulturalNeeds = null);
+
+public sealed record CreateReferralRequest(
+    Guid? LotId, Urgency? Urgency, DateOnly? StartDate, PlacementDuration? Duration, ChildInput? Child, string? HomePostcode,
+    double? HomeLatitude, double? HomeLongitude, double? MaxDistanceMiles, decimal? WeeklyBudget, DateTime? OfferDeadline,
+    bool? Draft = null, bool? OutOfAreaRequired = null);
+
+/// <summary>Widened criteria for a referral that went unfilled.</summary>
+public sealed record RebroadcastRequest(Guid? LotId, double? MaxDistanceMiles, decimal? WeeklyBudget, DateTime? OfferDeadline, bool? OutOfAreaRequired);
+
+public sealed record SubmitOfferRequest(
+    Guid? VacancyId, decimal? WeeklyPrice, DateOnly? StartDate, string? Notes, bool? IncludesEducation = null, bool? IncludesTherapy = null,
+    decimal? OneToOneHoursPerWeek = null);
+
+public sealed record DeclineRequest(DeclineReason? Reason, string? Detail = null);
+
+public sealed record ReferralCreated(Guid Id, ReferralStatus Status, int ProvidersNotified);
+
+public sealed record ChildView(
+    string Reference, string FirstName, string LastName, DateOnly DateOfBirth, int AgeYears, Gender Gender, int SiblingGroupSize,
+    IReadOnlyList<Need> Needs, IReadOnlyList<Need> MustHaveNeeds, string? WishesAndFeelings, string? LegalStatus, string? RiskSummary,
+    string? CulturalNeeds);
+
+/// <summary>The referral as its own authority sees it: identifying details included, so every read is audited.</summary>
+public sealed record ReferralView(
+    Guid Id, Guid LocalAuthorityId, Guid CreatedByUserId, Guid LotId, string LotName, Urgency Urgency, DateOnly StartDate,
+    PlacementDuration Duration, ReferralStatus Status, ChildView Child, string HomePostcode, string Area, double? HomeLatitude,
+    double? HomeLongitude, double MaxDistanceMiles, bool OutOfAreaRequired, decimal WeeklyBudget, DateTime OfferDeadline, bool Retrospective,
+    DateTime CreatedAt, DateTime? PublishedAt, DateTime? ClosedAt, string? ClosedReason, int ProvidersNotified, int Offers, int Declines,
+    Guid? PreviousReferralId);
+
+/// <summary>What a provider sees: never the name, date of birth, reference or full postcode.</summary>
+public sealed record ProviderReferralView(
+    Guid Id, Guid LotId, string LotName, Urgency Urgency, DateOnly StartDate, PlacementDuration Duration, int AgeYears, Gender Gender,
+    int SiblingGroupSize, IReadOnlyList<Need> Needs, IReadOnlyList<Need> MustHaveNeeds, string Area, DateTime OfferDeadline,
+    ReferralStatus Status, bool Fits, IReadOnlyList<Guid> MatchingVacancyIds, bool Declined, DeclineReason? DeclineReason,
+    IReadOnlyList<ProviderOfferSummary> MyOffers, DateTime ReceivedAt);
+
+public sealed record ProviderOfferSummary(Guid Id, Guid VacancyId, decimal WeeklyPrice, OfferStatus Status);
+
+public sealed record ExplanationView(string Criterion, int Points, string Text);
+
+public sealed record MatchView(
+    Guid VacancyId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, string Area, decimal WeeklyPrice,
+    double? DistanceMiles, int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval,
+    IReadOnlyList<string> ApprovalReasons, IReadOnlyList<ExplanationView> Explanation);
+
+public sealed record OfferView(
+    Guid Id, Guid ReferralId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, Guid VacancyId, decimal WeeklyPrice,
+    DateOnly StartDate, string? Notes, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, OfferStatus Status,
+    int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval, IReadOnlyList<string> ApprovalReasons,
+    IReadOnlyList<ExplanationView> Explanation, double? DistanceMiles, OfstedGrade OfstedGrade, DateTime CreatedAt);
+
+public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);

@@ -1,0 +1,435 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Referrals;
+
+/// <summary>
+/// Placing officers' referrals: written, published to every admitted provider of the lot (the DPS call-off),
+/// withdrawn, re-broadcast with widened criteria. Only the owning authority sees the child's identity, and
+/// every such read is audited.
+/// </summary>
+public class ReferralService(
+    PlacementBrokerDbContext db, IGeocoder geocoder, MatchService matching, EmailOutbox emails, IMarketplaceNotifier live,
+    AuditTrail audit, TimeProvider clock)
+{
+    public const int MaxRetrospectiveDays = 30;
+
+    public static readonly Role[] AuthorityReaders = [Role.PlacingOfficer, Role.PlacementManager];
+
+    public async Task<Outcome<ReferralCreated>> CreateAsync(Actor actor, CreateReferralRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<ReferralCreated>.Forbidden("Only placing officers write referrals.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = UkTime.Today(clock);
+        var errors = new FieldErrors();
+        if (request.LotId is null)
+        {
+            errors.Add("lotId", "Select the lot (the type of placement)");
+        }
+        else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId && l.Dps!.Status == DpsStatus.Open
+                     && (l.Dps.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
+        {
+            errors.Add("lotId", "Select a lot of an open DPS your authority uses");
+        }
+        if (request.Urgency is null)
+        {
+            errors.Add("urgency", "Select how urgent the placement is");
+        }
+        if (request.Duration is null)
+        {
+            errors.Add("duration", "Select the expected duration");
+        }
+        if (request.StartDate is null)
+        {
+            errors.Add("startDate", "Enter the required start date");
+        }
+        else if (request.StartDate < today.AddDays(-MaxRetrospectiveDays))
+        {
+            errors.Add("startDate", $"A start date can be at most {MaxRetrospectiveDays} days in the past, for a placement recorded afterwards");
+        }
+        else if (request.StartDate > today.AddYears(1))
+        {
+            errors.Add("startDate", "The start date must be within the next year");
+        }
+        ValidateChild(request.Child, request.StartDate ?? today, today, errors);
+
+        var postcode = Postcode.Normalise(request.HomePostcode) ?? Postcode.District(request.HomePostcode);
+        if (string.IsNullOrWhiteSpace(request.HomePostcode))
+        {
+            errors.Add("homePostcode", "Enter the child's home postcode or postcode district");
+        }
+        else if (postcode is null)
+        {
+            errors.Add("homePostcode", "Enter a UK postcode, like LS6 2AB, or a postcode district, like LS6");
+        }
+        if ((request.HomeLatitude is null) != (request.HomeLongitude is null))
+        {
+            errors.Add(request.HomeLatitude is null ? "homeLatitude" : "homeLongitude", "Enter both latitude and longitude, or neither");
+        }
+        if (request.MaxDistanceMiles is null)
+        {
+            errors.Add("maxDistanceMiles", "Enter the furthest distance from home in miles");
+        }
+        else if (request.MaxDistanceMiles is <= 0 or > 1000)
+        {
+            errors.Add("maxDistanceMiles", "The maximum distance must be more than 0 and at most 1,000 miles");
+        }
+        if (request.WeeklyBudget is null)
+        {
+            errors.Add("weeklyBudget", "Enter the weekly budget");
+        }
+        else if (request.WeeklyBudget is <= 0 or > 100_000)
+        {
+            errors.Add("weeklyBudget", "The weekly budget must be more than £0 and no more than £100,000");
+        }
+        if (request.OfferDeadline is null)
+        {
+            errors.Add("offerDeadline", "Enter the deadline for offers");
+        }
+        else if (AsUtc(request.OfferDeadline.Value) <= now)
+        {
+            errors.Add("offerDeadline", "The deadline for offers must be in the future");
+        }
+        else if (AsUtc(request.OfferDeadline.Value) > now.AddDays(30))
+        {
+            errors.Add("offerDeadline", "The deadline for offers must be within 30 days");
+        }
+        if (errors.Any)
+        {
+            return Outcome<ReferralCreated>.Invalid(errors);
+        }
+
+        var coordinates = request.HomeLatitude is { } lat && request.HomeLongitude is { } lon
+            ? new Coordinates(lat, lon)
+            : await geocoder.LocateAsync(postcode!, ct);
+        var outOfArea = request.OutOfAreaRequired ?? false;
+        if (coordinates is null && !outOfArea)
+        {
+            return Outcome<ReferralCreated>.Invalid("homePostcode",
+                $"We could not find where {Postcode.District(postcode)} is. Enter the home's latitude and longitude, or say that out of area is required");
+        }
+
+        var child = request.Child!;
+        var mustHave = (child.MustHaveNeeds ?? []).Distinct().Order().ToList();
+        var referral = new Referral
+        {
+            LocalAuthorityId = authorityId,
+            CreatedByUserId = actor.UserId,
+            LotId = request.LotId!.Value,
+            Urgency = request.Urgency!.Value,
+            StartDate = request.StartDate!.Value,
+            Duration = request.Duration!.Value,
+            Status = ReferralStatus.Draft,
+            ChildReference = child.Reference!.Trim(),
+            ChildFirstName = child.FirstName!.Trim(),
+            ChildLastName = child.LastName!.Trim(),
+            ChildDateOfBirth = child.DateOfBirth!.Value,
+            ChildGender = child.Gender!.Value,
+            SiblingGroupSize = child.SiblingGroupSize ?? 1,
+            Needs = [.. (child.Needs ?? []).Union(mustHave).Distinct().Order()],
+            MustHaveNeeds = mustHave,
+            WishesAndFeelings = Trimmed(child.WishesAndFeelings),
+            LegalStatus = Trimmed(child.LegalStatus),
+            RiskSummary = Trimmed(child.RiskSummary),
+            CulturalNeeds = Trimmed(child.CulturalNeeds),
+            HomePostcode = postcode!,
+            HomeLatitude = coordinates?.Latitude,
+            HomeLongitude = coordinates?.Longitude,
+            MaxDistanceMiles = request.MaxDistanceMiles!.Value,
+            OutOfAreaRequired = outOfArea,
+            WeeklyBudget = request.WeeklyBudget!.Value,
+            OfferDeadline = AsUtc(request.OfferDeadline!.Value),
+            Retrospective = request.StartDate < today,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Referrals.Add(referral);
+        audit.Record(actor, "ReferralCreated", nameof(Referral), referral.Id, $"child {referral.ChildReference}");
+        await db.SaveChangesAsync(ct);
+        if (request.Draft == true)
+        {
+            return Outcome<ReferralCreated>.Success(new ReferralCreated(referral.Id, referral.Status, 0));
+        }
+        var notified = await PublishAsync(actor, referral, ct);
+        return Outcome<ReferralCreated>.Success(new ReferralCreated(referral.Id, referral.Status, notified));
+    }
+
+    public async Task<Outcome<ReferralCreated>> PublishDraftAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await OwnAsync(actor, referralId, ct);
+        if (referral is null)
+        {
+            return Outcome<ReferralCreated>.NotFound("No such referral.");
+        }
+        if (actor.Role != Role.PlacingOfficer)
+        {
+            return Outcome<ReferralCreated>.Forbidden("Only placing officers publish referrals.");
+        }
+        if (referral.Status != ReferralStatus.Draft)
+        {
+            return Outcome<ReferralCreated>.Conflict("The referral has already been published.");
+        }
+        if (referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime)
+        {
+            return Outcome<ReferralCreated>.BusinessRule("The deadline for offers has passed: set a new one before publishing.");
+        }
+        var notified = await PublishAsync(actor, referral, ct);
+        return Outcome<ReferralCreated>.Success(new ReferralCreated(referral.Id, referral.Status, notified));
+    }
+
+    /// <summary>The DPS call-off: every admitted, unsuspended provider of the lot receives it; the live alert goes to those it fits or who asked for all.</summary>
+    private async Task<int> PublishAsync(Actor actor, Referral referral, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var providers = await db.LotMemberships.AsNoTracking()
+            .Where(m => m.LotId == referral.LotId && m.Status == MembershipStatus.Admitted)
+            .Select(m => new { m.ProviderId, m.Provider!.ContactEmail, m.Provider.AlertForEveryReferral })
+            .ToListAsync(ct);
+        var fits = await matching.EligibleVacanciesByProviderAsync(referral, ct: ct);
+        referral.Status = ReferralStatus.Open;
+        referral.PublishedAt = now;
+        referral.UpdatedAt = now;
+        foreach (var provider in providers)
+        {
+            db.ReferralRecipients.Add(new ReferralRecipient { ReferralId = referral.Id, ProviderId = provider.ProviderId, NotifiedAt = now, Fits = fits.ContainsKey(provider.ProviderId) });
+        }
+        var payload = ReceivedEvent(referral, await LotNameAsync(referral.LotId, ct));
+        foreach (var provider in providers)
+        {
+            await emails.QueueAsync(provider.ContactEmail, $"New {payload.Urgency.ToString().ToLowerInvariant()} referral: {payload.AgeYears}-year-old, {payload.Area}",
+                ProviderEmailBody(payload, fits.ContainsKey(provider.ProviderId)), reference: $"referral-received:{referral.Id}:{provider.ProviderId}", ct: ct);
+        }
+        audit.Record(actor, "ReferralPublished", nameof(Referral), referral.Id, $"sent to {providers.Count} providers");
+        await db.SaveChangesAsync(ct);
+        await live.ReferralReceivedAsync(
+            [.. providers.Where(p => p.AlertForEveryReferral || fits.ContainsKey(p.ProviderId)).Select(p => p.ProviderId)], payload.Event);
+        return providers.Count;
+    }
+
+    public async Task<Outcome<ReferralView>> WithdrawAsync(Actor actor, Guid referralId, string? reason, CancellationToken ct = default)
+    {
+        var referral = await OwnAsync(actor, referralId, ct);
+        if (referral is null)
+        {
+            return Outcome<ReferralView>.NotFound("No such referral.");
+        }
+        if (actor.Role != Role.PlacingOfficer)
+        {
+            return Outcome<ReferralView>.Forbidden("Only placing officers withdraw referrals.");
+        }
+        if (referral.Status is not (ReferralStatus.Draft or ReferralStatus.Open))
+        {
+            return Outcome<ReferralView>.Conflict($"The referral is already {referral.Status.ToString().ToLowerInvariant()}.");
+        }
+        var closed = await CloseAsync(referral, ReferralStatus.Withdrawn, string.IsNullOrWhiteSpace(reason) ? "Withdrawn by the placing officer" : reason.Trim(), ct);
+        audit.Record(actor, "ReferralWithdrawn", nameof(Referral), referral.Id, referral.ClosedReason);
+        await db.SaveChangesAsync(ct);
+        await closed();
+        return Outcome<ReferralView>.Success((await ViewAsync(actor, referral, ct))!);
+    }
+
+    /// <summary>Closes a referral and releases its offers; returns the live notices to send once saved.</summary>
+    internal async Task<Func<Task>> CloseAsync(Referral referral, ReferralStatus status, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        referral.Status = status;
+        referral.ClosedAt = now;
+        referral.ClosedReason = reason;
+        referral.UpdatedAt = now;
+        var offers = await db.Offers.Where(o => o.ReferralId == referral.Id && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval)).ToListAsync(ct);
+        foreach (var offer in offers)
+        {
+            if (offer.Status == OfferStatus.PendingApproval)
+            {
+                await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
+                    .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
+            }
+            offer.Status = OfferStatus.NotSelected;
+            offer.UpdatedAt = now;
+        }
+        var recipients = await db.ReferralRecipients.Where(r => r.ReferralId == referral.Id).Select(r => r.ProviderId).ToListAsync(ct);
+        return async () =>
+        {
+            if (recipients.Count > 0)
+            {
+                await live.ReferralClosedAsync(recipients, new ReferralClosedEvent(referral.Id, status));
+            }
+            foreach (var offer in offers)
+            {
+                await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, offer.Status, 0));
+            }
+        };
+    }
+
+    /// <summary>A new referral for the same child with widened criteria (radius, budget, lot), sent afresh.</summary>
+    public async Task<Outcome<ReferralCreated>> RebroadcastAsync(Actor actor, Guid referralId, RebroadcastRequest request, CancellationToken ct = default)
+    {
+        var old = await OwnAsync(actor, referralId, ct);
+        if (old is null)
+        {
+            return Outcome<ReferralCreated>.NotFound("No such referral.");
+        }
+        var deadlinePassed = old.Status == ReferralStatus.Open && old.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
+        if (old.Status != ReferralStatus.Unfilled && !deadlinePassed)
+        {
+            return Outcome<ReferralCreated>.Conflict("Only a referral whose deadline passed without a placement can be sent again.");
+        }
+        var created = await CreateAsync(actor, new CreateReferralRequest(
+            request.LotId ?? old.LotId, old.Urgency, old.StartDate < UkTime.Today(clock) ? UkTime.Today(clock) : old.StartDate, old.Duration,
+            new ChildInput(old.ChildReference, old.ChildFirstName, old.ChildLastName, old.ChildDateOfBirth, old.ChildGender, old.SiblingGroupSize,
+                old.Needs, old.MustHaveNeeds, old.WishesAndFeelings, old.LegalStatus, old.RiskSummary, old.CulturalNeeds),
+            old.HomePostcode, old.HomeLatitude, old.HomeLongitude, request.MaxDistanceMiles ?? old.MaxDistanceMiles,
+            request.WeeklyBudget ?? old.WeeklyBudget, request.OfferDeadline, OutOfAreaRequired: request.OutOfAreaRequired ?? old.OutOfAreaRequired), ct);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+        var fresh = await db.Referrals.SingleAsync(r => r.Id == created.Value!.Id, ct);
+        fresh.PreviousReferralId = old.Id;
+        Func<Task>? closed = null;
+        if (old.Status == ReferralStatus.Open)
+        {
+            closed = await CloseAsync(old, ReferralStatus.Unfilled, "Sent again with widened criteria", ct);
+        }
+        audit.Record(actor, "ReferralRebroadcast", nameof(Referral), fresh.Id, $"from {old.Id}");
+        await db.SaveChangesAsync(ct);
+        if (closed is not null)
+        {
+            await closed();
+        }
+        return created;
+    }
+
+    /// <summary>The referral with the child's identity, for its own authority's officers and managers. The read is audited.</summary>
+    public async Task<ReferralView?> FindAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        var referral = await OwnAsync(actor, referralId, ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        audit.Record(actor, "ReferralIdentityRead", nameof(Referral), referral.Id, "child's identifying details shown");
+        await db.SaveChangesAsync(ct);
+        return await ViewAsync(actor, referral, ct);
+    }
+
+    public async Task<List<ReferralSummary>> ListAsync(Actor actor, ReferralStatus? status, CancellationToken ct = default)
+    {
+        if (!AuthorityReaders.Contains(actor.Role) || actor.LocalAuthorityId is null)
+        {
+            return [];
+        }
+        var query = db.Referrals.AsNoTracking().Where(r => r.LocalAuthorityId == actor.LocalAuthorityId);
+        if (status is { } s)
+        {
+            query = query.Where(r => r.Status == s);
+        }
+        return await query.OrderByDescending(r => r.CreatedAt).Take(500)
+            .Select(r => new ReferralSummary(r.Id, r.ChildReference, r.LotId, r.Urgency, r.StartDate, r.Status, r.OfferDeadline, r.CreatedByUserId,
+                db.Offers.Count(o => o.ReferralId == r.Id && o.Status != OfferStatus.Withdrawn),
+                db.ReferralRecipients.Count(x => x.ReferralId == r.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Whether the referral belongs to the caller's authority and the caller may read it.</summary>
+    public async Task<bool> IsOwnAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
+        AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
+        && await db.Referrals.AnyAsync(r => r.Id == referralId && r.LocalAuthorityId == la, ct);
+
+    internal async Task<Referral?> OwnAsync(Actor actor, Guid referralId, CancellationToken ct) =>
+        AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
+            ? await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId && r.LocalAuthorityId == la, ct)
+            : null;
+
+    private async Task<ReferralView?> ViewAsync(Actor actor, Referral r, CancellationToken ct)
+    {
+        var counts = await db.ReferralRecipients.Where(x => x.ReferralId == r.Id)
+            .GroupBy(_ => 1).Select(g => new { Sent = g.Count(), Declined = g.Count(x => x.DeclinedAt != null) }).SingleOrDefaultAsync(ct);
+        var offers = await db.Offers.CountAsync(o => o.ReferralId == r.Id && o.Status != OfferStatus.Withdrawn, ct);
+        var child = new ChildView(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, MatchService.AgeOn(r.ChildDateOfBirth, r.StartDate),
+            r.ChildGender, r.SiblingGroupSize, r.Needs, r.MustHaveNeeds, r.WishesAndFeelings, r.LegalStatus, r.RiskSummary, r.CulturalNeeds);
+        return new ReferralView(r.Id, r.LocalAuthorityId, r.CreatedByUserId, r.LotId, await LotNameAsync(r.LotId, ct), r.Urgency, r.StartDate, r.Duration,
+            r.Status, child, r.HomePostcode, Postcode.District(r.HomePostcode) ?? r.HomePostcode, r.HomeLatitude, r.HomeLongitude, r.MaxDistanceMiles,
+            r.OutOfAreaRequired, r.WeeklyBudget, r.OfferDeadline, r.Retrospective, r.CreatedAt, r.PublishedAt, r.ClosedAt, r.ClosedReason,
+            counts?.Sent ?? 0, offers, counts?.Declined ?? 0, r.PreviousReferralId);
+    }
+
+    private async Task<string> LotNameAsync(Guid lotId, CancellationToken ct) =>
+        await db.Lots.Where(l => l.Id == lotId).Select(l => l.Name).SingleOrDefaultAsync(ct) ?? "";
+
+    internal static (ReferralReceivedEvent Event, Urgency Urgency, int AgeYears, string Area, string LotName) ReceivedEvent(Referral r, string lotName)
+    {
+        var age = MatchService.AgeOn(r.ChildDateOfBirth, r.StartDate);
+        var area = Postcode.District(r.HomePostcode) ?? "";
+        return (new ReferralReceivedEvent(r.Id, r.LotId, r.Urgency, r.StartDate, age, r.ChildGender, r.Needs, area, r.OfferDeadline), r.Urgency, age, area, lotName);
+    }
+
+    private static string ProviderEmailBody((ReferralReceivedEvent Event, Urgency Urgency, int AgeYears, string Area, string LotName) p, bool fits) =>
+        $"A placing authority has sent a referral in {p.LotName}.\n\n"
+        + $"Child: {p.AgeYears} years old, {p.Event.Gender.ToString().ToLowerInvariant()}, home area {p.Area}\n"
+        + $"Needs: {(p.Event.Needs.Count == 0 ? "none recorded" : string.Join(", ", p.Event.Needs.Select(NeedNames.Of)))}\n"
+        + $"Start: {p.Event.StartDate:d MMMM yyyy} ({p.Urgency.ToString().ToLowerInvariant()})\n"
+        + $"Offers by: {p.Event.OfferDeadline:d MMMM yyyy HH:mm} UTC\n\n"
+        + (fits ? "It fits at least one of your open vacancies.\n" : "None of your open vacancies fits it as published.\n")
+        + "Sign in to PlacementBroker to see it and make an offer or decline.";
+
+    private static void ValidateChild(ChildInput? child, DateOnly startDate, DateOnly today, FieldErrors errors)
+    {
+        if (child is null)
+        {
+            errors.Add("child", "Enter the child's details");
+            return;
+        }
+        errors.Required("child.reference", child.Reference, "Enter the child's case reference")
+            .MaxLength("child.reference", child.Reference, 100, "The reference")
+            .Required("child.firstName", child.FirstName, "Enter the child's first name")
+            .MaxLength("child.firstName", child.FirstName, 100, "The first name")
+            .Required("child.lastName", child.LastName, "Enter the child's last name")
+            .MaxLength("child.lastName", child.LastName, 100, "The last name")
+            .MaxLength("child.wishesAndFeelings", child.WishesAndFeelings, 4000, "Wishes and feelings")
+            .MaxLength("child.legalStatus", child.LegalStatus, 200, "Legal status")
+            .MaxLength("child.riskSummary", child.RiskSummary, 4000, "The risk summary")
+            .MaxLength("child.culturalNeeds", child.CulturalNeeds, 2000, "Cultural, religious and language needs");
+        if (child.DateOfBirth is null)
+        {
+            errors.Add("child.dateOfBirth", "Enter the child's date of birth");
+        }
+        else if (child.DateOfBirth > today)
+        {
+            errors.Add("child.dateOfBirth", "The date of birth must be in the past");
+        }
+        else if (MatchService.AgeOn(child.DateOfBirth.Value, startDate) > 25)
+        {
+            errors.Add("child.dateOfBirth", "The child must be 25 or under at the start date");
+        }
+        if (child.Gender is null)
+        {
+            errors.Add("child.gender", "Select the child's gender");
+        }
+        if (child.SiblingGroupSize is < 1 or > 8)
+        {
+            errors.Add("child.siblingGroupSize", "A sibling group is 1 to 8 children");
+        }
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}
+
+public sealed record ReferralSummary(
+    Guid Id, string ChildReference, Guid LotId, Urgency Urgency, DateOnly StartDate, ReferralStatus Status, DateTime OfferDeadline,
+    Guid CreatedByUserId, int Offers, int ProvidersNotified);

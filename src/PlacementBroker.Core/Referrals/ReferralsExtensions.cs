@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core.Matching;
+
+namespace PlacementBroker.Core.Referrals;
+
+public static class ReferralsExtensions
+{
+    /// <summary>Referrals, offers and matching. The host supplies the <see cref="IMarketplaceNotifier"/>.</summary>
+    public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section));
+        return services
+            .AddScoped<IQaStatusSource, SettingGradeQaStatusSource>()
+            .AddScoped<IPriceBenchmarks, ConfiguredPriceBenchmarks>()
+            .AddScoped<MatchService>()
+            .AddScoped<ReferralService>()
+            .AddScoped<OfferService>()
+            .AddScoped<ProviderAlerts>()
+            .AddScoped<ReferralDeadlineJob>();
+    }
+}
