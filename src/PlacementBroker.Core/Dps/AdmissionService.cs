@@ -430,7 +430,7 @@ public class AdmissionService(
         a.Id, a.ProviderId, a.Provider!.Name, a.LotId, a.Lot!.Name, a.Lot.DpsId, a.Lot.Dps!.Name, a.Status, a.SubmittedAt, a.DecisionDueBy,
         IsOverdue(a, today),
         a.Status == ApplicationStatus.Submitted && a.DecisionDueBy is { } due ? calendar.WorkingDaysBetween(today, due) : null,
-        a.ExtendedAt is not null);
+        a.ExtendedAt is not null, a.DecisionReason);
 
     private static bool IsOverdue(LotApplication a, DateOnly today) =>
         a.Status == ApplicationStatus.Submitted && a.DecisionDueBy is { } due && due < today;
