@@ -379,7 +379,11 @@ public class AdmissionService(
         var existing = application.Answers.SingleOrDefault(a => string.Equals(a.QuestionKey, key, StringComparison.OrdinalIgnoreCase));
         if (existing is null)
         {
-            application.Answers.Add(new ApplicationAnswer { ApplicationId = application.Id, QuestionKey = key, Answer = text, EvidenceReference = evidence });
+            var answer = new ApplicationAnswer { ApplicationId = application.Id, QuestionKey = key, Answer = text, EvidenceReference = evidence };
+            application.Answers.Add(answer);
+            // Added explicitly: found only through the navigation of a draft loaded from the database, an entity whose
+            // key is already set would be taken for an existing row and updated (0 rows: a concurrency exception).
+            db.Add(answer);
         }
         else
         {
