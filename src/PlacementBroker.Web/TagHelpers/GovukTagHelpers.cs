@@ -129,11 +129,20 @@ public class GovukErrorSummaryTagHelper : TagHelper
     [ViewContext]
     public required ViewContext ViewContext { get; set; }
 
+    /// <summary>
+    /// The form's field names in the order they appear, so the summary lists the problems top to bottom
+    /// (model state keeps its own order). Errors for no field come first; fields not named here come last.
+    /// </summary>
+    [HtmlAttributeName("field-order")]
+    public IEnumerable<string>? FieldOrder { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        var order = FieldOrder?.ToList() ?? [];
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value?.ValidationState == ModelValidationState.Invalid)
-            .SelectMany(e => e.Value!.Errors.Take(1).Select(error => (Key: e.Key, error.ErrorMessage)))
+            .SelectMany(e => e.Value!.Errors.Take(e.Key.Length == 0 ? int.MaxValue : 1).Select(error => (Key: e.Key, error.ErrorMessage)))
+            .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
             .ToList();
         if (errors.Count == 0)
         {
