@@ -32,6 +32,9 @@ public static class ProviderDisplay
     public static string Money(decimal amount) =>
         "£" + (decimal.Truncate(amount) == amount ? amount.ToString("#,##0", English) : amount.ToString("#,##0.00", English));
 
+    /// <summary>Pounds and pence, for columns of prices that should line up: "£1,564.00".</summary>
+    public static string Price(decimal amount) => "£" + amount.ToString("#,##0.00", English);
+
     public static IHtmlContent Tag(string text, string colour) =>
         new HtmlString($"<strong class=\"govuk-tag govuk-tag--{colour}\">{HtmlEncoder.Default.Encode(text)}</strong>");
 

@@ -132,7 +132,7 @@ public class VacancyPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var list = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/vacancies"));
         Assert.Contains("Your vacancy is changed", list);
-        Assert.Contains("£5,100", list);
+        Assert.Contains("£5,100.00", list);
     }
 
     [Fact]
