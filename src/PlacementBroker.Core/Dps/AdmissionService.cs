@@ -379,7 +379,11 @@ public class AdmissionService(
         var existing = application.Answers.SingleOrDefault(a => string.Equals(a.QuestionKey, key, StringComparison.OrdinalIgnoreCase));
         if (existing is null)
         {
-            application.Answers.Add(new ApplicationAnswer { ApplicationId = application.Id, QuestionKey = key, Answer = text, EvidenceReference = evidence });
+            var answer = new ApplicationAnswer { ApplicationId = application.Id, QuestionKey = key, Answer = text, EvidenceReference = evidence };
+            application.Answers.Add(answer);
+            // Added explicitly: found only through the navigation of a draft loaded from the database, an entity whose
+            // key is already set would be taken for an existing row and updated (0 rows: a concurrency exception).
+            db.Add(answer);
         }
         else
         {
@@ -430,7 +434,7 @@ public class AdmissionService(
         a.Id, a.ProviderId, a.Provider!.Name, a.LotId, a.Lot!.Name, a.Lot.DpsId, a.Lot.Dps!.Name, a.Status, a.SubmittedAt, a.DecisionDueBy,
         IsOverdue(a, today),
         a.Status == ApplicationStatus.Submitted && a.DecisionDueBy is { } due ? calendar.WorkingDaysBetween(today, due) : null,
-        a.ExtendedAt is not null);
+        a.ExtendedAt is not null, a.DecisionReason);
 
     private static bool IsOverdue(LotApplication a, DateOnly today) =>
         a.Status == ApplicationStatus.Submitted && a.DecisionDueBy is { } due && due < today;

@@ -36,7 +36,8 @@ public sealed record DpsView(
 
 public sealed record ApplicationQueueItem(
     Guid Id, Guid ProviderId, string ProviderName, Guid LotId, string LotName, Guid DpsId, string DpsName,
-    ApplicationStatus Status, DateTime? SubmittedAt, DateOnly? DecisionDueBy, bool Overdue, int? WorkingDaysLeft, bool Extended);
+    ApplicationStatus Status, DateTime? SubmittedAt, DateOnly? DecisionDueBy, bool Overdue, int? WorkingDaysLeft, bool Extended,
+    string? DecisionReason = null);
 
 public sealed record AnswerView(string QuestionId, string? QuestionText, string Answer, string? EvidenceReference, bool LooksLikeFail);
 

@@ -10,6 +10,10 @@ namespace PlacementBroker.Core.Providers;
 
 public sealed record TeamMember(Guid Id, string DisplayName, string Email, bool IsOrganisationAdmin, DateTime? LastSignedInAt);
 
+public sealed record ProviderProfile(
+    Guid Id, string Name, ProviderType Type, string RegistrationNumber, string ContactEmail, string? GroupName, string? GroupCompanyNumber,
+    DateTime RegisteredAt);
+
 /// <summary>A provider's administrator invites colleagues, who choose their own password from the emailed link.</summary>
 public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
 {
@@ -59,6 +63,13 @@ public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> 
         await db.SaveChangesAsync(ct);
         return Outcome<User>.Success(colleague);
     }
+
+    /// <summary>The organisation's own details, as its users see them.</summary>
+    public async Task<ProviderProfile?> ProfileAsync(Guid providerId, CancellationToken ct = default) =>
+        await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
+            .Select(p => new ProviderProfile(p.Id, p.Name, p.Type, p.RegistrationNumber, p.ContactEmail,
+                p.Group != null ? p.Group.Name : null, p.Group != null ? p.Group.CompanyNumber : null, p.RegisteredAt))
+            .SingleOrDefaultAsync(ct);
 
     public async Task<List<TeamMember>> TeamAsync(Guid providerId, CancellationToken ct = default) =>
         await db.Users.AsNoTracking().Where(u => u.ProviderId == providerId).OrderBy(u => u.DisplayName)

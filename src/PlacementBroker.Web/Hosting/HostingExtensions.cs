@@ -61,6 +61,7 @@ public static class HostingExtensions
         services.AddRazorPages(pages =>
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
+            pages.Conventions.AuthorizeFolder("/Provider", Policies.ProviderUser);
             pages.Conventions.AuthorizePage("/Index");
         });
 

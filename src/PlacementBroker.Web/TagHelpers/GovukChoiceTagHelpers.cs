@@ -37,7 +37,7 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         var legend = LegendIsHeading
             ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{legendText}</h1></legend>"
             : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{legendText}</legend>";
-        var hint = Hint is null ? "" : $"<div id=\"{Id}-hint\" class=\"govuk-hint\">{Encode(Hint)}</div>";
+        var hint = string.IsNullOrEmpty(Hint) ? "" : $"<div id=\"{Id}-hint\" class=\"govuk-hint\">{Encode(Hint)}</div>";
         var error = Error is null ? "" : $"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {Encode(Error)}</p>";
         var items = string.Concat(Items.Select((item, i) =>
         {

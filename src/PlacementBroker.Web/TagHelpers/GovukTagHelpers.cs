@@ -43,7 +43,7 @@ public abstract class GovukFieldTagHelper : TagHelper
     protected string Describedby()
     {
         var ids = new List<string>();
-        if (Hint is not null)
+        if (!string.IsNullOrEmpty(Hint))
         {
             ids.Add($"{Id}-hint");
         }
@@ -56,7 +56,7 @@ public abstract class GovukFieldTagHelper : TagHelper
 
     protected string Preamble() =>
         $"<label class=\"{LabelClass}\" for=\"{Id}\">{Encode(Label ?? For.Metadata.DisplayName ?? For.Name)}</label>"
-        + (Hint is null ? "" : $"<div id=\"{Id}-hint\" class=\"govuk-hint\">{Encode(Hint)}</div>")
+        + (string.IsNullOrEmpty(Hint) ? "" : $"<div id=\"{Id}-hint\" class=\"govuk-hint\">{Encode(Hint)}</div>")
         + (Error is null ? "" : $"<p id=\"{Id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {Encode(Error)}</p>");
 
     protected void WrapInFormGroup(TagHelperOutput output, string inner)
@@ -77,6 +77,12 @@ public class GovukInputTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("input-class")]
     public string? InputClass { get; set; }
     public bool Spellcheck { get; set; } = true;
+    /// <summary>"numeric" or "decimal": the keyboard mobile browsers show.</summary>
+    public string? Inputmode { get; set; }
+    /// <summary>Text shown before the input, such as "£".</summary>
+    public string? Prefix { get; set; }
+    /// <summary>Text shown after the input, such as "years".</summary>
+    public string? Suffix { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -84,8 +90,17 @@ public class GovukInputTagHelper : GovukFieldTagHelper
         var value = Type == "password" ? "" : Value;
         var input = $"<input class=\"{classes}\" id=\"{Id}\" name=\"{Name}\" type=\"{Type}\" value=\"{Encode(value)}\""
             + (Autocomplete is null ? "" : $" autocomplete=\"{Autocomplete}\"")
+            + (Inputmode is null ? "" : $" inputmode=\"{Encode(Inputmode)}\"")
             + (Spellcheck ? "" : " spellcheck=\"false\"")
             + Describedby() + ">";
+        if (Prefix is not null || Suffix is not null)
+        {
+            input = "<div class=\"govuk-input__wrapper\">"
+                + (Prefix is null ? "" : $"<div class=\"govuk-input__prefix\" aria-hidden=\"true\">{Encode(Prefix)}</div>")
+                + input
+                + (Suffix is null ? "" : $"<div class=\"govuk-input__suffix\" aria-hidden=\"true\">{Encode(Suffix)}</div>")
+                + "</div>";
+        }
         WrapInFormGroup(output, Preamble() + input);
     }
 }
@@ -114,11 +129,20 @@ public class GovukErrorSummaryTagHelper : TagHelper
     [ViewContext]
     public required ViewContext ViewContext { get; set; }
 
+    /// <summary>
+    /// The form's field names in the order they appear, so the summary lists the problems top to bottom
+    /// (model state keeps its own order). Errors for no field come first; fields not named here come last.
+    /// </summary>
+    [HtmlAttributeName("field-order")]
+    public IEnumerable<string>? FieldOrder { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        var order = FieldOrder?.ToList() ?? [];
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value?.ValidationState == ModelValidationState.Invalid)
-            .SelectMany(e => e.Value!.Errors.Take(1).Select(error => (Key: e.Key, error.ErrorMessage)))
+            .SelectMany(e => e.Value!.Errors.Take(e.Key.Length == 0 ? int.MaxValue : 1).Select(error => (Key: e.Key, error.ErrorMessage)))
+            .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue)
             .ToList();
         if (errors.Count == 0)
         {

@@ -28,13 +28,27 @@ public sealed partial class PageSession(PlacementBrokerApp app) : IDisposable
     }
 
     /// <summary>Loads the form page, then posts the fields with its antiforgery token, as a browser would.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null) =>
+        PostFormPairsAsync(path, fields, action);
+
+    /// <summary>As <see cref="PostFormAsync"/>, for forms that send a name more than once (checkboxes).</summary>
+    public async Task<HttpResponseMessage> PostFormPairsAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         var page = await GetPageAsync(path);
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"{path} has no antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        return await _client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+        var form = fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
+        form.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await _client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>Posts the form and follows the redirect the page answers with, returning the page it leads to.</summary>
+    public async Task<string> PostFormAndFollowAsync(string path, Dictionary<string, string> fields, string? action = null)
+    {
+        var response = await PostFormAsync(path, fields, action);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {action ?? path}: expected a redirect but got {(int)response.StatusCode}\n{html}");
+        return await GetPageAsync(response.Headers.Location!.OriginalString);
     }
 
     public void Dispose() => _client.Dispose();

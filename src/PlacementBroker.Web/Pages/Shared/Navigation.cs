@@ -16,6 +16,15 @@ public static class Navigation
             new("Users", "/admin/users"),
             new("Jobs", "/jobs"),
         ],
+        Role.ProviderUser =>
+        [
+            new("Home", "/"),
+            new("DPS and lots", "/provider/dps"),
+            new("Applications", "/provider/applications"),
+            new("Settings", "/provider/settings"),
+            new("Vacancies", "/provider/vacancies"),
+            new("Organisation", "/provider/organisation"),
+        ],
         null => [],
         _ => [new("Home", "/")],
     };

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Provider.Applications;
+
+/// <summary>Check your answers, then submit: the legal clock for the decision starts here.</summary>
+public class CheckModel(AdmissionService admissions, DpsService dps) : ApplicationPageModel(admissions, dps)
+{
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        return Application.Status == ApplicationStatus.Draft ? Page() : Redirect($"/provider/applications/{id}");
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var outcome = await Admissions.SubmitAsync(Actor, id, Aborted);
+        if (outcome.Succeeded)
+        {
+            return Redirect($"/provider/applications/{id}/submitted");
+        }
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (Application.Status != ApplicationStatus.Draft)
+        {
+            return Redirect($"/provider/applications/{id}");
+        }
+        if (outcome.Kind == OutcomeKind.Invalid)
+        {
+            // Unanswered questions ("answers.{key}"): the summary links to each one's row below.
+            foreach (var (key, messages) in outcome.Errors)
+            {
+                ModelState.AddModelError(key, messages[0]);
+            }
+        }
+        else
+        {
+            Problem(outcome.Message);
+        }
+        return Page();
+    }
+}

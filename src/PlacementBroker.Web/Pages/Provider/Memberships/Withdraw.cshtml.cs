@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Provider.Memberships;
+
+/// <summary>The provider leaves a lot, saying why. Its open vacancies in the lot close with it.</summary>
+public class WithdrawModel(MembershipService memberships) : ProviderPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
+
+    [BindProperty]
+    public WithdrawInput Input { get; set; } = new();
+
+    public MembershipView Membership { get; private set; } = null!;
+
+    public sealed class WithdrawInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var outcome = await memberships.ChangeAsync(Actor, id, MembershipAction.Withdraw, Input.Reason, Aborted);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                Success($"Your organisation has withdrawn from {Membership.LotName}");
+                return Redirect("/provider/memberships");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Invalid:
+                ModelState.AddFieldErrors(outcome.Errors, Fields);
+                return Page();
+            default:
+                Problem(outcome.Message);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Membership = (await memberships.ForProviderAsync(ProviderId, Aborted)).SingleOrDefault(m => m.Id == id)!;
+        return Membership is not null;
+    }
+}

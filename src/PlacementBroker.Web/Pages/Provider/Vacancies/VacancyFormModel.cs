@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Web.TagHelpers;
+
+namespace PlacementBroker.Web.Pages.Provider.Vacancies;
+
+/// <summary>The vacancy form, shared by publishing and changing a vacancy. The service holds every rule.</summary>
+public abstract class VacancyFormModel(SettingService settings, MembershipService memberships) : ProviderPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["settingId"] = "Input.SettingId",
+        ["lotId"] = "Input.LotId",
+        ["places"] = "Input.Places",
+        ["ageMin"] = "Input.AgeMin",
+        ["ageMax"] = "Input.AgeMax",
+        ["genders"] = "Input.Genders",
+        ["needsMet"] = "Input.NeedsMet",
+        ["weeklyPrice"] = "Input.WeeklyPrice",
+        ["availableFrom"] = "Input.AvailableFrom",
+    };
+
+    public override IEnumerable<string> FieldOrder => Fields.Values;
+
+    [BindProperty]
+    public VacancyInput Input { get; set; } = new();
+
+    public List<SelectListItem> Settings { get; private set; } = [];
+    public List<SelectListItem> Lots { get; private set; } = [];
+    public bool HasSettings { get; private set; }
+    public bool HasAdmittedLots { get; private set; }
+
+    public List<SelectListItem> Genders { get; } = [.. Enum.GetValues<Gender>().Select(g => new SelectListItem(ProviderDisplay.Name(g), g.ToString()))];
+    public List<SelectListItem> Needs { get; } = [.. Enum.GetValues<Need>().Select(n => new SelectListItem(ProviderDisplay.Name(n), n.ToString()))];
+
+    public sealed class VacancyInput
+    {
+        public string? SettingId { get; set; }
+        public string? LotId { get; set; }
+        public string? Places { get; set; }
+        public string? AgeMin { get; set; }
+        public string? AgeMax { get; set; }
+        public List<string> Genders { get; set; } = [];
+        public List<string> NeedsMet { get; set; } = [];
+        public string? WeeklyPrice { get; set; }
+        public DateInputValue AvailableFrom { get; set; } = new();
+
+        public static VacancyInput From(VacancyView v) => new()
+        {
+            SettingId = v.SettingId.ToString(),
+            LotId = v.LotId.ToString(),
+            Places = v.Places.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AgeMin = v.AgeMin.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AgeMax = v.AgeMax.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Genders = [.. v.Genders.Select(g => g.ToString())],
+            NeedsMet = [.. v.NeedsMet.Select(n => n.ToString())],
+            WeeklyPrice = v.WeeklyPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            AvailableFrom = DateInputValue.From(v.AvailableFrom),
+        };
+    }
+
+    /// <summary>Own settings, and the lots the provider is admitted to (plus the vacancy's own lot when changing it).</summary>
+    protected async Task LoadChoicesAsync(VacancyView? current = null)
+    {
+        var own = await settings.ForProviderAsync(ProviderId, Aborted);
+        HasSettings = own.Count > 0;
+        Settings = [new("Select a setting", ""),
+            .. own.Select(s => new SelectListItem(s.Closed ? $"{s.Name} (registration closed)" : s.Name, s.Id.ToString()))];
+        var lots = (await memberships.ForProviderAsync(ProviderId, Aborted))
+            .Where(m => m.Status == MembershipStatus.Admitted || m.LotId == current?.LotId)
+            .ToList();
+        HasAdmittedLots = lots.Any(m => m.Status == MembershipStatus.Admitted);
+        Lots = [new("Select a lot", ""),
+            .. lots.Select(m => new SelectListItem(
+                $"{m.LotName} ({m.DpsName}){(m.Status == MembershipStatus.Admitted ? "" : $": {m.Status.ToString().ToLowerInvariant()}")}",
+                m.LotId.ToString()))];
+        if (current is not null && lots.All(m => m.LotId != current.LotId))
+        {
+            Lots.Add(new SelectListItem($"{current.LotName}: not a member", current.LotId.ToString()));
+        }
+    }
+
+    /// <summary>Reads the form, asks the service, and shows its answer: success, field errors, or the rule it breaks.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<VacancyRequest, Task<Outcome<Vacancy>>> save, Func<Vacancy, string> success, VacancyView? current = null)
+    {
+        ModelState.Clear();
+        var unreadable = new Dictionary<string, string>();
+        var places = FormValues.WholeNumber(Input.Places, "Places must be a whole number, like 2", unreadable, "Input.Places");
+        var ageMin = FormValues.WholeNumber(Input.AgeMin, "The youngest age must be a whole number of years, like 8", unreadable, "Input.AgeMin");
+        var ageMax = FormValues.WholeNumber(Input.AgeMax, "The oldest age must be a whole number of years, like 17", unreadable, "Input.AgeMax");
+        var price = FormValues.Money(Input.WeeklyPrice, "The weekly price must be an amount in pounds, like 4850 or 4850.50", unreadable, "Input.WeeklyPrice");
+        var from = Input.AvailableFrom.Read("The available from date", out var dateError);
+        if (dateError is not null)
+        {
+            unreadable["Input.AvailableFrom"] = dateError;
+        }
+
+        // Every number and the date are required by the service: one that cannot be read goes as missing, so the
+        // service refuses and reports the other fields too, and the page shows why that one could not be read.
+        var request = new VacancyRequest(
+            Guid.TryParse(Input.SettingId, out var settingId) ? settingId : null,
+            Guid.TryParse(Input.LotId, out var lotId) ? lotId : null,
+            places, ageMin, ageMax,
+            [.. Input.Genders.Select(FormValues.Choice<Gender>).OfType<Gender>()],
+            [.. Input.NeedsMet.Select(FormValues.Choice<Need>).OfType<Need>()],
+            price, from);
+        var outcome = await save(request);
+        IReadOnlyDictionary<string, string[]> serviceErrors = new Dictionary<string, string[]>();
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                Success(success(outcome.Value!));
+                return Redirect("/provider/vacancies");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            case OutcomeKind.Invalid:
+                serviceErrors = outcome.Errors;
+                break;
+            case OutcomeKind.BusinessRule:
+                // Not admitted to the lot, suspended from it, or the setting's registration closed.
+                ModelState.AddModelError("Input.LotId", outcome.Message!);
+                break;
+            default:
+                Problem(outcome.Message);
+                break;
+        }
+        ShowErrors(serviceErrors, Fields, unreadable);
+        await LoadChoicesAsync(current);
+        return Page();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Web.Pages.Provider.Vacancies;
+
+public class WithdrawModel(VacancyService vacancies) : ProviderPageModel
+{
+    public VacancyView Vacancy { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await vacancies.FindAsync(Actor, id, Aborted) is not { } vacancy)
+        {
+            return NotFound();
+        }
+        Vacancy = vacancy;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var outcome = await vacancies.WithdrawAsync(Actor, id, Aborted);
+        if (outcome.Kind == OutcomeKind.NotFound || await vacancies.FindAsync(Actor, id, Aborted) is not { } vacancy)
+        {
+            return NotFound();
+        }
+        if (outcome.Succeeded)
+        {
+            Success($"Your vacancy at {vacancy.SettingName} is withdrawn");
+            return Redirect("/provider/vacancies");
+        }
+        Vacancy = vacancy;
+        Problem(outcome.Message);
+        return Page();
+    }
+}

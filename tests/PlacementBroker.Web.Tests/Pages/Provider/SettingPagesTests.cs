@@ -1,0 +1,81 @@
+using System.Net;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages.Provider;
+
+public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static int _urn = Random.Shared.Next(500_000, 900_000);
+
+    [Fact]
+    public async Task AddSetting_ValidFormWithCoordinates_ListsTheSetting()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var urn = $"SC{Interlocked.Increment(ref _urn)}";
+
+        var list = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync("/provider/settings/new", Form(urn)));
+
+        Assert.Contains("Success Rowan House has been added", list);
+        Assert.Contains($"Rowan House Ofsted URN {urn} LS6 2AB Requires improvement to be good 14 March 2026 3", list);
+    }
+
+    [Fact]
+    public async Task AddSetting_Nonsense_ShowsTheErrorSummaryNamingEachField()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormAsync("/provider/settings/new", new()
+        {
+            ["Input.Name"] = "", ["Input.OfstedUrn"] = "ofsted", ["Input.Postcode"] = "nowhere", ["Input.OfstedGrade"] = "",
+            ["Input.LastInspection.Day"] = "31", ["Input.LastInspection.Month"] = "2", ["Input.LastInspection.Year"] = "2026",
+            ["Input.RegisteredPlaces"] = "lots", ["Input.Latitude"] = "", ["Input.Longitude"] = "",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = ProviderPageHelpers.ErrorSummary(html);
+        Assert.Contains("Enter the setting's name", errors);
+        Assert.Contains("Enter an Ofsted URN like SC123456 or 2123456", errors);
+        Assert.Contains("Enter a full UK postcode, like LS6 2AB", errors);
+        Assert.Contains("Select the latest Ofsted grade, or not yet inspected", errors);
+        Assert.Contains("Registered places must be a whole number, like 4", errors);
+        Assert.Contains("The last inspection date must be a real date", errors);
+        foreach (var field in new[] { "Name", "OfstedUrn", "Postcode", "OfstedGrade", "RegisteredPlaces", "LastInspection" })
+        {
+            Assert.Contains($"href=\"#Input_{field}\"", html);
+        }
+        Assert.Contains("id=\"Input_LastInspection\" name=\"Input.LastInspection.Day\"", html);
+    }
+
+    [Fact]
+    public async Task AddSetting_UnreadableCoordinates_OpensTheLocationAndAddsNothing()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var form = Form($"SC{Interlocked.Increment(ref _urn)}");
+        form["Input.Latitude"] = "north";
+
+        var response = await session.PostFormAsync("/provider/settings/new", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter the latitude as a number, like 53.8196", ProviderPageHelpers.ErrorSummary(html));
+        Assert.Contains("<details class=\"govuk-details\" open=\"open\">", html);
+        Assert.Contains("Your organisation has no settings yet.", await session.GetPageAsync("/provider/settings"));
+    }
+
+    private static Dictionary<string, string> Form(string urn) => new()
+    {
+        ["Input.Name"] = "Rowan House",
+        ["Input.OfstedUrn"] = urn,
+        ["Input.Postcode"] = "ls6 2ab",
+        ["Input.OfstedGrade"] = "RequiresImprovement",
+        ["Input.LastInspection.Day"] = "14",
+        ["Input.LastInspection.Month"] = "3",
+        ["Input.LastInspection.Year"] = "2026",
+        ["Input.RegisteredPlaces"] = "3",
+        ["Input.Latitude"] = "53.8196",
+        ["Input.Longitude"] = "-1.5767",
+    };
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Pages.Provider;
+
+namespace PlacementBroker.Web.Tests.Pages.Provider;
+
+public class VacancyPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task NewVacancy_Page_OffersOnlyAdmittedLotsAndReadableNeeds()
+    {
+        var commissioner = await app.Data.CreateUserAsync(Role.Commissioner);
+        var admitted = await app.Data.CreateDpsAsync(commissioner);
+        var waiting = await app.Data.CreateDpsAsync(commissioner);
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, admitted);
+        await app.Data.ApplyAsync(provider, waiting, admit: false);
+        using var session = await app.SignInAsync(provider.User);
+
+        var html = await session.GetPageAsync("/provider/vacancies/new");
+
+        Assert.Contains($"value=\"{admitted.LotId}\"", html);
+        Assert.DoesNotContain($"value=\"{waiting.LotId}\"", html);
+        var text = ProviderPageHelpers.Text(html);
+        foreach (var need in Enum.GetValues<Need>())
+        {
+            Assert.Contains(ProviderDisplay.Name(need), text);
+            if (ProviderDisplay.Name(need) != need.ToString())
+            {
+                Assert.DoesNotContain($">{need}<", html);
+            }
+        }
+        Assert.Contains("Emotional and behavioural", text);
+        Assert.Contains("Child criminal exploitation (CCE)", text);
+        Assert.Contains("<div class=\"govuk-input__prefix\" aria-hidden=\"true\">£</div>", html.Replace("&#xA3;", "£"));
+        Assert.Contains("class=\"govuk-date-input\"", html);
+    }
+
+    [Fact]
+    public async Task PublishVacancy_ValidForm_ListsItAsOpen()
+    {
+        var (provider, settingId, lotId) = await AdmittedProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormPairsAsync("/provider/vacancies/new", Form(settingId, lotId));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/vacancies"));
+        Assert.Contains("Your vacancy of 2 places is published", list);
+        Assert.Contains("2 8 to 15 £4,850.50 1 December 2026 Open Change", list);
+        var vacancy = (await app.UseAsync<VacancyService, Outcome<List<VacancyView>>>(s => s.ListAsync(TestData.ActorFor(provider.User), new VacancyFilter()))).Value!.Single();
+        Assert.Equal([Gender.Female, Gender.Male], vacancy.Genders);
+        Assert.Equal([Need.EmotionalBehavioural, Need.ChildCriminalExploitation], vacancy.NeedsMet);
+    }
+
+    [Fact]
+    public async Task PublishVacancy_Nonsense_ShowsTheErrorSummaryNamingTheFields()
+    {
+        var (provider, _, _) = await AdmittedProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormPairsAsync("/provider/vacancies/new", new Dictionary<string, string>
+        {
+            ["Input.SettingId"] = "", ["Input.LotId"] = "", ["Input.Places"] = "two", ["Input.AgeMin"] = "eight", ["Input.AgeMax"] = "",
+            ["Input.WeeklyPrice"] = "lots", ["Input.AvailableFrom.Day"] = "1", ["Input.AvailableFrom.Month"] = "", ["Input.AvailableFrom.Year"] = "2026",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = ProviderPageHelpers.ErrorSummary(html);
+        Assert.Equal(
+        [
+            "Select the setting", "Select the lot", "Places must be a whole number, like 2",
+            "The youngest age must be a whole number of years, like 8", "Enter the oldest age accepted", "Select the genders accepted",
+            "The weekly price must be an amount in pounds, like 4850 or 4850.50", "The available from date must include a month",
+        ], errors);
+        foreach (var field in new[] { "SettingId", "LotId", "Places", "AgeMin", "AgeMax", "Genders", "WeeklyPrice", "AvailableFrom" })
+        {
+            Assert.Contains($"href=\"#Input_{field}\"", html);
+            Assert.Contains($"id=\"Input_{field}\"", html);
+        }
+        Assert.Contains("value=\"two\"", html);
+    }
+
+    [Fact]
+    public async Task PublishVacancy_LotNotAdmittedTo_ShowsTheNotAdmittedMessage()
+    {
+        var (provider, settingId, _) = await AdmittedProviderAsync();
+        var elsewhere = await app.Data.CreateDpsAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormPairsAsync("/provider/vacancies/new", Form(settingId, elsewhere.LotId));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Your organisation is not admitted to this lot. Apply to the lot first."], ProviderPageHelpers.ErrorSummary(html));
+        Assert.Contains("<a href=\"#Input_LotId\">", html);
+    }
+
+    [Fact]
+    public async Task EditVacancy_SuspendedFromTheLot_ShowsTheSuspendedMessage()
+    {
+        var (provider, settingId, lotId, membershipId, commissioner) = await AdmittedProviderWithMembershipAsync();
+        var vacancyId = await app.Data.CreateVacancyAsync(provider, settingId, lotId);
+        await app.UseAsync<MembershipService, Outcome<MembershipView>>(s => s.ChangeAsync(TestData.ActorFor(commissioner), membershipId,
+            MembershipAction.Suspend, "QA red flag"));
+        using var session = await app.SignInAsync(provider.User);
+
+        var edit = await session.GetPageAsync($"/provider/vacancies/{vacancyId}/edit");
+        var response = await session.PostFormPairsAsync($"/provider/vacancies/{vacancyId}/edit", Form(settingId, lotId));
+
+        Assert.Contains($"<option value=\"{lotId}\" selected>", edit);
+        Assert.Equal(["Your membership of this lot is suspended: you cannot publish vacancies in it until it is reinstated."],
+            ProviderPageHelpers.ErrorSummary(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task EditVacancy_NewPrice_ShowsItInTheList()
+    {
+        var (provider, settingId, lotId) = await AdmittedProviderAsync();
+        var vacancyId = await app.Data.CreateVacancyAsync(provider, settingId, lotId);
+        using var session = await app.SignInAsync(provider.User);
+        var form = Form(settingId, lotId);
+        form.RemoveAll(f => f.Key == "Input.WeeklyPrice");
+        form.Add(new("Input.WeeklyPrice", "£5,100"));
+
+        var response = await session.PostFormPairsAsync($"/provider/vacancies/{vacancyId}/edit", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/vacancies"));
+        Assert.Contains("Your vacancy is changed", list);
+        Assert.Contains("£5,100.00", list);
+    }
+
+    [Fact]
+    public async Task WithdrawVacancy_Confirmed_ShowsItWithdrawn()
+    {
+        var (provider, settingId, lotId) = await AdmittedProviderAsync();
+        var vacancyId = await app.Data.CreateVacancyAsync(provider, settingId, lotId);
+        using var session = await app.SignInAsync(provider.User);
+
+        var confirm = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/vacancies/{vacancyId}/withdraw"));
+        var list = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync($"/provider/vacancies/{vacancyId}/withdraw", []));
+
+        Assert.Contains("Are you sure you want to withdraw this vacancy? Status Open", confirm);
+        Assert.Contains("is withdrawn", list);
+        Assert.Contains("1 December 2026 Withdrawn", list);
+    }
+
+    [Fact]
+    public async Task EditVacancy_AnotherProvidersVacancy_IsNotFound()
+    {
+        var (owner, settingId, lotId) = await AdmittedProviderAsync();
+        var vacancyId = await app.Data.CreateVacancyAsync(owner, settingId, lotId);
+        var other = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(other.User);
+
+        await session.GetPageAsync($"/provider/vacancies/{vacancyId}/edit", HttpStatusCode.NotFound);
+        await session.GetPageAsync($"/provider/vacancies/{vacancyId}/withdraw", HttpStatusCode.NotFound);
+    }
+
+    private static List<KeyValuePair<string, string>> Form(Guid settingId, Guid lotId) =>
+    [
+        new("Input.SettingId", settingId.ToString()),
+        new("Input.LotId", lotId.ToString()),
+        new("Input.Places", "2"),
+        new("Input.AgeMin", "8"),
+        new("Input.AgeMax", "15"),
+        new("Input.Genders", "Female"),
+        new("Input.Genders", "Male"),
+        new("Input.NeedsMet", "EmotionalBehavioural"),
+        new("Input.NeedsMet", "ChildCriminalExploitation"),
+        new("Input.WeeklyPrice", "4,850.50"),
+        new("Input.AvailableFrom.Day", "1"),
+        new("Input.AvailableFrom.Month", "12"),
+        new("Input.AvailableFrom.Year", "2026"),
+    ];
+
+    private async Task<(TestProvider Provider, Guid SettingId, Guid LotId)> AdmittedProviderAsync()
+    {
+        var (provider, settingId, lotId, _, _) = await AdmittedProviderWithMembershipAsync();
+        return (provider, settingId, lotId);
+    }
+
+    private async Task<(TestProvider Provider, Guid SettingId, Guid LotId, Guid MembershipId, TestUser Commissioner)> AdmittedProviderWithMembershipAsync()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var (_, membershipId) = await app.Data.ApplyAsync(provider, dps);
+        var settingId = await app.Data.CreateSettingAsync(provider);
+        return (provider, settingId, dps.LotId, membershipId!.Value, dps.Commissioner);
+    }
+}
