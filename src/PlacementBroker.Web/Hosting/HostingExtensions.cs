@@ -59,6 +59,8 @@ public static class HostingExtensions
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
             pages.Conventions.AuthorizePage("/Index");
+            pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
+            pages.Conventions.AuthorizeFolder("/Emails");
         });
 
         var signalR = services.AddSignalR().AddJsonProtocol(o =>

@@ -77,6 +77,12 @@ public class GovukInputTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("input-class")]
     public string? InputClass { get; set; }
     public bool Spellcheck { get; set; } = true;
+    /// <summary>"numeric" or "decimal": the keyboard phones show.</summary>
+    public string? Inputmode { get; set; }
+    /// <summary>Text before the input, such as "£" (govuk-input__prefix).</summary>
+    public string? Prefix { get; set; }
+    /// <summary>Text after the input, such as "per week" (govuk-input__suffix).</summary>
+    public string? Suffix { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -84,8 +90,17 @@ public class GovukInputTagHelper : GovukFieldTagHelper
         var value = Type == "password" ? "" : Value;
         var input = $"<input class=\"{classes}\" id=\"{Id}\" name=\"{Name}\" type=\"{Type}\" value=\"{Encode(value)}\""
             + (Autocomplete is null ? "" : $" autocomplete=\"{Autocomplete}\"")
+            + (Inputmode is null ? "" : $" inputmode=\"{Encode(Inputmode)}\"")
             + (Spellcheck ? "" : " spellcheck=\"false\"")
             + Describedby() + ">";
+        if (Prefix is not null || Suffix is not null)
+        {
+            input = "<div class=\"govuk-input__wrapper\">"
+                + (Prefix is null ? "" : $"<div class=\"govuk-input__prefix\" aria-hidden=\"true\">{Encode(Prefix)}</div>")
+                + input
+                + (Suffix is null ? "" : $"<div class=\"govuk-input__suffix\" aria-hidden=\"true\">{Encode(Suffix)}</div>")
+                + "</div>";
+        }
         WrapInFormGroup(output, Preamble() + input);
     }
 }
