@@ -26,7 +26,7 @@ public static class Display
             return "—";
         }
         var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(u, DateTimeKind.Utc), London);
-        var time = local.ToString(local.Minute == 0 ? "h" : "h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
+        var time = local.ToString(local.Minute == 0 ? "%h" : "h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
         return $"{Date(DateOnly.FromDateTime(local))} at {time}";
     }
 
