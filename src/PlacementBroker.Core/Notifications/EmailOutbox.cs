@@ -28,6 +28,40 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
         });
         return true;
     }
+
+    /// <summary>
+    /// The outbox as a person may read it: the emails sent to their own address, or every email for a platform
+    /// admin. Newest first, a page at a time.
+    /// </summary>
+    public async Task<OutboxPage> ListForAsync(Actor actor, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    {
+        page = Math.Max(1, page);
+        var query = Visible(actor);
+        var total = await query.CountAsync(ct);
+        var emails = await query.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new OutboxPage(emails, total, page, pageSize);
+    }
+
+    /// <summary>One email, if the actor may read it (see <see cref="ListForAsync"/>); otherwise null.</summary>
+    public Task<OutboxEmail?> FindForAsync(Actor actor, Guid emailId, CancellationToken ct = default) =>
+        Visible(actor).SingleOrDefaultAsync(e => e.Id == emailId, ct);
+
+    private IQueryable<OutboxEmail> Visible(Actor actor)
+    {
+        var query = db.OutboxEmails.AsNoTracking();
+        if (actor.Role == Role.PlatformAdmin)
+        {
+            return query;
+        }
+        var email = actor.Email.Trim().ToLowerInvariant();
+        return email.Length == 0 ? query.Where(_ => false) : query.Where(e => e.To.ToLower() == email);
+    }
+}
+
+public sealed record OutboxPage(IReadOnlyList<OutboxEmail> Emails, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
 /// <summary>Delivers one email, returning the delivery service's id for it.</summary>

@@ -140,6 +140,11 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
         if (!string.IsNullOrWhiteSpace(filter.Area))
         {
             var area = filter.Area.Trim().ToUpperInvariant();
+            // A district on its own ("LS1") is the whole outward code: it must not also match LS10 to LS19.
+            if (Postcode.District(area) == area)
+            {
+                area += " ";
+            }
             query = query.Where(v => v.Setting!.Postcode.StartsWith(area));
         }
         var rows = await query

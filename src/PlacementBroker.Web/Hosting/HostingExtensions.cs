@@ -63,6 +63,8 @@ public static class HostingExtensions
             pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
             pages.Conventions.AuthorizeFolder("/Provider", Policies.ProviderUser);
             pages.Conventions.AuthorizePage("/Index");
+            pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
+            pages.Conventions.AuthorizeFolder("/Emails");
         });
 
         var signalR = services.AddSignalR().AddJsonProtocol(o =>

@@ -32,7 +32,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
 
     private async Task LoadAsync()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = UkTime.Today(clock);
         if (Role == Role.PlatformAdmin)
         {
             OrganisationName = "PlacementBroker operations";
@@ -60,12 +60,12 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
                 var pending = db.LotApplications.Where(a => a.Status == ApplicationStatus.Submitted
                     && a.Lot!.Dps!.LeadLocalAuthorityId == authorityId);
                 Cards.Add(new("Applications overdue", await pending.CountAsync(a => a.DecisionDueBy < today),
-                    "past their decision date: decide these first"));
+                    "past their decision date: decide these first", "/applications"));
                 Cards.Add(new("Applications waiting", await pending.CountAsync(a => a.DecisionDueBy >= today),
-                    "waiting for an admission decision within the legal period"));
+                    "waiting for an admission decision within the legal period", "/applications"));
                 Cards.Add(new("Admitted providers", await db.LotMemberships
                     .Where(m => m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId))
-                    .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs"));
+                    .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs", "/dps"));
                 break;
             case Role.QaOfficer:
                 var watched = db.Settings.Where(s => db.LotMemberships.Any(m => m.ProviderId == s.ProviderId

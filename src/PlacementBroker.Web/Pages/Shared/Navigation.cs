@@ -15,6 +15,20 @@ public static class Navigation
             new("Local authorities", "/admin/local-authorities"),
             new("Users", "/admin/users"),
             new("Jobs", "/jobs"),
+            new("Emails", "/emails"),
+        ],
+        Role.Commissioner =>
+        [
+            new("Home", "/"),
+            new("DPS", "/dps"),
+            new("Applications", "/applications"),
+            new("Vacancies", "/vacancies"),
+            new("Emails", "/emails"),
+        ],
+        Role.PlacingOfficer or Role.PlacementManager or Role.QaOfficer =>
+        [
+            new("Home", "/"),
+            new("Emails", "/emails"),
         ],
         Role.ProviderUser =>
         [
@@ -24,6 +38,7 @@ public static class Navigation
             new("Settings", "/provider/settings"),
             new("Vacancies", "/provider/vacancies"),
             new("Organisation", "/provider/organisation"),
+            new("Emails", "/emails"),
         ],
         null => [],
         _ => [new("Home", "/")],

@@ -147,7 +147,7 @@ public class VacancyPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("Are you sure you want to withdraw this vacancy? Status Open", confirm);
         Assert.Contains("is withdrawn", list);
-        Assert.Contains("1 December 2026 Withdrawn", list);
+        Assert.Contains("23 November 2026 Withdrawn", list);
     }
 
     [Fact]

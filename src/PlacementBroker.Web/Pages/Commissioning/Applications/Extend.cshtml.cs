@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Applications;
+
+/// <summary>PCR 2015 reg. 34(15): extend the decision period once, to 15 working days, with a recorded justification.</summary>
+public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
+
+    public ApplicationView Application { get; private set; } = null!;
+
+    [BindProperty]
+    public ExtendInput Input { get; set; } = new();
+
+    public sealed class ExtendInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>Why this application cannot be extended, when that is already known; the service has the last word.</summary>
+    public string? CannotExtend => Application switch
+    {
+        { Status: not ApplicationStatus.Submitted } => "This application has been decided: there is no decision period left to extend.",
+        { Regime: not DpsRegime.Pcr2015Dps } => "Only a PCR 2015 DPS extends the decision period. A dynamic market decides within the period it set.",
+        { Extended: true } => $"The decision period has already been extended once, to {DpsService.PcrExtendedDecisionDays} working days.",
+        _ => null,
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
+            return Redirect($"/applications/{id}");
+        }
+        if (Refused(outcome, Fields) is { } result)
+        {
+            return result;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        {
+            return false;
+        }
+        Application = found;
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Applications;
+
+/// <summary>One application with the provider's answers, and the admit or reject decision.</summary>
+public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar, TimeProvider clock) : CommissioningPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["decision"] = "Input.Decision", ["reason"] = "Input.Reason" };
+
+    public ApplicationView Application { get; private set; } = null!;
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public List<SelectListItem> Decisions { get; } =
+    [
+        new("Admit", nameof(AdmissionDecision.Admit))
+        {
+            Group = new SelectListGroup { Name = "The provider joins the lot: it can publish vacancies and receives the lot's referrals." },
+        },
+        new("Reject", nameof(AdmissionDecision.Reject))
+        {
+            Group = new SelectListGroup { Name = "Give your reasons below. The provider may apply again when it meets the criteria." },
+        },
+    ];
+
+    public sealed class DecisionInput
+    {
+        public string? Decision { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public bool CanExtend => Application.Status == ApplicationStatus.Submitted && Application.Regime == DpsRegime.Pcr2015Dps && !Application.Extended;
+
+    public int? WorkingDaysLeft => Application.Status == ApplicationStatus.Submitted && Application.DecisionDueBy is { } due
+        ? calendar.WorkingDaysBetween(UkTime.Today(clock), due)
+        : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        ModelState.Clear();
+        var decision = Enum.TryParse<AdmissionDecision>(Input.Decision, out var d) ? d : (AdmissionDecision?)null;
+        var outcome = await admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            var admitted = outcome.Value!.Status == ApplicationStatus.Admitted;
+            var view = await admissions.FindAsync(Actor, id, HttpContext.RequestAborted);
+            Success(admitted
+                ? $"{view?.ProviderName} was admitted to {view?.LotName}. We have emailed the provider."
+                : $"{view?.ProviderName}'s application to {view?.LotName} was rejected. We have emailed the provider your reasons.");
+            return Redirect($"/applications/{id}");
+        }
+        if (Refused(outcome, Fields) is { } result)
+        {
+            return result;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        {
+            return false;
+        }
+        Application = found;
+        return true;
+    }
+}

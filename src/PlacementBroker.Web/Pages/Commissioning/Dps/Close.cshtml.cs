@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Dps;
+
+/// <summary>The lead authority closes a DPS to new applications, saying why. Memberships stay.</summary>
+public class CloseModel(DpsService dps) : CommissioningPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
+
+    public DpsView Dps { get; private set; } = null!;
+
+    [BindProperty]
+    public CloseInput Input { get; set; } = new();
+
+    public sealed class CloseInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");
+            return Redirect($"/dps/{id}");
+        }
+        return Refused(outcome, Fields) ?? Page();
+    }
+
+    /// <summary>Only the lead authority's DPS: a participant sees the no-access page, anyone else the not-found page.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (!await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) || await dps.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        {
+            return NotFound();
+        }
+        if (found.LeadLocalAuthorityId != AuthorityId)
+        {
+            return Forbid();
+        }
+        Dps = found;
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
+
+/// <summary>The lead authority adds a lot: placement type, price benchmark and band, and up to five pass/fail questions.</summary>
+public class NewModel(DpsService dps) : CommissioningPageModel
+{
+    public const int QuestionRows = 5;
+
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["name"] = "Input.Name",
+        ["placementType"] = "Input.PlacementType",
+        ["benchmarkWeeklyPrice"] = "Input.BenchmarkWeeklyPrice",
+        ["priceBandLower"] = "Input.PriceBandLower",
+        ["priceBandUpper"] = "Input.PriceBandUpper",
+    };
+
+    public DpsView Dps { get; private set; } = null!;
+
+    [BindProperty]
+    public NewLotInput Input { get; set; } = new();
+
+    public List<SelectListItem> PlacementTypes { get; } =
+        [.. Enum.GetValues<PlacementType>().Select(t => new SelectListItem(Display.PlacementType(t), t.ToString()))];
+
+    public sealed class NewLotInput
+    {
+        public string? Name { get; set; }
+        public string? PlacementType { get; set; }
+        public string? BenchmarkWeeklyPrice { get; set; }
+        public string? PriceBandLower { get; set; }
+        public string? PriceBandUpper { get; set; }
+        public List<QuestionRow> Questions { get; set; } = [];
+    }
+
+    public sealed class QuestionRow
+    {
+        public string? Text { get; set; }
+        public string? Guidance { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        PadQuestions();
+        return await LoadAsync(id) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        ModelState.Clear();
+        PadQuestions();
+        if (await LoadAsync(id) is { } refusal)
+        {
+            return refusal;
+        }
+        // Blank rows are ignored; the service numbers the rest, so keep which row each came from for the errors.
+        var rows = Input.Questions.Select((q, row) => (q, row))
+            .Where(r => !string.IsNullOrWhiteSpace(r.q.Text) || !string.IsNullOrWhiteSpace(r.q.Guidance)).ToList();
+        var unreadable = new List<string>();
+        var request = new AddLotRequest(
+            Input.Name,
+            Enum.TryParse<PlacementType>(Input.PlacementType, out var type) ? type : null,
+            Money("benchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
+            [.. rows.Select(r => new QuestionInput(null, r.q.Text, r.q.Guidance))],
+            Money("priceBandLower", Input.PriceBandLower, unreadable),
+            Money("priceBandUpper", Input.PriceBandUpper, unreadable));
+        var outcome = await dps.AddLotAsync(Actor, id, request, HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            var lot = outcome.Value!;
+            Success($"{lot.Name} was added with {Display.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
+            return Redirect($"/dps/{id}");
+        }
+        if (outcome.Kind == OutcomeKind.Conflict)
+        {
+            ModelState.AddModelError(Fields["name"], outcome.Message!);
+            return Page();
+        }
+        var fields = new Dictionary<string, string>(Fields);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            fields[$"questions[{i}].text"] = $"Input.Questions[{rows[i].row}].Text";
+            fields[$"questions[{i}].guidance"] = $"Input.Questions[{rows[i].row}].Guidance";
+            fields[$"questions[{i}].id"] = $"Input.Questions[{rows[i].row}].Text";
+        }
+        if (Refused(outcome, fields) is { } result)
+        {
+            return result;
+        }
+        foreach (var field in unreadable)
+        {
+            ModelState.Remove(Fields[field]);
+            ModelState.AddModelError(Fields[field], "Enter an amount in pounds, like 5200 or 5200.50");
+        }
+        return Page();
+    }
+
+    /// <summary>An unreadable amount goes to the service as out of range, so that every other problem shows too.</summary>
+    private static decimal? Money(string field, string? value, List<string> unreadable)
+    {
+        if (FormValues.TryMoney(value, out var amount))
+        {
+            return amount;
+        }
+        unreadable.Add(field);
+        return -1m;
+    }
+
+    private void PadQuestions()
+    {
+        Input.Questions = [.. Input.Questions.Take(QuestionRows)];
+        while (Input.Questions.Count < QuestionRows)
+        {
+            Input.Questions.Add(new QuestionRow());
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        if (!await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) || await dps.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        {
+            return NotFound();
+        }
+        if (found.LeadLocalAuthorityId != AuthorityId)
+        {
+            return Forbid();
+        }
+        Dps = found;
+        return null;
+    }
+}

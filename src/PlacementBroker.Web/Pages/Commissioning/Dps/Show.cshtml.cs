@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Dps;
+
+/// <summary>One DPS: its terms, lots and members; for the lead authority, the actions that run it.</summary>
+public class ShowModel(DpsService dps, MembershipService memberships, PlacementBrokerDbContext db) : CommissioningPageModel
+{
+    public DpsView Dps { get; private set; } = null!;
+    public List<string> Participants { get; private set; } = [];
+    public List<MembershipView> Members { get; private set; } = [];
+    public int MembersInAll { get; private set; }
+    public bool IsLead { get; private set; }
+
+    /// <summary>The members table's filters (a GET form): a regional DPS has hundreds of memberships.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? MemberLot { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? MemberStatus { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? MemberProvider { get; set; }
+
+    public bool MembersFiltered => !string.IsNullOrWhiteSpace(MemberLot) || !string.IsNullOrWhiteSpace(MemberStatus) || !string.IsNullOrWhiteSpace(MemberProvider);
+
+    public List<SelectListItem> LotOptions => [new("All lots", ""), .. Dps.Lots.Select(l => new SelectListItem(l.Name, l.Id.ToString()))];
+
+    public List<SelectListItem> StatusOptions { get; } =
+        [new("Any status", ""), .. Enum.GetValues<MembershipStatus>().Select(s => new SelectListItem(Display.Status(s), s.ToString()))];
+
+    public static IEnumerable<(MembershipAction Action, string Route, string Text)> Actions(MembershipView m) =>
+        new[]
+        {
+            (MembershipAction.Suspend, "suspend", "Suspend"),
+            (MembershipAction.Reinstate, "reinstate", "Reinstate"),
+            (MembershipAction.RemoveExcludedSupplier, "remove", "Remove excluded supplier"),
+        }.Where(a => MembershipRules.Apply(m.Status, a.Item1, m.Regime) is not null);
+
+    public static string Band(LotView lot) => (lot.PriceBandLower, lot.PriceBandUpper) switch
+    {
+        (null, null) => "—",
+        ({ } lower, null) => $"from {Display.Money(lower)}",
+        (null, { } upper) => $"up to {Display.Money(upper)}",
+        ({ } lower, { } upper) => $"{Display.Money(lower)} to {Display.Money(upper)}",
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id)
+    {
+        var outcome = await dps.PublishAsync(Actor, id, HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            Success($"{outcome.Value!.Name} is open for applications. Providers can now apply to its lots.");
+            return Redirect($"/dps/{id}");
+        }
+        if (Refused(outcome) is { } result)
+        {
+            return result;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (!await dps.VisibleToAsync(id, AuthorityId, ct) || await dps.FindAsync(Actor, id, ct) is not { } found)
+        {
+            return false;
+        }
+        Dps = found;
+        IsLead = found.LeadLocalAuthorityId == AuthorityId;
+        var ids = found.ParticipatingLocalAuthorityIds.ToList();
+        Participants = await db.LocalAuthorities.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(ct);
+        var all = await memberships.ForDpsAsync(Actor, id, ct) ?? [];
+        MembersInAll = all.Count;
+        var lot = Guid.TryParse(MemberLot, out var lotId) ? lotId : (Guid?)null;
+        var status = Enum.TryParse<MembershipStatus>(MemberStatus, out var st) ? st : (MembershipStatus?)null;
+        var provider = MemberProvider?.Trim();
+        Members = [.. all.Where(m => (lot is null || m.LotId == lot)
+            && (status is null || m.Status == status)
+            && (string.IsNullOrEmpty(provider) || m.ProviderName.Contains(provider, StringComparison.OrdinalIgnoreCase)))];
+        return true;
+    }
+}

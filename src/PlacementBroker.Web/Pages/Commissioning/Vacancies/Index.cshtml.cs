@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Vacancies;
+
+/// <summary>Vacancies on the lots of the authority's DPSs, filtered by lot, area, need and Ofsted grade (a GET form, so results can be bookmarked).</summary>
+public class IndexModel(VacancyService vacancies, DpsService dps) : CommissioningPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Lot { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Need { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Grade { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public List<VacancyView> Results { get; private set; } = [];
+    public List<SelectListItem> Lots { get; private set; } = [];
+
+    public List<SelectListItem> Needs { get; } =
+        [new("Any need", ""), .. Enum.GetValues<Need>().Select(n => new SelectListItem(Display.Need(n), n.ToString()))];
+
+    public List<SelectListItem> Grades { get; } =
+        [new("Any grade", ""), .. Enum.GetValues<OfstedGrade>().Select(g => new SelectListItem(Display.Grade(g), g.ToString()))];
+
+    public List<SelectListItem> Statuses { get; } =
+        [new("Any status", ""), .. Enum.GetValues<VacancyStatus>().Select(s => new SelectListItem(s.ToString(), s.ToString()))];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Lot) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Need)
+        || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Status);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var systems = await dps.ListForAuthorityAsync(AuthorityId, ct);
+        Lots = [new("Any lot", ""), .. systems.SelectMany(d => d.Lots.Select(l => new SelectListItem(systems.Count == 1 ? l.Name : $"{l.Name} ({d.Name})", l.Id.ToString())))];
+        Area = string.IsNullOrWhiteSpace(Area) ? null : Area.Trim().ToUpperInvariant();
+        var filter = new VacancyFilter(
+            Guid.TryParse(Lot, out var lotId) ? lotId : null,
+            Area is { Length: <= 8 } ? Area : null,
+            Enum.TryParse<Need>(Need, out var need) ? need : null,
+            Enum.TryParse<OfstedGrade>(Grade, out var grade) ? grade : null,
+            Enum.TryParse<VacancyStatus>(Status, out var status) ? status : null);
+        var outcome = await vacancies.ListAsync(Actor, filter, ct);
+        if (!outcome.Succeeded)
+        {
+            return Forbid();
+        }
+        Results = outcome.Value!;
+        return Page();
+    }
+
+    public static string Ages(VacancyView v) => v.AgeMin == v.AgeMax ? $"{v.AgeMin}" : $"{v.AgeMin} to {v.AgeMax}";
+}

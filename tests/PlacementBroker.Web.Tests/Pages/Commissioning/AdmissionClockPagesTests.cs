@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+/// <summary>An app of its own: these tests move its clock, which every test sharing a fixture would feel.</summary>
+public class MovingClockApp : SqliteApp;
+
+/// <summary>The admission queue and reminders as time passes. Each test only moves the clock forward and makes its own authority.</summary>
+public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixture<MovingClockApp>
+{
+    [Fact]
+    public async Task Queue_AfterTheDecisionPeriod_ShowsTheOverdueApplicationFirst()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var late = await app.Data.CreateProviderAsync();
+        var (lateId, _) = await app.Data.ApplyAsync(late, dps, admit: false);
+        app.Clock.Advance(TimeSpan.FromDays(20));
+        var recent = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(recent, dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var queue = await session.TextAsync("/applications");
+        var application = await session.TextAsync($"/applications/{lateId}");
+        var home = await session.TextAsync("/");
+
+        Assert.True(queue.IndexOf(late.Name, StringComparison.Ordinal) < queue.IndexOf(recent.Name, StringComparison.Ordinal),
+            "The overdue application comes first");
+        Assert.Single(OverdueTag().Matches(queue));
+        Assert.Contains("10 working days left", queue);
+        Assert.Contains("2 applications waiting", queue);
+        Assert.Contains("app-bar-chart__bar--overdue app-width-100", queue);
+        Assert.Contains("app-bar-chart__bar--soon app-width-0", queue);
+        Assert.Contains("app-bar-chart__bar--later app-width-100", queue);
+        Assert.Matches(OverdueTag(), application);
+        Assert.Contains("Record decision", application);
+        Assert.Matches(@"Applications overdue</h2>\s*<p class=""govuk-body govuk-!-margin-bottom-1""><span class=""app-count"">1</span>", home);
+    }
+
+    [Fact]
+    public async Task ReminderJob_OverdueApplication_TheCommissionerReadsTheReminder()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps, admit: false);
+        var otherCommissioner = await app.Data.CreateUserAsync(Role.Commissioner);
+        app.Clock.Advance(TimeSpan.FromDays(20));
+
+        await app.Jobs.RunRecurringAsync(DecisionReminderJob.RecurringId);
+
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        var outbox = await session.TextAsync("/emails");
+        var link = EmailLink().Match(outbox);
+        Assert.True(link.Success, "The reminder is listed with a link");
+        Assert.Contains("DPS admission decisions: 1 overdue, 0 due by", link.Groups[2].Value);
+        var email = await session.TextAsync(link.Groups[1].Value);
+        Assert.Contains($"<dd class=\"govuk-summary-list__value\">{dps.Commissioner.Email}</dd>", email);
+        Assert.Contains("Overdue (1): the legal decision period has passed.", email);
+        Assert.Contains($"- {provider.Name}", email);
+        Assert.Contains("app-pre-wrap", email);
+
+        using var other = await PageSession.SignedInAsync(app, otherCommissioner.Email, otherCommissioner.Password);
+        Assert.DoesNotContain("DPS admission decisions", await other.TextAsync("/emails"));
+        Assert.Contains("Page not found", await other.TextAsync(link.Groups[1].Value, HttpStatusCode.NotFound));
+    }
+
+    [GeneratedRegex(">Overdue</strong>")]
+    private static partial Regex OverdueTag();
+
+    [GeneratedRegex("<a class=\"govuk-link\" href=\"(/emails/[0-9a-f-]{36})\">([^<]+)</a>")]
+    private static partial Regex EmailLink();
+}

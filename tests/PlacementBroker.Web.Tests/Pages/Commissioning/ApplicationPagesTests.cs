@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+/// <summary>The admission journeys with the clock standing still (see <see cref="AdmissionClockPagesTests"/> for time passing).</summary>
+public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Queue_SubmittedApplication_ShowsItsDueDateAndWorkingDaysLeft()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var queue = await session.TextAsync("/applications");
+
+        Assert.Contains($"<a class=\"govuk-link\" href=\"/applications/{applicationId}\">{provider.Name}</a>", queue);
+        Assert.Contains("23 November 2026", queue);
+        Assert.Contains("7 December 2026", queue);
+        Assert.Contains("10 working days left", queue);
+        Assert.Contains("1 application waiting", queue);
+        Assert.Contains("app-bar-chart__bar--later app-width-100", queue);
+        Assert.Contains("app-bar-chart__bar--overdue app-width-0", queue);
+    }
+
+    [Fact]
+    public async Task ApplicationPage_AnswerLooksLikeNo_IsFlagged()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        Guid applicationId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var applied = await scope.ServiceProvider.GetRequiredService<AdmissionService>().ApplyAsync(TestData.ActorFor(provider.User), dps.LotId,
+                new ApplyRequest(provider.Id, new()
+                {
+                    ["insurance"] = JsonDocument.Parse("\"Yes\"").RootElement,
+                    ["safeguarding"] = JsonDocument.Parse("\"No\"").RootElement,
+                }, EvidenceReferences: new() { ["insurance"] = "Certificate AV-2291" }));
+            applicationId = applied.Value!.Id;
+        }
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var page = await session.TextAsync($"/applications/{applicationId}");
+
+        Assert.Contains("Do you have a safeguarding policy reviewed in the last 12 months?", page);
+        Assert.Contains("Certificate AV-2291", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, ">Looks like a fail</strong>"));
+        Assert.Contains("The provider answered no to at least one pass or fail question.", page);
+        Assert.Contains("PCR 2015 DPS", page);
+        Assert.Contains("Extend the decision period to 15 working days", page);
+    }
+
+    [Fact]
+    public async Task Decide_Admit_ShowsTheDecisionAndTheNewMember()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" });
+
+        var page = await session.TextAsync(response.RedirectedTo());
+        Assert.Contains($"{provider.Name} was admitted to", page);
+        Assert.Contains(">Admitted</strong>", page);
+        Assert.Contains("Meets the lot's selection criteria", page);
+        Assert.DoesNotContain("Record decision", page);
+        Assert.Contains(provider.Name, await session.TextAsync($"/dps/{dps.Id}"));
+        Assert.DoesNotContain(provider.Name, await session.TextAsync("/applications"));
+        Assert.Contains(provider.Name, await session.TextAsync("/applications?show=decided"));
+    }
+
+    [Fact]
+    public async Task Decide_RejectWithoutReasons_ShowsTheErrorThenRejectsWithThem()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var refused = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "" });
+        var rejected = await session.PostFormAsync($"/applications/{applicationId}",
+            new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "No evidence of public liability insurance.\nNo safeguarding policy." });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.TextAsync();
+        Assert.Contains("<a href=\"#Input_Reason\">Enter the reasons for rejecting the application: the provider sees them</a>", html);
+        Assert.Contains("govuk-textarea--error", html);
+        Assert.Contains("value=\"Reject\" checked", html);
+        var page = await session.TextAsync(rejected.RedirectedTo());
+        Assert.Contains("was rejected. We have emailed the provider your reasons.", page);
+        Assert.Contains(">Rejected</strong>", page);
+        Assert.Contains("app-pre-wrap\">No evidence of public liability insurance.\nNo safeguarding policy.", page);
+    }
+
+    [Fact]
+    public async Task Decide_NoChoice_AsksForOne()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Reason"] = "" });
+
+        Assert.Contains("<a href=\"#Input_Decision\">Select whether to admit or reject the provider</a>", await response.TextAsync());
+    }
+
+    [Fact]
+    public async Task Decide_AlreadyDecided_ShowsTheConflictNotAnError()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        var form = $"/applications/{applicationId}";
+        await session.PostFormAsync(form, new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" });
+
+        // A second tab still showing the form.
+        var again = await session.PostFormAsync("/applications", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "Changed my mind" }, action: form);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("<li>The application is admitted: only a submitted application can be decided.</li>", await again.TextAsync());
+    }
+
+    [Fact]
+    public async Task Extend_Once_MovesTheDueDateAndASecondTimeIsRefused()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        var extend = $"/applications/{applicationId}/extend";
+
+        var blank = await session.PostFormAsync(extend, new() { ["Input.Reason"] = "" });
+        var extended = await session.PostFormAsync(extend, new() { ["Input.Reason"] = "Checking the insurance certificate with the insurer" });
+        var page = await session.TextAsync(extended.RedirectedTo());
+        var extendPageNow = await session.TextAsync(extend);
+        var second = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Reason"] = "Still checking" }, action: extend);
+
+        Assert.Contains("<a href=\"#Input_Reason\">Enter why the decision needs more time: the regulations require a justification</a>", await blank.TextAsync());
+        Assert.Contains("The decision is now due by 14 December 2026.", page);
+        Assert.Contains("Extended to 15 working days", page);
+        Assert.Contains("Reason: Checking the insurance certificate with the insurer", page);
+        Assert.DoesNotContain($"href=\"{extend}\"", page);
+        Assert.Contains(">Extended</strong>", await session.TextAsync("/applications"));
+        Assert.Contains("The decision period has already been extended once, to 15 working days.", extendPageNow);
+        Assert.DoesNotContain("<textarea", extendPageNow);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var refusal = await second.TextAsync();
+        Assert.Contains("There is a problem", refusal);
+        Assert.Contains("<li>The decision period has already been extended once, to 15 working days.</li>", refusal);
+    }
+
+    [Fact]
+    public async Task Extend_DynamicMarket_IsNotOffered()
+    {
+        var dps = await app.Data.CreateDpsAsync(regime: DpsRegime.ProcurementAct2023DynamicMarket);
+        var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var page = await session.TextAsync($"/applications/{applicationId}");
+        var extendPage = await session.TextAsync($"/applications/{applicationId}/extend");
+
+        Assert.DoesNotContain("/extend", page);
+        Assert.Contains("Only a PCR 2015 DPS extends the decision period.", extendPage);
+    }
+
+    [Fact]
+    public async Task Decide_ParticipatingAuthorityCommissioner_FindsNoSuchPage()
+    {
+        var partner = await app.Data.CreateUserAsync(Role.Commissioner);
+        var dps = await app.Data.CreateDpsAsync(participants: [partner.LocalAuthorityId!.Value]);
+        var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, partner.Email, partner.Password);
+
+        var page = await session.TextAsync($"/applications/{applicationId}", HttpStatusCode.NotFound);
+        var decide = await session.PostFormAsync("/applications", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" },
+            action: $"/applications/{applicationId}");
+        var queue = await session.TextAsync("/applications");
+
+        Assert.Contains("Page not found", page);
+        Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
+        Assert.Contains("No applications are waiting for a decision.", queue);
+        using var lead = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        Assert.Contains("Record decision", await lead.TextAsync($"/applications/{applicationId}"));
+    }
+
+    [Fact]
+    public async Task HomePage_Commissioner_CardsLinkToTheQueue()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var home = await session.TextAsync("/");
+
+        Assert.Contains("href=\"/applications\">View <span class=\"govuk-visually-hidden\">applications waiting</span>", home);
+        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/applications\"", home);
+        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/emails\"", home);
+    }
+}

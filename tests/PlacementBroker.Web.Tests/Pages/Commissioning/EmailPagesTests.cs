@@ -1,0 +1,77 @@
+using System.Net;
+using PlacementBroker.Core;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+public class EmailPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Outbox_Admission_PlatformAdminReadsTheEmailToTheProvidersContact()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        var lot = await app.LotNameAsync(dps.LotId);
+        using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+
+        var outbox = await admin.TextAsync("/emails");
+        var start = outbox.IndexOf($"You have been admitted to {lot}", StringComparison.Ordinal);
+        Assert.True(start > 0, "The admission email is listed");
+        var href = outbox[..start][(outbox[..start].LastIndexOf("href=\"", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        var email = await admin.TextAsync(href);
+
+        Assert.Contains("referrals@test.placementbroker.uk", outbox);
+        Assert.Contains(">Waiting</strong>", outbox);
+        Assert.Contains($"You have been admitted to {lot}", email);
+        Assert.Contains($"{provider.Name} has been admitted to {lot}", email);
+        Assert.Contains("\n\nReason: Meets every criterion", email);
+        Assert.Contains("<a href=\"/emails\" class=\"govuk-back-link\">", email);
+    }
+
+    [Fact]
+    public async Task Outbox_SomeoneElsesEmail_IsNeitherListedNorReadable()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        var adminOutbox = await admin.GetPageAsync("/emails");
+        var href = adminOutbox[(adminOutbox.IndexOf("href=\"/emails/", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        using var session = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
+
+        var outbox = await session.TextAsync("/emails");
+        var email = await session.TextAsync(href, HttpStatusCode.NotFound);
+
+        Assert.Contains($"sent to your email address, {provider.User.Email}", outbox);
+        Assert.Contains("There are no emails yet.", outbox);
+        Assert.Contains("Page not found", email);
+    }
+
+    [Theory]
+    [InlineData(Role.PlacingOfficer)]
+    [InlineData(Role.QaOfficer)]
+    [InlineData(Role.PlacementManager)]
+    public async Task Navigation_AuthorityRoles_LinkToTheirEmails(Role role)
+    {
+        var user = await app.Data.CreateUserAsync(role);
+        using var session = await PageSession.SignedInAsync(app, user.Email, user.Password);
+
+        var home = await session.GetPageAsync("/");
+        var outbox = await session.GetPageAsync("/emails");
+
+        Assert.Contains("href=\"/emails\"", home);
+        Assert.DoesNotContain("href=\"/dps\"", home);
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Emails</h1>", outbox);
+    }
+
+    [Fact]
+    public async Task Outbox_SignedOut_AsksToSignIn()
+    {
+        using var session = new PageSession(app);
+
+        var response = await session.GetAsync("/emails");
+
+        Assert.StartsWith("/sign-in", response.RedirectedTo());
+    }
+}
