@@ -30,6 +30,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
     public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();
     public DbSet<Referrals.Offer> Offers => Set<Referrals.Offer>();
+    public DbSet<Placements.Placement> Placements => Set<Placements.Placement>();
+    public DbSet<Placements.Approval> Approvals => Set<Placements.Approval>();
+    public DbSet<Placements.BlockContract> BlockContracts => Set<Placements.BlockContract>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

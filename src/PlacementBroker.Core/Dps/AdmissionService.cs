@@ -297,7 +297,7 @@ public class AdmissionService(
         application.UpdatedAt = now;
         audit.Record(actor, "ApplicationDecisionExtended", nameof(LotApplication), application.Id, reason.Trim(), providerId: application.ProviderId);
         await emails.QueueAsync(application.Provider!.ContactEmail, $"The decision on your application to {application.Lot.Name} is extended",
-            $"The commissioner needs more time to decide {application.Provider.Name}'s application to {application.Lot.Name}. The decision is now due by {application.DecisionDueBy:d MMMM yyyy}.\n\nReason: {reason.Trim()}",
+            $"The commissioner needs more time to decide {application.Provider.Name}'s application to {application.Lot.Name}. The decision is now due by {UkTime.Describe(application.DecisionDueBy!.Value)}.\n\nReason: {reason.Trim()}",
             reference: $"application-extended:{application.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         return Outcome<ApplicationQueueItem>.Success(ToQueueItem(application, UkTime.Today(clock)));

@@ -17,6 +17,10 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
     public async Task RunAsync()
     {
         var today = UkTime.Today(clock);
+        if (!calendar.IsWorkingDay(today))
+        {
+            return;
+        }
         var nextWorkingDay = calendar.AddWorkingDays(today, 1);
         var waiting = await db.LotApplications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Submitted && a.DecisionDueBy <= nextWorkingDay)
@@ -30,13 +34,13 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
             if (overdue.Count > 0)
             {
                 body.AppendLine($"Overdue ({overdue.Count}): the legal decision period has passed.");
-                overdue.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: was due {a.DecisionDueBy:d MMMM yyyy}"));
+                overdue.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: was due {UkTime.Describe(a.DecisionDueBy!.Value)}"));
                 body.AppendLine();
             }
             if (dueSoon.Count > 0)
             {
-                body.AppendLine($"Due by {nextWorkingDay:dddd d MMMM} ({dueSoon.Count}):");
-                dueSoon.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: due {a.DecisionDueBy:d MMMM yyyy}"));
+                body.AppendLine($"Due by {UkTime.Describe(nextWorkingDay)} ({dueSoon.Count}):");
+                dueSoon.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: due {UkTime.Describe(a.DecisionDueBy!.Value)}"));
             }
             var commissioners = await db.Users.AsNoTracking()
                 .Where(u => u.LocalAuthorityId == authority.Key && u.Role == Role.Commissioner)
@@ -44,7 +48,7 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
             foreach (var commissioner in commissioners.Where(c => c.Email is not null))
             {
                 await emails.QueueAsync(commissioner.Email!,
-                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {nextWorkingDay:d MMMM}",
+                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {UkTime.Describe(nextWorkingDay)}",
                     body.ToString(), reference: $"dps-decisions:{commissioner.Id}:{today:yyyy-MM-dd}");
             }
         }

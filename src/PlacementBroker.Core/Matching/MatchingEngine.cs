@@ -89,7 +89,7 @@ public static class MatchingEngine
         var ceiling = benchmark.UpperQuartile ?? benchmark.Benchmark;
         if (ceiling is { } upper && candidate.WeeklyPrice > upper)
         {
-            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the lot's {(benchmark.UpperQuartile is null ? "benchmark" : "upper quartile")} of {Money(upper)}");
+            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the lot's {(benchmark.QuartilesFromAcceptedPrices ? "upper quartile" : "price ceiling")} of {Money(upper)}");
         }
         if (candidate.WeeklyPrice > referral.WeeklyBudget)
         {

@@ -45,7 +45,7 @@ public sealed record MatchCandidate(
     double? ResponseRate = null);
 
 /// <summary>The lot's price reference: the upper quartile of accepted prices when there are enough, else the commissioner's benchmark.</summary>
-public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source);
+public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source, bool QuartilesFromAcceptedPrices = false);
 
 public enum Criterion
 {

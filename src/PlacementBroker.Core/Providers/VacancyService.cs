@@ -92,6 +92,9 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
         vacancy.Status = VacancyStatus.Withdrawn;
         vacancy.UpdatedAt = now;
         vacancy.Version = Guid.NewGuid();
+        // An offer of a place that is no longer on offer is no offer.
+        await db.Offers.Where(o => o.VacancyId == vacancy.Id && o.Status == Referrals.OfferStatus.Submitted)
+            .ForEachAsync(o => { o.Status = Referrals.OfferStatus.Withdrawn; o.UpdatedAt = now; }, ct);
         audit.Record(actor, "VacancyWithdrawn", nameof(Vacancy), vacancy.Id);
         try
         {

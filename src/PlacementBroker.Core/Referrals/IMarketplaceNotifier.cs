@@ -11,6 +11,8 @@ public sealed record OfferReceivedEvent(Guid ReferralId, Guid OfferId, string Pr
 
 public sealed record OfferUpdatedEvent(Guid ReferralId, Guid OfferId, OfferStatus Status, int Rank);
 
+public sealed record PlacementConfirmedEvent(Guid ReferralId, Guid OfferId, Guid PlacementId);
+
 /// <summary>Tells connected people what changed. Called after the change is saved; delivery is best effort, the API is the record.</summary>
 public interface IMarketplaceNotifier
 {
@@ -22,4 +24,7 @@ public interface IMarketplaceNotifier
     Task OfferReceivedAsync(Guid creatorUserId, OfferReceivedEvent payload);
 
     Task OfferUpdatedAsync(Guid creatorUserId, OfferUpdatedEvent payload);
+
+    /// <summary>To the users of the placed provider.</summary>
+    Task PlacementConfirmedAsync(Guid providerId, PlacementConfirmedEvent payload);
 }

@@ -113,6 +113,9 @@ public class OfferService(
             UpdatedAt = now,
         };
         db.Offers.Add(offer);
+        // A provider that declined and then found a place has answered with an offer, not a decline.
+        await db.ReferralRecipients.Where(r => r.ReferralId == referralId && r.ProviderId == providerId && r.DeclinedAt != null)
+            .ForEachAsync(r => { r.DeclinedAt = null; r.DeclineReason = null; r.DeclineDetail = null; }, ct);
         audit.Record(actor, "OfferSubmitted", nameof(Offer), offer.Id, $"£{offer.WeeklyPrice}/week for referral {referralId}", providerId: providerId);
         try
         {
@@ -234,7 +237,7 @@ public class OfferService(
                 row.Recipient.DeclinedAt is not null, row.Recipient.DeclineReason,
                 [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt));
         }
-        return views;
+        return [.. views.OrderByDescending(v => v.ReceivedAt)];
     }
 
     /// <summary>The referral's offers ranked and explained, for its own authority's officers and managers.</summary>
@@ -255,13 +258,19 @@ public class OfferService(
                 Setting = db.Settings.Where(s => s.Id == o.SettingId).Select(s => s.Name).First(),
             })
             .ToDictionaryAsync(o => o.Offer.Id, ct);
+        // Block places first: a contract of this provider and lot with a free place is suggested on the offer.
+        var blocks = (await db.BlockContracts.AsNoTracking()
+                .Where(b => b.LocalAuthorityId == referral.LocalAuthorityId && b.LotId == referral.LotId).ToListAsync(ct))
+            .Select(b => new Placements.BlockContractSlot(b.Id, b.ProviderId, b.LotId, b.SettingId, b.Places, b.PlacesTaken, b.StartDate, b.EndDate, b.WeeklyPricePerPlace))
+            .ToList();
         return [.. ranked.Select(r =>
         {
             var d = details[r.Candidate.Id];
             return new OfferView(d.Offer.Id, referralId, d.Offer.ProviderId, d.Provider, d.Offer.SettingId, d.Setting, d.Offer.VacancyId, d.Offer.WeeklyPrice,
                 d.Offer.StartDate, d.Offer.Notes, d.Offer.IncludesEducation, d.Offer.IncludesTherapy, d.Offer.OneToOneHoursPerWeek, d.Offer.Status, r.Rank,
                 r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r), r.DistanceMiles,
-                r.Candidate.OfstedGrade, d.Offer.CreatedAt);
+                r.Candidate.OfstedGrade, d.Offer.CreatedAt,
+                Placements.BlockContractChoice.Suggest(blocks, d.Offer.ProviderId, referral.LotId, d.Offer.SettingId, referral.SiblingGroupSize, d.Offer.StartDate)?.Id);
         })];
     }
 

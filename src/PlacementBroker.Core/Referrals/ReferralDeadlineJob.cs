@@ -43,15 +43,15 @@ public class ReferralDeadlineJob(
             if (acceptable == 0 && needingApproval == 0)
             {
                 notices.Add(await referrals.CloseAsync(referral, ReferralStatus.Unfilled, "No acceptable offer arrived by the deadline", CancellationToken.None));
-                await emails.QueueAsync(officer!, $"Referral {referral.ChildReference}: no acceptable offer by the deadline",
-                    $"The deadline for offers on referral {referral.ChildReference} has passed with no acceptable offer ({ranked.Count} offer(s) received). "
+                await emails.QueueAsync(officer!, "A referral had no acceptable offer by the deadline",
+                    $"The deadline for offers on your referral sent {UkTime.Describe(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed with no acceptable offer ({ranked.Count} offer(s) received). "
                     + "The referral is marked unfilled. You can send it again with a wider radius, a higher budget or another lot.",
                     reference: $"referral-deadline:{referral.Id}");
             }
             else
             {
-                await emails.QueueAsync(officer!, $"Referral {referral.ChildReference}: offers are ready to compare",
-                    $"The deadline for offers on referral {referral.ChildReference} has passed. {acceptable} offer(s) can be accepted now"
+                await emails.QueueAsync(officer!, "A referral's offers are ready to compare",
+                    $"The deadline for offers on your referral sent {UkTime.Describe(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed. {acceptable} offer(s) can be accepted now"
                     + (needingApproval > 0 ? $" and {needingApproval} would need a placement manager's approval." : "."),
                     reference: $"referral-deadline:{referral.Id}");
             }
@@ -69,8 +69,8 @@ public class ReferralDeadlineJob(
                 .Select(u => new { u.Id, u.Email }).ToListAsync();
             foreach (var manager in managers)
             {
-                await emails.QueueAsync(manager.Email!, $"Emergency referral {referral.ChildReference} has no offer",
-                    $"Emergency referral {referral.ChildReference}, published {referral.PublishedAt:HH:mm} UTC, has had no offer for "
+                await emails.QueueAsync(manager.Email!, "An emergency referral has no offer",
+                    $"The emergency referral /referrals/{referral.Id}, sent {UkTime.Describe(referral.PublishedAt!.Value)}, has had no offer for "
                     + $"{options.Value.EmergencyEscalationHours:0.#} hours. It may need you to call providers directly.",
                     reference: $"referral-escalated:{referral.Id}:{manager.Id}");
             }

@@ -54,6 +54,7 @@ public sealed record OfferView(
     Guid Id, Guid ReferralId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, Guid VacancyId, decimal WeeklyPrice,
     DateOnly StartDate, string? Notes, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, OfferStatus Status,
     int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval, IReadOnlyList<string> ApprovalReasons,
-    IReadOnlyList<ExplanationView> Explanation, double? DistanceMiles, OfstedGrade OfstedGrade, DateTime CreatedAt);
+    IReadOnlyList<ExplanationView> Explanation, double? DistanceMiles, OfstedGrade OfstedGrade, DateTime CreatedAt,
+    Guid? SuggestedBlockContractId = null);
 
 public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);

@@ -34,7 +34,8 @@ public class ReferralService(
         {
             errors.Add("lotId", "Select the lot (the type of placement)");
         }
-        else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId && l.Dps!.Status == DpsStatus.Open
+        // A DPS closed to new applications still serves its members: only drafts take no referrals.
+        else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft
                      && (l.Dps.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
         {
             errors.Add("lotId", "Select a lot of an open DPS your authority uses");
@@ -376,8 +377,8 @@ public class ReferralService(
         $"A placing authority has sent a referral in {p.LotName}.\n\n"
         + $"Child: {p.AgeYears} years old, {p.Event.Gender.ToString().ToLowerInvariant()}, home area {p.Area}\n"
         + $"Needs: {(p.Event.Needs.Count == 0 ? "none recorded" : string.Join(", ", p.Event.Needs.Select(NeedNames.Of)))}\n"
-        + $"Start: {p.Event.StartDate:d MMMM yyyy} ({p.Urgency.ToString().ToLowerInvariant()})\n"
-        + $"Offers by: {p.Event.OfferDeadline:d MMMM yyyy HH:mm} UTC\n\n"
+        + $"Start: {UkTime.Describe(p.Event.StartDate)} ({p.Urgency.ToString().ToLowerInvariant()})\n"
+        + $"Offers by: {UkTime.Describe(p.Event.OfferDeadline)}\n\n"
         + (fits ? "It fits at least one of your open vacancies.\n" : "None of your open vacancies fits it as published.\n")
         + "Sign in to PlacementBroker to see it and make an offer or decline.";
 

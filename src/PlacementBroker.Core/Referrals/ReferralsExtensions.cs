@@ -17,6 +17,7 @@ public static class ReferralsExtensions
             .AddScoped<ReferralService>()
             .AddScoped<OfferService>()
             .AddScoped<ProviderAlerts>()
-            .AddScoped<ReferralDeadlineJob>();
+            .AddScoped<ReferralDeadlineJob>()
+            .AddScoped<Placements.PlacementService>();
     }
 }

@@ -110,6 +110,7 @@ public static class HostingExtensions
         app.MapDpsEndpoints();
         app.MapVacancyEndpoints();
         app.MapReferralEndpoints();
+        app.MapPlacementEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

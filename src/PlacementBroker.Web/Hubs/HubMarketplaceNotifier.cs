@@ -21,6 +21,9 @@ public class HubMarketplaceNotifier(IHubContext<MarketplaceHub> hub, ILogger<Hub
     public Task OfferUpdatedAsync(Guid creatorUserId, OfferUpdatedEvent payload) =>
         SendAsync([MarketplaceHub.UserGroup(creatorUserId), MarketplaceHub.ReferralGroup(payload.ReferralId)], "offerUpdated", payload);
 
+    public Task PlacementConfirmedAsync(Guid providerId, PlacementConfirmedEvent payload) =>
+        SendAsync([MarketplaceHub.ProviderGroup(providerId)], "placementConfirmed", payload);
+
     private async Task SendAsync(IEnumerable<string> groups, string name, object payload)
     {
         var list = groups.ToList();

@@ -104,10 +104,12 @@ public class MatchingEngineTests
     [Fact]
     public void Evaluate_PriceAboveTheUpperQuartile_NeedsApproval()
     {
-        var quartile = new PriceBenchmark(5200m, 5500m, "accepted prices");
+        var quartile = new PriceBenchmark(5200m, 5500m, "accepted prices", QuartilesFromAcceptedPrices: true);
 
         Assert.False(MatchingEngine.Evaluate(Referral(), Candidate(price: 5500m), quartile).RequiresApproval);
         Assert.True(MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile).RequiresApproval);
+        Assert.Contains("upper quartile", MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile).ApprovalReasons.Single());
+        Assert.Contains("price ceiling", MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile with { QuartilesFromAcceptedPrices = false }).ApprovalReasons.Single());
     }
 
     [Fact]

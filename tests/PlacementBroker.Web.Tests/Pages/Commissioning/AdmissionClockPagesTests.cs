@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.TestCommon;
@@ -48,6 +49,12 @@ public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixtur
         await app.Data.ApplyAsync(provider, dps, admit: false);
         var otherCommissioner = await app.Data.CreateUserAsync(Role.Commissioner);
         app.Clock.Advance(TimeSpan.FromDays(20));
+        // Reminders go out on working days only.
+        var calendar = app.Services.GetRequiredService<PlacementBroker.Core.Dps.WorkingDayCalendar>();
+        while (!calendar.IsWorkingDay(PlacementBroker.Core.UkTime.Today(app.Clock)))
+        {
+            app.Clock.Advance(TimeSpan.FromDays(1));
+        }
 
         await app.Jobs.RunRecurringAsync(DecisionReminderJob.RecurringId);
 

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Placements;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
+{
+    public void Configure(EntityTypeBuilder<Placement> builder)
+    {
+        builder.HasOne(e => e.Referral).WithMany().HasForeignKey(e => e.ReferralId);
+        builder.HasOne<Referrals.Offer>().WithMany().HasForeignKey(e => e.OfferId);
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Providers.Vacancy>().WithMany().HasForeignKey(e => e.VacancyId);
+        builder.HasOne<BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
+        builder.Property(e => e.EndNotes).HasMaxLength(2000);
+        // One placement per referral: the database settles two officers racing for the same child.
+        builder.HasIndex(e => e.ReferralId).IsUnique();
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
+        builder.HasIndex(e => new { e.ProviderId, e.Status });
+    }
+}
+
+public class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
+{
+    public void Configure(EntityTypeBuilder<Approval> builder)
+    {
+        builder.HasOne<Referrals.Offer>().WithMany().HasForeignKey(e => e.OfferId);
+        builder.HasOne<Referrals.Referral>().WithMany().HasForeignKey(e => e.ReferralId);
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.HasOne<BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
+        builder.PrimitiveCollection(e => e.Reasons);
+        builder.Property(e => e.OfstedReportUrl).HasMaxLength(500);
+        builder.Property(e => e.DecisionReason).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
+        builder.HasIndex(e => e.OfferId);
+    }
+}
+
+public class BlockContractConfiguration : IEntityTypeConfiguration<BlockContract>
+{
+    public void Configure(EntityTypeBuilder<BlockContract> builder)
+    {
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
+        builder.ToTable(t => t.HasCheckConstraint("CK_BlockContracts_PlacesTaken", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"Places\""));
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.ProviderId, e.LotId });
+    }
+}

@@ -1,0 +1,32 @@
+namespace PlacementBroker.Core.Placements;
+
+public sealed record AcceptRequest(PlacementKind? Kind, Guid? BlockContractId);
+
+public sealed record AcceptResult(Guid? PlacementId, Guid? ApprovalId, string Status, IReadOnlyList<string> Reasons);
+
+public sealed record ApprovalDecisionRequest(ApprovalDecision? Decision, string? Reason);
+
+public sealed record ApprovalResult(ApprovalStatus Status, Guid? PlacementId);
+
+public sealed record EndPlacementRequest(DateOnly? EndDate, PlacementEndReason? Reason, string? Notes = null);
+
+public sealed record CreateBlockContractRequest(
+    Guid? ProviderId, Guid? LotId, Guid? SettingId, int? Places, decimal? WeeklyPricePerPlace, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record ApprovalView(
+    Guid Id, Guid ReferralId, string ChildReference, Guid OfferId, string ProviderName, string SettingName, decimal WeeklyPrice, PlacementKind Kind,
+    IReadOnlyList<string> Reasons, string? OfstedReportUrl, ApprovalStatus Status, DateTime RequestedAt, string RequestedBy, DateTime? DecidedAt,
+    string? DecisionReason, Guid? PlacementId);
+
+public sealed record PlacementChild(string Reference, string FirstName, string LastName, DateOnly DateOfBirth, Gender Gender, IReadOnlyList<Need> Needs);
+
+public sealed record PlacementView(
+    Guid Id, Guid ReferralId, Guid OfferId, Guid LocalAuthorityId, string LocalAuthorityName, Guid ProviderId, string ProviderName,
+    string ProviderRegistrationNumber, Guid SettingId, string SettingName, string SettingOfstedUrn, string SettingPostcode, OfstedGrade SettingGrade,
+    PlacementKind Kind, Guid? BlockContractId, PlacementStatus Status, int Places, decimal WeeklyPrice, DateOnly StartDate, DateOnly? EndDate,
+    PlacementEndReason? EndReason, bool Retrospective, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, string? OfferNotes,
+    PlacementChild? Child, DateTime CreatedAt);
+
+public sealed record BlockContractView(
+    Guid Id, Guid ProviderId, string ProviderName, Guid LotId, string LotName, Guid? SettingId, int Places, int Occupied, int VoidPlaces,
+    decimal WeeklyPricePerPlace, decimal WeeklyVoidCost, decimal OccupancyPercent, DateOnly StartDate, DateOnly EndDate);

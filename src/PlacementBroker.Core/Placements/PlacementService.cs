@@ -1,0 +1,560 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.Placements;
+
+/// <summary>
+/// Turns an accepted offer into a placement, or into a request for a manager's approval. Capacity is never
+/// over-committed: the referral, the vacancy and the block contract are changed only by conditional updates in
+/// one transaction, so of two officers racing for the last place one gets the placement and the other a refusal.
+/// </summary>
+public class PlacementService(
+    PlacementBrokerDbContext db, MatchService matching, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Outcome<AcceptResult>> AcceptAsync(Actor actor, Guid offerId, AcceptRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<AcceptResult>.Forbidden("Only placing officers accept offers.");
+        }
+        var offer = await db.Offers.Include(o => o.Referral).SingleOrDefaultAsync(o => o.Id == offerId && o.Referral!.LocalAuthorityId == authorityId, ct);
+        if (offer is null)
+        {
+            return Outcome<AcceptResult>.NotFound("No such offer.");
+        }
+        if (request.Kind is null)
+        {
+            return Outcome<AcceptResult>.Invalid("kind", "Select spot or block");
+        }
+        var referral = offer.Referral!;
+        if (referral.Status != ReferralStatus.Open)
+        {
+            return Outcome<AcceptResult>.Conflict($"The referral is {referral.Status.ToString().ToLowerInvariant()}: the child has no place to fill here.");
+        }
+        if (offer.Status != OfferStatus.Submitted)
+        {
+            return Outcome<AcceptResult>.Conflict($"The offer is {Words(offer.Status)}.");
+        }
+        BlockContract? block = null;
+        if (request.Kind == PlacementKind.Block)
+        {
+            if (request.BlockContractId is null)
+            {
+                return Outcome<AcceptResult>.Invalid("blockContractId", "Select the block contract the place comes from");
+            }
+            block = await db.BlockContracts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BlockContractId && b.LocalAuthorityId == authorityId, ct);
+            if (block is null || !BlockContractChoice.Fits(Slot(block), offer.ProviderId, referral.LotId, offer.SettingId, referral.SiblingGroupSize, offer.StartDate))
+            {
+                return Outcome<AcceptResult>.Invalid("blockContractId",
+                    "Select a block contract of your authority with this provider and lot, in force on the start date, with a free place");
+            }
+        }
+
+        var place = await db.Vacancies.AsNoTracking().Where(v => v.Id == offer.VacancyId).Select(v => new { v.Status, v.Places }).SingleAsync(ct);
+        if (place.Status != VacancyStatus.Open || place.Places < referral.SiblingGroupSize)
+        {
+            return Outcome<AcceptResult>.Conflict(place.Status == VacancyStatus.Held
+                ? "The place is held while a manager decides on another offer for it."
+                : "The place is no longer available: it has been taken or withdrawn.");
+        }
+        var ranked = await matching.RankOffersAsync(referral, ct);
+        var assessed = ranked.Single(r => r.Candidate.Id == offer.Id);
+        if (!assessed.Eligible && assessed.Exclusions.All(e => e.Rule == HardRule.CapacityTooSmall))
+        {
+            // Another officer took the place a moment ago.
+            return Outcome<AcceptResult>.Conflict("The place is no longer available: it has been taken.");
+        }
+        if (!assessed.Eligible)
+        {
+            return Outcome<AcceptResult>.BusinessRule("This offer no longer meets the referral's requirements: " + string.Join("; ", assessed.Exclusions.Select(e => e.Text)));
+        }
+        if (assessed.RequiresApproval)
+        {
+            return await RequestApprovalAsync(actor, offer, request.Kind.Value, block?.Id, assessed, ct);
+        }
+        var placed = await PlaceAsync(actor, offer, request.Kind.Value, block, fromHold: false, approvalId: null, ct);
+        return placed.Succeeded
+            ? Outcome<AcceptResult>.Success(new AcceptResult(placed.Value!.Id, null, "Active", []))
+            : Outcome<AcceptResult>.Conflict(placed.Message!);
+    }
+
+    public async Task<Outcome<ApprovalResult>> DecideAsync(Actor actor, Guid approvalId, ApprovalDecisionRequest request, CancellationToken ct = default)
+    {
+        var approval = actor.LocalAuthorityId is { } la
+            ? await db.Approvals.SingleOrDefaultAsync(a => a.Id == approvalId && a.LocalAuthorityId == la, ct)
+            : null;
+        if (approval is null)
+        {
+            return Outcome<ApprovalResult>.NotFound("No such approval.");
+        }
+        if (actor.Role != Role.PlacementManager)
+        {
+            return Outcome<ApprovalResult>.Forbidden("Only placement managers decide approvals.");
+        }
+        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason");
+        if (request.Decision is null)
+        {
+            errors.Add("decision", "Select whether to approve or reject the placement");
+        }
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors.Add("reason", "Enter the reason for your decision: it is recorded with the placement");
+        }
+        if (errors.Any)
+        {
+            return Outcome<ApprovalResult>.Invalid(errors);
+        }
+        if (approval.Status != ApprovalStatus.Pending)
+        {
+            return Outcome<ApprovalResult>.Conflict($"The approval has already been {approval.Status.ToString().ToLowerInvariant()}.");
+        }
+        var offer = await db.Offers.Include(o => o.Referral).SingleAsync(o => o.Id == approval.OfferId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        approval.DecidedAt = now;
+        approval.DecidedByUserId = actor.UserId;
+        approval.DecisionReason = request.Reason!.Trim();
+
+        if (request.Decision == ApprovalDecision.Reject)
+        {
+            approval.Status = ApprovalStatus.Rejected;
+            offer.Status = OfferStatus.Rejected;
+            offer.UpdatedAt = now;
+            await ReleaseHoldAsync(offer.VacancyId, ct);
+            audit.Record(actor, "ApprovalRejected", nameof(Approval), approval.Id, approval.DecisionReason);
+            await db.SaveChangesAsync(ct);
+            await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
+            return Outcome<ApprovalResult>.Success(new ApprovalResult(approval.Status, null));
+        }
+
+        BlockContract? block = approval.BlockContractId is { } blockId ? await db.BlockContracts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == blockId, ct) : null;
+        approval.Status = ApprovalStatus.Approved;
+        audit.Record(actor, "ApprovalApproved", nameof(Approval), approval.Id, approval.DecisionReason);
+        var placed = await PlaceAsync(actor, offer, approval.Kind, block, fromHold: true, approval.Id, ct);
+        if (!placed.Succeeded)
+        {
+            return Outcome<ApprovalResult>.Conflict(placed.Message!);
+        }
+        return Outcome<ApprovalResult>.Success(new ApprovalResult(ApprovalStatus.Approved, placed.Value!.Id));
+    }
+
+    private async Task<Outcome<AcceptResult>> RequestApprovalAsync(Actor actor, Offer offer, PlacementKind kind, Guid? blockId, MatchResult assessed, CancellationToken ct)
+    {
+        var referral = offer.Referral!;
+        // The place is held while a manager decides; a place already held or taken is a refusal now, not later.
+        var held = await db.Vacancies
+            .Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Open && v.Places >= referral.SiblingGroupSize)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Held).SetProperty(v => v.Version, Guid.NewGuid()), ct);
+        if (held == 0)
+        {
+            return Outcome<AcceptResult>.Conflict("The place is no longer available: it has been taken or is held for another decision.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var setting = await db.Settings.AsNoTracking().SingleAsync(s => s.Id == offer.SettingId, ct);
+        var approval = new Approval
+        {
+            OfferId = offer.Id,
+            ReferralId = referral.Id,
+            LocalAuthorityId = referral.LocalAuthorityId,
+            Kind = kind,
+            BlockContractId = blockId,
+            Reasons = [.. assessed.ApprovalReasons],
+            OfstedReportUrl = setting.OfstedGrade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate
+                ? $"https://reports.ofsted.gov.uk/provider/44/{setting.OfstedUrn}"
+                : null,
+            Status = ApprovalStatus.Pending,
+            RequestedByUserId = actor.UserId,
+            RequestedAt = now,
+        };
+        db.Approvals.Add(approval);
+        offer.Status = OfferStatus.PendingApproval;
+        offer.UpdatedAt = now;
+        audit.Record(actor, "ApprovalRequested", nameof(Approval), approval.Id, string.Join("; ", approval.Reasons));
+        var managers = await db.Users.AsNoTracking()
+            .Where(u => u.LocalAuthorityId == referral.LocalAuthorityId && u.Role == Role.PlacementManager)
+            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        foreach (var manager in managers)
+        {
+            await emails.QueueAsync(manager.Email!, "Approval needed for a placement",
+                $"A placing officer wants to accept an offer that needs your approval (referral /referrals/{referral.Id}, approvals at /approvals):\n- "
+                + string.Join("\n- ", approval.Reasons) + (approval.OfstedReportUrl is null ? "" : $"\n\nOfsted reports: {approval.OfstedReportUrl}")
+                + "\n\nThe place is held until you decide.", reference: $"approval-requested:{approval.Id}:{manager.Id}", ct: ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, offer.Status, 0));
+        return Outcome<AcceptResult>.Success(new AcceptResult(null, approval.Id, "PendingApproval", approval.Reasons));
+    }
+
+    private async Task<Outcome<Placement>> PlaceAsync(Actor actor, Offer offer, PlacementKind kind, BlockContract? block, bool fromHold, Guid? approvalId, CancellationToken ct)
+    {
+        var referral = offer.Referral!;
+        var places = referral.SiblingGroupSize;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Referrals.Where(r => r.Id == referral.Id && r.Status == ReferralStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReferralStatus.Placed).SetProperty(r => r.ClosedAt, now)
+                .SetProperty(r => r.ClosedReason, "Placed").SetProperty(r => r.UpdatedAt, now), ct);
+        if (claimed == 0)
+        {
+            return Refuse("The referral has already been placed or closed.");
+        }
+        var status = fromHold ? VacancyStatus.Held : VacancyStatus.Open;
+        var taken = await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == status && v.Places >= places)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Places, v => v.Places - places).SetProperty(v => v.Status, VacancyStatus.Open)
+                .SetProperty(v => v.Version, Guid.NewGuid()).SetProperty(v => v.UpdatedAt, now), ct);
+        if (taken == 0)
+        {
+            return Refuse("The place has just been taken: no placement was made.");
+        }
+        await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Places == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Filled), ct);
+        if (kind == PlacementKind.Block)
+        {
+            var inBlock = await db.BlockContracts.Where(b => b.Id == block!.Id && b.PlacesTaken + places <= b.Places)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.PlacesTaken, b => b.PlacesTaken + places), ct);
+            if (inBlock == 0)
+            {
+                return Refuse("The block contract has no free place left: no placement was made.");
+            }
+        }
+
+        var placement = new Placement
+        {
+            ReferralId = referral.Id,
+            OfferId = offer.Id,
+            LocalAuthorityId = referral.LocalAuthorityId,
+            ProviderId = offer.ProviderId,
+            SettingId = offer.SettingId,
+            VacancyId = offer.VacancyId,
+            BlockContractId = kind == PlacementKind.Block ? block!.Id : null,
+            Kind = kind,
+            Status = PlacementStatus.Active,
+            Places = places,
+            WeeklyPrice = kind == PlacementKind.Block ? block!.WeeklyPricePerPlace : offer.WeeklyPrice,
+            StartDate = offer.StartDate,
+            Retrospective = offer.StartDate < UkTime.Today(clock),
+            ApprovalId = approvalId,
+            CreatedByUserId = actor.UserId,
+            CreatedAt = now,
+        };
+        db.Placements.Add(placement);
+        offer.Status = OfferStatus.Accepted;
+        offer.UpdatedAt = now;
+        if (approvalId is { } id)
+        {
+            (await db.Approvals.SingleAsync(a => a.Id == id, ct)).PlacementId = placement.Id;
+        }
+        // Every other offer is not selected; places held for them go back on offer.
+        var others = await db.Offers.Where(o => o.ReferralId == referral.Id && o.Id != offer.Id
+            && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval)).ToListAsync(ct);
+        foreach (var other in others)
+        {
+            if (other.Status == OfferStatus.PendingApproval)
+            {
+                await ReleaseHoldAsync(other.VacancyId, ct);
+                await db.Approvals.Where(a => a.OfferId == other.Id && a.Status == ApprovalStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApprovalStatus.Rejected).SetProperty(a => a.DecisionReason, "Another offer was accepted")
+                        .SetProperty(a => a.DecidedAt, now), ct);
+            }
+            other.Status = OfferStatus.NotSelected;
+            other.UpdatedAt = now;
+        }
+        audit.Record(actor, "PlacementMade", nameof(Placement), placement.Id, $"{kind} at £{placement.WeeklyPrice}/week", providerId: offer.ProviderId);
+        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == offer.ProviderId, ct);
+        await emails.QueueAsync(provider.ContactEmail, "Your offer has been accepted",
+            $"Your offer on referral {referral.Id} has been accepted as a {kind.ToString().ToLowerInvariant()} placement starting {UkTime.Describe(placement.StartDate)}. "
+            + "Sign in to PlacementBroker to see the child's details and the Individual Placement Agreement.", reference: $"placement-made:{placement.Id}", ct: ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Refuse("Another placement was made for this referral at the same moment.");
+        }
+
+        var recipients = await db.ReferralRecipients.Where(r => r.ReferralId == referral.Id).Select(r => r.ProviderId).ToListAsync(ct);
+        await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, OfferStatus.Accepted, 1));
+        foreach (var other in others)
+        {
+            await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, other.Id, OfferStatus.NotSelected, 0));
+        }
+        await live.ReferralClosedAsync(recipients, new ReferralClosedEvent(referral.Id, ReferralStatus.Placed));
+        await live.PlacementConfirmedAsync(offer.ProviderId, new PlacementConfirmedEvent(referral.Id, offer.Id, placement.Id));
+        return Outcome<Placement>.Success(placement);
+
+        Outcome<Placement> Refuse(string message)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Placement>.Conflict(message);
+        }
+    }
+
+    public async Task<Outcome<PlacementView>> EndAsync(Actor actor, Guid placementId, EndPlacementRequest request, CancellationToken ct = default)
+    {
+        var placement = actor.LocalAuthorityId is { } la
+            ? await db.Placements.SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == la, ct)
+            : null;
+        if (placement is null)
+        {
+            return Outcome<PlacementView>.NotFound("No such placement.");
+        }
+        if (actor.Role != Role.PlacingOfficer)
+        {
+            return Outcome<PlacementView>.Forbidden("Only placing officers end placements.");
+        }
+        var errors = new FieldErrors().MaxLength("notes", request.Notes, 2000, "Notes");
+        if (request.EndDate is null)
+        {
+            errors.Add("endDate", "Enter the date the placement ended");
+        }
+        else if (request.EndDate < placement.StartDate)
+        {
+            errors.Add("endDate", "The end date cannot be before the placement started");
+        }
+        else if (request.EndDate > UkTime.Today(clock).AddDays(90))
+        {
+            errors.Add("endDate", "The end date must be within the next 90 days");
+        }
+        if (request.Reason is null)
+        {
+            errors.Add("reason", "Select why the placement ended");
+        }
+        if (errors.Any)
+        {
+            return Outcome<PlacementView>.Invalid(errors);
+        }
+        if (placement.Status != PlacementStatus.Active)
+        {
+            return Outcome<PlacementView>.Conflict("The placement has already ended.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ended = await db.Placements.Where(p => p.Id == placementId && p.Status == PlacementStatus.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlacementStatus.Ended).SetProperty(p => p.EndDate, request.EndDate)
+                .SetProperty(p => p.EndReason, request.Reason).SetProperty(p => p.EndNotes, request.Notes).SetProperty(p => p.EndedAt, now)
+                .SetProperty(p => p.EndedByUserId, actor.UserId), ct);
+        if (ended == 0)
+        {
+            return Outcome<PlacementView>.Conflict("The placement has already ended.");
+        }
+        // The place goes back to the provider's vacancy (unless withdrawn meanwhile) and to the block contract.
+        await db.Vacancies.Where(v => v.Id == placement.VacancyId && v.Status != VacancyStatus.Withdrawn)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Places, v => v.Places + placement.Places)
+                .SetProperty(v => v.Status, v => v.Status == VacancyStatus.Filled ? VacancyStatus.Open : v.Status)
+                .SetProperty(v => v.Version, Guid.NewGuid()).SetProperty(v => v.UpdatedAt, now), ct);
+        if (placement.BlockContractId is { } blockId)
+        {
+            await db.BlockContracts.Where(b => b.Id == blockId && b.PlacesTaken >= placement.Places)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.PlacesTaken, b => b.PlacesTaken - placement.Places), ct);
+        }
+        audit.Record(actor, "PlacementEnded", nameof(Placement), placement.Id, $"{request.Reason} on {request.EndDate:yyyy-MM-dd}", providerId: placement.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return Outcome<PlacementView>.Success((await FindAsync(actor, placementId, audited: false, ct))!);
+    }
+
+    public async Task<Outcome<BlockContract>> CreateBlockContractAsync(Actor actor, CreateBlockContractRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<BlockContract>.Forbidden("Only commissioners record block contracts.");
+        }
+        var errors = new FieldErrors();
+        if (request.ProviderId is null || !await db.Providers.AnyAsync(p => p.Id == request.ProviderId, ct))
+        {
+            errors.Add("providerId", "Select a provider that exists");
+        }
+        if (request.LotId is null || !await db.Lots.AnyAsync(l => l.Id == request.LotId
+                && (l.Dps!.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
+        {
+            errors.Add("lotId", "Select a lot of a DPS your authority uses");
+        }
+        if (request.SettingId is { } settingId && !await db.Settings.AnyAsync(s => s.Id == settingId && s.ProviderId == request.ProviderId, ct))
+        {
+            errors.Add("settingId", "Select one of the provider's settings, or none");
+        }
+        if (request.Places is null or < 1 or > 500)
+        {
+            errors.Add("places", "Enter the number of places bought, from 1 to 500");
+        }
+        if (request.WeeklyPricePerPlace is null or <= 0 or > 100_000)
+        {
+            errors.Add("weeklyPricePerPlace", "Enter the weekly price per place, more than £0");
+        }
+        if (request.StartDate is null)
+        {
+            errors.Add("startDate", "Enter the start of the contract");
+        }
+        if (request.EndDate is null)
+        {
+            errors.Add("endDate", "Enter the end of the contract");
+        }
+        else if (request.StartDate is { } start && request.EndDate < start)
+        {
+            errors.Add("endDate", "The end must be on or after the start");
+        }
+        if (errors.Any)
+        {
+            return Outcome<BlockContract>.Invalid(errors);
+        }
+        var contract = new BlockContract
+        {
+            LocalAuthorityId = authorityId,
+            ProviderId = request.ProviderId!.Value,
+            LotId = request.LotId!.Value,
+            SettingId = request.SettingId,
+            Places = request.Places!.Value,
+            WeeklyPricePerPlace = request.WeeklyPricePerPlace!.Value,
+            StartDate = request.StartDate!.Value,
+            EndDate = request.EndDate!.Value,
+            CreatedByUserId = actor.UserId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.BlockContracts.Add(contract);
+        audit.Record(actor, "BlockContractRecorded", nameof(BlockContract), contract.Id, $"{contract.Places} places at £{contract.WeeklyPricePerPlace}", providerId: contract.ProviderId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<BlockContract>.Success(contract);
+    }
+
+    public async Task<List<BlockContractView>> BlockContractsAsync(Actor actor, CancellationToken ct = default)
+    {
+        var rows = await db.BlockContracts.AsNoTracking().Where(b => b.LocalAuthorityId == actor.LocalAuthorityId)
+            .OrderBy(b => b.EndDate)
+            .Select(b => new
+            {
+                Contract = b,
+                Provider = db.Providers.Where(p => p.Id == b.ProviderId).Select(p => p.Name).First(),
+                Lot = db.Lots.Where(l => l.Id == b.LotId).Select(l => l.Name).First(),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r =>
+        {
+            var c = r.Contract;
+            var voids = c.Places - c.PlacesTaken;
+            return new BlockContractView(c.Id, c.ProviderId, r.Provider, c.LotId, r.Lot, c.SettingId, c.Places, c.PlacesTaken, voids, c.WeeklyPricePerPlace,
+                voids * c.WeeklyPricePerPlace, c.Places == 0 ? 0 : Math.Round(100m * c.PlacesTaken / c.Places, 1), c.StartDate, c.EndDate);
+        })];
+    }
+
+    /// <summary>The block contract to suggest for an offer, if one of the authority's contracts has a free place that fits.</summary>
+    public async Task<Guid?> SuggestBlockContractAsync(Guid localAuthorityId, Offer offer, Referral referral, CancellationToken ct = default)
+    {
+        var contracts = await db.BlockContracts.AsNoTracking()
+            .Where(b => b.LocalAuthorityId == localAuthorityId && b.ProviderId == offer.ProviderId && b.LotId == referral.LotId)
+            .ToListAsync(ct);
+        return BlockContractChoice.Suggest(contracts.Select(Slot), offer.ProviderId, referral.LotId, offer.SettingId, referral.SiblingGroupSize, offer.StartDate)?.Id;
+    }
+
+    public async Task<List<ApprovalView>> ApprovalsAsync(Actor actor, ApprovalStatus? status, CancellationToken ct = default)
+    {
+        var query = db.Approvals.AsNoTracking().Where(a => a.LocalAuthorityId == actor.LocalAuthorityId);
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+        var rows = await query.OrderBy(a => a.Status).ThenBy(a => a.RequestedAt)
+            .Select(a => new
+            {
+                Approval = a,
+                Offer = db.Offers.First(o => o.Id == a.OfferId),
+                Reference = db.Referrals.Where(r => r.Id == a.ReferralId).Select(r => r.ChildReference).First(),
+                By = db.Users.Where(u => u.Id == a.RequestedByUserId).Select(u => u.DisplayName).First(),
+            })
+            .ToListAsync(ct);
+        var providerIds = rows.Select(r => r.Offer.ProviderId).Distinct().ToList();
+        var settingIds = rows.Select(r => r.Offer.SettingId).Distinct().ToList();
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return [.. rows.Select(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
+            settings[r.Offer.SettingId], r.Offer.WeeklyPrice, r.Approval.Kind, r.Approval.Reasons, r.Approval.OfstedReportUrl, r.Approval.Status,
+            r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId))];
+    }
+
+    /// <summary>Placements of the caller's authority, or of the caller's provider.</summary>
+    public async Task<List<PlacementView>> ListAsync(Actor actor, PlacementStatus? status, CancellationToken ct = default)
+    {
+        var query = Visible(actor);
+        if (status is { } s)
+        {
+            query = query.Where(p => p.Status == s);
+        }
+        var ids = await query.OrderByDescending(p => p.CreatedAt).Take(500).Select(p => p.Id).ToListAsync(ct);
+        var views = new List<PlacementView>();
+        foreach (var id in ids)
+        {
+            views.Add((await ViewAsync(id, includeChild: false, ct))!);
+        }
+        return views;
+    }
+
+    /// <summary>One placement, with the child's identity for the placing authority and the placed provider: every such read is audited.</summary>
+    public async Task<PlacementView?> FindAsync(Actor actor, Guid placementId, bool audited = true, CancellationToken ct = default)
+    {
+        if (!await Visible(actor).AnyAsync(p => p.Id == placementId, ct))
+        {
+            return null;
+        }
+        if (audited)
+        {
+            audit.Record(actor, "PlacementIdentityRead", nameof(Placement), placementId, "child's identifying details shown");
+            await db.SaveChangesAsync(ct);
+        }
+        return await ViewAsync(placementId, includeChild: true, ct);
+    }
+
+    private IQueryable<Placement> Visible(Actor actor) => actor.Role switch
+    {
+        Role.ProviderUser => db.Placements.AsNoTracking().Where(p => p.ProviderId == actor.ProviderId),
+        Role.PlacingOfficer or Role.PlacementManager or Role.QaOfficer or Role.Commissioner => db.Placements.AsNoTracking().Where(p => p.LocalAuthorityId == actor.LocalAuthorityId),
+        _ => db.Placements.AsNoTracking().Where(_ => false),
+    };
+
+    private async Task<PlacementView?> ViewAsync(Guid id, bool includeChild, CancellationToken ct)
+    {
+        var row = await db.Placements.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new
+            {
+                Placement = p,
+                Referral = p.Referral!,
+                Authority = db.LocalAuthorities.Where(a => a.Id == p.LocalAuthorityId).Select(a => a.Name).First(),
+                Provider = db.Providers.First(x => x.Id == p.ProviderId),
+                Setting = db.Settings.First(s => s.Id == p.SettingId),
+                Offer = db.Offers.First(o => o.Id == p.OfferId),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var p = row.Placement;
+        var r = row.Referral;
+        return new PlacementView(p.Id, p.ReferralId, p.OfferId, p.LocalAuthorityId, row.Authority, p.ProviderId, row.Provider.Name, row.Provider.RegistrationNumber,
+            p.SettingId, row.Setting.Name, row.Setting.OfstedUrn, row.Setting.Postcode, row.Setting.OfstedGrade, p.Kind, p.BlockContractId, p.Status, p.Places,
+            p.WeeklyPrice, p.StartDate, p.EndDate, p.EndReason, p.Retrospective, row.Offer.IncludesEducation, row.Offer.IncludesTherapy,
+            row.Offer.OneToOneHoursPerWeek, row.Offer.Notes,
+            includeChild ? new PlacementChild(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.ChildGender, r.Needs) : null,
+            p.CreatedAt);
+    }
+
+    private async Task ReleaseHoldAsync(Guid vacancyId, CancellationToken ct) =>
+        await db.Vacancies.Where(v => v.Id == vacancyId && v.Status == VacancyStatus.Held)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Open).SetProperty(v => v.Version, Guid.NewGuid()), ct);
+
+    private static BlockContractSlot Slot(BlockContract b) =>
+        new(b.Id, b.ProviderId, b.LotId, b.SettingId, b.Places, b.PlacesTaken, b.StartDate, b.EndDate, b.WeeklyPricePerPlace);
+
+    private static string Words(OfferStatus status) => status switch
+    {
+        OfferStatus.PendingApproval => "waiting for a manager's approval",
+        OfferStatus.NotSelected => "not selected",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
