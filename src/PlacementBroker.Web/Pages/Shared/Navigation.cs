@@ -25,7 +25,13 @@ public static class Navigation
             new("Vacancies", "/vacancies"),
             new("Emails", "/emails"),
         ],
-        Role.PlacingOfficer or Role.PlacementManager or Role.QaOfficer =>
+        Role.PlacingOfficer or Role.PlacementManager =>
+        [
+            new("Home", "/"),
+            new("Referrals", "/referrals"),
+            new("Emails", "/emails"),
+        ],
+        Role.QaOfficer =>
         [
             new("Home", "/"),
             new("Emails", "/emails"),
@@ -33,6 +39,7 @@ public static class Navigation
         Role.ProviderUser =>
         [
             new("Home", "/"),
+            new("Referrals", "/provider/referrals"),
             new("DPS and lots", "/provider/dps"),
             new("Applications", "/provider/applications"),
             new("Settings", "/provider/settings"),
