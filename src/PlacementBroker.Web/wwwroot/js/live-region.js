@@ -24,7 +24,8 @@
       }
       fetchInFlight = fetch(options.url(), { credentials: 'same-origin', headers: { Accept: 'text/html' }, cache: 'no-store' })
         .then(function (response) {
-          if (!response.ok) {
+          // A redirect means the sign-in has lapsed: never put the sign-in page inside this one.
+          if (!response.ok || response.redirected) {
             throw new Error('HTTP ' + response.status);
           }
           return response.text();

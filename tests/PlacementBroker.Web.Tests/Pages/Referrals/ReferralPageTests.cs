@@ -141,6 +141,7 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Withdrawn on 23 November 2026: Returning home to her mother", text);
         Assert.Contains("Not selected", text);
         Assert.DoesNotContain($"href=\"/referrals/{referralId}/withdraw\"", page);
+        Assert.DoesNotContain("referral-live.js", page);
         var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(good.User)));
         Assert.Equal(ReferralStatus.Withdrawn, inbox.Single(r => r.Id == referralId).Status);
         // Withdrawing again is refused: the page leads back to the referral.
