@@ -21,7 +21,33 @@ public class ReferralService(
 
     public static readonly Role[] AuthorityReaders = [Role.PlacingOfficer, Role.PlacementManager];
 
-    public async Task<Outcome<ReferralCreated>> CreateAsync(Actor actor, CreateReferralRequest request, CancellationToken ct = default)
+    public Task<Outcome<ReferralCreated>> CreateAsync(Actor actor, CreateReferralRequest request, CancellationToken ct = default) =>
+        SaveAsync(actor, request, null, ct);
+
+    /// <summary>
+    /// Changes a draft with the same rules as writing one (the check-your-answers "Change" links). The draft stays a
+    /// draft unless <c>draft: false</c> is sent, which publishes it as well.
+    /// </summary>
+    public async Task<Outcome<ReferralCreated>> UpdateDraftAsync(Actor actor, Guid referralId, CreateReferralRequest request, CancellationToken ct = default)
+    {
+        var draft = await OwnAsync(actor, referralId, ct);
+        if (draft is null)
+        {
+            return Outcome<ReferralCreated>.NotFound("No such referral.");
+        }
+        if (actor.Role != Role.PlacingOfficer)
+        {
+            return Outcome<ReferralCreated>.Forbidden("Only placing officers change referrals.");
+        }
+        if (draft.Status != ReferralStatus.Draft)
+        {
+            return Outcome<ReferralCreated>.Conflict("The referral has already been sent: only a draft can be changed.");
+        }
+        return await SaveAsync(actor, request with { Draft = request.Draft ?? true }, draft, ct);
+    }
+
+    /// <summary>Writes a new referral, or changes a draft (<paramref name="draft"/>), under the same rules.</summary>
+    private async Task<Outcome<ReferralCreated>> SaveAsync(Actor actor, CreateReferralRequest request, Referral? draft, CancellationToken ct)
     {
         if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
         {
@@ -120,40 +146,51 @@ public class ReferralService(
 
         var child = request.Child!;
         var mustHave = (child.MustHaveNeeds ?? []).Distinct().Order().ToList();
-        var referral = new Referral
+        var referral = draft ?? new Referral
         {
             LocalAuthorityId = authorityId,
             CreatedByUserId = actor.UserId,
-            LotId = request.LotId!.Value,
-            Urgency = request.Urgency!.Value,
-            StartDate = request.StartDate!.Value,
-            Duration = request.Duration!.Value,
             Status = ReferralStatus.Draft,
-            ChildReference = child.Reference!.Trim(),
-            ChildFirstName = child.FirstName!.Trim(),
-            ChildLastName = child.LastName!.Trim(),
-            ChildDateOfBirth = child.DateOfBirth!.Value,
-            ChildGender = child.Gender!.Value,
-            SiblingGroupSize = child.SiblingGroupSize ?? 1,
-            Needs = [.. (child.Needs ?? []).Union(mustHave).Distinct().Order()],
-            MustHaveNeeds = mustHave,
-            WishesAndFeelings = Trimmed(child.WishesAndFeelings),
-            LegalStatus = Trimmed(child.LegalStatus),
-            RiskSummary = Trimmed(child.RiskSummary),
-            CulturalNeeds = Trimmed(child.CulturalNeeds),
-            HomePostcode = postcode!,
-            HomeLatitude = coordinates?.Latitude,
-            HomeLongitude = coordinates?.Longitude,
-            MaxDistanceMiles = request.MaxDistanceMiles!.Value,
-            OutOfAreaRequired = outOfArea,
-            WeeklyBudget = request.WeeklyBudget!.Value,
-            OfferDeadline = AsUtc(request.OfferDeadline!.Value),
-            Retrospective = request.StartDate < today,
+            ChildReference = "",
+            ChildFirstName = "",
+            ChildLastName = "",
+            HomePostcode = "",
             CreatedAt = now,
-            UpdatedAt = now,
         };
-        db.Referrals.Add(referral);
-        audit.Record(actor, "ReferralCreated", nameof(Referral), referral.Id, $"child {referral.ChildReference}");
+        referral.LotId = request.LotId!.Value;
+        referral.Urgency = request.Urgency!.Value;
+        referral.StartDate = request.StartDate!.Value;
+        referral.Duration = request.Duration!.Value;
+        referral.ChildReference = child.Reference!.Trim();
+        referral.ChildFirstName = child.FirstName!.Trim();
+        referral.ChildLastName = child.LastName!.Trim();
+        referral.ChildDateOfBirth = child.DateOfBirth!.Value;
+        referral.ChildGender = child.Gender!.Value;
+        referral.SiblingGroupSize = child.SiblingGroupSize ?? 1;
+        referral.Needs = [.. (child.Needs ?? []).Union(mustHave).Distinct().Order()];
+        referral.MustHaveNeeds = mustHave;
+        referral.WishesAndFeelings = Trimmed(child.WishesAndFeelings);
+        referral.LegalStatus = Trimmed(child.LegalStatus);
+        referral.RiskSummary = Trimmed(child.RiskSummary);
+        referral.CulturalNeeds = Trimmed(child.CulturalNeeds);
+        referral.HomePostcode = postcode!;
+        referral.HomeLatitude = coordinates?.Latitude;
+        referral.HomeLongitude = coordinates?.Longitude;
+        referral.MaxDistanceMiles = request.MaxDistanceMiles!.Value;
+        referral.OutOfAreaRequired = outOfArea;
+        referral.WeeklyBudget = request.WeeklyBudget!.Value;
+        referral.OfferDeadline = AsUtc(request.OfferDeadline!.Value);
+        referral.Retrospective = request.StartDate < today;
+        referral.UpdatedAt = now;
+        if (draft is null)
+        {
+            db.Referrals.Add(referral);
+            audit.Record(actor, "ReferralCreated", nameof(Referral), referral.Id, $"child {referral.ChildReference}");
+        }
+        else
+        {
+            audit.Record(actor, "ReferralDraftChanged", nameof(Referral), referral.Id, $"child {referral.ChildReference}");
+        }
         await db.SaveChangesAsync(ct);
         if (request.Draft == true)
         {
@@ -339,6 +376,12 @@ public class ReferralService(
                 db.ReferralRecipients.Count(x => x.ReferralId == r.Id)))
             .ToListAsync(ct);
     }
+
+    /// <summary>The referral's status, for its own authority's readers; null otherwise. Not an identity read.</summary>
+    public async Task<ReferralStatus?> StatusAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
+        AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
+            ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (ReferralStatus?)r.Status).SingleOrDefaultAsync(ct)
+            : null;
 
     /// <summary>Whether the referral belongs to the caller's authority and the caller may read it.</summary>
     public async Task<bool> IsOwnAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>

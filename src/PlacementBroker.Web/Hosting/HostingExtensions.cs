@@ -65,6 +65,12 @@ public static class HostingExtensions
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
+            pages.Conventions.AuthorizeFolder("/Referrals", ReferralEndpoints.ReferralReaders);
+            // Placement managers read referrals; only placing officers write, send, withdraw and re-send them.
+            foreach (var page in new[] { "/Referrals/New", "/Referrals/Edit", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast" })
+            {
+                pages.Conventions.AuthorizePage(page, Policies.PlacingOfficer);
+            }
         });
 
         var signalR = services.AddSignalR().AddJsonProtocol(o =>

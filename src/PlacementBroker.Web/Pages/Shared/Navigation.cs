@@ -23,21 +23,34 @@ public static class Navigation
             new("DPS", "/dps"),
             new("Applications", "/applications"),
             new("Vacancies", "/vacancies"),
+            new("Block contracts", "/block-contracts"),
+            new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
-        Role.PlacingOfficer or Role.PlacementManager or Role.QaOfficer =>
+        Role.PlacingOfficer or Role.PlacementManager =>
         [
             new("Home", "/"),
+            new("Referrals", "/referrals"),
+            new("Approvals", "/approvals"),
+            new("Placements", "/placements"),
+            new("Emails", "/emails"),
+        ],
+        Role.QaOfficer =>
+        [
+            new("Home", "/"),
+            new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
         Role.ProviderUser =>
         [
             new("Home", "/"),
+            new("Referrals", "/provider/referrals"),
             new("DPS and lots", "/provider/dps"),
             new("Applications", "/provider/applications"),
             new("Settings", "/provider/settings"),
             new("Vacancies", "/provider/vacancies"),
             new("Organisation", "/provider/organisation"),
+            new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
         null => [],

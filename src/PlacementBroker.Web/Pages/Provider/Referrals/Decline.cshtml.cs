@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Web.Pages.Provider.Referrals;
+
+/// <summary>Declining a referral with a reason: declines are data about unmet need.</summary>
+public class DeclineModel(OfferService offers) : ProviderPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["reason"] = "Reason",
+        ["detail"] = "Detail",
+    };
+
+    public override IEnumerable<string> FieldOrder => Fields.Values;
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Detail { get; set; }
+
+    public ProviderReferralView Referral { get; private set; } = null!;
+
+    public static List<SelectListItem> Reasons => [.. Enum.GetValues<DeclineReason>().Select(r => new SelectListItem(ReferralDisplay.Name(r), r.ToString()))];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        return Referral.Status == ReferralStatus.Open && !Referral.Declined ? Page() : Redirect($"/provider/referrals/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var outcome = await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
+                return Redirect($"/provider/referrals/{Id}");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            case OutcomeKind.Invalid:
+                ShowErrors(outcome.Errors, Fields, new Dictionary<string, string>());
+                break;
+            default:
+                Problem(outcome.Message);
+                break;
+        }
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        {
+            return false;
+        }
+        Referral = referral;
+        return true;
+    }
+}

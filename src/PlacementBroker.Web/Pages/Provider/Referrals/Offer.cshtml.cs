@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.Web.TagHelpers;
+
+namespace PlacementBroker.Web.Pages.Provider.Referrals;
+
+/// <summary>
+/// Making an offer. The form carries an idempotency key made when it is shown, so a double click or a resubmitted
+/// form answers with the offer already made instead of making another.
+/// </summary>
+public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["vacancyId"] = "Input.VacancyId",
+        ["weeklyPrice"] = "Input.WeeklyPrice",
+        ["startDate"] = "Input.StartDate",
+        ["oneToOneHoursPerWeek"] = "Input.OneToOneHours",
+        ["notes"] = "Input.Notes",
+        ["Idempotency-Key"] = "",
+    };
+
+    public override IEnumerable<string> FieldOrder => ["Input.VacancyId", "Input.WeeklyPrice", "Input.StartDate", "Input.Included", "Input.OneToOneHours", "Input.Notes"];
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public OfferInput Input { get; set; } = new();
+
+    public ProviderReferralView Referral { get; private set; } = null!;
+    public List<SelectListItem> Vacancies { get; private set; } = [];
+    public bool HasVacancies => Vacancies.Count > 1;
+
+    public static List<SelectListItem> Inclusions =>
+    [
+        new("Education", "Education"),
+        new("Therapy", "Therapy"),
+    ];
+
+    public sealed class OfferInput
+    {
+        public string? IdempotencyKey { get; set; }
+        public string? VacancyId { get; set; }
+        public string? WeeklyPrice { get; set; }
+        public DateInputValue StartDate { get; set; } = new();
+        public List<string> Included { get; set; } = [];
+        public string? OneToOneHours { get; set; }
+        public string? Notes { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (Referral.Status != ReferralStatus.Open)
+        {
+            return Redirect($"/provider/referrals/{Id}");
+        }
+        Input = new OfferInput
+        {
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+            StartDate = DateInputValue.From(Referral.StartDate),
+            VacancyId = Referral.MatchingVacancyIds.Count == 1 ? Referral.MatchingVacancyIds[0].ToString() : null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var unreadable = new Dictionary<string, string>();
+        var price = FormValues.Money(Input.WeeklyPrice, "The weekly price must be an amount in pounds, like 5400 or 5400.50", unreadable, "Input.WeeklyPrice");
+        var start = Input.StartDate.Read("The start date", out var dateError);
+        if (dateError is not null)
+        {
+            unreadable["Input.StartDate"] = dateError;
+        }
+        var hours = FormValues.Money(Input.OneToOneHours, "One-to-one hours must be a number, like 10 or 7.5", unreadable, "Input.OneToOneHours");
+        // A blank start date means the referral's; one that cannot be read must not become it, nor unreadable hours none.
+        if (unreadable.ContainsKey("Input.StartDate"))
+        {
+            start = DateOnly.MinValue;
+        }
+        if (unreadable.ContainsKey("Input.OneToOneHours"))
+        {
+            hours = -1;
+        }
+        var request = new SubmitOfferRequest(
+            Guid.TryParse(Input.VacancyId, out var vacancyId) ? vacancyId : null, price, start, Input.Notes,
+            Input.Included.Contains("Education"), Input.Included.Contains("Therapy"), hours);
+        var outcome = await offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted);
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                Success(outcome.Value!.Replayed
+                    ? "Your offer was already sent: it has not been sent twice"
+                    : "Your offer is sent. The placing officer sees it at once, ranked with any others");
+                return Redirect($"/provider/referrals/{Id}");
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+            case OutcomeKind.Invalid:
+                ShowErrors(outcome.Errors, Fields, unreadable);
+                break;
+            case OutcomeKind.BusinessRule:
+                ShowErrors(new Dictionary<string, string[]>(), Fields, unreadable);
+                ModelState.AddModelError("Input.VacancyId", outcome.Message!);
+                break;
+            default:
+                ShowErrors(new Dictionary<string, string[]>(), Fields, unreadable);
+                Problem(outcome.Message);
+                break;
+        }
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    /// <summary>The referral, and the provider's open vacancies in its lot with the ones that fit first.</summary>
+    private async Task<bool> LoadAsync()
+    {
+        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        {
+            return false;
+        }
+        Referral = referral;
+        var open = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId, Status: VacancyStatus.Open), Aborted)).Value ?? [];
+        var fits = referral.MatchingVacancyIds.ToHashSet();
+        Vacancies = [new("Select a vacancy", ""),
+            .. open.OrderByDescending(v => fits.Contains(v.Id)).ThenBy(v => v.SettingName).ThenBy(v => v.WeeklyPrice)
+                .Select(v => new SelectListItem(
+                    $"{v.SettingName}: {Display.Plural(v.Places, "place", "places")}, ages {ProviderDisplay.Ages(v.AgeMin, v.AgeMax)}, {ProviderDisplay.Price(v.WeeklyPrice)} a week{(fits.Contains(v.Id) ? " (fits this referral)" : "")}",
+                    v.Id.ToString()))];
+        return true;
+    }
+}

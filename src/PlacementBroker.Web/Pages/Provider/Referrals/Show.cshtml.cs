@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Web.Pages.Provider.Referrals;
+
+/// <summary>One referral as the provider sees it (anonymised), which of its vacancies fit, and its offers on it.</summary>
+public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvider clock) : ProviderPageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public ProviderReferralView Referral { get; private set; } = null!;
+    public List<VacancyView> Vacancies { get; private set; } = [];
+
+    public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
+
+    public bool CanAnswer => Referral.Status == ReferralStatus.Open && !DeadlinePassed;
+
+    public bool HasLiveOffer => Referral.MyOffers.Any(o => o.Status is OfferStatus.Submitted or OfferStatus.PendingApproval or OfferStatus.Accepted);
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostWithdrawOfferAsync(Guid offerId)
+    {
+        var outcome = await offers.WithdrawAsync(Actor, offerId, Aborted);
+        if (outcome.Kind == OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Succeeded)
+        {
+            Success("Your offer is withdrawn");
+            return Redirect($"/provider/referrals/{Id}");
+        }
+        Problem(outcome.Message);
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        {
+            return false;
+        }
+        Referral = referral;
+        Vacancies = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId), Aborted)).Value ?? [];
+        return true;
+    }
+
+    public VacancyView? Vacancy(Guid id) => Vacancies.FirstOrDefault(v => v.Id == id);
+}

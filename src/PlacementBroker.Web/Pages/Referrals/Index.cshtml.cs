@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Pages.Provider;
+
+namespace PlacementBroker.Web.Pages.Referrals;
+
+/// <summary>The authority's referrals, newest first, with a status filter.</summary>
+public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public List<ReferralSummary> Referrals { get; private set; } = [];
+    public Dictionary<Guid, string> LotNames { get; private set; } = [];
+
+    public List<SelectListItem> Statuses =>
+    [
+        new("All referrals", ""),
+        .. Enum.GetValues<ReferralStatus>().Select(s => new SelectListItem(ReferralDisplay.Name(s), s.ToString())),
+    ];
+
+    public async Task OnGetAsync()
+    {
+        var status = FormValues.Choice<ReferralStatus>(Status);
+        if (status is null)
+        {
+            Status = null;
+        }
+        Referrals = await referrals.ListAsync(Actor, status, Aborted);
+        if (User.GetLocalAuthorityId() is { } la)
+        {
+            LotNames = (await dps.ListForAuthorityAsync(la, Aborted)).SelectMany(d => d.Lots).ToDictionary(l => l.Id, l => l.Name);
+        }
+    }
+
+    public static string Href(ReferralSummary r) => r.Status == ReferralStatus.Draft ? $"/referrals/{r.Id}/check" : $"/referrals/{r.Id}";
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Pages.Provider;
+using PlacementBroker.Web.TagHelpers;
+
+namespace PlacementBroker.Web.Pages.Referrals;
+
+/// <summary>Sending an unfilled referral again with wider criteria: radius, budget, lot and a new deadline.</summary>
+public class RebroadcastModel(ReferralService referrals, DpsService dps, TimeProvider clock) : ReferralsPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["lotId"] = "Input.LotId",
+        ["maxDistanceMiles"] = "Input.MaxDistanceMiles",
+        ["homePostcode"] = "Input.MaxDistanceMiles",
+        ["weeklyBudget"] = "Input.WeeklyBudget",
+        ["offerDeadline"] = "Input.DeadlineDate",
+    };
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public RebroadcastInput Input { get; set; } = new();
+
+    public ReferralView Referral { get; private set; } = null!;
+    public List<SelectListItem> Lots { get; private set; } = [];
+
+    public override IEnumerable<string> FieldOrder => ["Input.LotId", "Input.MaxDistanceMiles", "Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime"];
+
+    public sealed class RebroadcastInput
+    {
+        public string? LotId { get; set; }
+        public string? MaxDistanceMiles { get; set; }
+        public bool OutOfAreaRequired { get; set; }
+        public string? WeeklyBudget { get; set; }
+        public DateInputValue DeadlineDate { get; set; } = new();
+        public string? DeadlineTime { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } away)
+        {
+            return away;
+        }
+        var r = Referral;
+        Input = new RebroadcastInput
+        {
+            LotId = r.LotId.ToString(),
+            MaxDistanceMiles = r.MaxDistanceMiles.ToString("0.#", CultureInfo.InvariantCulture),
+            OutOfAreaRequired = r.OutOfAreaRequired,
+            WeeklyBudget = r.WeeklyBudget.ToString(r.WeeklyBudget == decimal.Truncate(r.WeeklyBudget) ? "0" : "0.00", CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        var unreadable = new Dictionary<string, string>();
+        var miles = ReferralFormModel.Miles(Input.MaxDistanceMiles, unreadable, "Input.MaxDistanceMiles");
+        var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 6500 or 6500.50", unreadable, "Input.WeeklyBudget");
+        var day = Input.DeadlineDate.Read("The deadline date", out var dateError);
+        if (dateError is not null)
+        {
+            unreadable["Input.DeadlineDate"] = dateError;
+        }
+        DateTime? deadline = null;
+        if (day is { } d)
+        {
+            deadline = ReferralDisplay.EnglandToUtc(d, Input.DeadlineTime, out var timeError);
+            if (timeError is not null)
+            {
+                unreadable["Input.DeadlineTime"] = timeError;
+            }
+        }
+        var fields = new Dictionary<string, string>(Fields);
+        if (unreadable.ContainsKey("Input.DeadlineTime"))
+        {
+            fields["offerDeadline"] = "Input.DeadlineTime";
+        }
+        // A blank distance or budget would keep the old value: one that cannot be read must stop the sending instead.
+        if (unreadable.ContainsKey("Input.MaxDistanceMiles"))
+        {
+            miles = -1;
+        }
+        if (unreadable.ContainsKey("Input.WeeklyBudget"))
+        {
+            budget = -1;
+        }
+        var request = new RebroadcastRequest(Guid.TryParse(Input.LotId, out var lotId) ? lotId : null, miles, budget, deadline, Input.OutOfAreaRequired);
+        var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
+        if (outcome.Succeeded)
+        {
+            Success($"The referral was sent again to {Display.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
+            return Redirect($"/referrals/{outcome.Value.Id}");
+        }
+        if (Refused(outcome, fields, unreadable) is { } refused)
+        {
+            return refused;
+        }
+        return await LoadAsync() ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var referral = await referrals.FindAsync(Actor, Id, Aborted);
+        if (referral is null)
+        {
+            return NotFound();
+        }
+        var deadlinePassed = referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
+        if (referral.Status != ReferralStatus.Unfilled && !(referral.Status == ReferralStatus.Open && deadlinePassed))
+        {
+            return Redirect($"/referrals/{Id}");
+        }
+        Referral = referral;
+        Lots = await ReferralFormModel.LotChoicesAsync(dps, User.GetLocalAuthorityId(), Aborted);
+        return null;
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Web.Pages.Referrals;
+
+public sealed record OffersPanel(Guid ReferralId, IReadOnlyList<OfferView> Offers, bool CanAccept = false);
+
+/// <summary>
+/// The referral as its authority sees it (an audited read of the child's identity), its offers ranked and explained
+/// (refetched live by /js/referral-live.js through the Offers handler) and the potential matches.
+/// </summary>
+public class ShowModel(ReferralService referrals, OfferService offers, PlacementService placements, TimeProvider clock) : ReferralsPageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public ReferralView Referral { get; private set; } = null!;
+    public OffersPanel Offers { get; private set; } = null!;
+    public List<MatchView> Matches { get; private set; } = [];
+
+    public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
+
+    public bool CanWithdraw => IsOfficer && Referral.Status is ReferralStatus.Draft or ReferralStatus.Open;
+
+    public bool CanRebroadcast => IsOfficer && (Referral.Status == ReferralStatus.Unfilled || (Referral.Status == ReferralStatus.Open && DeadlinePassed));
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var referral = await referrals.FindAsync(Actor, Id, Aborted);
+        if (referral is null)
+        {
+            return NotFound();
+        }
+        Referral = referral;
+        Offers = new OffersPanel(Id, await offers.RankedOffersAsync(Actor, Id, Aborted) ?? [], IsOfficer && referral.Status == ReferralStatus.Open);
+        Matches = await offers.MatchesAsync(Actor, Id, Aborted) ?? [];
+        return Page();
+    }
+
+    /// <summary>The ranked offers alone, rendered as on the page: what the live script swaps in when offers change.</summary>
+    public async Task<IActionResult> OnGetOffersAsync()
+    {
+        var ranked = await offers.RankedOffersAsync(Actor, Id, Aborted);
+        if (ranked is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && await referrals.StatusAsync(Actor, Id, Aborted) == ReferralStatus.Open));
+    }
+
+    /// <summary>The officer accepts an offer: a placement at once, or a request for a placement manager's approval.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, string? kind, Guid? blockContractId)
+    {
+        var placementKind = Enum.TryParse<PlacementKind>(kind, out var k) ? k : PlacementKind.Spot;
+        var outcome = await placements.AcceptAsync(Actor, offerId, new AcceptRequest(placementKind, placementKind == PlacementKind.Block ? blockContractId : null), Aborted);
+        if (outcome.Succeeded)
+        {
+            if (outcome.Value!.PlacementId is { } placementId)
+            {
+                TempData["Success"] = "Offer accepted: the placement has been made";
+                return Redirect($"/placements/{placementId}");
+            }
+            Success("Sent to a placement manager for approval. The place is held until they decide.");
+            return Redirect($"/referrals/{Id}");
+        }
+        if (outcome.Kind is OutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Kind is OutcomeKind.Forbidden)
+        {
+            return Forbid();
+        }
+        ModelState.AddModelError("", outcome.Message ?? "The offer could not be accepted.");
+        return await OnGetAsync();
+    }
+}

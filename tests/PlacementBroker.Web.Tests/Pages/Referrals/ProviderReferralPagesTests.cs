@@ -1,0 +1,236 @@
+using System.Net;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Provider;
+
+namespace PlacementBroker.Web.Tests.Pages.Referrals;
+
+/// <summary>The provider's side: the anonymised inbox (a fixed address), a referral, making an offer, declining.</summary>
+public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<(TestDps Dps, TestUser Officer, TestProvider Provider, Guid VacancyId, Guid ReferralId, string Reference)> SentReferralAsync()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var (provider, vacancy) = await app.Data.FittingProviderAsync(dps);
+        var body = app.Data.ReferralBody(dps.LotId);
+        var reference = (string)((Dictionary<string, object?>)body["child"]!)["reference"]!;
+        return (dps, officer, provider, vacancy, await app.SendReferralAsync(officer, body), reference);
+    }
+
+    [Fact]
+    public async Task Inbox_NeverShowsTheChildsIdentity()
+    {
+        var (_, _, provider, _, referralId, reference) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        foreach (var path in new[]
+        {
+            "/provider/referrals", "/provider/referrals?handler=List", "/provider/referrals?fits=true", $"/provider/referrals/{referralId}",
+            $"/provider/referrals/{referralId}/offer", $"/provider/referrals/{referralId}/decline",
+        })
+        {
+            // Hidden fields carry random tokens, which may spell anything.
+            var html = System.Text.RegularExpressions.Regex.Replace(await session.GetPageAsync(path), "<input[^>]*type=\"hidden\"[^>]*>", "");
+            foreach (var secret in new[] { "Amelia", "Hartley-Testcase", reference, "17 May 2012", "2012-05-17", "17/05/2012", "LS6 3QN", "3QN", "Headingley" })
+            {
+                Assert.False(html.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{path} shows {secret}");
+            }
+            Assert.Contains("14-year-old girl", ProviderPageHelpers.Text(html));
+        }
+    }
+
+    [Fact]
+    public async Task Inbox_ListsTheReferralNewestFirstWithItsProfileAndMarkers()
+    {
+        var (dps, officer, provider, _, first, _) = await SentReferralAsync();
+        var second = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId, siblings: 2, urgency: "Emergency"));
+        using var session = await app.SignInAsync(provider.User);
+
+        var html = await session.GetPageAsync("/provider/referrals");
+
+        var text = ProviderPageHelpers.Text(html);
+        Assert.True(html.IndexOf($"/provider/referrals/{second}", StringComparison.Ordinal) < html.IndexOf($"/provider/referrals/{first}", StringComparison.Ordinal));
+        Assert.Contains("2 referrals, newest first", text);
+        Assert.Contains("14-year-old girl Sibling group of 2", text);
+        Assert.Contains("14-year-old girl 1 child", text);
+        Assert.Contains("Emergency", text);
+        Assert.Contains("Emotional and behavioural (must be met) Autism Self-harm LS6 30 November 2026 25 November 2026 at 9am", text);
+        Assert.Contains("Fits your vacancies", text);
+        Assert.Contains("<div id=\"inbox\" aria-live=\"polite\" data-list-url=\"/provider/referrals?handler=List\">", html);
+        Assert.Contains("<script src=\"/js/provider-inbox-live.js", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+
+        // Only the one for a single child fits a vacancy of one place.
+        var fitting = await session.GetPageAsync("/provider/referrals?fits=true");
+        Assert.Contains($"/provider/referrals/{first}", fitting);
+        Assert.DoesNotContain($"/provider/referrals/{second}", fitting);
+        Assert.Contains("data-list-url=\"/provider/referrals?handler=List&amp;fits=true\"", fitting);
+        var list = await session.GetPageAsync("/provider/referrals?handler=List&fits=true");
+        Assert.DoesNotContain("<html", list);
+        Assert.Contains($"/provider/referrals/{first}", list);
+        Assert.DoesNotContain($"/provider/referrals/{second}", list);
+    }
+
+    [Fact]
+    public async Task Referral_ShowsTheVacanciesThatFit()
+    {
+        var (_, _, provider, vacancy, referralId, _) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var text = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
+
+        Assert.Contains("14-year-old girl, LS6", text);
+        Assert.Contains("Your vacancies that fit", text);
+        Assert.Contains("1 place, ages 10 to 17, £5,400.00 a week", text);
+        Assert.Contains("Make an offer", text);
+        Assert.Contains("Decline", text);
+        Assert.Contains("You have not made an offer on this referral.", text);
+        var offerForm = await session.GetPageAsync($"/provider/referrals/{referralId}/offer");
+        Assert.Contains($"<option value=\"{vacancy}\" selected>", offerForm);
+        Assert.Contains("(fits this referral)", offerForm);
+    }
+
+    [Fact]
+    public async Task MakeOffer_ThroughTheForm_ReachesTheOfficerOnceEvenWhenResubmitted()
+    {
+        var (_, officer, provider, vacancy, referralId, _) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var form = await session.GetPageAsync($"/provider/referrals/{referralId}/offer");
+        var key = ReferralPageHelpers.HiddenValue(form, "Input.IdempotencyKey");
+        Assert.Matches("^[0-9a-f]{32}$", key);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.IdempotencyKey", key), new("Input.VacancyId", vacancy.ToString()), new("Input.WeeklyPrice", "£5,250.50"),
+            new("Input.StartDate.Day", "30"), new("Input.StartDate.Month", "11"), new("Input.StartDate.Year", "2026"),
+            new("Input.Included", "Education"), new("Input.Included", "Therapy"), new("Input.OneToOneHours", "7.5"),
+            new("Input.Notes", "A quiet house with one other girl of 15"),
+        };
+
+        var first = await session.PostFormPairsAsync($"/provider/referrals/{referralId}/offer", fields);
+        var again = await session.PostFormPairsAsync($"/provider/referrals/{referralId}/offer", fields);
+
+        Assert.Equal($"/provider/referrals/{referralId}", first.RedirectTarget());
+        Assert.Equal($"/provider/referrals/{referralId}", again.RedirectTarget());
+        var page = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
+        Assert.Contains("Your offer was already sent: it has not been sent twice", page);
+        Assert.Contains("£5,250.50 Offered Withdraw", page);
+        var offers = (await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!;
+        var offer = Assert.Single(offers);
+        Assert.Equal(5250.50m, offer.WeeklyPrice);
+        Assert.True(offer.IncludesEducation && offer.IncludesTherapy);
+        Assert.Equal(7.5m, offer.OneToOneHoursPerWeek);
+        Assert.Equal("A quiet house with one other girl of 15", offer.Notes);
+        using var officerSession = await app.SignInAsync(officer);
+        var officerText = ProviderPageHelpers.Text(await officerSession.GetPageAsync($"/referrals/{referralId}?handler=Offers"));
+        Assert.Contains($"1. {provider.Name}", officerText);
+        Assert.Contains("Education, Therapy, 7.5 hours of one-to-one support a week", officerText);
+        // The inbox marks it as offered.
+        Assert.Contains("Offered", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals?handler=List")));
+    }
+
+    [Fact]
+    public async Task MakeOffer_BlankForm_ErrorSummaryNamesTheFields()
+    {
+        var (_, officer, provider, _, referralId, _) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormAsync($"/provider/referrals/{referralId}/offer", new()
+        {
+            ["Input.IdempotencyKey"] = Guid.NewGuid().ToString("N"), ["Input.OneToOneHours"] = "lots",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Select the vacancy you are offering", "Enter the weekly price", "One-to-one hours must be a number, like 10 or 7.5"],
+            ProviderPageHelpers.ErrorSummary(html));
+        Assert.Equal(["Input_VacancyId", "Input_WeeklyPrice", "Input_OneToOneHours"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        Assert.Empty((await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!);
+    }
+
+    [Fact]
+    public async Task WithdrawOffer_FromTheReferral_WithdrawsIt()
+    {
+        var (_, officer, provider, vacancy, referralId, _) = await SentReferralAsync();
+        var offerId = await app.OfferAsync(provider, referralId, vacancy, 5400m);
+        using var session = await app.SignInAsync(provider.User);
+
+        var response = await session.PostFormAsync($"/provider/referrals/{referralId}", new(),
+            action: $"/provider/referrals/{referralId}?handler=WithdrawOffer&offerId={offerId}");
+
+        Assert.Equal($"/provider/referrals/{referralId}", response.RedirectTarget());
+        Assert.Contains("Your offer is withdrawn", ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}")));
+        Assert.Empty((await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!);
+    }
+
+    [Fact]
+    public async Task Decline_WithAReason_IsRecordedAndCountedForTheOfficer()
+    {
+        var (_, officer, provider, _, referralId, _) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var form = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}/decline"));
+        Assert.Contains("We cannot meet the child's needs", form);
+        Assert.Contains("The budget is below our cost", form);
+
+        var response = await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new() { ["Reason"] = "CannotMeetNeeds" });
+
+        Assert.Equal($"/provider/referrals/{referralId}", response.RedirectTarget());
+        var text = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
+        Assert.Contains("You declined the referral", text);
+        Assert.Contains("Your organisation declined this referral: we cannot meet the child's needs.", text);
+        var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User), referralId));
+        Assert.Equal(DeclineReason.CannotMeetNeeds, Assert.Single(inbox).DeclineReason);
+        Assert.Contains("Declined", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals")));
+        using var officerSession = await app.SignInAsync(officer);
+        Assert.Contains("Declined 1 provider", ProviderPageHelpers.Text(await officerSession.GetPageAsync($"/referrals/{referralId}")));
+    }
+
+    [Fact]
+    public async Task Decline_WithoutAReason_OrOtherWithoutDetail_SaysWhatIsMissing()
+    {
+        var (_, _, provider, _, referralId, _) = await SentReferralAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        var blank = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new())).Content.ReadAsStringAsync();
+        var other = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new() { ["Reason"] = "Other" })).Content.ReadAsStringAsync();
+
+        Assert.Equal(["Select why you are declining"], ProviderPageHelpers.ErrorSummary(blank));
+        Assert.Equal(["Reason"], ReferralPageHelpers.ErrorSummaryLinks(blank));
+        Assert.Equal(["Say why you are declining"], ProviderPageHelpers.ErrorSummary(other));
+        Assert.Equal(["Detail"], ReferralPageHelpers.ErrorSummaryLinks(other));
+        Assert.Contains("value=\"Other\" checked", other);
+        var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User), referralId));
+        Assert.False(Assert.Single(inbox).Declined);
+
+        var withDetail = await session.PostFormAsync($"/provider/referrals/{referralId}/decline",
+            new() { ["Reason"] = "Other", ["Detail"] = "The home is being refurbished until January" });
+        Assert.Equal($"/provider/referrals/{referralId}", withDetail.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task Alerts_ChoosingEveryReferral_IsSaved()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        Assert.Matches("value=\"fitting\" checked", await session.GetPageAsync("/provider/referrals"));
+
+        var response = await session.PostFormAsync("/provider/referrals", new() { ["Alerts"] = "every" }, action: "/provider/referrals?handler=Alerts");
+
+        Assert.Equal("/provider/referrals", response.RedirectTarget());
+        var page = await session.GetPageAsync("/provider/referrals");
+        Assert.Contains("You will be alerted live for every referral", ProviderPageHelpers.Text(page));
+        Assert.Matches("value=\"every\" checked", page);
+        Assert.True(await app.UseAsync<ProviderAlerts, bool>(s => s.GetAsync(TestData.ActorFor(provider.User))));
+    }
+
+    [Fact]
+    public async Task Inbox_NoReferrals_SaysSo()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+
+        Assert.Contains("No referrals have been sent to your organisation yet", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals")));
+    }
+}

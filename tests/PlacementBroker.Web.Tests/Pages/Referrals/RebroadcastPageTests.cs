@@ -1,0 +1,88 @@
+using PlacementBroker.Core;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Provider;
+
+namespace PlacementBroker.Web.Tests.Pages.Referrals;
+
+/// <summary>
+/// Sending a referral again with wider criteria once its deadline passes. The clock moves here, so the class has an
+/// app of its own; sessions sign in after the clock moves (a sign-in cookie lasts 8 hours).
+/// </summary>
+public class RebroadcastPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Rebroadcast_AfterTheDeadline_SendsANewReferralWithWiderCriteria()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        // Above the first budget: no offer came.
+        var (provider, vacancy) = await app.Data.FittingProviderAsync(dps, weeklyPrice: 5900m);
+        var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId, budget: 5000m));
+        using (var early = await app.SignInAsync(officer))
+        {
+            Assert.DoesNotContain("Send again with wider criteria", await early.GetPageAsync($"/referrals/{referralId}"));
+            Assert.Equal($"/referrals/{referralId}", (await early.GetAsync($"/referrals/{referralId}/rebroadcast")).RedirectTarget());
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
+        using var session = await app.SignInAsync(officer);
+        var page = ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{referralId}"));
+        Assert.Contains("The deadline for offers has passed without a placement", page);
+        Assert.Contains("Send again with wider criteria", page);
+        var form = await session.GetPageAsync($"/referrals/{referralId}/rebroadcast");
+        Assert.Contains("value=\"5000\"", form);
+        Assert.Contains("value=\"20\"", form);
+        Assert.Contains($"<option value=\"{dps.LotId}\" selected>", form);
+
+        var today = UkTime.Today(app.Clock);
+        var response = await session.PostFormAsync($"/referrals/{referralId}/rebroadcast", new()
+        {
+            ["Input.LotId"] = dps.LotId.ToString(),
+            ["Input.MaxDistanceMiles"] = "40",
+            ["Input.WeeklyBudget"] = "6500",
+            ["Input.DeadlineDate.Day"] = today.AddDays(2).Day.ToString(),
+            ["Input.DeadlineDate.Month"] = today.AddDays(2).Month.ToString(),
+            ["Input.DeadlineDate.Year"] = today.AddDays(2).Year.ToString(),
+            ["Input.DeadlineTime"] = "12:00",
+        });
+
+        var target = response.RedirectTarget();
+        Assert.Matches("^/referrals/[0-9a-f-]{36}$", target);
+        var newId = Guid.Parse(target.Split('/')[2]);
+        Assert.NotEqual(referralId, newId);
+        var fresh = await session.GetPageAsync(target);
+        var text = ProviderPageHelpers.Text(fresh);
+        Assert.Contains("The referral was sent again to 1 provider with the wider criteria", text);
+        Assert.Contains("Weekly budget £6,500", text);
+        Assert.Contains("Maximum distance from home 40 miles", text);
+        Assert.Contains($"href=\"/referrals/{referralId}\"", fresh);
+        Assert.Contains("Unfilled", ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{referralId}")));
+        var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User), newId));
+        Assert.Equal([vacancy], Assert.Single(inbox).MatchingVacancyIds);
+    }
+
+    [Fact]
+    public async Task Rebroadcast_WithoutANewDeadline_AsksForIt()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId));
+        app.Clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
+        using var session = await app.SignInAsync(officer);
+
+        var response = await session.PostFormAsync($"/referrals/{referralId}/rebroadcast", new()
+        {
+            ["Input.LotId"] = dps.LotId.ToString(),
+            ["Input.MaxDistanceMiles"] = "far",
+            ["Input.WeeklyBudget"] = "6500",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["The maximum distance must be a number of miles, like 20", "Enter the deadline for offers"], ProviderPageHelpers.ErrorSummary(html));
+        Assert.Equal(["Input_MaxDistanceMiles", "Input_DeadlineDate"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        var list = await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null));
+        Assert.Equal(ReferralStatus.Open, Assert.Single(list).Status);
+    }
+}

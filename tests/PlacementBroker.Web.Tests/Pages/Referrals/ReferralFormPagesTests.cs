@@ -1,0 +1,226 @@
+using System.Net;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Pages;
+using PlacementBroker.Web.Tests.Pages.Provider;
+
+namespace PlacementBroker.Web.Tests.Pages.Referrals;
+
+/// <summary>Writing a referral through the pages: the form, its errors, check your answers, changing a draft, sending.</summary>
+public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task NewReferral_Form_OffersTheAuthoritysOpenLotsAndReadableNeeds()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var otherAuthoritysDps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+
+        var html = await session.GetPageAsync("/referrals/new");
+
+        Assert.Contains($"value=\"{dps.LotId}\"", html);
+        Assert.DoesNotContain($"value=\"{otherAuthoritysDps.LotId}\"", html);
+        var text = ProviderPageHelpers.Text(html);
+        Assert.Contains("Make a referral", text);
+        foreach (var label in new[]
+        {
+            "Emergency: same day", "Urgent: within 72 hours", "Planned", "Long-term or permanent", "Child's case reference", "First name",
+            "Last name", "Date of birth", "Number of children to place together", "Emotional and behavioural",
+            "Child criminal exploitation (CCE) risk", "Which needs must the placement meet?", "Child's home postcode or postcode district",
+            "Maximum distance from home", "Out of area required", "Weekly budget", "Offers are due by: date", "Offers are due by: time",
+            "Continue", "Save as draft",
+        })
+        {
+            Assert.Contains(label, text);
+        }
+        Assert.DoesNotContain(">ChildCriminalExploitation<", html);
+        Assert.Contains("<div class=\"govuk-input__prefix\" aria-hidden=\"true\">£</div>", html.Replace("&#xA3;", "£"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("style=", html);
+    }
+
+    [Fact]
+    public async Task NewReferral_BlankForm_ErrorSummaryNamesEachFieldAndLinksToIt()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+
+        var response = await session.PostFormPairsAsync("/referrals/new", [new("Input.SiblingGroupSize", "1")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(
+        [
+            "Select the lot (the type of placement)", "Select how urgent the placement is", "Enter the required start date",
+            "Select the expected duration", "Enter the child's case reference", "Enter the child's first name", "Enter the child's last name",
+            "Enter the child's date of birth", "Select the child's gender", "Enter the child's home postcode or postcode district",
+            "Enter the furthest distance from home in miles", "Enter the weekly budget", "Enter the deadline for offers",
+        ], ProviderPageHelpers.ErrorSummary(html));
+        var links = ReferralPageHelpers.ErrorSummaryLinks(html);
+        Assert.Equal(
+        [
+            "Input_LotId", "Input_Urgency", "Input_StartDate", "Input_Duration", "Input_Reference", "Input_FirstName", "Input_LastName",
+            "Input_DateOfBirth", "Input_Gender", "Input_HomePostcode", "Input_MaxDistanceMiles", "Input_WeeklyBudget", "Input_DeadlineDate",
+        ], links);
+        foreach (var id in links)
+        {
+            Assert.Contains($"id=\"{id}\"", html);
+        }
+        Assert.StartsWith("Error: Make a referral", System.Text.RegularExpressions.Regex.Match(html, "<title>(.*?)</title>").Groups[1].Value);
+        var list = await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null));
+        Assert.Empty(list);
+    }
+
+    [Fact]
+    public async Task NewReferral_UnreadableValues_SayWhyAndSaveNothing()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+
+        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-UNREADABLE")
+            .With("Input.DeadlineTime", "teatime").With("Input.SiblingGroupSize", "two").With("Input.WeeklyBudget", "lots"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+        [
+            "The number of children must be a whole number, like 2", "The weekly budget must be an amount in pounds, like 5500 or 5500.50",
+            "Enter the time as, for example, 5pm or 17:00",
+        ], ProviderPageHelpers.ErrorSummary(html));
+        Assert.Equal(["Input_SiblingGroupSize", "Input_WeeklyBudget", "Input_DeadlineTime"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        Assert.Contains("value=\"teatime\"", html);
+        Assert.Empty(await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null)));
+    }
+
+    [Fact]
+    public async Task NewReferral_Continue_SavesADraftThenCheckAnswersSendsIt()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (provider, _) = await app.Data.FittingProviderAsync(dps);
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+
+        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-FORM-1"));
+
+        var check = response.RedirectTarget();
+        Assert.Matches("^/referrals/[0-9a-f-]{36}/check$", check);
+        var id = Guid.Parse(check.Split('/')[2]);
+        var draft = (await app.UseAsync<ReferralService, ReferralView?>(s => s.FindAsync(TestData.ActorFor(officer), id)))!;
+        Assert.Equal(ReferralStatus.Draft, draft.Status);
+        Assert.Equal(new DateTime(2026, 11, 25, 17, 0, 0, DateTimeKind.Utc), draft.OfferDeadline);
+        Assert.Equal(6000m, draft.WeeklyBudget);
+        Assert.Equal([Need.EmotionalBehavioural, Need.Autism], draft.Child.Needs);
+        Assert.Equal([Need.EmotionalBehavioural], draft.Child.MustHaveNeeds);
+        Assert.Equal("Section 20", draft.Child.LegalStatus);
+        Assert.Empty(await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User))));
+
+        var page = await session.GetPageAsync(check);
+        var text = ProviderPageHelpers.Text(page);
+        Assert.Contains("Check your answers before sending", text);
+        foreach (var answer in new[]
+        {
+            "Name Amelia Hartley-Testcase", "Case reference LCC-FORM-1", "Date of birth 17 May 2012", "Age at the start date 14",
+            "Gender Female", "Children to place together 1 child", "Legal status Section 20", "Wishes and feelings Wants to stay at her school in Headingley",
+            "Emotional and behavioural Must have", "Autism", "Must be met Emotional and behavioural", "Risks Goes missing at night",
+            "Cultural, religious and language needs Speaks Polish at home", "Urgency Planned", "Start date 30 November 2026",
+            "Expected duration Long-term or permanent", "Home postcode LS6 3QN (providers see LS6)", "Maximum distance from home 20 miles",
+            "Weekly budget £6,000", "Offers are due by 25 November 2026 at 5pm",
+        })
+        {
+            Assert.Contains(answer, text);
+        }
+        Assert.Contains($"href=\"/referrals/{id}/edit#Input_WeeklyBudget\"", page);
+        Assert.Contains($"href=\"/referrals/{id}/edit#Input_Needs\"", page);
+        Assert.Contains("Send to providers", text);
+
+        var sent = await session.PostFormAsync(check, []);
+
+        Assert.Equal($"/referrals/{id}", sent.RedirectTarget());
+        var shown = ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{id}"));
+        Assert.Contains("Your referral was sent to 1 provider", shown);
+        Assert.Contains("Open for offers", shown);
+        var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User)));
+        Assert.Equal(id, Assert.Single(inbox).Id);
+        // Once sent, the check page and the change form lead to the referral itself.
+        Assert.Equal($"/referrals/{id}", (await session.GetAsync(check)).RedirectTarget());
+        Assert.Equal($"/referrals/{id}", (await session.GetAsync($"/referrals/{id}/edit")).RedirectTarget());
+    }
+
+    [Fact]
+    public async Task NewReferral_SaveAsDraft_ListsItAsADraftAndTellsNoProvider()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (provider, _) = await app.Data.FittingProviderAsync(dps);
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+
+        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-DRAFT-1", save: "draft"));
+
+        Assert.Equal("/referrals?status=Draft", response.RedirectTarget());
+        var list = await session.GetPageAsync("/referrals?status=Draft");
+        var text = ProviderPageHelpers.Text(list);
+        Assert.Contains("Your referral for Amelia is saved as a draft", text);
+        Assert.Contains("LCC-DRAFT-1", text);
+        Assert.Contains("Draft", text);
+        Assert.Matches("href=\"/referrals/[0-9a-f-]{36}/check\">LCC-DRAFT-1<", list);
+        Assert.DoesNotContain("LCC-DRAFT-1", ProviderPageHelpers.Text(await session.GetPageAsync("/referrals?status=Open")));
+        Assert.Empty(await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User))));
+    }
+
+    [Fact]
+    public async Task ChangeDraft_FromCheckAnswers_ShowsTheFormFilledInAndSavesTheChange()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-CHANGE-1"))).RedirectTarget();
+        var id = Guid.Parse(check.Split('/')[2]);
+
+        var form = await session.GetPageAsync($"/referrals/{id}/edit");
+        Assert.Contains("value=\"LCC-CHANGE-1\"", form);
+        Assert.Contains("value=\"6000\"", form);
+        Assert.Contains("value=\"17:00\"", form);
+        Assert.Matches("value=\"Autism\" checked", form);
+
+        var changed = await session.PostFormPairsAsync($"/referrals/{id}/edit",
+            ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-CHANGE-1").With("Input.WeeklyBudget", "6750.50").With("Input.DeadlineTime", "09:30"));
+
+        Assert.Equal(check, changed.RedirectTarget());
+        var text = ProviderPageHelpers.Text(await session.GetPageAsync(check));
+        Assert.Contains("Weekly budget £6,750.50", text);
+        Assert.Contains("Offers are due by 25 November 2026 at 9:30am", text);
+        Assert.Single(await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null)));
+    }
+
+    [Theory]
+    [InlineData(2026, 11, 25, "5pm", 17, 0)]
+    [InlineData(2026, 11, 25, "17:00", 17, 0)]
+    [InlineData(2026, 11, 25, "9.30am", 9, 30)]
+    [InlineData(2027, 7, 1, "5pm", 16, 0)]
+    [InlineData(2027, 7, 1, "midday", 11, 0)]
+    [InlineData(2027, 3, 28, "1:30am", 1, 30)]
+    public void Deadline_EnglandsTime_IsStoredAsUtc(int year, int month, int day, string time, int utcHour, int utcMinute)
+    {
+        var utc = ReferralDisplay.EnglandToUtc(new DateOnly(year, month, day), time, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(new DateTime(year, month, day, utcHour, utcMinute, 0, DateTimeKind.Utc), utc);
+        Assert.Equal(DateTimeKind.Utc, utc!.Value.Kind);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("teatime")]
+    [InlineData("25:00")]
+    [InlineData("13pm")]
+    public void Deadline_UnreadableTime_SaysWhy(string time)
+    {
+        Assert.Null(ReferralDisplay.EnglandToUtc(new DateOnly(2026, 11, 25), time, out var error));
+        Assert.NotNull(error);
+    }
+}
