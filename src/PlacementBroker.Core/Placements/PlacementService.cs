@@ -187,6 +187,7 @@ public class PlacementService(
         }
         await db.SaveChangesAsync(ct);
         await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, offer.Status, 0));
+        await live.ApprovalRequestedAsync([.. managers.Select(m => m.Id)], new ApprovalRequestedEvent(approval.Id, referral.Id, approval.Reasons));
         return Outcome<AcceptResult>.Success(new AcceptResult(null, approval.Id, "PendingApproval", approval.Reasons));
     }
 

@@ -13,6 +13,8 @@ public sealed record OfferUpdatedEvent(Guid ReferralId, Guid OfferId, OfferStatu
 
 public sealed record PlacementConfirmedEvent(Guid ReferralId, Guid OfferId, Guid PlacementId);
 
+public sealed record ApprovalRequestedEvent(Guid ApprovalId, Guid ReferralId, IReadOnlyList<string> Reasons);
+
 /// <summary>Tells connected people what changed. Called after the change is saved; delivery is best effort, the API is the record.</summary>
 public interface IMarketplaceNotifier
 {
@@ -27,4 +29,7 @@ public interface IMarketplaceNotifier
 
     /// <summary>To the users of the placed provider.</summary>
     Task PlacementConfirmedAsync(Guid providerId, PlacementConfirmedEvent payload);
+
+    /// <summary>To the authority's placement managers: an offer waits for their approval.</summary>
+    Task ApprovalRequestedAsync(IReadOnlyCollection<Guid> managerUserIds, ApprovalRequestedEvent payload);
 }

@@ -24,6 +24,9 @@ public class HubMarketplaceNotifier(IHubContext<MarketplaceHub> hub, ILogger<Hub
     public Task PlacementConfirmedAsync(Guid providerId, PlacementConfirmedEvent payload) =>
         SendAsync([MarketplaceHub.ProviderGroup(providerId)], "placementConfirmed", payload);
 
+    public Task ApprovalRequestedAsync(IReadOnlyCollection<Guid> managerUserIds, ApprovalRequestedEvent payload) =>
+        SendAsync(managerUserIds.Select(MarketplaceHub.UserGroup), "approvalRequested", payload);
+
     private async Task SendAsync(IEnumerable<string> groups, string name, object payload)
     {
         var list = groups.ToList();

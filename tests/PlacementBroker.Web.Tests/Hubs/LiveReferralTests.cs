@@ -118,6 +118,38 @@ public class LiveReferralTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [Fact]
+    public async Task Accept_ManagersHearTheApprovalRequestAndTheProviderHearsThePlacement()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m, OfstedGrade.RequiresImprovement);
+        await using var managerHub = await ConnectAsync(manager, "approvalRequested");
+        await using var providerHub = await ConnectAsync(provider.User, "placementConfirmed");
+        using var officerClient = await app.Data.ClientForAsync(officer);
+        var id = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{id}/offers", new { vacancyId, weeklyPrice = 5000 })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString();
+
+        var approvalId = (await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Accepted))
+            .GetProperty("approvalId").GetString();
+        var requested = await managerHub.NextAsync();
+        using var managerClient = await app.Data.ClientForAsync(manager);
+        var placementId = (await (await managerClient.PostAsJsonAsync($"/api/approvals/{approvalId}/decision", new { decision = "Approve", reason = "Checked" }))
+            .ReadJsonAsync(HttpStatusCode.OK)).GetProperty("placementId").GetString();
+        var confirmed = await providerHub.NextAsync();
+
+        Assert.Equal("approvalRequested", requested.Event);
+        Assert.Contains(approvalId!, requested.Payload);
+        Assert.Equal("placementConfirmed", confirmed.Event);
+        var payload = JsonDocument.Parse(confirmed.Payload).RootElement;
+        Assert.Equal(new[] { "offerId", "placementId", "referralId" }, payload.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(placementId, payload.GetProperty("placementId").GetString());
+    }
+
+    [Fact]
     public async Task WatchReferral_ColleagueOfTheAuthority_HearsOffers()
     {
         var dps = await app.Data.CreateDpsAsync();

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using PlacementBroker.Core;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Commissioning;
+using PlacementBroker.Web.Tests.Pages.Referrals;
+
+namespace PlacementBroker.Web.Tests.Pages.Placements;
+
+/// <summary>Accepting from the referral page, the placement and its agreement, ending it, approvals, block contracts.</summary>
+public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<(TestDps Dps, TestUser Officer, TestProvider Provider, Guid ReferralId, Guid OfferId)> OfferAsync(OfstedGrade grade = OfstedGrade.Good)
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m, grade);
+        var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId));
+        var offerId = await app.OfferAsync(provider, referralId, vacancyId, 5000m);
+        return (dps, officer, provider, referralId, offerId);
+    }
+
+    [Fact]
+    public async Task Accept_FromTheReferralPage_MakesThePlacementAndTheAgreementNamesBothParties()
+    {
+        var (_, officer, provider, referralId, offerId) = await OfferAsync();
+        using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
+
+        var placement = await session.PostFormAndFollowAsync($"/referrals/{referralId}",
+            new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
+
+        Assert.Contains("Offer accepted: the placement has been made", placement);
+        Assert.Contains("Amelia Hartley-Testcase", placement);
+        var agreementLink = System.Text.RegularExpressions.Regex.Match(placement, "href=\"(/placements/[^\"]+/agreement)\"").Groups[1].Value;
+        var agreement = await session.TextAsync(agreementLink);
+        Assert.Contains("Individual Placement Agreement", agreement);
+        Assert.Contains(provider.Name, agreement);
+        Assert.Contains("01234567", agreement);
+        Assert.Contains("without the placing authority's prior written agreement", agreement.Replace("&#x27;", "'"));
+        Assert.Contains("£5,000 a week", agreement);
+        using var providerSession = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
+        Assert.Contains("Amelia", await providerSession.TextAsync(agreementLink));
+        using var otherProvider = await PageSession.SignedInAsync(app, (await app.Data.CreateProviderAsync()).User.Email, TestData.Password);
+        await otherProvider.GetPageAsync(agreementLink, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task End_BlankFormShowsErrorsThenEndsThePlacement()
+    {
+        var (_, officer, _, referralId, offerId) = await OfferAsync();
+        using var api = await app.Data.ClientForAsync(officer);
+        var placementId = (await (await api.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("placementId").GetString();
+        using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
+
+        var blank = await (await session.PostFormAsync($"/placements/{placementId}/end", new() { ["Input.Reason"] = "" })).TextAsync();
+        Assert.Contains("There is a problem", blank);
+        Assert.Contains("href=\"#Input_EndDate\"", blank);
+        Assert.Contains("href=\"#Input_Reason\"", blank);
+
+        var ended = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
+        {
+            ["Input.EndDate.Day"] = "20", ["Input.EndDate.Month"] = "12", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = "PlannedMove",
+        });
+        Assert.Contains("The placement has ended", ended);
+        Assert.Contains("Planned move", ended);
+        Assert.DoesNotContain("End this placement", ended);
+    }
+
+    [Fact]
+    public async Task Approvals_ManagerDecidesAndOfficerOnlyReads()
+    {
+        var (_, officer, _, referralId, offerId) = await OfferAsync(OfstedGrade.Inadequate);
+        var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
+        using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
+        var asked = await officerSession.PostFormAndFollowAsync($"/referrals/{referralId}",
+            new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
+        Assert.Contains("Sent to a placement manager for approval", asked);
+        var approvals = await officerSession.TextAsync("/approvals");
+        var link = System.Text.RegularExpressions.Regex.Match(approvals, "href=\"(/approvals/[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.DoesNotContain("Record decision", await officerSession.TextAsync(link));
+
+        using var managerSession = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
+        var page = await managerSession.TextAsync(link);
+        Assert.Contains("graded Inadequate by Ofsted", page);
+        var blank = await (await managerSession.PostFormAsync(link, new() { ["Input.Decision"] = "Approve" })).TextAsync();
+        Assert.Contains("href=\"#Input_Reason\"", blank);
+        var decided = await managerSession.PostFormAndFollowAsync(link, new() { ["Input.Decision"] = "Approve", ["Input.Reason"] = "Visited and satisfied" });
+        Assert.Contains("Approved: the placement has been made", decided);
+    }
+
+    [Fact]
+    public async Task BlockContracts_CommissionerRecordsOneAndSeesItsVoids()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        await app.Data.ApplyAsync(provider, dps);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var blank = await (await session.PostFormAsync("/block-contracts/new", new() { ["Input.ProviderId"] = "" })).TextAsync();
+        Assert.Contains("href=\"#Input_ProviderId\"", blank);
+        Assert.Contains("href=\"#Input_Places\"", blank);
+        var list = await session.PostFormAndFollowAsync("/block-contracts/new", new()
+        {
+            ["Input.ProviderId"] = provider.Id.ToString(), ["Input.LotId"] = dps.LotId.ToString(), ["Input.Places"] = "3",
+            ["Input.WeeklyPricePerPlace"] = "£4,750", ["Input.StartDate.Day"] = "1", ["Input.StartDate.Month"] = "4", ["Input.StartDate.Year"] = "2026",
+            ["Input.EndDate.Day"] = "31", ["Input.EndDate.Month"] = "3", ["Input.EndDate.Year"] = "2027",
+        });
+
+        Assert.Contains("The block contract has been recorded", list);
+        Assert.Contains(provider.Name, list);
+        Assert.Contains("Void places cost £14,250 a week in all", System.Net.WebUtility.HtmlDecode(list));
+    }
+
+    [Theory]
+    [InlineData(Role.ProviderUser, "/approvals")]
+    [InlineData(Role.Commissioner, "/approvals")]
+    [InlineData(Role.PlacingOfficer, "/block-contracts")]
+    [InlineData(Role.ProviderUser, "/block-contracts/new")]
+    public async Task Pages_WrongRole_SeeTheNoAccessPage(Role role, string path)
+    {
+        var user = await app.Data.CreateUserAsync(role);
+        using var session = await PageSession.SignedInAsync(app, user.Email, user.Password);
+
+        var response = await session.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
+    }
+}
