@@ -33,6 +33,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Placements.Placement> Placements => Set<Placements.Placement>();
     public DbSet<Placements.Approval> Approvals => Set<Placements.Approval>();
     public DbSet<Placements.BlockContract> BlockContracts => Set<Placements.BlockContract>();
+    public DbSet<Quality.QaFlag> QaFlags => Set<Quality.QaFlag>();
+    public DbSet<Quality.QaVisit> QaVisits => Set<Quality.QaVisit>();
+    public DbSet<Quality.SettingInspection> SettingInspections => Set<Quality.SettingInspection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -141,6 +141,8 @@ public class LotMembership
     public Guid? ApplicationId { get; set; }
     public MembershipStatus Status { get; set; }
     public DateTime AdmittedAt { get; set; }
+    /// <summary>Set while the membership is suspended because the provider is QA red; resolving the flag reinstates it.</summary>
+    public bool SuspendedForQa { get; set; }
     public List<MembershipEvent> History { get; set; } = [];
 }
 

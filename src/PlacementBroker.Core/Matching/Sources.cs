@@ -9,22 +9,6 @@ public interface IQaStatusSource
     Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default);
 }
 
-/// <summary>
-/// Derives QA status from what the platform knows: a provider with any setting graded Requires improvement or
-/// Inadequate is amber (spec 6). QA flags and the visit timetable add to this when quality assurance is built.
-/// </summary>
-public class SettingGradeQaStatusSource(PlacementBrokerDbContext db) : IQaStatusSource
-{
-    public async Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default)
-    {
-        var amber = await db.Settings.AsNoTracking()
-            .Where(s => providerIds.Contains(s.ProviderId) && s.ClosedAt == null
-                && (s.OfstedGrade == OfstedGrade.RequiresImprovement || s.OfstedGrade == OfstedGrade.Inadequate))
-            .Select(s => s.ProviderId).Distinct().ToListAsync(ct);
-        return providerIds.Distinct().ToDictionary(id => id, id => amber.Contains(id) ? QaStatus.Amber : QaStatus.Green);
-    }
-}
-
 /// <summary>The price a lot's offers are judged against.</summary>
 public interface IPriceBenchmarks
 {

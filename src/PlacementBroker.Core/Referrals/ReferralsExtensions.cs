@@ -11,7 +11,6 @@ public static class ReferralsExtensions
     {
         services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section));
         return services
-            .AddScoped<IQaStatusSource, SettingGradeQaStatusSource>()
             .AddScoped<IPriceBenchmarks, ConfiguredPriceBenchmarks>()
             .AddScoped<MatchService>()
             .AddScoped<ReferralService>()

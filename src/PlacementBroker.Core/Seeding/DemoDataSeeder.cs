@@ -139,12 +139,40 @@ public class DemoDataSeeder(
             }
         }
 
+        AddQaHistory(data, providers, authorities, users, today);
         audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
             $"{authorities.Count} authorities, {providers.Count} providers, {data.Users.Count} users");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded the demo data set: {Authorities} authorities, {Providers} providers, {Users} users",
             authorities.Count, providers.Count, data.Users.Count);
         return true;
+    }
+
+    /// <summary>A year of QA history: each admitted provider's settings visited within the last ten months, reports done.</summary>
+    private void AddQaHistory(DemoDataSet data, Dictionary<string, Provider> providers, Dictionary<string, LocalAuthority> authorities,
+        Dictionary<string, User> users, DateOnly today)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lead = authorities[data.Dps[0].Lead];
+        var visitor = users.Values.FirstOrDefault(u => u.Role == Role.QaOfficer && u.LocalAuthorityId == lead.Id);
+        if (visitor is null)
+        {
+            return;
+        }
+        var index = 0;
+        foreach (var p in data.Providers.Where(p => p.Applications.Any(a => a.Status == ApplicationStatus.Admitted)))
+        {
+            foreach (var setting in providers[p.Key].Settings)
+            {
+                var visited = today.AddDays(-(20 + (index++ * 37 % 280)));
+                db.QaVisits.Add(new Quality.QaVisit
+                {
+                    SettingId = setting.Id, ProviderId = setting.ProviderId, LocalAuthorityId = lead.Id, VisitDate = visited, Type = Quality.VisitType.Annual,
+                    Visitor = visitor.DisplayName, Outcome = Quality.VisitOutcome.Satisfactory, ReportCompletedOn = visited.AddDays(6), ReportReviewedOn = visited.AddDays(9),
+                    Findings = "Annual monitoring visit: records, staffing and safeguarding checked.", RecordedByUserId = visitor.Id, RecordedAt = now,
+                });
+            }
+        }
     }
 
     private Dictionary<string, User> AddUsers(DemoDataSet data, Dictionary<string, LocalAuthority> authorities, Dictionary<string, Provider> providers, DateTime now)

@@ -10,6 +10,7 @@ using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Quality;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -45,6 +46,7 @@ public static class HostingExtensions
             .AddDps()
             .AddProviders(builder.Configuration)
             .AddReferrals(builder.Configuration)
+            .AddQuality()
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
@@ -117,6 +119,7 @@ public static class HostingExtensions
         app.MapVacancyEndpoints();
         app.MapReferralEndpoints();
         app.MapPlacementEndpoints();
+        app.MapQualityEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

@@ -14,6 +14,7 @@ public static class RecurringJobs
         scheduler.ScheduleRecurring<EmailDeliveryJob>(EmailDeliveryJob.RecurringId, job => job.RunAsync(), "* * * * *");
         scheduler.ScheduleRecurring<DecisionReminderJob>(DecisionReminderJob.RecurringId, job => job.RunAsync(), DecisionReminderJob.Cron);
         scheduler.ScheduleRecurring<ReferralDeadlineJob>(ReferralDeadlineJob.RecurringId, job => job.RunAsync(), ReferralDeadlineJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.Quality.QaReminderJob>(PlacementBroker.Core.Quality.QaReminderJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Quality.QaReminderJob.Cron);
         return app;
     }
 }

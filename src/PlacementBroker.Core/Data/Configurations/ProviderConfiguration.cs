@@ -34,6 +34,8 @@ public class SettingConfiguration : IEntityTypeConfiguration<Setting>
         builder.Property(e => e.OfstedUrn).HasMaxLength(20);
         builder.Property(e => e.Postcode).HasMaxLength(10);
         builder.HasIndex(e => e.OfstedUrn).IsUnique();
+        // The matching pre-filter's bounding box.
+        builder.HasIndex(e => new { e.Latitude, e.Longitude });
     }
 }
 

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Quality;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class QaFlagConfiguration : IEntityTypeConfiguration<QaFlag>
+{
+    public void Configure(EntityTypeBuilder<QaFlag> builder)
+    {
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.Property(e => e.Description).HasMaxLength(4000);
+        builder.Property(e => e.EvidenceReferences).HasMaxLength(2000);
+        builder.Property(e => e.Resolution).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.ProviderId, e.Status });
+    }
+}
+
+public class QaVisitConfiguration : IEntityTypeConfiguration<QaVisit>
+{
+    public void Configure(EntityTypeBuilder<QaVisit> builder)
+    {
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.Property(e => e.Visitor).HasMaxLength(200);
+        builder.Property(e => e.Findings).HasMaxLength(8000);
+        builder.Property(e => e.Regulation44Reports).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.ProviderId, e.VisitDate });
+        builder.HasIndex(e => new { e.SettingId, e.VisitDate });
+    }
+}
+
+public class SettingInspectionConfiguration : IEntityTypeConfiguration<SettingInspection>
+{
+    public void Configure(EntityTypeBuilder<SettingInspection> builder)
+    {
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.Property(e => e.Source).HasMaxLength(200);
+        builder.HasIndex(e => new { e.SettingId, e.RecordedAt });
+    }
+}

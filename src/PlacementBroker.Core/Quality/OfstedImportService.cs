@@ -1,0 +1,213 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.Quality;
+
+/// <summary>
+/// Reads Ofsted's children's social care provider list: by header name, in any column order, ignoring columns it
+/// does not use. Settings are matched by URN; rows for URNs not on the platform are read and passed over. A grade or
+/// inspection date that changed is recorded in the setting's history; a downgrade to Requires improvement or
+/// Inadequate alerts the QA team and the officers of every child placed there; a closed or cancelled registration
+/// closes the setting's vacancies. The same file twice changes nothing the second time. A bad row is reported, never fatal.
+/// </summary>
+public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
+{
+    private const string UrnColumn = "URN";
+    private static readonly string[] GradeColumns = ["Overall experiences and progress of children and young people", "Overall effectiveness"];
+    private const string DateColumn = "Inspection date";
+    private const string StatusColumn = "Registration status";
+    private const int Batch = 500;
+
+    public async Task<Outcome<OfstedImportResult>> ImportAsync(Actor actor, Stream csv, string source, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        if (actor.Role is not (Role.QaOfficer or Role.Commissioner))
+        {
+            return Outcome<OfstedImportResult>.Forbidden("Only QA officers and commissioners import the Ofsted register.");
+        }
+        using var reader = new StreamReader(csv);
+        var records = CsvRecords.ReadAsync(reader).GetAsyncEnumerator(ct);
+        if (!await records.MoveNextAsync())
+        {
+            return Outcome<OfstedImportResult>.Invalid("file", "The file is empty: upload Ofsted's provider list as CSV");
+        }
+        var headers = records.Current.Fields.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        int Column(string name) => headers.IndexOf(name.ToLowerInvariant());
+        var urnColumn = Column(UrnColumn);
+        var gradeColumn = GradeColumns.Select(Column).FirstOrDefault(i => i >= 0, -1);
+        var dateColumn = Column(DateColumn);
+        var statusColumn = Column(StatusColumn);
+        if (urnColumn < 0)
+        {
+            return Outcome<OfstedImportResult>.Invalid("file", "The file has no URN column: is it Ofsted's children's social care provider list?");
+        }
+
+        var rejected = new List<ImportRejectedRow>();
+        var rows = new List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed)>();
+        var read = 0;
+        var updated = 0;
+        var downgrades = 0;
+        while (await records.MoveNextAsync())
+        {
+            read++;
+            var (line, cells) = records.Current;
+            string Cell(int index) => index >= 0 && index < cells.Count ? cells[index].Trim() : "";
+            var urn = OfstedUrn.Normalise(Cell(urnColumn));
+            if (string.IsNullOrEmpty(Cell(urnColumn)))
+            {
+                rejected.Add(new ImportRejectedRow(line, "No URN"));
+                continue;
+            }
+            if (urn is null)
+            {
+                rejected.Add(new ImportRejectedRow(line, $"'{Cell(urnColumn)}' is not an Ofsted URN"));
+                continue;
+            }
+            var gradeText = Cell(gradeColumn);
+            OfstedGrade? grade = gradeText.ToLowerInvariant() switch
+            {
+                "" => null,
+                "outstanding" => OfstedGrade.Outstanding,
+                "good" => OfstedGrade.Good,
+                "requires improvement to be good" or "requires improvement" => OfstedGrade.RequiresImprovement,
+                "inadequate" => OfstedGrade.Inadequate,
+                _ => (OfstedGrade)(-1),
+            };
+            if (grade == (OfstedGrade)(-1))
+            {
+                rejected.Add(new ImportRejectedRow(line, $"'{gradeText}' is not an Ofsted judgement"));
+                continue;
+            }
+            var dateText = Cell(dateColumn);
+            DateOnly? date = null;
+            if (dateText.Length > 0)
+            {
+                if (DateOnly.TryParseExact(dateText, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    date = parsed;
+                }
+                else
+                {
+                    rejected.Add(new ImportRejectedRow(line, $"'{dateText}' is not a date (DD/MM/YYYY or YYYY-MM-DD)"));
+                    continue;
+                }
+            }
+            var status = Cell(statusColumn).ToLowerInvariant();
+            rows.Add((line, urn, grade, date, status.Contains("closed") || status.Contains("cancel") || status.Contains("resigned")));
+            if (rows.Count >= Batch)
+            {
+                (updated, downgrades) = Add(await ApplyAsync(actor, rows, source, ct), (updated, downgrades));
+                rows.Clear();
+                progress?.Report(read);
+            }
+        }
+        (updated, downgrades) = Add(await ApplyAsync(actor, rows, source, ct), (updated, downgrades));
+        progress?.Report(read);
+        audit.Record(actor, "OfstedImported", "OfstedRegister", source, $"{read} rows, {updated} settings updated, {downgrades} downgrades, {rejected.Count} rejected");
+        await db.SaveChangesAsync(ct);
+        return Outcome<OfstedImportResult>.Success(new OfstedImportResult(read, updated, downgrades, rejected));
+
+        static (int, int) Add((int, int) a, (int, int) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+    }
+
+    private async Task<(int Updated, int Downgrades)> ApplyAsync(Actor actor, List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed)> rows, string source, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return (0, 0);
+        }
+        var urns = rows.Select(r => r.Urn).Distinct().ToList();
+        var settings = await db.Settings.Where(s => urns.Contains(s.OfstedUrn)).ToDictionaryAsync(s => s.OfstedUrn, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var updated = 0;
+        var downgrades = 0;
+        foreach (var row in rows)
+        {
+            if (!settings.TryGetValue(row.Urn, out var setting))
+            {
+                continue;
+            }
+            var changed = false;
+            // A blank judgement (not yet inspected, or supported accommodation) leaves the grade as it is.
+            var grade = row.Grade ?? setting.OfstedGrade;
+            var date = row.Date ?? setting.LastInspectionDate;
+            if (grade != setting.OfstedGrade || date != setting.LastInspectionDate)
+            {
+                var previous = setting.OfstedGrade;
+                db.SettingInspections.Add(new SettingInspection
+                {
+                    SettingId = setting.Id, Grade = grade, InspectionDate = date, PreviousGrade = previous, Source = source, RecordedAt = now,
+                });
+                setting.OfstedGrade = grade;
+                setting.LastInspectionDate = date;
+                changed = true;
+                if (IsDowngrade(previous, grade))
+                {
+                    downgrades++;
+                    await AlertDowngradeAsync(setting, previous, ct);
+                }
+            }
+            if (row.Closed && setting.ClosedAt is null)
+            {
+                setting.ClosedAt = now;
+                await db.Vacancies.Where(v => v.SettingId == setting.Id && v.Status == VacancyStatus.Open)
+                    .ForEachAsync(v => { v.Status = VacancyStatus.Withdrawn; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
+                await db.Offers.Where(o => o.SettingId == setting.Id && o.Status == OfferStatus.Submitted)
+                    .ForEachAsync(o => { o.Status = OfferStatus.Withdrawn; o.UpdatedAt = now; }, ct);
+                changed = true;
+            }
+            if (changed)
+            {
+                updated++;
+                audit.Record(actor, "OfstedSettingUpdated", nameof(Setting), setting.Id, $"{setting.OfstedUrn}: {grade}, {date:yyyy-MM-dd}{(row.Closed ? ", registration closed" : "")}", providerId: setting.ProviderId);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return (updated, downgrades);
+    }
+
+    public static bool IsDowngrade(OfstedGrade from, OfstedGrade to) =>
+        to is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate && Rank(to) > Rank(from);
+
+    private static int Rank(OfstedGrade grade) => grade switch
+    {
+        OfstedGrade.Outstanding => 0,
+        OfstedGrade.Good => 1,
+        OfstedGrade.NotGraded or OfstedGrade.NotYetInspected => 1,
+        OfstedGrade.RequiresImprovement => 2,
+        _ => 3,
+    };
+
+    /// <summary>The QA officers of every authority that works with the provider, and the placing officers of each child placed there.</summary>
+    private async Task AlertDowngradeAsync(Setting setting, OfstedGrade previous, CancellationToken ct)
+    {
+        var providerId = setting.ProviderId;
+        var authorities = await db.LotMemberships.Where(m => m.ProviderId == providerId)
+            .SelectMany(m => db.DynamicPurchasingSystems.Where(d => d.Id == m.Lot!.DpsId)
+                .SelectMany(d => d.Participants.Select(p => p.LocalAuthorityId).Append(d.LeadLocalAuthorityId)))
+            .Union(db.Placements.Where(p => p.ProviderId == providerId && p.Status == PlacementStatus.Active).Select(p => p.LocalAuthorityId))
+            .Distinct().ToListAsync(ct);
+        var qa = await db.Users.Where(u => u.Role == Role.QaOfficer && u.LocalAuthorityId != null && authorities.Contains(u.LocalAuthorityId.Value))
+            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var officers = await db.Placements.Where(p => p.SettingId == setting.Id && p.Status == PlacementStatus.Active)
+            .Join(db.Referrals, p => p.ReferralId, r => r.Id, (p, r) => r.CreatedByUserId)
+            .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.Email }).Distinct().ToListAsync(ct);
+        var grade = Matching.NeedNames.Grade(setting.OfstedGrade);
+        var reference = $"{setting.Id}:{setting.OfstedGrade}:{setting.LastInspectionDate:yyyy-MM-dd}";
+        foreach (var person in qa.Concat(officers).DistinctBy(p => p.Id))
+        {
+            var placed = officers.Any(o => o.Id == person.Id);
+            await emails.QueueAsync(person.Email!, $"Ofsted downgrade: {setting.Name} is now {grade}",
+                $"Ofsted's register shows {setting.Name} (URN {setting.OfstedUrn}) moved from {Matching.NeedNames.Grade(previous)} to {grade}"
+                + (setting.LastInspectionDate is { } d ? $" after the inspection on {UkTime.Describe(d)}" : "") + ".\n\n"
+                + (placed ? "A child you placed lives there: review the placement with your manager and the QA team.\n" : "")
+                + "New placements there now need a placement manager's approval, and a QA visit is due within 6 months.",
+                reference: $"ofsted-downgrade:{reference}:{person.Id}", ct: ct);
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Providers;
+
+namespace PlacementBroker.Core.Quality;
+
+/// <summary>
+/// Flags, visits, the timetable and each provider's derived QA status. An open critical flag makes a provider red:
+/// its lot memberships are suspended (so it receives no referrals) and matching excludes it; resolving the last
+/// critical flag reinstates the memberships QA suspended, and only those.
+/// </summary>
+public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, EmailOutbox emails, TimeProvider clock) : IQaStatusSource
+{
+    public async Task<Outcome<QaFlag>> RaiseFlagAsync(Actor actor, RaiseFlagRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.QaOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<QaFlag>.Forbidden("Only QA officers raise flags.");
+        }
+        var errors = new FieldErrors()
+            .Required("description", request.Description, "Describe the concern")
+            .MaxLength("description", request.Description, 4000, "The description")
+            .MaxLength("evidenceReferences", request.EvidenceReferences, 2000, "Evidence references");
+        if (request.ProviderId is null || !await db.Providers.AnyAsync(p => p.Id == request.ProviderId, ct))
+        {
+            errors.Add("providerId", "Select a provider that exists");
+        }
+        if (request.SettingId is { } settingId && !await db.Settings.AnyAsync(s => s.Id == settingId && s.ProviderId == request.ProviderId, ct))
+        {
+            errors.Add("settingId", "Select one of the provider's settings, or none for the whole provider");
+        }
+        if (request.Category is null)
+        {
+            errors.Add("category", "Select the kind of flag");
+        }
+        if (request.Severity is null)
+        {
+            errors.Add("severity", "Select how serious it is");
+        }
+        if (errors.Any)
+        {
+            return Outcome<QaFlag>.Invalid(errors);
+        }
+        var flag = new QaFlag
+        {
+            ProviderId = request.ProviderId!.Value,
+            SettingId = request.SettingId,
+            LocalAuthorityId = authorityId,
+            Category = request.Category!.Value,
+            Severity = request.Severity!.Value,
+            Description = request.Description!.Trim(),
+            EvidenceReferences = string.IsNullOrWhiteSpace(request.EvidenceReferences) ? null : request.EvidenceReferences.Trim(),
+            Status = FlagStatus.Open,
+            RaisedByUserId = actor.UserId,
+            RaisedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.QaFlags.Add(flag);
+        audit.Record(actor, "QaFlagRaised", nameof(QaFlag), flag.Id, $"{flag.Severity} {flag.Category}", providerId: flag.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await ApplyRedAsync(actor, flag.ProviderId, ct);
+        return Outcome<QaFlag>.Success(flag);
+    }
+
+    public async Task<Outcome<QaFlag>> UpdateFlagAsync(Actor actor, Guid flagId, UpdateFlagRequest request, CancellationToken ct = default)
+    {
+        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId, ct);
+        if (flag is null)
+        {
+            return Outcome<QaFlag>.NotFound("No such flag.");
+        }
+        if (actor.Role != Role.QaOfficer)
+        {
+            return Outcome<QaFlag>.Forbidden("Only QA officers change flags.");
+        }
+        var errors = new FieldErrors().MaxLength("description", request.Description, 4000, "The description")
+            .MaxLength("evidenceReferences", request.EvidenceReferences, 2000, "Evidence references");
+        if (request.Description is not null && string.IsNullOrWhiteSpace(request.Description))
+        {
+            errors.Add("description", "Describe the concern");
+        }
+        if (errors.Any)
+        {
+            return Outcome<QaFlag>.Invalid(errors);
+        }
+        if (flag.Status != FlagStatus.Open)
+        {
+            return Outcome<QaFlag>.Conflict("The flag is resolved.");
+        }
+        flag.Category = request.Category ?? flag.Category;
+        flag.Severity = request.Severity ?? flag.Severity;
+        flag.Description = request.Description?.Trim() ?? flag.Description;
+        flag.EvidenceReferences = request.EvidenceReferences?.Trim() ?? flag.EvidenceReferences;
+        audit.Record(actor, "QaFlagChanged", nameof(QaFlag), flag.Id, $"{flag.Severity} {flag.Category}", providerId: flag.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await ApplyRedAsync(actor, flag.ProviderId, ct);
+        return Outcome<QaFlag>.Success(flag);
+    }
+
+    public async Task<Outcome<QaFlag>> ResolveFlagAsync(Actor actor, Guid flagId, string? resolution, CancellationToken ct = default)
+    {
+        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId, ct);
+        if (flag is null)
+        {
+            return Outcome<QaFlag>.NotFound("No such flag.");
+        }
+        if (actor.Role != Role.QaOfficer)
+        {
+            return Outcome<QaFlag>.Forbidden("Only QA officers resolve flags.");
+        }
+        if (string.IsNullOrWhiteSpace(resolution))
+        {
+            return Outcome<QaFlag>.Invalid("resolution", "Say how the concern was resolved");
+        }
+        if (flag.Status == FlagStatus.Resolved)
+        {
+            return Outcome<QaFlag>.Conflict("The flag is already resolved.");
+        }
+        flag.Status = FlagStatus.Resolved;
+        flag.Resolution = resolution.Trim();
+        flag.ResolvedAt = clock.GetUtcNow().UtcDateTime;
+        flag.ResolvedByUserId = actor.UserId;
+        audit.Record(actor, "QaFlagResolved", nameof(QaFlag), flag.Id, flag.Resolution, providerId: flag.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await ApplyRedAsync(actor, flag.ProviderId, ct);
+        return Outcome<QaFlag>.Success(flag);
+    }
+
+    /// <summary>Suspends the provider's admitted memberships while a critical flag is open; reinstates those QA suspended when none is.</summary>
+    private async Task ApplyRedAsync(Actor actor, Guid providerId, CancellationToken ct)
+    {
+        var red = await db.QaFlags.AnyAsync(f => f.ProviderId == providerId && f.Status == FlagStatus.Open && f.Severity == FlagSeverity.Critical, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var memberships = red
+            ? await db.LotMemberships.Where(m => m.ProviderId == providerId && m.Status == MembershipStatus.Admitted).ToListAsync(ct)
+            : await db.LotMemberships.Where(m => m.ProviderId == providerId && m.Status == MembershipStatus.Suspended && m.SuspendedForQa).ToListAsync(ct);
+        foreach (var membership in memberships)
+        {
+            var to = red ? MembershipStatus.Suspended : MembershipStatus.Admitted;
+            db.MembershipEvents.Add(new MembershipEvent
+            {
+                MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = to, OccurredAt = now, ByUserId = actor.UserId,
+                Reason = red ? "Quality assurance red: a critical flag is open" : "Quality assurance: the critical flag is resolved",
+            });
+            membership.Status = to;
+            membership.SuspendedForQa = red;
+        }
+        if (memberships.Count > 0)
+        {
+            var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == providerId, ct);
+            await emails.QueueAsync(provider.ContactEmail,
+                red ? "Your DPS memberships are suspended" : "Your DPS memberships are reinstated",
+                red
+                    ? $"A critical quality assurance concern about {provider.Name} is open. Your lot memberships are suspended: you will receive no referrals until it is resolved."
+                    : $"The critical quality assurance concern about {provider.Name} is resolved. Your lot memberships are reinstated.", ct: ct);
+            audit.Record(actor, red ? "QaSuspendedMemberships" : "QaReinstatedMemberships", "Provider", providerId, $"{memberships.Count} membership(s)", providerId: providerId);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    public async Task<Outcome<QaVisit>> RecordVisitAsync(Actor actor, RecordVisitRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.QaOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<QaVisit>.Forbidden("Only QA officers record visits.");
+        }
+        var today = UkTime.Today(clock);
+        var errors = new FieldErrors()
+            .MaxLength("visitor", request.Visitor, 200, "The visitor's name")
+            .MaxLength("findings", request.Findings, 8000, "Findings")
+            .MaxLength("regulation44Reports", request.Regulation44Reports, 2000, "Regulation 44 report references");
+        var setting = request.SettingId is { } settingId ? await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == settingId, ct) : null;
+        if (setting is null)
+        {
+            errors.Add("settingId", "Select a setting that exists");
+        }
+        if (request.VisitDate is null)
+        {
+            errors.Add("visitDate", "Enter the date of the visit");
+        }
+        else if (request.VisitDate > today)
+        {
+            errors.Add("visitDate", "The visit date must be today or in the past");
+        }
+        if (request.Type is null)
+        {
+            errors.Add("type", "Select the kind of visit");
+        }
+        if (request.ReportCompletedOn is { } completed && request.VisitDate is { } visited && completed < visited)
+        {
+            errors.Add("reportCompletedOn", "The report cannot be completed before the visit");
+        }
+        if (request.ReportReviewedOn is { } reviewed && (request.ReportCompletedOn is null || reviewed < request.ReportCompletedOn))
+        {
+            errors.Add("reportReviewedOn", "The report is reviewed on or after it is completed");
+        }
+        if (errors.Any)
+        {
+            return Outcome<QaVisit>.Invalid(errors);
+        }
+        var visit = new QaVisit
+        {
+            SettingId = setting!.Id,
+            ProviderId = setting.ProviderId,
+            LocalAuthorityId = authorityId,
+            VisitDate = request.VisitDate!.Value,
+            Type = request.Type!.Value,
+            Outcome = request.Outcome,
+            ReportCompletedOn = request.ReportCompletedOn,
+            ReportReviewedOn = request.ReportReviewedOn,
+            Visitor = Trim(request.Visitor),
+            Findings = Trim(request.Findings),
+            Regulation44Reports = Trim(request.Regulation44Reports),
+            RecordedByUserId = actor.UserId,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.QaVisits.Add(visit);
+        audit.Record(actor, "QaVisitRecorded", nameof(QaVisit), visit.Id, $"{visit.Type} on {visit.VisitDate:yyyy-MM-dd}", providerId: visit.ProviderId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<QaVisit>.Success(visit);
+    }
+
+    /// <summary>Records a report completed or reviewed after the visit.</summary>
+    public async Task<Outcome<QaVisit>> RecordReportAsync(Actor actor, Guid visitId, DateOnly? completedOn, DateOnly? reviewedOn, CancellationToken ct = default)
+    {
+        var visit = await db.QaVisits.SingleOrDefaultAsync(v => v.Id == visitId && v.LocalAuthorityId == actor.LocalAuthorityId, ct);
+        if (visit is null)
+        {
+            return Outcome<QaVisit>.NotFound("No such visit.");
+        }
+        if (actor.Role != Role.QaOfficer)
+        {
+            return Outcome<QaVisit>.Forbidden("Only QA officers record reports.");
+        }
+        var completed = completedOn ?? visit.ReportCompletedOn;
+        if (completed is { } c && c < visit.VisitDate)
+        {
+            return Outcome<QaVisit>.Invalid("reportCompletedOn", "The report cannot be completed before the visit");
+        }
+        if (reviewedOn is { } r && (completed is null || r < completed))
+        {
+            return Outcome<QaVisit>.Invalid("reportReviewedOn", "The report is reviewed on or after it is completed");
+        }
+        visit.ReportCompletedOn = completed;
+        visit.ReportReviewedOn = reviewedOn ?? visit.ReportReviewedOn;
+        audit.Record(actor, "QaReportRecorded", nameof(QaVisit), visit.Id, providerId: visit.ProviderId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<QaVisit>.Success(visit);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default)
+    {
+        var facts = await FactsAsync(providerIds, ct);
+        var today = UkTime.Today(clock);
+        return providerIds.Distinct().ToDictionary(id => id, id => facts.TryGetValue(id, out var f) ? QaStatusRules.Derive(f, today).Status : QaStatus.Green);
+    }
+
+    public async Task<QaStatusView?> StatusAsync(Guid providerId, CancellationToken ct = default)
+    {
+        if (!await db.Providers.AnyAsync(p => p.Id == providerId, ct))
+        {
+            return null;
+        }
+        var facts = (await FactsAsync([providerId], ct))[providerId];
+        var (status, reasons) = QaStatusRules.Derive(facts, UkTime.Today(clock));
+        return new QaStatusView(status.ToString(), reasons);
+    }
+
+    /// <summary>What the authority's QA team must do: every visit and report due or overdue for the providers it works with.</summary>
+    public async Task<List<WorkQueueItem>> WorkQueueAsync(Actor actor, CancellationToken ct = default)
+    {
+        var authority = actor.LocalAuthorityId;
+        var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == authority || l.Dps.Participants.Any(p => p.LocalAuthorityId == authority)).Select(l => l.Id);
+        var providerIds = await db.LotMemberships.Where(m => lots.Contains(m.LotId) && m.Status != MembershipStatus.Withdrawn && m.Status != MembershipStatus.Removed)
+            .Select(m => m.ProviderId)
+            .Union(db.Placements.Where(p => p.LocalAuthorityId == authority && p.Status == PlacementStatus.Active).Select(p => p.ProviderId))
+            .Distinct().ToListAsync(ct);
+        var facts = await FactsAsync(providerIds, ct);
+        var today = UkTime.Today(clock);
+        var soon = today.AddDays(28);
+        var items = facts.Values.SelectMany(f => QaTimetable.Due(f, today)).Where(i => i.DueBy <= soon).ToList();
+        var settingIds = items.Select(i => i.SettingId).Distinct().ToList();
+        var names = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
+        return [.. items.OrderBy(i => i.DueBy).ThenBy(i => i.Kind)
+            .Select(i => new WorkQueueItem(i.SettingId, names[i.SettingId].Name, i.ProviderId, names[i.SettingId].Provider, i.Kind, i.DueBy, i.Overdue, i.Description))];
+    }
+
+    public async Task<QaProfile?> ProfileAsync(Guid providerId, CancellationToken ct = default)
+    {
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == providerId, ct);
+        if (provider is null)
+        {
+            return null;
+        }
+        var facts = (await FactsAsync([providerId], ct))[providerId];
+        var today = UkTime.Today(clock);
+        var (status, reasons) = QaStatusRules.Derive(facts, today);
+        var flags = await db.QaFlags.AsNoTracking().Where(f => f.ProviderId == providerId).OrderByDescending(f => f.RaisedAt)
+            .Select(f => new FlagView(f.Id, f.ProviderId, f.SettingId, f.Category, f.Severity, f.Description, f.EvidenceReferences, f.Status, f.RaisedAt,
+                db.Users.Where(u => u.Id == f.RaisedByUserId).Select(u => u.DisplayName).First(),
+                db.LocalAuthorities.Where(a => a.Id == f.LocalAuthorityId).Select(a => a.Name).First(), f.ResolvedAt, f.Resolution))
+            .ToListAsync(ct);
+        var visits = await db.QaVisits.AsNoTracking().Where(v => v.ProviderId == providerId).OrderByDescending(v => v.VisitDate)
+            .Select(v => new VisitView(v.Id, v.SettingId, db.Settings.Where(s => s.Id == v.SettingId).Select(s => s.Name).First(), v.VisitDate, v.Type, v.Visitor,
+                v.Findings, v.Outcome, v.ReportCompletedOn, v.ReportReviewedOn, v.Regulation44Reports,
+                db.LocalAuthorities.Where(a => a.Id == v.LocalAuthorityId).Select(a => a.Name).First()))
+            .ToListAsync(ct);
+        var history = await db.SettingInspections.AsNoTracking().Where(i => db.Settings.Any(s => s.Id == i.SettingId && s.ProviderId == providerId))
+            .OrderByDescending(i => i.RecordedAt).ToListAsync(ct);
+        var settings = await db.Settings.AsNoTracking().Where(s => s.ProviderId == providerId).OrderBy(s => s.Name).ToListAsync(ct);
+        return new QaProfile(providerId, provider.Name, new QaStatusView(status.ToString(), reasons), flags, visits,
+            [.. settings.Select(s => new SettingQaView(s.Id, s.Name, s.OfstedUrn, s.OfstedGrade, s.LastInspectionDate, s.ClosedAt is not null,
+                [.. history.Where(h => h.SettingId == s.Id).Select(h => new InspectionView(h.SettingId, h.Grade, h.InspectionDate, h.PreviousGrade, h.Source, h.RecordedAt))]))],
+            QaTimetable.Due(facts, today));
+    }
+
+    /// <summary>Everything the timetable needs, for many providers in a handful of queries.</summary>
+    private async Task<Dictionary<Guid, ProviderQaFacts>> FactsAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
+    {
+        var ids = providerIds.Distinct().ToList();
+        var admitted = await db.LotMemberships.AsNoTracking()
+            .Where(m => ids.Contains(m.ProviderId) && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended))
+            .GroupBy(m => m.ProviderId).Select(g => new { ProviderId = g.Key, First = g.Min(m => m.AdmittedAt) }).ToListAsync(ct);
+        var settings = await db.Settings.AsNoTracking().Where(s => ids.Contains(s.ProviderId) && s.ClosedAt == null)
+            .Select(s => new { s.ProviderId, Facts = new SettingFacts(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate) }).ToListAsync(ct);
+        var visits = await db.QaVisits.AsNoTracking().Where(v => ids.Contains(v.ProviderId))
+            .Select(v => new { v.ProviderId, Facts = new VisitFacts(v.SettingId, v.VisitDate, v.ReportCompletedOn, v.ReportReviewedOn) }).ToListAsync(ct);
+        var placements = await db.Placements.AsNoTracking().Where(p => ids.Contains(p.ProviderId) && p.Status == PlacementStatus.Active)
+            .Select(p => new { p.ProviderId, Facts = new PlacementFacts(p.SettingId, p.StartDate) }).ToListAsync(ct);
+        var flags = await db.QaFlags.AsNoTracking().Where(f => ids.Contains(f.ProviderId) && f.Status == FlagStatus.Open)
+            .Select(f => new { f.ProviderId, f.Id, f.SettingId, f.Severity, f.RaisedAt, f.Description }).ToListAsync(ct);
+        return ids.ToDictionary(id => id, id => new ProviderQaFacts(
+            id,
+            admitted.FirstOrDefault(a => a.ProviderId == id) is { } a ? UkTime.DateOf(a.First) : null,
+            [.. settings.Where(s => s.ProviderId == id).Select(s => s.Facts)],
+            [.. visits.Where(v => v.ProviderId == id).Select(v => v.Facts)],
+            [.. placements.Where(p => p.ProviderId == id).Select(p => p.Facts)],
+            [.. flags.Where(f => f.ProviderId == id).Select(f => new FlagFacts(f.Id, f.SettingId, f.Severity, UkTime.DateOf(f.RaisedAt), f.Description))]));
+    }
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
