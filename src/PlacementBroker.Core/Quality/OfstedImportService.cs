@@ -187,16 +187,16 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
     private async Task AlertDowngradeAsync(Setting setting, OfstedGrade previous, CancellationToken ct)
     {
         var providerId = setting.ProviderId;
-        var authorities = await db.LotMemberships.Where(m => m.ProviderId == providerId)
-            .SelectMany(m => db.DynamicPurchasingSystems.Where(d => d.Id == m.Lot!.DpsId)
-                .SelectMany(d => d.Participants.Select(p => p.LocalAuthorityId).Append(d.LeadLocalAuthorityId)))
-            .Union(db.Placements.Where(p => p.ProviderId == providerId && p.Status == PlacementStatus.Active).Select(p => p.LocalAuthorityId))
-            .Distinct().ToListAsync(ct);
+        var dpsIds = await db.LotMemberships.Where(m => m.ProviderId == providerId).Select(m => m.Lot!.DpsId).Distinct().ToListAsync(ct);
+        var authorities = (await db.DynamicPurchasingSystems.Where(d => dpsIds.Contains(d.Id)).Select(d => d.LeadLocalAuthorityId).ToListAsync(ct))
+            .Concat(await db.DpsParticipants.Where(p => dpsIds.Contains(p.DpsId)).Select(p => p.LocalAuthorityId).ToListAsync(ct))
+            .Concat(await db.Placements.Where(p => p.ProviderId == providerId && p.Status == PlacementStatus.Active).Select(p => p.LocalAuthorityId).ToListAsync(ct))
+            .Distinct().ToList();
         var qa = await db.Users.Where(u => u.Role == Role.QaOfficer && u.LocalAuthorityId != null && authorities.Contains(u.LocalAuthorityId.Value))
             .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        var officers = await db.Placements.Where(p => p.SettingId == setting.Id && p.Status == PlacementStatus.Active)
-            .Join(db.Referrals, p => p.ReferralId, r => r.Id, (p, r) => r.CreatedByUserId)
-            .Join(db.Users, id => id, u => u.Id, (id, u) => new { u.Id, u.Email }).Distinct().ToListAsync(ct);
+        var officerIds = await db.Placements.Where(p => p.SettingId == setting.Id && p.Status == PlacementStatus.Active)
+            .Select(p => p.Referral!.CreatedByUserId).Distinct().ToListAsync(ct);
+        var officers = await db.Users.Where(u => officerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var grade = Matching.NeedNames.Grade(setting.OfstedGrade);
         var reference = $"{setting.Id}:{setting.OfstedGrade}:{setting.LastInspectionDate:yyyy-MM-dd}";
         foreach (var person in qa.Concat(officers).DistinctBy(p => p.Id))
