@@ -218,6 +218,41 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         return Outcome<DpsLot>.Success(lot);
     }
 
+    public const double MaxWeight = 3;
+
+    /// <summary>How much each ranking criterion counts on this DPS: a multiplier from 0 (off) to 3, 1 by default.</summary>
+    public async Task<Outcome<RankingWeightSettings>> SetWeightsAsync(Actor actor, Guid dpsId, RankingWeightSettings weights, CancellationToken ct = default)
+    {
+        var (dps, refusal) = await LeadDpsAsync(actor, dpsId, ct);
+        if (dps is null)
+        {
+            return refusal!.Kind == OutcomeKind.Forbidden ? Outcome<RankingWeightSettings>.Forbidden(refusal.Message!) : Outcome<RankingWeightSettings>.NotFound(refusal.Message!);
+        }
+        var errors = new FieldErrors();
+        foreach (var (field, value) in new[] { ("needs", weights.Needs), ("ofstedGrade", weights.OfstedGrade), ("price", weights.Price),
+                     ("distance", weights.Distance), ("qaStatus", weights.QaStatus), ("trackRecord", weights.TrackRecord) })
+        {
+            if (double.IsNaN(value) || value < 0 || value > MaxWeight)
+            {
+                errors.Add(field, $"A weight is from 0 (not counted) to {MaxWeight}");
+            }
+        }
+        if (errors.Any)
+        {
+            return Outcome<RankingWeightSettings>.Invalid(errors);
+        }
+        dps.Weights = weights;
+        audit.Record(actor, "DpsWeightsChanged", "Dps", dps.Id,
+            $"needs {weights.Needs}, grade {weights.OfstedGrade}, price {weights.Price}, distance {weights.Distance}, QA {weights.QaStatus}, record {weights.TrackRecord}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<RankingWeightSettings>.Success(dps.Weights);
+    }
+
+    public async Task<RankingWeightSettings?> WeightsAsync(Actor actor, Guid dpsId, CancellationToken ct = default) =>
+        actor.LocalAuthorityId is { } la && await VisibleToAsync(dpsId, la, ct)
+            ? await db.DynamicPurchasingSystems.AsNoTracking().Where(d => d.Id == dpsId).Select(d => d.Weights).SingleAsync(ct)
+            : null;
+
     /// <summary>Open DPSs with their lots: what providers may apply to and every signed-in user may browse.</summary>
     public async Task<List<DpsView>> ListAsync(Actor actor, bool includeOwnDrafts = true, CancellationToken ct = default)
     {

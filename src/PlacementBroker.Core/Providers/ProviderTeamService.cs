@@ -48,6 +48,7 @@ public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> 
             LockoutEnabled = true,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Nobody knows this password: the colleague sets their own through the link.
         var created = await users.CreateAsync(colleague, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)) + "aA1!");
         if (!created.Succeeded)
@@ -61,6 +62,7 @@ public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> 
             ct: ct);
         audit.Record(actor, "ColleagueInvited", nameof(User), colleague.Id, colleague.Email, providerId: providerId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<User>.Success(colleague);
     }
 

@@ -9,7 +9,9 @@ public static class ReferralsExtensions
     /// <summary>Referrals, offers and matching. The host supplies the <see cref="IMarketplaceNotifier"/>.</summary>
     public static IServiceCollection AddReferrals(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section));
+        services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section))
+            .Validate(o => o.EmergencyEscalationHours is > 0 and <= 72, "PlacementBroker:Referrals:EmergencyEscalationHours must be more than 0 and at most 72")
+            .ValidateOnStart();
         return services
             .AddScoped<IPriceBenchmarks, ConfiguredPriceBenchmarks>()
             .AddScoped<MatchService>()

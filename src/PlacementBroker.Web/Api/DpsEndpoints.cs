@@ -41,6 +41,17 @@ public static class DpsEndpoints
             .WithSummary("Add a lot with its selection questions and price benchmark")
             .ProducesValidationProblem();
 
+        commissioner.MapPut("/dps/{dpsId:guid}/weights", async (Guid dpsId, RankingWeightSettings? weights, DpsService dps, HttpContext http) =>
+                weights is null ? ApiResults.MissingBody() : (await dps.SetWeightsAsync(http.ToActor(), dpsId, weights, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("Set how much each ranking criterion counts on this DPS (0 to 3 each; 1 by default)")
+            .ProducesValidationProblem();
+
+        commissioner.MapGet("/dps/{dpsId:guid}/weights", async (Guid dpsId, DpsService dps, HttpContext http) =>
+                await dps.WeightsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } weights
+                    ? Results.Ok(weights)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .WithSummary("The DPS's ranking weights");
+
         commissioner.MapPost("/lots/{lotId:guid}/prices", async (Guid lotId, LotPrices? request, DpsService dps, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await dps.SetPricesAsync(http.ToActor(), lotId, request.BenchmarkWeeklyPrice, request.PriceBandLower, request.PriceBandUpper, http.RequestAborted))
                     .ToResult(l => Results.Ok(new { id = l.Id, l.BenchmarkWeeklyPrice, l.PriceBandLower, l.PriceBandUpper })))

@@ -123,6 +123,33 @@ public abstract class DpsApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task Weights_LeadCommissionerSetsThem_AndRankingUsesThem()
+    {
+        var participantAuthority = await app.Data.CreateLocalAuthorityAsync();
+        var dps = await app.Data.CreateDpsAsync(participants: [participantAuthority.Id]);
+        using var lead = await app.Data.ClientForAsync(dps.Commissioner);
+        var (_, participant) = await CommissionerAsync(participantAuthority.Id);
+        using var officer = await app.Data.ClientForAsync(Role.PlacingOfficer);
+
+        await (await lead.PutAsJsonAsync($"/api/dps/{dps.Id}/weights", new { needs = 4, ofstedGrade = -1 })).AssertValidationProblemAsync("needs", "ofstedGrade");
+        await (await participant.PutAsJsonAsync($"/api/dps/{dps.Id}/weights", new { needs = 1 })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await officer.PutAsJsonAsync($"/api/dps/{dps.Id}/weights", new { needs = 1 })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var set = await (await lead.PutAsJsonAsync($"/api/dps/{dps.Id}/weights",
+            new { needs = 1, ofstedGrade = 2, price = 0, distance = 1, qaStatus = 1, trackRecord = 1 })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, set.GetProperty("ofstedGrade").GetDouble());
+
+        var dpsOfficer = await app.Data.OfficerForAsync(dps);
+        using var officerClient = await app.Data.ClientForAsync(dpsOfficer);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, grade: OfstedGrade.Outstanding);
+        var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString();
+        var matches = await (await officerClient.GetAsync($"/api/referrals/{referralId}/matches")).ReadJsonAsync(HttpStatusCode.OK);
+        var explanation = matches[0].GetProperty("explanation").EnumerateArray().ToList();
+        Assert.Equal(40, explanation.Single(e => e.GetProperty("criterion").GetString() == "OfstedGrade").GetProperty("points").GetInt32());
+        Assert.Equal(0, explanation.Single(e => e.GetProperty("criterion").GetString() == "Price").GetProperty("points").GetInt32());
+    }
+
+    [Fact]
     public async Task AddLot_NonsenseInput_Is400NamingTheFields()
     {
         var dps = await app.Data.CreateDpsAsync();
