@@ -12,7 +12,7 @@ public sealed record HomeCard(string Title, int Count, string Description, strin
 public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
 
 /// <summary>Each role's home page: what is waiting for this person.</summary>
-public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, PlacementBroker.Core.Quality.QualityService quality) : PageModel
 {
     public Role Role { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -68,6 +68,9 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
                     .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs", "/dps"));
                 break;
             case Role.QaOfficer:
+                var queue = await quality.WorkQueueAsync(HttpContext.ToActor());
+                Cards.Add(new("QA work overdue", queue.Count(i => i.Overdue), "visits and reports past their date", "/qa"));
+                Cards.Add(new("QA work due soon", queue.Count(i => !i.Overdue), "visits and reports due in the next four weeks", "/qa"));
                 var watched = db.Settings.Where(s => db.LotMemberships.Any(m => m.ProviderId == s.ProviderId
                     && m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId)));
                 Cards.Add(new("Settings graded Inadequate", await watched.CountAsync(s => s.OfstedGrade == OfstedGrade.Inadequate),
@@ -78,6 +81,15 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock) : PageM
                     "new settings: references and a pre-placement visit"));
                 break;
             default:
+                var open = db.Referrals.Where(r => r.LocalAuthorityId == authorityId && r.Status == Core.Referrals.ReferralStatus.Open);
+                Cards.Add(new("Open referrals", await open.CountAsync(), "sent to providers and waiting for a placement", "/referrals"));
+                Cards.Add(new("Offers to consider", await db.Offers.CountAsync(o => o.Status == Core.Referrals.OfferStatus.Submitted && open.Any(r => r.Id == o.ReferralId)),
+                    "on your authority's open referrals", "/referrals"));
+                if (Role == Role.PlacementManager)
+                {
+                    Cards.Add(new("Approvals waiting", await db.Approvals.CountAsync(a => a.LocalAuthorityId == authorityId && a.Status == Core.Placements.ApprovalStatus.Pending),
+                        "placements that need your decision", "/approvals"));
+                }
                 Cards.Add(new("Open vacancies", Supply.Sum(s => s.OpenVacancies), "published by admitted providers in your DPSs"));
                 Cards.Add(new("Places available", Supply.Sum(s => s.Places), "across those vacancies"));
                 break;
