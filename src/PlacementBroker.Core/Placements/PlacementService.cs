@@ -115,6 +115,10 @@ public class PlacementService(
             return Outcome<ApprovalResult>.Conflict($"The approval has already been {approval.Status.ToString().ToLowerInvariant()}.");
         }
         var offer = await db.Offers.Include(o => o.Referral).SingleAsync(o => o.Id == approval.OfferId, ct);
+        if (offer.Status != OfferStatus.PendingApproval)
+        {
+            return Outcome<ApprovalResult>.Conflict($"The offer is no longer waiting for approval: it is {Words(offer.Status)}.");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         approval.DecidedAt = now;
         approval.DecidedByUserId = actor.UserId;
@@ -503,12 +507,12 @@ public class PlacementService(
         {
             return null;
         }
-        if (audited)
+        if (audited && actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser)
         {
             audit.Record(actor, "PlacementIdentityRead", nameof(Placement), placementId, "child's identifying details shown");
             await db.SaveChangesAsync(ct);
         }
-        return await ViewAsync(placementId, includeChild: true, ct);
+        return await ViewAsync(placementId, includeChild: actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser, ct);
     }
 
     private IQueryable<Placement> Visible(Actor actor) => actor.Role switch

@@ -157,6 +157,8 @@ public class OfferService(
         {
             await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
                 .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
+            await db.Approvals.Where(a => a.OfferId == offer.Id && a.Status == Placements.ApprovalStatus.Pending)
+                .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = "The provider withdrew the offer"; }, ct);
         }
         offer.Status = OfferStatus.Withdrawn;
         offer.UpdatedAt = now;

@@ -64,7 +64,7 @@ public class ReferralService(
         else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft
                      && (l.Dps.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
         {
-            errors.Add("lotId", "Select a lot of an open DPS your authority uses");
+            errors.Add("lotId", "Select a lot of a DPS your authority uses");
         }
         if (request.Urgency is null)
         {
@@ -293,6 +293,8 @@ public class ReferralService(
             {
                 await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
                     .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
+                await db.Approvals.Where(a => a.OfferId == offer.Id && a.Status == Placements.ApprovalStatus.Pending)
+                    .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = $"The referral was closed: {reason}"; }, ct);
             }
             offer.Status = OfferStatus.NotSelected;
             offer.UpdatedAt = now;

@@ -97,6 +97,26 @@ public abstract class PlacementApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task Approval_OfferWithdrawnMeanwhile_IsClosedAndCannotBeApproved()
+    {
+        var scene = await OfferMadeAsync(OfstedGrade.Inadequate);
+        using var managerClient = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, scene.Officer.LocalAuthorityId));
+        var approvalId = (await (await scene.OfficerClient.PostAsJsonAsync($"/api/offers/{scene.OfferId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Accepted))
+            .GetProperty("approvalId").GetString();
+        using (var providerClient = await app.Data.ClientForAsync(scene.Provider.User))
+        {
+            await (await providerClient.PostAsync($"/api/offers/{scene.OfferId}/withdraw", null)).ReadJsonAsync(HttpStatusCode.OK);
+            Assert.Equal("Open", (await (await providerClient.GetAsync($"/api/vacancies/{scene.VacancyId}")).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+
+        await (await managerClient.PostAsJsonAsync($"/api/approvals/{approvalId}/decision", new { decision = "Approve", reason = "Too late" })).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var approvals = await (await managerClient.GetAsync("/api/approvals?status=Rejected")).ReadJsonAsync(HttpStatusCode.OK);
+        var closed = approvals.EnumerateArray().Single(a => a.GetProperty("id").GetString() == approvalId);
+        Assert.Equal("The provider withdrew the offer", closed.GetProperty("decisionReason").GetString());
+    }
+
+    [Fact]
     public async Task Approval_AnotherAuthoritysManager_Is404()
     {
         var scene = await OfferMadeAsync(OfstedGrade.Inadequate);
