@@ -187,11 +187,12 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
     private async Task AlertDowngradeAsync(Setting setting, OfstedGrade previous, CancellationToken ct)
     {
         var providerId = setting.ProviderId;
-        var authorities = await db.LotMemberships.Where(m => m.ProviderId == providerId)
-            .SelectMany(m => db.DynamicPurchasingSystems.Where(d => d.Id == m.Lot!.DpsId)
-                .SelectMany(d => d.Participants.Select(p => p.LocalAuthorityId).Append(d.LeadLocalAuthorityId)))
-            .Union(db.Placements.Where(p => p.ProviderId == providerId && p.Status == PlacementStatus.Active).Select(p => p.LocalAuthorityId))
-            .Distinct().ToListAsync(ct);
+        // Three plain queries: EF cannot translate Append inside SelectMany (it threw on every downgrade).
+        var dpsIds = db.LotMemberships.Where(m => m.ProviderId == providerId).Select(m => m.Lot!.DpsId);
+        var leads = await db.DynamicPurchasingSystems.Where(d => dpsIds.Contains(d.Id)).Select(d => d.LeadLocalAuthorityId).ToListAsync(ct);
+        var participants = await db.DpsParticipants.Where(p => dpsIds.Contains(p.DpsId)).Select(p => p.LocalAuthorityId).ToListAsync(ct);
+        var placing = await db.Placements.Where(p => p.ProviderId == providerId && p.Status == PlacementStatus.Active).Select(p => p.LocalAuthorityId).ToListAsync(ct);
+        var authorities = leads.Concat(participants).Concat(placing).Distinct().ToList();
         var qa = await db.Users.Where(u => u.Role == Role.QaOfficer && u.LocalAuthorityId != null && authorities.Contains(u.LocalAuthorityId.Value))
             .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var officers = await db.Placements.Where(p => p.SettingId == setting.Id && p.Status == PlacementStatus.Active)
