@@ -208,6 +208,21 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Import the Ofsted register", await commissioner.TextAsync("/qa/ofsted-import"));
     }
 
+    [Fact]
+    public async Task ReferralOffers_LinkToTheProvidersQaProfile()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
+        var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId));
+        await app.OfferAsync(provider, referralId, vacancyId, 5000m);
+        using var session = await app.SignInAsync(officer);
+
+        var page = await session.TextAsync($"/referrals/{referralId}");
+        Assert.Contains($"href=\"/qa/providers/{provider.Id}\">QA profile", page);
+        Assert.Contains("QA status", await session.TextAsync($"/qa/providers/{provider.Id}"));
+    }
+
     private static async Task AssertForbiddenAsync(PageSession session, string path)
     {
         var response = await session.GetAsync(path);
