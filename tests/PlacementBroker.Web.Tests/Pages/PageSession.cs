@@ -42,6 +42,20 @@ public sealed partial class PageSession(PlacementBrokerApp app) : IDisposable
         return await _client.PostAsync(action ?? path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Loads the form page, then posts a multipart form with one file and its antiforgery token, as a browser would.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string field, string fileName, string content, string contentType = "text/csv")
+    {
+        var page = await GetPageAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"{path} has no antiforgery token");
+        using var form = new MultipartFormDataContent();
+        var file = new StringContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        return await _client.PostAsync(path, form);
+    }
+
     /// <summary>Posts the form and follows the redirect the page answers with, returning the page it leads to.</summary>
     public async Task<string> PostFormAndFollowAsync(string path, Dictionary<string, string> fields, string? action = null)
     {

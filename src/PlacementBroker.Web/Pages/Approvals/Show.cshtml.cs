@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -10,7 +12,7 @@ using PlacementBroker.Web.Auth;
 namespace PlacementBroker.Web.Pages.Approvals;
 
 [Authorize(Policy = ReferralEndpoints.ReferralReaders)]
-public class ShowModel(PlacementService placements) : PageModel
+public class ShowModel(PlacementService placements, PlacementBrokerDbContext db) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new() { ["decision"] = "Input.Decision", ["reason"] = "Input.Reason" };
 
@@ -19,6 +21,8 @@ public class ShowModel(PlacementService placements) : PageModel
 
     public ApprovalView Approval { get; private set; } = null!;
     public bool CanDecide { get; private set; }
+    /// <summary>The offering provider, for the link to its QA profile.</summary>
+    public Guid ProviderId { get; private set; }
 
     public List<SelectListItem> Decisions { get; } =
     [
@@ -68,6 +72,7 @@ public class ShowModel(PlacementService placements) : PageModel
             return false;
         }
         Approval = approval;
+        ProviderId = await db.Offers.AsNoTracking().Where(o => o.Id == approval.OfferId).Select(o => o.ProviderId).SingleAsync(HttpContext.RequestAborted);
         CanDecide = approval.Status == ApprovalStatus.Pending && User.GetRole() == Role.PlacementManager;
         return true;
     }

@@ -38,6 +38,8 @@ public static class Navigation
         Role.QaOfficer =>
         [
             new("Home", "/"),
+            new("QA", "/qa"),
+            new("Ofsted import", "/qa/ofsted-import"),
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Quality;
+
+namespace PlacementBroker.Web.Pages.Quality.Flags;
+
+public sealed record FlagSummary(QaFlag Flag, string ProviderName, string? SettingName);
+
+public static class FlagLookup
+{
+    public static async Task<FlagSummary?> FindAsync(PlacementBrokerDbContext db, Guid id, CancellationToken ct)
+    {
+        var flag = await db.QaFlags.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (flag is null)
+        {
+            return null;
+        }
+        var provider = await db.Providers.AsNoTracking().Where(p => p.Id == flag.ProviderId).Select(p => p.Name).SingleAsync(ct);
+        var setting = flag.SettingId is { } s ? await db.Settings.AsNoTracking().Where(x => x.Id == s).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        return new FlagSummary(flag, provider, setting);
+    }
+}

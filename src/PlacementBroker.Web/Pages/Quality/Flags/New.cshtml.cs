@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core.Quality;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Pages.Quality.Flags;
+
+/// <summary>Raise a flag on a provider or one of its settings.</summary>
+[Authorize(Policy = Policies.QaOfficer)]
+public class NewModel(QualityService quality) : QaPageModel
+{
+    public static readonly Dictionary<string, string> Fields = new()
+    {
+        ["providerId"] = "",
+        ["settingId"] = "Input.SettingId",
+        ["category"] = "Input.Category",
+        ["severity"] = "Input.Severity",
+        ["description"] = "Input.Description",
+        ["evidenceReferences"] = "Input.EvidenceReferences",
+    };
+
+    public static readonly string[] FieldOrder = ["Input.Category", "Input.Severity", "Input.SettingId", "Input.Description", "Input.EvidenceReferences"];
+
+    public QaProfile Profile { get; private set; } = null!;
+    public List<SelectListItem> Settings { get; private set; } = [];
+
+    [BindProperty]
+    public FlagInput Input { get; set; } = new();
+
+    public sealed class FlagInput
+    {
+        public string? Category { get; set; }
+        public string? Severity { get; set; }
+        public string? SettingId { get; set; }
+        public string? Description { get; set; }
+        public string? EvidenceReferences { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid providerId) => await LoadAsync(providerId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid providerId)
+    {
+        if (!await LoadAsync(providerId))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var outcome = await quality.RaiseFlagAsync(Actor, new RaiseFlagRequest(providerId,
+            Guid.TryParse(Input.SettingId, out var setting) ? setting : null,
+            Parse<FlagCategory>(Input.Category), Parse<FlagSeverity>(Input.Severity), Input.Description, Input.EvidenceReferences), HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            var flag = outcome.Value!;
+            Success(flag.Severity == FlagSeverity.Critical
+                ? $"Critical flag raised: {Profile.ProviderName} is red, suspended from its lots and out of matching until the flag is resolved"
+                : $"{QaLabels.Severity(flag.Severity)} flag raised");
+            return Redirect($"/qa/providers/{providerId}");
+        }
+        return Refused(outcome, Fields) ?? Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid providerId)
+    {
+        if (await quality.ProfileAsync(providerId, HttpContext.RequestAborted) is not { } profile)
+        {
+            return false;
+        }
+        Profile = profile;
+        Settings = [new("The whole provider", ""), .. profile.Settings.Where(s => !s.Closed).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
+        return true;
+    }
+}

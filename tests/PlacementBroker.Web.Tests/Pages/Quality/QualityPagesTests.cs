@@ -1,0 +1,232 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Commissioning;
+using PlacementBroker.Web.Tests.Pages.Provider;
+using PlacementBroker.Web.Tests.Pages.Referrals;
+
+namespace PlacementBroker.Web.Tests.Pages.Quality;
+
+/// <summary>The QA pages: the work queue, a provider's QA profile, flags, visits, the Ofsted import, and who may open them.</summary>
+public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>An admitted provider with one setting, in a DPS of the QA officer's authority.</summary>
+    private async Task<(TestDps Dps, TestProvider Provider, TestUser Qa, Guid SettingId)> ProviderAsync()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var (provider, _) = await app.Data.FittingProviderAsync(dps);
+        var qa = await app.Data.CreateUserAsync(Role.QaOfficer, dps.Commissioner.LocalAuthorityId);
+        using var scope = app.Services.CreateScope();
+        var settingId = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings
+            .Where(s => s.ProviderId == provider.Id).Select(s => s.Id).SingleAsync();
+        return (dps, provider, qa, settingId);
+    }
+
+    private static Dictionary<string, string> Flag(string severity, string description, string category = "Safeguarding") => new()
+    {
+        ["Input.Category"] = category, ["Input.Severity"] = severity, ["Input.SettingId"] = "", ["Input.Description"] = description,
+        ["Input.EvidenceReferences"] = "Case 2026/114",
+    };
+
+    [Fact]
+    public async Task WorkQueue_HighFlag_ShowsAConcernVisitDueLinkingToTheProfile()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+
+        await session.PostFormAndFollowAsync($"/qa/providers/{provider.Id}/flags/new", Flag("High", "Missing episodes not reported to the police", "Concern"));
+
+        var queue = await session.TextAsync("/qa");
+        Assert.Contains("QA work queue", queue);
+        Assert.Contains("Concern visit", queue);
+        Assert.Contains("High concern raised", queue);
+        Assert.Contains($"href=\"/qa/providers/{provider.Id}\">{provider.Name}</a>", queue);
+        Assert.Contains("app-bar-chart__row", queue);
+        Assert.Contains("Improvement visit (RI/Inadequate)", queue);
+        Assert.Contains("href=\"/qa\"", queue);
+        Assert.Contains("href=\"/qa/ofsted-import\"", queue);
+    }
+
+    [Fact]
+    public async Task CriticalFlag_MakesTheProfileRedWithTheReason_ResolvingLiftsIt()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+        var before = await session.TextAsync($"/qa/providers/{provider.Id}");
+        Assert.Contains("data-qa-status=\"Green\"", before);
+        Assert.Contains("Raise a flag", before);
+        Assert.Contains("Record a visit", before);
+
+        var form = await session.TextAsync($"/qa/providers/{provider.Id}/flags/new");
+        Assert.Contains("Suspends the provider from its lots and removes it from matching until resolved", form);
+        var red = await session.PostFormAndFollowAsync($"/qa/providers/{provider.Id}/flags/new", Flag("Critical", "Restraint used without recording it"));
+        Assert.Contains("data-qa-status=\"Red\"", red);
+        Assert.Contains("Open critical flag: Restraint used without recording it", red);
+        Assert.Contains("suspended from its lots", red);
+        var flagId = System.Text.RegularExpressions.Regex.Match(red, "href=\"/qa/flags/([0-9a-f-]{36})/resolve\"").Groups[1].Value;
+        Assert.Contains($"href=\"/qa/flags/{flagId}/edit\"", red);
+
+        var blank = await (await session.PostFormAsync($"/qa/flags/{flagId}/resolve", new() { ["Input.Resolution"] = "" })).TextAsync();
+        Assert.Contains("There is a problem", blank);
+        Assert.Contains("href=\"#Input_Resolution\"", blank);
+
+        var resolved = await session.PostFormAndFollowAsync($"/qa/flags/{flagId}/resolve",
+            new() { ["Input.Resolution"] = "Visited; restraint log audited and staff retrained" });
+        Assert.DoesNotContain("data-qa-status=\"Red\"", resolved);
+        Assert.Contains("Resolved flags", resolved);
+        Assert.Contains("Visited; restraint log audited and staff retrained", resolved);
+    }
+
+    [Fact]
+    public async Task EditFlag_ChangesTheSeverity()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+        var page = await session.PostFormAndFollowAsync($"/qa/providers/{provider.Id}/flags/new", Flag("Low", "Complaint about food"));
+        var flagId = System.Text.RegularExpressions.Regex.Match(page, "href=\"/qa/flags/([0-9a-f-]{36})/edit\"").Groups[1].Value;
+
+        var edit = await session.TextAsync($"/qa/flags/{flagId}/edit");
+        Assert.Contains("Complaint about food", edit);
+        var changed = await session.PostFormAndFollowAsync($"/qa/flags/{flagId}/edit", Flag("Critical", "Complaint about food, then a safeguarding referral"));
+        Assert.Contains("data-qa-status=\"Red\"", changed);
+        Assert.Contains("Open critical flag: Complaint about food, then a safeguarding referral", changed);
+    }
+
+    [Fact]
+    public async Task BlankForms_ShowTheErrorSummaryNamingTheFields()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+
+        var flag = await (await session.PostFormAsync($"/qa/providers/{provider.Id}/flags/new", new() { ["Input.Description"] = "" })).TextAsync();
+        Assert.Contains("There is a problem", flag);
+        Assert.Equal(["Input_Category", "Input_Severity", "Input_Description"], ReferralPageHelpers.ErrorSummaryLinks(flag));
+        Assert.Contains("Select the kind of flag", flag);
+
+        var visit = await (await session.PostFormAsync($"/qa/providers/{provider.Id}/visits/new", new() { ["Input.Findings"] = "" })).TextAsync();
+        Assert.Contains("There is a problem", visit);
+        Assert.Equal(["Input_SettingId", "Input_VisitDate", "Input_Type"], ReferralPageHelpers.ErrorSummaryLinks(visit));
+
+        var badDate = await (await session.PostFormAsync($"/qa/providers/{provider.Id}/visits/new", new()
+        {
+            ["Input.VisitDate.Day"] = "31", ["Input.VisitDate.Month"] = "2", ["Input.VisitDate.Year"] = "2026", ["Input.Type"] = "Annual",
+        })).TextAsync();
+        Assert.Contains("The visit date must be a real date", badDate);
+        Assert.DoesNotContain("Enter the date of the visit", badDate);
+        Assert.Equal(["Input_SettingId", "Input_VisitDate"], ReferralPageHelpers.ErrorSummaryLinks(badDate));
+    }
+
+    [Fact]
+    public async Task RecordVisit_AppearsOnTheProfile_ThenTheReportIsRecorded()
+    {
+        var (_, provider, qa, settingId) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+        var visited = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-3);
+
+        var profile = await session.PostFormAndFollowAsync($"/qa/providers/{provider.Id}/visits/new", new()
+        {
+            ["Input.SettingId"] = settingId.ToString(),
+            ["Input.VisitDate.Day"] = visited.Day.ToString(), ["Input.VisitDate.Month"] = visited.Month.ToString(), ["Input.VisitDate.Year"] = visited.Year.ToString(),
+            ["Input.Type"] = "Annual", ["Input.Visitor"] = "Priya Natarajan", ["Input.Findings"] = "Warm, well-run home; bedrooms personalised",
+            ["Input.Outcome"] = "Satisfactory", ["Input.Regulation44Reports"] = "Reg 44 January and February 2026",
+        });
+        Assert.Contains("Annual visit to", profile);
+        Assert.Contains("Priya Natarajan", profile);
+        Assert.Contains("Warm, well-run home; bedrooms personalised", profile);
+        Assert.Contains("Reg 44 January and February 2026", profile);
+        var visitId = System.Text.RegularExpressions.Regex.Match(profile, "href=\"/qa/visits/([0-9a-f-]{36})/report\"").Groups[1].Value;
+        Assert.NotEmpty(visitId);
+
+        var reported = await session.PostFormAndFollowAsync($"/qa/visits/{visitId}/report", new()
+        {
+            ["Input.ReportCompletedOn.Day"] = visited.Day.ToString(), ["Input.ReportCompletedOn.Month"] = visited.Month.ToString(), ["Input.ReportCompletedOn.Year"] = visited.Year.ToString(),
+            ["Input.ReportReviewedOn.Day"] = visited.AddDays(1).Day.ToString(), ["Input.ReportReviewedOn.Month"] = visited.AddDays(1).Month.ToString(),
+            ["Input.ReportReviewedOn.Year"] = visited.AddDays(1).Year.ToString(),
+        });
+        Assert.Contains("The report dates have been recorded", reported);
+        Assert.DoesNotContain($"/qa/visits/{visitId}/report", reported);
+    }
+
+    [Fact]
+    public async Task OfstedImport_ShowsTheCountsAndTheRejectedRows()
+    {
+        var (_, provider, qa, settingId) = await ProviderAsync();
+        string urn;
+        using (var scope = app.Services.CreateScope())
+        {
+            urn = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.Where(s => s.Id == settingId).Select(s => s.OfstedUrn).SingleAsync();
+        }
+        using var session = await app.SignInAsync(qa);
+        var form = await session.TextAsync("/qa/ofsted-import");
+        Assert.Contains("enctype=\"multipart/form-data\"", form);
+        Assert.Contains("/js/upload-progress.js", form);
+        Assert.Contains("<progress", form);
+
+        var csv = "Inspection date,URN,Setting name,Overall effectiveness,Registration status\n"
+            + $"14/05/2026,{urn},Test home,Inadequate,Active\n"
+            + "01/02/2026,,Nameless,Good,Active\n"
+            + "2026-03-01,SC000001,Elsewhere,Good,Active\n";
+        var result = await (await session.PostFileAsync("/qa/ofsted-import", "Upload", "ofsted-providers.csv", csv)).TextAsync();
+        Assert.True(result.Contains("Ofsted register imported"), System.Text.RegularExpressions.Regex.Match(result, "<main.*</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        Assert.Contains("ofsted-providers.csv", result);
+        Assert.Contains("data-rows-read>3<", result);
+        Assert.Contains("data-settings-updated>1<", result);
+        Assert.Contains("data-downgrades>1<", result);
+        Assert.Contains("No URN", result);
+        Assert.Matches("<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td>", result);
+
+        var profile = await session.TextAsync($"/qa/providers/{provider.Id}");
+        Assert.Contains("is graded Inadequate by Ofsted", profile);
+        Assert.Contains("ofsted-providers.csv", profile);
+
+        var none = await (await session.PostFormAsync("/qa/ofsted-import", new())).TextAsync();
+        Assert.Contains("Select Ofsted's provider list (a CSV file)", none);
+    }
+
+    [Fact]
+    public async Task WrongRoles_GetThe403Page()
+    {
+        var (dps, provider, _, _) = await ProviderAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+
+        using var providerSession = await app.SignInAsync(provider.User);
+        foreach (var path in new[] { "/qa", $"/qa/providers/{provider.Id}", "/qa/ofsted-import" })
+        {
+            await AssertForbiddenAsync(providerSession, path);
+        }
+        using var officerSession = await app.SignInAsync(officer);
+        await AssertForbiddenAsync(officerSession, $"/qa/providers/{provider.Id}/flags/new");
+        await AssertForbiddenAsync(officerSession, $"/qa/providers/{provider.Id}/visits/new");
+        await AssertForbiddenAsync(officerSession, "/qa/ofsted-import");
+        var profile = await officerSession.TextAsync($"/qa/providers/{provider.Id}");
+        Assert.Contains("QA status", profile);
+        Assert.DoesNotContain("Raise a flag", profile);
+        using var commissioner = await app.SignInAsync(dps.Commissioner);
+        Assert.Contains("Import the Ofsted register", await commissioner.TextAsync("/qa/ofsted-import"));
+    }
+
+    [Fact]
+    public async Task ReferralOffers_LinkToTheProvidersQaProfile()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
+        var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId));
+        await app.OfferAsync(provider, referralId, vacancyId, 5000m);
+        using var session = await app.SignInAsync(officer);
+
+        var page = await session.TextAsync($"/referrals/{referralId}");
+        Assert.Contains($"href=\"/qa/providers/{provider.Id}\">QA profile", page);
+        Assert.Contains("QA status", await session.TextAsync($"/qa/providers/{provider.Id}"));
+    }
+
+    private static async Task AssertForbiddenAsync(PageSession session, string path)
+    {
+        var response = await session.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET {path}: {(int)response.StatusCode}");
+        Assert.StartsWith("/error/403", response.RedirectTarget());
+    }
+}
