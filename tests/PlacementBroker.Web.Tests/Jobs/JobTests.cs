@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
+using System.Net.Http.Json;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
@@ -91,5 +92,34 @@ public class JobTests(JobsApp app) : IClassFixture<JobsApp>
         Assert.Equal("GovukNotify", sent.DeliveredBy);
         Assert.Equal(2, sent.Attempts);
         await app.Delivery.Received(2).DeliverAsync(Arg.Is<OutboxEmail>(e => e.Reference == "delivery-test"), Arg.Any<CancellationToken>());
+    }
+}
+
+/// <summary>The QA officers' morning reminder of their work queue.</summary>
+public class QaReminderJobTests(JobsApp app) : IClassFixture<JobsApp>
+{
+    [Fact]
+    public async Task QaReminder_ConcernWaitingForAVisit_EmailsTheTeamOnceADay()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var qa = await app.Data.CreateUserAsync(Role.QaOfficer, dps.Commissioner.LocalAuthorityId);
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        await app.Data.CreateSettingAsync(provider);
+        using (var client = await app.Data.ClientForAsync(qa))
+        {
+            (await client.PostAsJsonAsync("/api/qa/flags", new { providerId = provider.Id, category = "Complaint", severity = "High", description = "Complaint from a child's parent" }))
+                .EnsureSuccessStatusCode();
+        }
+
+        await app.Jobs.RunRecurringAsync(Core.Quality.QaReminderJob.RecurringId);
+        await app.Jobs.RunRecurringAsync(Core.Quality.QaReminderJob.RecurringId);
+
+        using var scope = app.Services.CreateScope();
+        var emails = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().OutboxEmails.Where(e => e.To == qa.Email).ToListAsync();
+        var reminder = Assert.Single(emails);
+        Assert.Contains("QA work queue", reminder.Subject);
+        Assert.Contains(provider.Name, reminder.Body);
+        Assert.Contains("High concern raised 23 November 2026: visit within 7 days", reminder.Body);
     }
 }
