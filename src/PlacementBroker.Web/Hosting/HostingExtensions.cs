@@ -11,6 +11,7 @@ using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.Core.Quality;
+using PlacementBroker.Core.Sufficiency;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -47,6 +48,7 @@ public static class HostingExtensions
             .AddProviders(builder.Configuration)
             .AddReferrals(builder.Configuration)
             .AddQuality()
+            .AddSufficiency()
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
@@ -120,6 +122,7 @@ public static class HostingExtensions
         app.MapReferralEndpoints();
         app.MapPlacementEndpoints();
         app.MapQualityEndpoints();
+        app.MapSufficiencyEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

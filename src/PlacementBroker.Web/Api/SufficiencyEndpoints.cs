@@ -1,0 +1,59 @@
+using System.Globalization;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Web.Auth;
+
+namespace PlacementBroker.Web.Api;
+
+public static class SufficiencyEndpoints
+{
+    public static IEndpointRouteBuilder MapSufficiencyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sufficiency", async (string? from, string? to, string? lotId, string? scope, SufficiencyService sufficiency, TimeProvider clock, HttpContext http) =>
+            {
+                var (query, errors) = Parse(from, to, lotId, scope, clock);
+                if (errors.Any)
+                {
+                    return QueryParameters.Invalid(errors);
+                }
+                var outcome = await sufficiency.ReportAsync(http.ToActor(), query!, http.RequestAborted);
+                return outcome.ToResult(report => http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
+                    ? Results.Text(SufficiencyService.ToCsv(report), "text/csv", System.Text.Encoding.UTF8)
+                    : Results.Ok(report));
+            })
+            .RequireAuthorization(Policies.Commissioner)
+            .WithTags("Sufficiency")
+            .WithSummary("Market sufficiency for a period (from, to as YYYY-MM-DD; the last 12 months by default), a lot, and scope=authority or scope=dps; Accept: text/csv for CSV")
+            .Produces<SufficiencyReport>();
+        return app;
+    }
+
+    /// <summary>The query string as the page and the API share it.</summary>
+    public static (SufficiencyQuery? Query, FieldErrors Errors) Parse(string? from, string? to, string? lotId, string? scope, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var today = UkTime.Today(clock);
+        DateOnly? Date(string? raw, string field)
+        {
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return null;
+            }
+            if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+            errors.Add(field, $"'{raw}' is not a date: use YYYY-MM-DD");
+            return null;
+        }
+        var end = Date(to, "to") ?? today;
+        var start = Date(from, "from") ?? end.AddYears(-1).AddDays(1);
+        var lot = QueryParameters.Id(lotId, "lotId", errors);
+        var scoped = QueryParameters.Enum<SufficiencyScope>(scope, "scope", errors) ?? SufficiencyScope.Authority;
+        if (end < start)
+        {
+            errors.Add("to", "The end of the period must be on or after its start");
+        }
+        return (errors.Any ? null : new SufficiencyQuery(start, end, lot, scoped), errors);
+    }
+}
