@@ -61,11 +61,13 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var admitted = await AdmittedProvidersAsync(referral.LotId, providerIds, ct);
         var statuses = await qa.ForProvidersAsync(providerIds, ct);
         var rates = await ResponseRatesAsync(providerIds, ct);
+        var stability = await StabilityAsync(providerIds, ct);
         var candidates = offers.Select(o => new MatchCandidate(
             o.Offer.Id, o.Offer.ProviderId, o.Setting.Id, o.Vacancy.LotId, admitted.Contains(o.Offer.ProviderId), statuses.GetValueOrDefault(o.Offer.ProviderId),
             // A vacancy held for this very offer still counts its places.
             o.Vacancy.Places, o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
-            o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId)));
+            o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
+            stability.GetValueOrDefault(o.Offer.ProviderId)));
         return MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForLotAsync(referral.LotId, ct), await WeightsAsync(referral.LotId, ct),
             distanceIsHardRule: false);
     }
@@ -98,9 +100,10 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var ids = rows.Select(r => r.ProviderId).Distinct().ToList();
         var statuses = await qa.ForProvidersAsync(ids, ct);
         var rates = await ResponseRatesAsync(ids, ct);
+        var stability = await StabilityAsync(ids, ct);
         return [.. rows.Select(v => new MatchCandidate(v.Id, v.ProviderId, v.SettingId, v.LotId, true, statuses.GetValueOrDefault(v.ProviderId),
             v.Places, v.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.OfstedGrade, v.Latitude, v.Longitude, v.WeeklyPrice,
-            v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId)))];
+            v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId), stability.GetValueOrDefault(v.ProviderId)))];
     }
 
     private async Task<HashSet<Guid>> AdmittedProvidersAsync(Guid lotId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
@@ -124,6 +127,17 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             .ToListAsync(ct);
         return received.Where(r => r.Received >= 5)
             .ToDictionary(r => r.ProviderId, r => (double?)Math.Min(1.0, (r.Declined + r.Offered) / (double)r.Received));
+    }
+
+    /// <summary>The share of a provider's ended placements that did not end in disruption within 12 weeks, once it has three.</summary>
+    private async Task<Dictionary<Guid, double?>> StabilityAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
+    {
+        var ended = await db.Placements.AsNoTracking()
+            .Where(p => providerIds.Contains(p.ProviderId) && p.Status == Placements.PlacementStatus.Ended && p.EndDate != null)
+            .Select(p => new { p.ProviderId, p.StartDate, EndDate = p.EndDate!.Value, p.EndReason })
+            .ToListAsync(ct);
+        return ended.GroupBy(p => p.ProviderId).Where(g => g.Count() >= 3)
+            .ToDictionary(g => g.Key, g => (double?)(1.0 - (double)g.Count(p => Placements.PlacementRules.DisruptedEarly(p.EndReason, p.StartDate, p.EndDate)) / g.Count()));
     }
 
     private async Task<RankingWeights> WeightsAsync(Guid lotId, CancellationToken ct)

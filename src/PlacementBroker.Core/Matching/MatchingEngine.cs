@@ -74,7 +74,7 @@ public static class MatchingEngine
             ScorePrice(referral, candidate.WeeklyPrice, benchmark, weights.Price),
             ScoreDistance(referral, miles, weights.Distance),
             ScoreQa(candidate.QaStatus, weights.QaStatus),
-            ScoreTrackRecord(candidate.ResponseRate, weights.TrackRecord),
+            ScoreTrackRecord(candidate.ResponseRate, candidate.Stability, weights.TrackRecord),
         };
 
         var approvals = new List<string>();
@@ -188,15 +188,27 @@ public static class MatchingEngine
             : $"Quality assurance {status.ToString().ToLowerInvariant()} ({Plus(points)})");
     }
 
-    private static Explanation ScoreTrackRecord(double? responseRate, double weight)
+    /// <summary>Responsiveness and placement stability: answering referrals counts 60%, placements lasting past 12 weeks 40%.</summary>
+    private static Explanation ScoreTrackRecord(double? responseRate, double? stability, double weight)
     {
-        if (responseRate is null)
+        if (responseRate is null && stability is null)
         {
             var neutral = Points(TrackRecordPoints, weight, 0.5);
             return new(Criterion.TrackRecord, neutral, $"No track record on the platform yet ({Plus(neutral)})");
         }
-        var points = Points(TrackRecordPoints, weight, Math.Clamp(responseRate.Value, 0, 1));
-        return new(Criterion.TrackRecord, points, $"Answers {responseRate.Value:P0} of referrals ({Plus(points)})");
+        var share = 0.6 * Math.Clamp(responseRate ?? 0.5, 0, 1) + 0.4 * Math.Clamp(stability ?? 0.5, 0, 1);
+        var points = Points(TrackRecordPoints, weight, share);
+        var parts = new List<string>();
+        if (responseRate is { } rate)
+        {
+            parts.Add($"answers {rate.ToString("P0", Uk)} of referrals");
+        }
+        if (stability is { } stable)
+        {
+            parts.Add($"{stable.ToString("P0", Uk)} of placements last past 12 weeks");
+        }
+        var text = string.Join("; ", parts);
+        return new(Criterion.TrackRecord, points, $"{char.ToUpperInvariant(text[0])}{text[1..]} ({Plus(points)})");
     }
 
     private static int Points(int max, double weight, double share) => (int)Math.Round(max * weight * share, MidpointRounding.AwayFromZero);

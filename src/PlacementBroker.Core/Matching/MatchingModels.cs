@@ -42,7 +42,9 @@ public sealed record MatchCandidate(
     decimal WeeklyPrice,
     DateOnly AvailableFrom,
     /// <summary>The share of referrals this provider answered, 0 to 1, when it has a record.</summary>
-    double? ResponseRate = null);
+    double? ResponseRate = null,
+    /// <summary>The share of its placements that did not break down within 12 weeks, 0 to 1, when it has placements.</summary>
+    double? Stability = null);
 
 /// <summary>The lot's price reference: the upper quartile of accepted prices when there are enough, else the commissioner's benchmark.</summary>
 public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source, bool QuartilesFromAcceptedPrices = false);

@@ -207,5 +207,6 @@ public class SufficiencyService(PlacementBrokerDbContext db)
 public static class SufficiencyExtensions
 {
     public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddSufficiency(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyService>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<ProviderPerformanceService>(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyService>(services));
 }

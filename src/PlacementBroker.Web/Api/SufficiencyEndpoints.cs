@@ -25,6 +25,17 @@ public static class SufficiencyEndpoints
             .WithTags("Sufficiency")
             .WithSummary("Market sufficiency for a period (from, to as YYYY-MM-DD; the last 12 months by default), a lot, and scope=authority or scope=dps; Accept: text/csv for CSV")
             .Produces<SufficiencyReport>();
+
+        app.MapGet("/api/provider-performance", async (string? providerId, ProviderPerformanceService performance, HttpContext http) =>
+            {
+                var errors = new FieldErrors();
+                var id = QueryParameters.Id(providerId, "providerId", errors);
+                return errors.Any ? QueryParameters.Invalid(errors) : (await performance.ScorecardsAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok);
+            })
+            .RequireAuthorization()
+            .WithTags("Sufficiency")
+            .WithSummary("Provider scorecards: referrals received, response rate and time, offers, acceptance, placements, disruptions within 12 weeks, QA history. Commissioners see their DPSs' providers; a provider sees its own")
+            .Produces<List<ProviderPerformance>>();
         return app;
     }
 

@@ -249,3 +249,44 @@ public class MatchingEngineTests
         Assert.True(ranked[0].Score > ranked[1].Score, $"Scores {ranked[0].Score} and {ranked[1].Score} should differ");
     }
 }
+
+public class TrackRecordTests
+{
+    private static readonly ReferralCriteria Referral = new(Guid.Empty, 14, Gender.Female, 1, new HashSet<Need>(), new HashSet<Need>(), 53.8, -1.55, 20, false, 6000m,
+        new DateOnly(2026, 12, 1));
+
+    private static MatchResult Evaluate(double? rate, double? stability) => MatchingEngine.Evaluate(Referral,
+        new MatchCandidate(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.Empty, true, QaStatus.Green, 1, 4, 8, 17, [Gender.Female], [], OfstedGrade.Good,
+            53.8, -1.55, 5000m, new DateOnly(2026, 11, 1), rate, stability),
+        new PriceBenchmark(5200m, null, "test"));
+
+    private static Explanation Track(MatchResult r) => r.Explanation.Single(e => e.Criterion == Criterion.TrackRecord);
+
+    [Fact]
+    public void TrackRecord_NoHistory_IsNeutral() => Assert.Equal(3, Track(Evaluate(null, null)).Points);
+
+    [Fact]
+    public void TrackRecord_AnswersEveryReferralAndPlacementsLast_ScoresInFull()
+    {
+        var track = Track(Evaluate(1.0, 1.0));
+
+        Assert.Equal(MatchingEngine.TrackRecordPoints, track.Points);
+        Assert.Equal("Answers 100% of referrals; 100% of placements last past 12 weeks (+5)", track.Text);
+    }
+
+    [Fact]
+    public void TrackRecord_EarlyDisruptions_LowerTheScore() =>
+        Assert.True(Track(Evaluate(1.0, 0.2)).Points < Track(Evaluate(1.0, 1.0)).Points);
+
+    [Theory]
+    [InlineData(84, true)]
+    [InlineData(85, false)]
+    public void DisruptedEarly_TwelveWeeksIsTheBoundary(int days, bool early) =>
+        Assert.Equal(early, PlacementBroker.Core.Placements.PlacementRules.DisruptedEarly(PlacementBroker.Core.Placements.PlacementEndReason.Disruption,
+            new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 1).AddDays(days)));
+
+    [Fact]
+    public void DisruptedEarly_OtherReasonsAreNotDisruptions() =>
+        Assert.False(PlacementBroker.Core.Placements.PlacementRules.DisruptedEarly(PlacementBroker.Core.Placements.PlacementEndReason.ReturnedHome,
+            new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 10)));
+}

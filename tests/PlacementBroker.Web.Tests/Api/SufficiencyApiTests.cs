@@ -114,6 +114,40 @@ public abstract class SufficiencyApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task Performance_ScorecardCountsResponsesOffersAndPlacements()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var officerClient = await app.Data.ClientForAsync(officer);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps);
+        var first = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var second = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created);
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{first}/offers", new { vacancyId, weeklyPrice = 5000 })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString();
+        await (await providerClient.PostAsJsonAsync($"/api/referrals/{second}/decline", new { reason = "NoSuitableVacancy" })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+        using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
+        using var stranger = await app.Data.ClientForAsync(Role.Commissioner);
+
+        var card = (await (await commissioner.GetAsync($"/api/provider-performance?providerId={provider.Id}")).ReadJsonAsync(HttpStatusCode.OK))[0];
+        var own = (await (await providerClient.GetAsync("/api/provider-performance")).ReadJsonAsync(HttpStatusCode.OK))[0];
+
+        Assert.Equal(3, card.GetProperty("referralsReceived").GetInt32());
+        Assert.Equal(2, card.GetProperty("responded").GetInt32());
+        Assert.Equal(66.7m, card.GetProperty("responseRatePercent").GetDecimal());
+        Assert.Equal(1, card.GetProperty("offers").GetInt32());
+        Assert.Equal(100m, card.GetProperty("acceptanceRatePercent").GetDecimal());
+        Assert.Equal(1, card.GetProperty("placements").GetInt32());
+        Assert.Equal(card.GetRawText(), own.GetRawText());
+        await (await stranger.GetAsync($"/api/provider-performance?providerId={provider.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await providerClient.GetAsync($"/api/provider-performance?providerId={Guid.NewGuid()}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var officerOnly = await app.Data.ClientForAsync(Role.PlacingOfficer);
+        await (await officerOnly.GetAsync("/api/provider-performance")).AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Sufficiency_DpsScope_IncludesParticipatingAuthorities()
     {
         var participantAuthority = await app.Data.CreateLocalAuthorityAsync();
