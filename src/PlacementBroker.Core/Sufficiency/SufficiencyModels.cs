@@ -33,6 +33,12 @@ public sealed record BlockContracts(int Contracts, int Places, int Occupied, dec
 
 public sealed record UnmetNeed(string Need, string Label, int Referrals, int Placed, decimal? FillRatePercent);
 
+public sealed record AuthorityPrice(Guid LocalAuthorityId, string LocalAuthority, decimal MedianWeeklyPrice, int Placements);
+
+/// <summary>One provider charging the authorities of a DPS different prices in the same lot.</summary>
+public sealed record PriceDisparity(Guid ProviderId, string Provider, Guid LotId, string Lot, decimal LowestMedian, decimal HighestMedian, decimal SpreadPercent,
+    IReadOnlyList<AuthorityPrice> Authorities);
+
 public sealed record SufficiencyReport(
     DateOnly From, DateOnly To, Guid? LotId, SufficiencyScope Scope, Demand Demand, Supply Supply, Outcomes Outcomes, Price Price,
-    Quality Quality, Locality Locality, BlockContracts BlockContracts, IReadOnlyList<UnmetNeed> UnmetNeeds);
+    Quality Quality, Locality Locality, BlockContracts BlockContracts, IReadOnlyList<UnmetNeed> UnmetNeeds, IReadOnlyList<PriceDisparity> PriceDisparities);

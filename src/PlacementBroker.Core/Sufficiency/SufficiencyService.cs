@@ -137,7 +137,35 @@ public class SufficiencyService(PlacementBrokerDbContext db)
             .OrderBy(u => u.FillRatePercent).ThenByDescending(u => u.Referrals).ToList();
 
         return Outcome<SufficiencyReport>.Success(new SufficiencyReport(query.From, query.To, query.LotId, query.Scope, demand, supply, outcomes, price, quality,
-            locality, blocks, unmet));
+            locality, blocks, unmet, await DisparitiesAsync(dpsIds, lotIds, lotNames, from, to, ct)));
+    }
+
+    /// <summary>
+    /// Spot prices accepted in the period on the DPSs' lots, by provider, lot and placing authority: where one provider's
+    /// median differs between authorities, councils are paying it different prices for the same care. Widest spread first.
+    /// </summary>
+    private async Task<List<PriceDisparity>> DisparitiesAsync(List<Guid> dpsIds, List<Guid> lotIds, Dictionary<Guid, string> lotNames, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var authorities = await db.DynamicPurchasingSystems.Where(d => dpsIds.Contains(d.Id)).Select(d => d.LeadLocalAuthorityId)
+            .Union(db.DpsParticipants.Where(p => dpsIds.Contains(p.DpsId)).Select(p => p.LocalAuthorityId)).ToListAsync(ct);
+        var prices = await db.Placements.AsNoTracking()
+            .Where(p => p.Kind == PlacementKind.Spot && authorities.Contains(p.LocalAuthorityId) && p.CreatedAt >= from && p.CreatedAt < to)
+            .Join(db.Referrals, p => p.ReferralId, r => r.Id, (p, r) => new { p.ProviderId, r.LotId, p.LocalAuthorityId, p.WeeklyPrice })
+            .Where(x => lotIds.Contains(x.LotId))
+            .ToListAsync(ct);
+        var names = await db.LocalAuthorities.AsNoTracking().Where(a => authorities.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var providerIds = prices.Select(p => p.ProviderId).Distinct().ToList();
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return [.. prices.GroupBy(p => (p.ProviderId, p.LotId))
+            .Select(g => g.GroupBy(p => p.LocalAuthorityId)
+                .Select(a => new AuthorityPrice(a.Key, names.GetValueOrDefault(a.Key, ""), Statistics.Median(a.Select(x => x.WeeklyPrice))!.Value, a.Count()))
+                .OrderBy(a => a.MedianWeeklyPrice).ToList() is var byAuthority && byAuthority.Count > 1 && byAuthority[^1].MedianWeeklyPrice > byAuthority[0].MedianWeeklyPrice
+                    ? new PriceDisparity(g.Key.ProviderId, providers.GetValueOrDefault(g.Key.ProviderId, ""), g.Key.LotId, lotNames.GetValueOrDefault(g.Key.LotId, ""),
+                        byAuthority[0].MedianWeeklyPrice, byAuthority[^1].MedianWeeklyPrice,
+                        Math.Round(100m * (byAuthority[^1].MedianWeeklyPrice - byAuthority[0].MedianWeeklyPrice) / byAuthority[0].MedianWeeklyPrice, 1), byAuthority)
+                    : null)
+            .Where(d => d is not null).Select(d => d!)
+            .OrderByDescending(d => d.SpreadPercent)];
     }
 
     public static string AgeBand(int age) => age switch
@@ -196,6 +224,13 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         foreach (var u in r.UnmetNeeds)
         {
             Row("unmetNeeds", u.Need, u.Label, $"{u.Placed}/{u.Referrals}");
+        }
+        foreach (var d in r.PriceDisparities)
+        {
+            foreach (var a in d.Authorities)
+            {
+                Row("priceDisparities", $"{d.Provider} / {d.Lot}", a.LocalAuthority, a.MedianWeeklyPrice);
+            }
         }
         return csv.ToString();
     }
