@@ -104,5 +104,8 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
     public static string Number(decimal? value, string suffix = "") =>
         value is { } v ? v.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")) + suffix : "—";
 
+    /// <summary>A need as the pages name it ("Emotional and behavioural").</summary>
+    public static string NeedLabel(string key, string label) => Enum.TryParse<Need>(key, out var need) ? Display.Need(need) : label;
+
     public static string Percent(decimal? value) => Number(value, "%");
 }
