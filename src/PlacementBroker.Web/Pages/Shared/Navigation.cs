@@ -24,6 +24,7 @@ public static class Navigation
             new("Applications", "/applications"),
             new("Vacancies", "/vacancies"),
             new("Block contracts", "/block-contracts"),
+            new("Sufficiency", "/sufficiency"),
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],

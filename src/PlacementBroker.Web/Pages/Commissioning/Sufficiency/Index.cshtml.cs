@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Web.Api;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency;
+
+/// <summary>
+/// Market sufficiency for a period, lot and scope. The filters are a GET form sharing the API's query string
+/// (from, to, lotId, scope), so a view can be bookmarked or shared; the Csv handler downloads the same figures.
+/// </summary>
+public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProvider clock) : CommissioningPageModel
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["from"] = "from", ["to"] = "to", ["lotId"] = "lotId", ["scope"] = "scope",
+    };
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "lotId")]
+    public string? LotId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "scope")]
+    public string? Scope { get; set; }
+
+    public List<SelectListItem> Lots { get; private set; } = [];
+    public bool LeadsADps { get; private set; }
+    public SufficiencyReport? Report { get; private set; }
+
+    public bool WholeDps => string.Equals(Scope, "dps", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The query string of the current filters, for the CSV link.</summary>
+    public string QueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+        Add("from", From);
+        Add("to", To);
+        Add("lotId", LotId);
+        Add("scope", Scope);
+        return string.Join("&", parts);
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var refused = await LoadAsync();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (Report is not { } report)
+        {
+            return Page();
+        }
+        var name = string.Create(CultureInfo.InvariantCulture, $"sufficiency-{report.From:yyyy-MM-dd}-to-{report.To:yyyy-MM-dd}.csv");
+        return File(Encoding.UTF8.GetBytes(SufficiencyService.ToCsv(report)), "text/csv; charset=utf-8", name);
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var systems = await dps.ListForAuthorityAsync(AuthorityId, ct);
+        LeadsADps = systems.Any(d => d.LeadLocalAuthorityId == AuthorityId);
+        Lots = [new("All lots", ""), .. systems.SelectMany(d => d.Lots.Select(l =>
+            new SelectListItem(systems.Count == 1 ? l.Name : $"{l.Name} ({d.Name})", l.Id.ToString(), string.Equals(l.Id.ToString(), LotId, StringComparison.OrdinalIgnoreCase))))];
+        var (query, errors) = SufficiencyEndpoints.Parse(From, To, LotId, Scope, clock);
+        if (errors.Any || query is null)
+        {
+            ModelState.AddFieldErrors(Outcome<int>.Invalid(errors).Errors, Fields);
+            return null;
+        }
+        var outcome = await sufficiency.ReportAsync(Actor, query, ct);
+        if (!outcome.Succeeded)
+        {
+            return Refused(outcome, Fields);
+        }
+        var report = outcome.Value!;
+        Report = report;
+        From ??= report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To ??= report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return null;
+    }
+
+    public IEnumerable<string> ErrorsFor(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    public static string Number(decimal? value, string suffix = "") =>
+        value is { } v ? v.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")) + suffix : "—";
+
+    /// <summary>A need as the pages name it ("Emotional and behavioural").</summary>
+    public static string NeedLabel(string key, string label) => Enum.TryParse<Need>(key, out var need) ? Display.Need(need) : label;
+
+    public static string Percent(decimal? value) => Number(value, "%");
+}

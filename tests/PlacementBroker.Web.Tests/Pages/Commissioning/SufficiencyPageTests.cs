@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Referrals;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Referrals;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+/// <summary>/sufficiency over a small market with known numbers: one referral placed at £5,000 three hours after it went out, one unfilled.</summary>
+public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<TestDps> SmallMarketAsync()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var officerClient = await app.Data.ClientForAsync(officer);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, grade: OfstedGrade.Outstanding);
+        var placedId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var unfilledId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{placedId}/offers", new { vacancyId, weeklyPrice = 5000 }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        var placed = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(placedId));
+        var offer = await db.Offers.SingleAsync(o => o.Id == Guid.Parse(offerId));
+        offer.CreatedAt = placed.PublishedAt!.Value.AddHours(3);
+        var unfilled = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(unfilledId));
+        unfilled.Status = ReferralStatus.Unfilled;
+        await db.SaveChangesAsync();
+        return dps;
+    }
+
+    [Fact]
+    public async Task Sufficiency_SmallMarket_ShowsItsFiguresExactly()
+    {
+        var dps = await SmallMarketAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var page = await session.TextAsync("/sufficiency");
+
+        Assert.Contains("Market sufficiency", page);
+        Assert.Contains("data-measure=\"referrals\">2</dd>", page);
+        Assert.Contains("data-measure=\"placed\">1 (50%)</dd>", page);
+        Assert.Contains("data-measure=\"unfilled\">1 (50%)</dd>", page);
+        Assert.Contains("data-measure=\"medianHoursToFirstOffer\">3</dd>", page);
+        Assert.Contains("Lower quartile £5,000, median £5,000, upper quartile £5,000", page);
+        Assert.Contains("data-measure=\"goodOrOutstandingPercent\">100%</dd>", page);
+        Assert.Contains("data-measure=\"within20MilesPercent\">100%</dd>", page);
+        Assert.Contains("data-measure=\"occupancyPercent\">—</dd>", page);
+        Assert.Contains("data-label=\"Placed\" data-value=\"1\"", page);
+        Assert.Contains("data-label=\"Unfilled\" data-value=\"1\"", page);
+        Assert.Contains("data-label=\"Median\" data-value=\"5000", page);
+        Assert.Contains("<canvas data-chart=\"line\" data-chart-table=\"demand-by-month\"", page);
+        Assert.Contains("/lib/chart.umd.min.js", page);
+        Assert.Matches(@"Emotional and behavioural</th>\s*<td[^>]*>2</td>\s*<td[^>]*>1</td>\s*<td[^>]*>50%</td>", page);
+        Assert.Contains("href=\"/sufficiency?handler=Csv&", page);
+        Assert.Contains("href=\"/sufficiency\"", page);
+    }
+
+    [Fact]
+    public async Task Sufficiency_Csv_DownloadsTheFiguresForTheSameFilters()
+    {
+        var dps = await SmallMarketAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var response = await session.GetAsync($"/sufficiency?handler=Csv&lotId={dps.LotId}&from=2026-01-01&to=2026-12-31&scope=authority");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("sufficiency-2026-01-01-to-2026-12-31.csv", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.StartsWith("section,measure,label,value\n", csv.TrimStart('\uFEFF'));
+        Assert.Contains("period,from,From,2026-01-01\n", csv);
+        Assert.Contains("demand,referrals,Referrals,2\n", csv);
+        Assert.Contains("outcomes,placed,Placed,1\n", csv);
+        Assert.Contains("outcomes,unfilled,Unfilled,1\n", csv);
+        Assert.Contains("outcomes,medianHoursToFirstOffer,Median hours to first offer,3.0\n", csv);
+        Assert.Contains("price,acceptedWeeklyPrice.median,\"Accepted weekly price, median\",5000.00\n", csv);
+        Assert.Contains("unmetNeeds,EmotionalBehavioural,emotional and behavioural needs,1/2\n", csv);
+        Assert.Contains("price,benchmark,Lot benchmark,5200.0\n", csv);
+    }
+
+    [Fact]
+    public async Task Sufficiency_FiltersInTheUrl_ChangeTheFigures()
+    {
+        var dps = await SmallMarketAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var before = await session.TextAsync("/sufficiency?from=2020-01-01&to=2020-12-31");
+        var lot = await session.TextAsync($"/sufficiency?lotId={dps.LotId}&scope=authority");
+
+        Assert.Contains("data-measure=\"referrals\">0</dd>", before);
+        Assert.Contains("data-measure=\"placed\">0 (0%)</dd>", before);
+        Assert.Contains("value=\"2020-01-01\"", before);
+        Assert.Contains("value=\"2020-12-31\"", before);
+        Assert.Contains("data-measure=\"referrals\">2</dd>", lot);
+        Assert.Contains($"<option value=\"{dps.LotId}\" selected=\"selected\">", lot);
+        Assert.Contains("Lot benchmark", lot);
+        Assert.Contains("£5,200", lot);
+    }
+
+    [Fact]
+    public async Task Sufficiency_PlacingOfficer_GetsThe403Page()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
+
+        var response = await session.GetAsync("/sufficiency");
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"GET /sufficiency: {(int)response.StatusCode}");
+        Assert.StartsWith("/error/403", response.RedirectTarget());
+    }
+
+    [Fact]
+    public async Task Sufficiency_WholeDpsForAParticipant_OrABadLotOrDate_ShowsTheErrorSummary()
+    {
+        var participant = await app.Data.CreateLocalAuthorityAsync();
+        await app.Data.CreateDpsAsync(participants: [participant.Id]);
+        var commissioner = await app.Data.CreateUserAsync(Role.Commissioner, participant.Id);
+        using var session = await PageSession.SignedInAsync(app, commissioner.Email, commissioner.Password);
+
+        var dps = await session.TextAsync("/sufficiency?scope=dps");
+        var lot = await session.TextAsync($"/sufficiency?lotId={Guid.NewGuid()}");
+        var date = await session.TextAsync("/sufficiency?from=yesterday");
+        var mine = await session.TextAsync("/sufficiency");
+
+        Assert.Contains("govuk-error-summary", dps);
+        Assert.Contains("Only a lead authority can see its whole DPS", dps);
+        Assert.Contains("govuk-error-summary", lot);
+        Assert.Contains("Select a lot of a DPS your authority uses", lot);
+        Assert.Contains("govuk-error-summary", date);
+        Assert.Contains("'yesterday' is not a date: use YYYY-MM-DD", date);
+        Assert.DoesNotContain("govuk-error-summary", mine);
+        Assert.Contains("data-measure=\"referrals\">0</dd>", mine);
+    }
+}
