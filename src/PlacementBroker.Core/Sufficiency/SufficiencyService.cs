@@ -183,7 +183,10 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         var csv = new StringBuilder("section,measure,label,value\n");
         void Row(string section, string measure, string label, object? value) =>
             csv.Append(Escape(section)).Append(',').Append(Escape(measure)).Append(',').Append(Escape(label)).Append(',')
-                .Append(Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")).Append('\n');
+                .Append(Escape(value is decimal d
+                    // The same figure reads the same whatever database it came from: no trailing zeros of a column's scale.
+                    ? d.ToString("0.##########", CultureInfo.InvariantCulture)
+                    : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")).Append('\n');
         Row("period", "from", "From", r.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Row("period", "to", "To", r.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Row("demand", "referrals", "Referrals", r.Demand.Referrals);

@@ -83,10 +83,10 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("demand,referrals,Referrals,2\n", csv);
         Assert.Contains("outcomes,placed,Placed,1\n", csv);
         Assert.Contains("outcomes,unfilled,Unfilled,1\n", csv);
-        Assert.Contains("outcomes,medianHoursToFirstOffer,Median hours to first offer,3.0\n", csv);
-        Assert.Contains("price,acceptedWeeklyPrice.median,\"Accepted weekly price, median\",5000.00\n", csv);
+        Assert.Contains("outcomes,medianHoursToFirstOffer,Median hours to first offer,3\n", csv);
+        Assert.Contains("price,acceptedWeeklyPrice.median,\"Accepted weekly price, median\",5000\n", csv);
         Assert.Contains("unmetNeeds,EmotionalBehavioural,emotional and behavioural needs,1/2\n", csv);
-        Assert.Contains("price,benchmark,Lot benchmark,5200.0\n", csv);
+        Assert.Contains("price,benchmark,Lot benchmark,5200\n", csv);
     }
 
     [Fact]
@@ -142,5 +142,36 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("'yesterday' is not a date: use YYYY-MM-DD", date);
         Assert.DoesNotContain("govuk-error-summary", mine);
         Assert.Contains("data-measure=\"referrals\">0</dd>", mine);
+    }
+
+    [Fact]
+    public async Task Sufficiency_WholeDps_ShowsAProviderChargingTwoAuthoritiesDifferently()
+    {
+        var participantAuthority = await app.Data.CreateLocalAuthorityAsync();
+        var dps = await app.Data.CreateDpsAsync(participants: [participantAuthority.Id]);
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        await app.Data.ApplyAsync(provider, dps);
+        var setting = await app.Data.CreateSettingAsync(provider, places: 4);
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        foreach (var (authority, price) in new[] { (dps.Commissioner.LocalAuthorityId!.Value, 4000m), (participantAuthority.Id, 5000m) })
+        {
+            var officer = await app.Data.CreateUserAsync(Role.PlacingOfficer, authority);
+            using var officerClient = await app.Data.ClientForAsync(officer);
+            var vacancyId = await app.Data.CreateVacancyAsync(provider, setting, dps.LotId, price);
+            var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = price })).ReadJsonAsync(HttpStatusCode.Created))
+                .GetProperty("id").GetString();
+            await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+        }
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var whole = await session.TextAsync("/sufficiency?scope=dps");
+        var own = await session.TextAsync("/sufficiency");
+
+        Assert.Contains("id=\"price-disparities\"", whole);
+        Assert.Contains("Spread 25%", whole);
+        Assert.Contains("£4,000", whole);
+        Assert.Contains("£5,000", whole);
+        Assert.DoesNotContain("Price disparities", own);
     }
 }
