@@ -897,6 +897,8 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("VacancyId");
 
+                    b.HasIndex("LocalAuthorityId", "CreatedAt");
+
                     b.HasIndex("LocalAuthorityId", "Status");
 
                     b.HasIndex("ProviderId", "Status");
@@ -1476,6 +1478,8 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.HasIndex("LotId");
 
                     b.HasIndex("PreviousReferralId");
+
+                    b.HasIndex("LocalAuthorityId", "PublishedAt");
 
                     b.HasIndex("LocalAuthorityId", "Status");
 

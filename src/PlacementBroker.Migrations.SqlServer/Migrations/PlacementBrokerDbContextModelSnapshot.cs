@@ -900,6 +900,8 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VacancyId");
 
+                    b.HasIndex("LocalAuthorityId", "CreatedAt");
+
                     b.HasIndex("LocalAuthorityId", "Status");
 
                     b.HasIndex("ProviderId", "Status");
@@ -1480,6 +1482,8 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasIndex("LotId");
 
                     b.HasIndex("PreviousReferralId");
+
+                    b.HasIndex("LocalAuthorityId", "PublishedAt");
 
                     b.HasIndex("LocalAuthorityId", "Status");
 

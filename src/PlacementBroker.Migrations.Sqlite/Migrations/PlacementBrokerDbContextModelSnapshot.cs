@@ -888,6 +888,8 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VacancyId");
 
+                    b.HasIndex("LocalAuthorityId", "CreatedAt");
+
                     b.HasIndex("LocalAuthorityId", "Status");
 
                     b.HasIndex("ProviderId", "Status");
@@ -1465,6 +1467,8 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasIndex("LotId");
 
                     b.HasIndex("PreviousReferralId");
+
+                    b.HasIndex("LocalAuthorityId", "PublishedAt");
 
                     b.HasIndex("LocalAuthorityId", "Status");
 

@@ -21,6 +21,8 @@ public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasIndex(e => e.ReferralId).IsUnique();
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
         builder.HasIndex(e => new { e.ProviderId, e.Status });
+        // Price disparity and benchmarks: placements made in a period.
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.CreatedAt });
     }
 }
 

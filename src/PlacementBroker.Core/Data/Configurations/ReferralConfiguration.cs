@@ -26,6 +26,8 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasMany(e => e.Recipients).WithOne().HasForeignKey(r => r.ReferralId);
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
         builder.HasIndex(e => new { e.Status, e.OfferDeadline });
+        // Sufficiency: an authority's referrals published in a period.
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.PublishedAt });
     }
 }
 
