@@ -125,7 +125,8 @@ public static class NationalData
         connection.Open();
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;";
+            // Users are not generated: the CreatedByUserId columns point nowhere, so foreign keys are off while writing.
+            pragma.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;";
             pragma.ExecuteNonQuery();
         }
         using var tx = connection.BeginTransaction();
