@@ -56,8 +56,11 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         var to = query.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
         // Demand: referrals published in the period.
-        var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => authorities.Contains(r.LocalAuthorityId) && lotIds.Contains(r.LotId) && r.PublishedAt >= from && r.PublishedAt < to)
+        // The same filter feeds the placement and decline queries as a subquery, so the database joins rather than
+        // receiving tens of thousands of referral ids as a parameter.
+        var inPeriod = db.Referrals.AsNoTracking()
+            .Where(r => authorities.Contains(r.LocalAuthorityId) && lotIds.Contains(r.LotId) && r.PublishedAt >= from && r.PublishedAt < to);
+        var referrals = await inPeriod
             .Select(r => new
             {
                 r.Id, r.LotId, r.Status, r.Urgency, r.Needs, r.ChildDateOfBirth, r.StartDate, PublishedAt = r.PublishedAt!.Value, r.HomeLatitude, r.HomeLongitude,
@@ -65,7 +68,6 @@ public class SufficiencyService(PlacementBrokerDbContext db)
                 Offers = db.Offers.Count(o => o.ReferralId == r.Id),
             })
             .ToListAsync(ct);
-        var referralIds = referrals.Select(r => r.Id).ToList();
         var demand = new Demand(
             referrals.Count,
             [.. referrals.GroupBy(r => r.LotId).Select(g => new Count(g.Key.ToString(), lotNames.GetValueOrDefault(g.Key, ""), g.Count())).OrderByDescending(c => c.Value)],
@@ -86,11 +88,11 @@ public class SufficiencyService(PlacementBrokerDbContext db)
             [.. openVacancies.GroupBy(v => Postcode.District(v.Postcode) ?? "").Select(g => new Count(g.Key, g.Key, g.Count())).OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(30)]);
 
         // Outcomes of the period's referrals.
-        var placements = await db.Placements.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId))
+        var placements = await db.Placements.AsNoTracking().Where(p => inPeriod.Any(r => r.Id == p.ReferralId))
             .Select(p => new { p.ReferralId, p.Kind, p.WeeklyPrice, p.CreatedAt, p.SettingId, Grade = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.OfstedGrade).First(),
                 Lat = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.Latitude).First(), Lon = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.Longitude).First() })
             .ToListAsync(ct);
-        var declines = await db.ReferralRecipients.AsNoTracking().Where(r => referralIds.Contains(r.ReferralId) && r.DeclineReason != null)
+        var declines = await db.ReferralRecipients.AsNoTracking().Where(x => x.DeclineReason != null && inPeriod.Any(r => r.Id == x.ReferralId))
             .GroupBy(r => r.DeclineReason).Select(g => new { Reason = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
         var byReferral = referrals.ToDictionary(r => r.Id);
         var outcomes = new Outcomes(
