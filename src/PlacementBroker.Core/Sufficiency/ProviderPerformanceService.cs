@@ -62,16 +62,22 @@ public class ProviderPerformanceService(PlacementBrokerDbContext db)
         var visits = await db.QaVisits.AsNoTracking().Where(v => ids.Contains(v.ProviderId))
             .GroupBy(v => v.ProviderId).Select(g => new { ProviderId = g.Key, Count = g.Count(), Last = g.Max(v => v.VisitDate) }).ToListAsync(ct);
 
+        // One pass over each result: a DPS's providers times their referrals is too many rows to scan per provider.
+        var receivedBy = received.ToLookup(r => r.ProviderId);
+        var placementsBy = placements.ToLookup(p => p.ProviderId);
+        var offersBy = offers.ToDictionary(o => o.ProviderId);
+        var flagsBy = flags.ToDictionary(f => f.ProviderId);
+        var visitsBy = visits.ToDictionary(v => v.ProviderId);
         return Outcome<List<ProviderPerformance>>.Success([.. ids.Select(id =>
         {
-            var mine = received.Where(r => r.ProviderId == id).ToList();
+            var mine = receivedBy[id].ToList();
             var responses = mine.Select(r => new[] { r.FirstOffer, r.DeclinedAt }.Where(t => t is not null).Min() is { } at ? (decimal?)(decimal)(at - r.NotifiedAt).TotalHours : null)
                 .Where(h => h is not null).Select(h => h!.Value).ToList();
-            var offered = offers.FirstOrDefault(o => o.ProviderId == id);
-            var placed = placements.Where(p => p.ProviderId == id).ToList();
+            var offered = offersBy.GetValueOrDefault(id);
+            var placed = placementsBy[id].ToList();
             var ended = placed.Where(p => p.Status == PlacementStatus.Ended && p.EndDate is not null).ToList();
-            var flag = flags.FirstOrDefault(f => f.ProviderId == id);
-            var visit = visits.FirstOrDefault(v => v.ProviderId == id);
+            var flag = flagsBy.GetValueOrDefault(id);
+            var visit = visitsBy.GetValueOrDefault(id);
             return new ProviderPerformance(id, names.GetValueOrDefault(id, ""), mine.Count, responses.Count, Statistics.Percent(responses.Count, mine.Count),
                 Statistics.Median(responses), offered?.Count ?? 0, offered?.Accepted ?? 0, Statistics.Percent(offered?.Accepted ?? 0, offered?.Count ?? 0),
                 placed.Count, ended.Count, ended.Count(p => PlacementRules.DisruptedEarly(p.EndReason, p.StartDate, p.EndDate!.Value)),

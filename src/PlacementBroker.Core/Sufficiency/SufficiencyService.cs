@@ -89,8 +89,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
 
         // Outcomes of the period's referrals.
         var placements = await db.Placements.AsNoTracking().Where(p => inPeriod.Any(r => r.Id == p.ReferralId))
-            .Select(p => new { p.ReferralId, p.Kind, p.WeeklyPrice, p.CreatedAt, p.SettingId, Grade = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.OfstedGrade).First(),
-                Lat = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.Latitude).First(), Lon = db.Settings.Where(s => s.Id == p.SettingId).Select(s => s.Longitude).First() })
+            .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.ReferralId, p.Kind, p.WeeklyPrice, p.CreatedAt, p.SettingId, Grade = s.OfstedGrade, Lat = s.Latitude, Lon = s.Longitude })
             .ToListAsync(ct);
         var declines = await db.ReferralRecipients.AsNoTracking().Where(x => x.DeclineReason != null && inPeriod.Any(r => r.Id == x.ReferralId))
             .GroupBy(r => r.DeclineReason).Select(g => new { Reason = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
