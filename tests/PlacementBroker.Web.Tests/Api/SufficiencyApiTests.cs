@@ -116,22 +116,7 @@ public abstract class SufficiencyApiTests(PlacementBrokerApp app)
     [Fact]
     public async Task PriceDisparity_OneProviderChargingTwoAuthoritiesDifferently_IsShownForTheDps()
     {
-        var participantAuthority = await app.Data.CreateLocalAuthorityAsync();
-        var dps = await app.Data.CreateDpsAsync(participants: [participantAuthority.Id]);
-        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
-        await app.Data.ApplyAsync(provider, dps);
-        var setting = await app.Data.CreateSettingAsync(provider, places: 4);
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        foreach (var (authority, price) in new[] { (dps.Commissioner.LocalAuthorityId!.Value, 4000m), (participantAuthority.Id, 5000m) })
-        {
-            var officer = await app.Data.CreateUserAsync(Role.PlacingOfficer, authority);
-            using var officerClient = await app.Data.ClientForAsync(officer);
-            var vacancyId = await app.Data.CreateVacancyAsync(provider, setting, dps.LotId, price);
-            var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = price })).ReadJsonAsync(HttpStatusCode.Created))
-                .GetProperty("id").GetString();
-            await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
-        }
+        var (dps, provider) = await PriceDisparityMarket.CreateAsync(app);
         using var lead = await app.Data.ClientForAsync(dps.Commissioner);
 
         var report = await (await lead.GetAsync($"/api/sufficiency?from=2026-11-01&to=2026-11-30&scope=dps")).ReadJsonAsync(HttpStatusCode.OK);

@@ -147,22 +147,7 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Sufficiency_WholeDps_ShowsAProviderChargingTwoAuthoritiesDifferently()
     {
-        var participantAuthority = await app.Data.CreateLocalAuthorityAsync();
-        var dps = await app.Data.CreateDpsAsync(participants: [participantAuthority.Id]);
-        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
-        await app.Data.ApplyAsync(provider, dps);
-        var setting = await app.Data.CreateSettingAsync(provider, places: 4);
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        foreach (var (authority, price) in new[] { (dps.Commissioner.LocalAuthorityId!.Value, 4000m), (participantAuthority.Id, 5000m) })
-        {
-            var officer = await app.Data.CreateUserAsync(Role.PlacingOfficer, authority);
-            using var officerClient = await app.Data.ClientForAsync(officer);
-            var vacancyId = await app.Data.CreateVacancyAsync(provider, setting, dps.LotId, price);
-            var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = price })).ReadJsonAsync(HttpStatusCode.Created))
-                .GetProperty("id").GetString();
-            await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
-        }
+        var (dps, _) = await PriceDisparityMarket.CreateAsync(app);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
         var whole = await session.TextAsync("/sufficiency?scope=dps");
