@@ -24,7 +24,7 @@ public class HotPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        NationalData.EnsureCreated();
+        NationalData.EnsureGenerated();
         using var db = NationalData.CreateContext();
         var largest = db.Referrals.GroupBy(r => r.LocalAuthorityId).Select(g => new { Id = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).First();

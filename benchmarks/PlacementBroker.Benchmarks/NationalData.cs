@@ -50,7 +50,7 @@ public static class NationalData
         .UseSqlite(ConnectionString, o => o.MigrationsAssembly("PlacementBroker.Migrations.Sqlite"))
         .Options);
 
-    public static void EnsureCreated()
+    public static void EnsureGenerated()
     {
         if (File.Exists(DatabasePath) && CountsMatch())
         {
