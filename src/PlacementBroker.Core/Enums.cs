@@ -63,3 +63,25 @@ public enum Need
     UnaccompaniedAsylumSeeking,
     EducationOutOfSchool,
 }
+
+/// <summary>England's nine regions as Ofsted's register and the DfE's statistics name them.</summary>
+public enum EnglishRegion
+{
+    NorthEast,
+    NorthWest,
+    YorkshireAndTheHumber,
+    EastMidlands,
+    WestMidlands,
+    EastOfEngland,
+    London,
+    SouthEast,
+    SouthWest,
+}
+
+/// <summary>How much care a child's needs call for; prices are compared within a band (spec 7).</summary>
+public enum NeedsBand
+{
+    Standard,
+    Complex,
+    Specialist,
+}

@@ -33,7 +33,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     public async Task<IReadOnlyList<MatchResult>> MatchVacanciesAsync(Referral referral, CancellationToken ct = default)
     {
         var candidates = await VacancyCandidatesAsync(referral, providerIds: null, ct);
-        var ranked = MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForLotAsync(referral.LotId, ct), await WeightsAsync(referral.LotId, ct));
+        var ranked = MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct));
         return [.. ranked.Take(MaxMatches)];
     }
 
@@ -41,9 +41,9 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     public async Task<Dictionary<Guid, List<Guid>>> EligibleVacanciesByProviderAsync(Referral referral, IReadOnlyCollection<Guid>? providerIds = null, CancellationToken ct = default)
     {
         var candidates = await VacancyCandidatesAsync(referral, providerIds, ct);
-        var benchmark = await prices.ForLotAsync(referral.LotId, ct);
+        var benchmarks = await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct);
         var criteria = Criteria(referral);
-        return candidates.Select(c => MatchingEngine.Evaluate(criteria, c, benchmark))
+        return candidates.Select(c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)))
             .Where(m => m.Eligible)
             .GroupBy(m => m.Candidate.ProviderId)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Candidate.Id).ToList());
@@ -67,8 +67,8 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             // A vacancy held for this very offer still counts its places.
             o.Vacancy.Places, o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
             o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
-            stability.GetValueOrDefault(o.Offer.ProviderId)));
-        return MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForLotAsync(referral.LotId, ct), await WeightsAsync(referral.LotId, ct),
+            stability.GetValueOrDefault(o.Offer.ProviderId), o.Setting.Region));
+        return MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
             distanceIsHardRule: false);
     }
 
@@ -93,7 +93,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             .Select(v => new
             {
                 v.Id, v.ProviderId, v.SettingId, v.LotId, v.Places, v.Setting!.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
-                v.Setting.OfstedGrade, v.Setting.Latitude, v.Setting.Longitude, v.WeeklyPrice, v.AvailableFrom,
+                v.Setting.OfstedGrade, v.Setting.Latitude, v.Setting.Longitude, v.WeeklyPrice, v.AvailableFrom, v.Setting.Region,
             })
             .Take(5000)
             .ToListAsync(ct);
@@ -103,7 +103,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var stability = await StabilityAsync(ids, ct);
         return [.. rows.Select(v => new MatchCandidate(v.Id, v.ProviderId, v.SettingId, v.LotId, true, statuses.GetValueOrDefault(v.ProviderId),
             v.Places, v.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.OfstedGrade, v.Latitude, v.Longitude, v.WeeklyPrice,
-            v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId), stability.GetValueOrDefault(v.ProviderId)))];
+            v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId), stability.GetValueOrDefault(v.ProviderId), v.Region))];
     }
 
     private async Task<HashSet<Guid>> AdmittedProvidersAsync(Guid lotId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>

@@ -89,7 +89,9 @@ public static class MatchingEngine
         var ceiling = benchmark.UpperQuartile ?? benchmark.Benchmark;
         if (ceiling is { } upper && candidate.WeeklyPrice > upper)
         {
-            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the lot's {(benchmark.QuartilesFromAcceptedPrices ? "upper quartile" : "price ceiling")} of {Money(upper)}");
+            var what = !benchmark.QuartilesFromAcceptedPrices ? "the lot's price ceiling"
+                : benchmark.Scope is { } scope ? $"the upper quartile for {scope}" : "the lot's upper quartile";
+            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above {what} of {Money(upper)}");
         }
         if (candidate.WeeklyPrice > referral.WeeklyBudget)
         {
@@ -104,9 +106,10 @@ public static class MatchingEngine
             approvals.Count > 0, approvals, miles);
     }
 
-    public static IReadOnlyList<MatchResult> Rank(ReferralCriteria referral, IEnumerable<MatchCandidate> candidates, PriceBenchmark benchmark,
+    /// <param name="benchmarks">Each candidate is judged against the benchmark for its setting's region.</param>
+    public static IReadOnlyList<MatchResult> Rank(ReferralCriteria referral, IEnumerable<MatchCandidate> candidates, PriceBenchmarkTable benchmarks,
         RankingWeights? weights = null, bool distanceIsHardRule = true) =>
-        candidates.Select(c => Evaluate(referral, c, benchmark, weights, distanceIsHardRule))
+        candidates.Select(c => Evaluate(referral, c, benchmarks.For(c.Region), weights, distanceIsHardRule))
             .OrderByDescending(m => m.Eligible)
             .ThenBy(m => m.RequiresApproval)
             .ThenByDescending(m => m.Score)
@@ -150,7 +153,7 @@ public static class MatchingEngine
 
     private static Explanation ScorePrice(ReferralCriteria referral, decimal price, PriceBenchmark benchmark, double weight)
     {
-        var (reference, what) = benchmark.Benchmark is { } b ? (b, "the lot benchmark") : (referral.WeeklyBudget, "the budget");
+        var (reference, what) = benchmark.Benchmark is { } b ? (b, benchmark.Scope is { } scope ? $"the median for {scope}" : "the lot benchmark") : (referral.WeeklyBudget, "the budget");
         if (reference <= 0)
         {
             return new(Criterion.Price, 0, "No benchmark or budget to compare the price with (+0)");

@@ -44,10 +44,30 @@ public sealed record MatchCandidate(
     /// <summary>The share of referrals this provider answered, 0 to 1, when it has a record.</summary>
     double? ResponseRate = null,
     /// <summary>The share of its placements that did not break down within 12 weeks, 0 to 1, when it has placements.</summary>
-    double? Stability = null);
+    double? Stability = null,
+    /// <summary>The setting's region, for regional price benchmarks.</summary>
+    EnglishRegion? Region = null);
 
-/// <summary>The lot's price reference: the upper quartile of accepted prices when there are enough, else the commissioner's benchmark.</summary>
-public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source, bool QuartilesFromAcceptedPrices = false);
+/// <summary>
+/// A price reference: the upper quartile of accepted prices when there are enough, else the commissioner's benchmark.
+/// <paramref name="Scope"/> names the narrower market the quartiles come from ("complex needs in the North West");
+/// null for the whole lot.
+/// </summary>
+public sealed record PriceBenchmark(decimal? Benchmark, decimal? UpperQuartile, string Source, bool QuartilesFromAcceptedPrices = false, string? Scope = null);
+
+/// <summary>
+/// The price references for one referral's offers: one per region where that region's market has enough accepted
+/// prices, and one for everywhere else. Settings in different regions are judged against their own region's prices.
+/// </summary>
+public sealed class PriceBenchmarkTable(PriceBenchmark elsewhere, IReadOnlyDictionary<EnglishRegion, PriceBenchmark>? byRegion = null)
+{
+    public PriceBenchmark Elsewhere { get; } = elsewhere;
+    public IReadOnlyDictionary<EnglishRegion, PriceBenchmark> ByRegion { get; } = byRegion ?? new Dictionary<EnglishRegion, PriceBenchmark>();
+
+    public PriceBenchmark For(EnglishRegion? region) => region is { } r && ByRegion.TryGetValue(r, out var benchmark) ? benchmark : Elsewhere;
+
+    public static implicit operator PriceBenchmarkTable(PriceBenchmark single) => new(single);
+}
 
 public enum Criterion
 {

@@ -9,8 +9,8 @@ public interface IQaStatusSource
     Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default);
 }
 
-/// <summary>The price a lot's offers are judged against.</summary>
+/// <summary>The prices a referral's offers are judged against: the lot's, narrowed to the child's needs band and each setting's region where the data allow.</summary>
 public interface IPriceBenchmarks
 {
-    Task<PriceBenchmark> ForLotAsync(Guid lotId, CancellationToken ct = default);
+    Task<PriceBenchmarkTable> ForReferralAsync(Guid lotId, NeedsBand band, CancellationToken ct = default);
 }

@@ -39,6 +39,8 @@ public class Setting
     public OfstedGrade OfstedGrade { get; set; }
     public DateOnly? LastInspectionDate { get; set; }
     public int RegisteredPlaces { get; set; }
+    /// <summary>From Ofsted's register when imported, else from the postcode area (<see cref="Regions"/>); null outside England.</summary>
+    public EnglishRegion? Region { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when Ofsted shows the registration closed or cancelled: no new vacancies.</summary>
     public DateTime? ClosedAt { get; set; }

@@ -89,6 +89,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
             OfstedGrade = request.OfstedGrade!.Value,
             LastInspectionDate = request.LastInspectionDate,
             RegisteredPlaces = request.RegisteredPlaces!.Value,
+            Region = Regions.FromPostcode(postcode),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Settings.Add(setting);

@@ -22,6 +22,7 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
     private static readonly string[] GradeColumns = ["Overall experiences and progress of children and young people", "Overall effectiveness"];
     private const string DateColumn = "Inspection date";
     private const string StatusColumn = "Registration status";
+    private const string RegionColumn = "Region";
     private const int Batch = 500;
 
     public async Task<Outcome<OfstedImportResult>> ImportAsync(Actor actor, Stream csv, string source, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -42,13 +43,14 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
         var gradeColumn = GradeColumns.Select(Column).FirstOrDefault(i => i >= 0, -1);
         var dateColumn = Column(DateColumn);
         var statusColumn = Column(StatusColumn);
+        var regionColumn = Column(RegionColumn);
         if (urnColumn < 0)
         {
             return Outcome<OfstedImportResult>.Invalid("file", "The file has no URN column: is it Ofsted's children's social care provider list?");
         }
 
         var rejected = new List<ImportRejectedRow>();
-        var rows = new List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed)>();
+        var rows = new List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region)>();
         var read = 0;
         var updated = 0;
         var downgrades = 0;
@@ -98,7 +100,9 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
                 }
             }
             var status = Cell(statusColumn).ToLowerInvariant();
-            rows.Add((line, urn, grade, date, status.Contains("closed") || status.Contains("cancel") || status.Contains("resigned")));
+            // A region the file spells in a way we do not know is left as it was rather than rejecting the row's grade.
+            var region = Regions.Parse(Cell(regionColumn));
+            rows.Add((line, urn, grade, date, status.Contains("closed") || status.Contains("cancel") || status.Contains("resigned"), region));
             if (rows.Count >= Batch)
             {
                 (updated, downgrades) = Add(await ApplyAsync(actor, rows, source, ct), (updated, downgrades));
@@ -115,7 +119,7 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
         static (int, int) Add((int, int) a, (int, int) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
     }
 
-    private async Task<(int Updated, int Downgrades)> ApplyAsync(Actor actor, List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed)> rows, string source, CancellationToken ct)
+    private async Task<(int Updated, int Downgrades)> ApplyAsync(Actor actor, List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region)> rows, string source, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -151,6 +155,11 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
                     downgrades++;
                     await AlertDowngradeAsync(setting, previous, ct);
                 }
+            }
+            if (row.Region is { } region && region != setting.Region)
+            {
+                setting.Region = region;
+                changed = true;
             }
             if (row.Closed && setting.ClosedAt is null)
             {

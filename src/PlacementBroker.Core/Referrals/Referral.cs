@@ -51,6 +51,12 @@ public class Referral
     /// <summary>Every need of the child; those also in <see cref="MustHaveNeeds"/> are hard requirements, the rest are weighed.</summary>
     public List<Need> Needs { get; set; } = [];
     public List<Need> MustHaveNeeds { get; set; } = [];
+    /// <summary>Follows the needs (<see cref="NeedsBands"/>); stored so prices can be compared within a band in the database.</summary>
+    public NeedsBand NeedsBand
+    {
+        get => NeedsBands.For(Needs);
+        private set { }
+    }
     public string? WishesAndFeelings { get; set; }
     public string? LegalStatus { get; set; }
     public string? RiskSummary { get; set; }

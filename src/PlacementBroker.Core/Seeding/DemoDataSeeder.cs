@@ -109,6 +109,7 @@ public class DemoDataSeeder(
                 OfstedGrade = s.OfstedGrade,
                 LastInspectionDate = s.LastInspectionDate,
                 RegisteredPlaces = s.RegisteredPlaces,
+                Region = Regions.FromPostcode(s.Postcode),
                 CreatedAt = now.AddDays(-480),
             });
             provider.Settings.AddRange(settings.Values);

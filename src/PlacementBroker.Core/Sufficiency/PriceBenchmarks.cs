@@ -5,15 +5,20 @@ using PlacementBroker.Core.Placements;
 
 namespace PlacementBroker.Core.Sufficiency;
 
+/// <summary>A spot price accepted for a placement, with the market it belongs to.</summary>
+public sealed record AcceptedPrice(decimal WeeklyPrice, EnglishRegion? Region, NeedsBand Band);
+
 /// <summary>
-/// The lot's price reference from the prices actually accepted: once there are enough spot placements (the minimum
-/// sample), their quartiles; until then the commissioner's configured benchmark, with its band's upper bound standing
-/// in for the upper quartile (spec 5.4 and 7).
+/// Price references from the prices actually accepted (spec 5.4 and 7). The narrowest market with at least the minimum
+/// sample of accepted spot prices wins, in this order: the child's needs band in the setting's region; the needs band
+/// across the lot; the setting's region across bands; the whole lot. With too few anywhere, the commissioner's
+/// configured benchmark stands, with its band's upper bound in place of the upper quartile.
 /// </summary>
 public static class PriceBenchmarkRules
 {
     public const int MinimumSample = 10;
 
+    /// <summary>The whole lot's reference: the configured benchmark when set (the commissioner's own figure), with the quartiles' upper bound once there are enough prices.</summary>
     public static PriceBenchmark From(decimal? configured, decimal? bandUpper, IReadOnlyCollection<decimal> acceptedPrices)
     {
         if (acceptedPrices.Count >= MinimumSample)
@@ -23,22 +28,58 @@ public static class PriceBenchmarkRules
         }
         return new PriceBenchmark(configured, bandUpper ?? configured, "commissioner's benchmark");
     }
+
+    /// <summary>The references for a referral in <paramref name="band"/>: one per region with enough data, one for everywhere else.</summary>
+    public static PriceBenchmarkTable Table(decimal? configured, decimal? bandUpper, NeedsBand band, IReadOnlyCollection<AcceptedPrice> accepted)
+    {
+        var inBand = accepted.Where(p => p.Band == band).Select(p => p.WeeklyPrice).ToList();
+        var bandWide = inBand.Count >= MinimumSample ? Scoped(inBand, NeedsBands.Name(band)) : null;
+        var elsewhere = bandWide ?? From(configured, bandUpper, [.. accepted.Select(p => p.WeeklyPrice)]);
+        var byRegion = new Dictionary<EnglishRegion, PriceBenchmark>();
+        foreach (var region in accepted.Where(p => p.Region is not null).GroupBy(p => p.Region!.Value))
+        {
+            var regionInBand = region.Where(p => p.Band == band).Select(p => p.WeeklyPrice).ToList();
+            if (regionInBand.Count >= MinimumSample)
+            {
+                byRegion[region.Key] = Scoped(regionInBand, $"{NeedsBands.Name(band)} in {InRegion(region.Key)}");
+            }
+            else if (bandWide is null && region.Count() >= MinimumSample)
+            {
+                byRegion[region.Key] = Scoped([.. region.Select(p => p.WeeklyPrice)], InRegion(region.Key));
+            }
+        }
+        return new PriceBenchmarkTable(elsewhere, byRegion);
+    }
+
+    private static PriceBenchmark Scoped(IReadOnlyCollection<decimal> prices, string scope)
+    {
+        var quartiles = Statistics.Quartiles(prices);
+        return new PriceBenchmark(quartiles.Median, quartiles.P75, $"quartiles of {prices.Count} accepted prices for {scope}", QuartilesFromAcceptedPrices: true, Scope: scope);
+    }
+
+    private static string InRegion(EnglishRegion region) => region is EnglishRegion.London ? "London" : $"the {Regions.Name(region)}";
 }
 
 public class AcceptedPriceBenchmarks(PlacementBrokerDbContext db, TimeProvider clock) : IPriceBenchmarks
 {
-    public async Task<PriceBenchmark> ForLotAsync(Guid lotId, CancellationToken ct = default)
+    public async Task<PriceBenchmarkTable> ForReferralAsync(Guid lotId, NeedsBand band, CancellationToken ct = default)
     {
         var lot = await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => new { l.BenchmarkWeeklyPrice, l.PriceBandUpper }).SingleOrDefaultAsync(ct);
         if (lot is null)
         {
             return new PriceBenchmark(null, null, "none");
         }
-        // Two years of spot placements: block prices are fixed in advance and would flatten the market's spread.
+        return PriceBenchmarkRules.Table(lot.BenchmarkWeeklyPrice, lot.PriceBandUpper, band, await AcceptedPricesAsync(lotId, ct));
+    }
+
+    /// <summary>Two years of the lot's spot placements: block prices are fixed in advance and would flatten the market's spread.</summary>
+    public async Task<List<AcceptedPrice>> AcceptedPricesAsync(Guid lotId, CancellationToken ct = default)
+    {
         var since = clock.GetUtcNow().UtcDateTime.AddYears(-2);
-        var prices = await db.Placements.AsNoTracking()
-            .Where(p => p.Kind == PlacementKind.Spot && p.CreatedAt >= since && db.Referrals.Any(r => r.Id == p.ReferralId && r.LotId == lotId))
-            .Select(p => p.WeeklyPrice).ToListAsync(ct);
-        return PriceBenchmarkRules.From(lot.BenchmarkWeeklyPrice, lot.PriceBandUpper, prices);
+        return await db.Placements.AsNoTracking()
+            .Where(p => p.Kind == PlacementKind.Spot && p.CreatedAt >= since)
+            .Join(db.Referrals.Where(r => r.LotId == lotId), p => p.ReferralId, r => r.Id, (p, r) => new { p.WeeklyPrice, p.SettingId, r.NeedsBand })
+            .Join(db.Settings, x => x.SettingId, s => s.Id, (x, s) => new AcceptedPrice(x.WeeklyPrice, s.Region, x.NeedsBand))
+            .ToListAsync(ct);
     }
 }

@@ -1014,6 +1014,10 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("integer");
 
@@ -1424,6 +1428,11 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.PrimitiveCollection<string[]>("Needs")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("NeedsBand")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("OfferDeadline")
                         .HasColumnType("timestamp with time zone");

@@ -1017,6 +1017,10 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("int");
 
@@ -1428,6 +1432,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.PrimitiveCollection<string>("Needs")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NeedsBand")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("OfferDeadline")
                         .HasColumnType("datetime2");

@@ -1005,6 +1005,10 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("INTEGER");
 
@@ -1412,6 +1416,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("Needs")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedsBand")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OfferDeadline")

@@ -110,6 +110,27 @@ public class MatchingEngineTests
         Assert.True(MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile).RequiresApproval);
         Assert.Contains("upper quartile", MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile).ApprovalReasons.Single());
         Assert.Contains("price ceiling", MatchingEngine.Evaluate(Referral(), Candidate(price: 5500.01m), quartile with { QuartilesFromAcceptedPrices = false }).ApprovalReasons.Single());
+        Assert.Equal("£5,600 a week is above the upper quartile for complex needs in the North West of £5,500",
+            MatchingEngine.Evaluate(Referral(), Candidate(price: 5600m), quartile with { Scope = "complex needs in the North West" }).ApprovalReasons.Single());
+    }
+
+    [Fact]
+    public void Rank_EachSettingIsJudgedAgainstItsRegionsBenchmark()
+    {
+        var northWest = new PriceBenchmark(4500m, 4800m, "quartiles", QuartilesFromAcceptedPrices: true, Scope: "complex needs in the North West");
+        var table = new PriceBenchmarkTable(new PriceBenchmark(5200m, 5500m, "lot"), new Dictionary<EnglishRegion, PriceBenchmark> { [EnglishRegion.NorthWest] = northWest });
+        var inNorthWest = Candidate(price: 5000m) with { Region = EnglishRegion.NorthWest };
+        var inYorkshire = Candidate(price: 5000m) with { Region = EnglishRegion.YorkshireAndTheHumber };
+
+        var ranked = MatchingEngine.Rank(Referral(), [inNorthWest, inYorkshire], table);
+
+        var yorkshire = ranked.Single(m => m.Candidate == inYorkshire);
+        var manchester = ranked.Single(m => m.Candidate == inNorthWest);
+        Assert.False(yorkshire.RequiresApproval);
+        Assert.Contains(yorkshire.Explanation, e => e.Text.StartsWith("£200 below the lot benchmark"));
+        Assert.True(manchester.RequiresApproval);
+        Assert.Contains(manchester.Explanation, e => e.Text.StartsWith("£500 above the median for complex needs in the North West"));
+        Assert.Equal(1, yorkshire.Rank);
     }
 
     [Fact]

@@ -79,6 +79,55 @@ public abstract class PlacementApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task Accept_PriceAboveTheUpperQuartileForTheChildsBandInTheSettingsRegion_NeedsApproval()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var officerClient = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
+        var inNorthWest = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        var inYorkshire = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        await app.Data.ApplyAsync(inNorthWest, dps);
+        await app.Data.ApplyAsync(inYorkshire, dps);
+        // Both homes stand near the child's Leeds home; the Manchester postcode files the first under the North West.
+        var northWestSetting = await app.Data.CreateSettingAsync(inNorthWest, places: 12, postcode: "M1 1AE");
+        var yorkshireSetting = await app.Data.CreateSettingAsync(inYorkshire, places: 12);
+        async Task<(string ReferralId, string OfferId)> OfferAsync(TestProvider provider, Guid settingId, decimal price)
+        {
+            var vacancyId = await app.Data.CreateVacancyAsync(provider, settingId, dps.LotId, price);
+            var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
+                .GetProperty("id").GetString()!;
+            using var providerClient = await app.Data.ClientForAsync(provider.User);
+            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = price }))
+                .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            return (referralId, offerId);
+        }
+        // The lot's history: ten children with complex needs (the referral's three needs include self-harm) placed in
+        // Yorkshire at £5,000 a week, then ten in the North West at £4,000. Each is within the lot's £5,200 ceiling.
+        foreach (var (provider, settingId, price) in Enumerable.Repeat((inYorkshire, yorkshireSetting, 5000m), 10).Concat(Enumerable.Repeat((inNorthWest, northWestSetting, 4000m), 10)))
+        {
+            var (_, offerId) = await OfferAsync(provider, settingId, price);
+            await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        var (referralId, northWestOffer) = await OfferAsync(inNorthWest, northWestSetting, 4500m);
+        var yorkshireVacancy = await app.Data.CreateVacancyAsync(inYorkshire, yorkshireSetting, dps.LotId, 4500m);
+        using (var providerClient = await app.Data.ClientForAsync(inYorkshire.User))
+        {
+            await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId = yorkshireVacancy, weeklyPrice = 4500m })).ReadJsonAsync(HttpStatusCode.Created);
+        }
+
+        var offers = (await (await officerClient.GetAsync($"/api/referrals/{referralId}/offers")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        var yorkshire = offers.Single(o => o.GetProperty("providerId").GetGuid() == inYorkshire.Id);
+        var northWest = offers.Single(o => o.GetProperty("providerId").GetGuid() == inNorthWest.Id);
+        Assert.False(yorkshire.GetProperty("requiresApproval").GetBoolean());
+        Assert.True(northWest.GetProperty("requiresApproval").GetBoolean());
+        Assert.Equal(["£4,500 a week is above the upper quartile for complex needs in the North West of £4,000"],
+            northWest.GetProperty("approvalReasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(1, yorkshire.GetProperty("rank").GetInt32());
+        var pending = await (await officerClient.PostAsJsonAsync($"/api/offers/{northWestOffer}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Accepted);
+        Assert.Contains(pending.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("complex needs in the North West"));
+    }
+
+    [Fact]
     public async Task Approval_Rejected_PutsThePlaceBackOnOffer()
     {
         var scene = await OfferMadeAsync(OfstedGrade.RequiresImprovement);

@@ -227,6 +227,33 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task OfstedImport_RegionInTheRegister_ReplacesTheOneFromThePostcode()
+    {
+        var (_, _, qa) = await QaAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        // A Leeds postcode: Yorkshire and The Humber until the register says otherwise.
+        var settingId = await app.Data.CreateSettingAsync(provider);
+        async Task<Core.Providers.Setting> SettingAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.SingleAsync(s => s.Id == settingId);
+        }
+        var before = await SettingAsync();
+        Assert.Equal(EnglishRegion.YorkshireAndTheHumber, before.Region);
+        var csv = $"URN,Region,Overall effectiveness,Inspection date\n{before.OfstedUrn},North West,,\n";
+
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        var result = await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, result.GetProperty("settingsUpdated").GetInt32());
+        var after = await SettingAsync();
+        Assert.Equal(EnglishRegion.NorthWest, after.Region);
+        Assert.Equal(before.OfstedGrade, after.OfstedGrade);
+        using var again = new StringContent(csv, Encoding.UTF8, "text/csv");
+        Assert.Equal(0, (await (await qa.PostAsync("/api/ofsted/import", again)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("settingsUpdated").GetInt32());
+    }
+
+    [Fact]
     public async Task OfstedImport_WrongRoleIs403AndNotCsvIs415AndNoUrnColumnIs400()
     {
         var (_, _, qa) = await QaAsync();

@@ -19,6 +19,8 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(e => e.ClosedReason).HasMaxLength(2000);
         builder.PrimitiveCollection(e => e.Needs).ElementType().HasConversion<string>();
         builder.PrimitiveCollection(e => e.MustHaveNeeds).ElementType().HasConversion<string>();
+        // Computed from the needs on every save: written through the property, never read back into it.
+        builder.Property(e => e.NeedsBand).UsePropertyAccessMode(PropertyAccessMode.Property);
         builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
         builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
