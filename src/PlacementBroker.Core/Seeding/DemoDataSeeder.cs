@@ -141,12 +141,61 @@ public class DemoDataSeeder(
         }
 
         AddQaHistory(data, providers, authorities, users, today);
+        var history = AddMarketHistory(data, lots, providers, authorities, users, now);
         audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
-            $"{authorities.Count} authorities, {providers.Count} providers, {data.Users.Count} users");
+            $"{authorities.Count} authorities, {providers.Count} providers, {users.Count} users, {history} referrals of history");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Loaded the demo data set: {Authorities} authorities, {Providers} providers, {Users} users",
             authorities.Count, providers.Count, data.Users.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A year of referrals, offers and placements (<see cref="DemoMarketHistory"/>). Every admitted provider answers
+    /// referrals through a user; those the data set gives none get a referrals account of their own.
+    /// </summary>
+    private int AddMarketHistory(DemoDataSet data, Dictionary<(string Dps, string Lot), DpsLot> lots, Dictionary<string, Provider> providers,
+        Dictionary<string, LocalAuthority> authorities, Dictionary<string, User> users, DateTime now)
+    {
+        var history = new DemoMarketHistory(new Random(20261123), now);
+        var responders = new Dictionary<Guid, User>();
+        foreach (var p in data.Providers.Where(p => p.Applications.Any(a => a.Status == ApplicationStatus.Admitted)))
+        {
+            var provider = providers[p.Key];
+            var user = users.Values.FirstOrDefault(u => u.ProviderId == provider.Id);
+            if (user is null)
+            {
+                var email = $"referrals@{p.Key}.demo.placementbroker.uk";
+                user = NewUser(email, $"{provider.Name} referrals", Role.ProviderUser, null, provider.Id, now);
+                db.Users.Add(user);
+                users[email] = user;
+            }
+            responders[provider.Id] = user;
+        }
+        var referrals = 0;
+        foreach (var d in data.Dps)
+        {
+            var referrers = new[] { d.Lead }.Concat(d.Participants)
+                .Select(key => (Key: key, Authority: authorities[key], Officer: users.Values.FirstOrDefault(u => u.Role == Role.PlacingOfficer && u.LocalAuthorityId == authorities[key].Id)))
+                .Where(a => a.Officer is not null)
+                .Select(a => (a.Key, a.Authority, a.Officer!))
+                .ToList();
+            foreach (var l in d.Lots)
+            {
+                var members = data.Providers
+                    .Where(p => p.Applications.Any(a => a.Dps == d.Key && a.Lot == l.Key && a.Status == ApplicationStatus.Admitted))
+                    .Select(p => (providers[p.Key], responders[providers[p.Key].Id]))
+                    .ToList();
+                var built = history.Build(lots[(d.Key, l.Key)], referrers, members);
+                db.Referrals.AddRange(built.Referrals);
+                db.ReferralRecipients.AddRange(built.Recipients);
+                db.Vacancies.AddRange(built.Vacancies);
+                db.Offers.AddRange(built.Offers);
+                db.Placements.AddRange(built.Placements);
+                referrals += built.Referrals.Count;
+            }
+        }
+        return referrals;
     }
 
     /// <summary>A year of QA history: each admitted provider's settings visited within the last ten months, reports done.</summary>
@@ -179,31 +228,39 @@ public class DemoDataSeeder(
     private Dictionary<string, User> AddUsers(DemoDataSet data, Dictionary<string, LocalAuthority> authorities, Dictionary<string, Provider> providers, DateTime now)
     {
         var users = new Dictionary<string, User>();
-        // One password hash serves every demo account: hashing is deliberately slow.
-        string? hash = null;
         foreach (var u in data.Users)
         {
-            var user = new User
-            {
-                Email = u.Email,
-                UserName = u.Email,
-                NormalizedEmail = u.Email.ToUpperInvariant(),
-                NormalizedUserName = u.Email.ToUpperInvariant(),
-                DisplayName = u.DisplayName,
-                Role = u.Role,
-                LocalAuthorityId = u.LocalAuthority is null ? null : authorities[u.LocalAuthority].Id,
-                ProviderId = u.Provider is null ? null : providers[u.Provider].Id,
-                IsOrganisationAdmin = u.Provider is not null,
-                EmailConfirmed = true,
-                LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                CreatedAt = now.AddDays(-400),
-            };
-            user.PasswordHash = hash ??= passwordHasher.HashPassword(user, DemoPassword);
+            var user = NewUser(u.Email, u.DisplayName, u.Role, u.LocalAuthority is null ? null : authorities[u.LocalAuthority].Id,
+                u.Provider is null ? null : providers[u.Provider].Id, now);
             db.Users.Add(user);
             users[u.Email] = user;
         }
         return users;
+    }
+
+    /// <summary>One password hash serves every demo account: hashing is deliberately slow.</summary>
+    private string? _passwordHash;
+
+    private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId, DateTime now)
+    {
+        var user = new User
+        {
+            Email = email,
+            UserName = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            NormalizedUserName = email.ToUpperInvariant(),
+            DisplayName = displayName,
+            Role = role,
+            LocalAuthorityId = localAuthorityId,
+            ProviderId = providerId,
+            IsOrganisationAdmin = providerId is not null,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = now.AddDays(-400),
+        };
+        user.PasswordHash = _passwordHash ??= passwordHasher.HashPassword(user, DemoPassword);
+        return user;
     }
 
     private void AddApplication(Provider provider, DpsLot lot, DemoApplication a, int decisionPeriodDays, DateOnly today, Guid? decidedBy)

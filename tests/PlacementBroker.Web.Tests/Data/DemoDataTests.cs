@@ -72,6 +72,54 @@ public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
         Assert.True(history > 100);
     }
 
+    [Fact]
+    public async Task Demo_AYearOfHistory_FromEveryAuthorityToEveryLot_ThatHangsTogether()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = Db(scope);
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var dps = await db.DynamicPurchasingSystems.Include(d => d.Participants).Include(d => d.Lots).SingleAsync();
+        var referrals = await db.Referrals.ToListAsync();
+        var placements = await db.Placements.ToListAsync();
+        var offers = await db.Offers.ToDictionaryAsync(o => o.Id);
+
+        var authorities = dps.Participants.Select(p => p.LocalAuthorityId).Append(dps.LeadLocalAuthorityId).ToList();
+        Assert.All(authorities, a => Assert.All(dps.Lots, l => Assert.Contains(referrals, r => r.LocalAuthorityId == a && r.LotId == l.Id)));
+        Assert.All(referrals, r => Assert.InRange(r.PublishedAt!.Value, now.AddDays(-380), now.AddDays(-13)));
+        Assert.All(referrals, r => Assert.NotEqual(Core.Referrals.ReferralStatus.Open, r.Status));
+        // Every lot has enough accepted spot prices for its benchmark to come from them.
+        Assert.All(dps.Lots, l => Assert.True(placements.Count(p => referrals.Single(r => r.Id == p.ReferralId).LotId == l.Id) >= Core.Sufficiency.PriceBenchmarkRules.MinimumSample, l.Name));
+        Assert.All(placements, p =>
+        {
+            Assert.Equal(Core.Referrals.OfferStatus.Accepted, offers[p.OfferId].Status);
+            Assert.Equal(offers[p.OfferId].WeeklyPrice, p.WeeklyPrice);
+            Assert.Equal(Core.Referrals.ReferralStatus.Placed, referrals.Single(r => r.Id == p.ReferralId).Status);
+        });
+        Assert.Contains(placements, p => p.EndReason == Core.Placements.PlacementEndReason.Disruption);
+        // No setting has more children at once than it has registered places.
+        var settings = await db.Settings.ToDictionaryAsync(s => s.Id);
+        var today = DateOnly.FromDateTime(now);
+        Assert.All(placements.GroupBy(p => p.SettingId), g => Assert.True(
+            g.Count(p => p.Status == Core.Placements.PlacementStatus.Active) <= settings[g.Key].RegisteredPlaces, settings[g.Key].Name));
+        Assert.All(await db.ReferralRecipients.Where(r => r.DeclinedAt != null).ToListAsync(), r => Assert.True(r.DeclinedAt > r.NotifiedAt));
+    }
+
+    [Fact]
+    public async Task Demo_LeedsCommissioner_SeesAYearOfSufficiencyAndEveryProvidersScorecard()
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await app.Data.TokenAsync("commissioner@leeds.demo.placementbroker.uk", DemoDataSeeder.DemoPassword));
+
+        var report = await (await client.GetAsync("/api/sufficiency")).ReadJsonAsync(HttpStatusCode.OK);
+        var scorecards = await (await client.GetAsync("/api/provider-performance")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.True(report.GetProperty("demand").GetProperty("referrals").GetInt32() > 50);
+        Assert.True(report.GetProperty("outcomes").GetProperty("placed").GetInt32() > 30);
+        Assert.True(report.GetProperty("price").GetProperty("acceptedWeeklyPrice").GetProperty("median").GetDecimal() > 0);
+        Assert.True(scorecards.GetArrayLength() > 100);
+        Assert.Contains(scorecards.EnumerateArray(), s => s.GetProperty("referralsReceived").GetInt32() > 0 && s.GetProperty("offers").GetInt32() > 0);
+    }
+
     [Theory]
     [InlineData("placing.officer@leeds.demo.placementbroker.uk")]
     [InlineData("placement.manager@wakefield.demo.placementbroker.uk")]
