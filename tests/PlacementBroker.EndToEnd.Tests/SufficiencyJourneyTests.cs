@@ -36,4 +36,32 @@ public class SufficiencyJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(page.Locator("[data-measure=referrals]")).ToHaveTextAsync("0");
         await page.AssertNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task Commissioner_ComparesProviders_AndAProviderSeesItsOwnScorecard()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("commissioner@leeds.demo.placementbroker.uk", "Demo-Passw0rd!");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Provider performance", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provider performance", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart(document.querySelector('canvas[data-chart-table=most-referred]'))");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Sort by").SelectOptionAsync("Lowest response rate");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=response"));
+        var first = page.Locator("#scorecards tbody tr th a").First;
+        var name = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-measure=referralsReceived]")).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+
+        var provider = await site.NewPageAsync();
+        await provider.SignInAsync("referrals@pennine-care-homes.demo.placementbroker.uk", "Demo-Passw0rd!");
+        await provider.GetByRole(AriaRole.Link, new() { Name = "Performance", Exact = true }).First.ClickAsync();
+        await Expect(provider.GetByRole(AriaRole.Heading, new() { Name = "Your performance", Level = 1 })).ToBeVisibleAsync();
+        await Expect(provider.Locator("[data-measure=responseRate]")).ToBeVisibleAsync();
+        await provider.AssertNoSeriousViolationsAsync();
+    }
 }

@@ -1,4 +1,4 @@
-// Charts for /sufficiency. Each canvas names the table it draws (data-chart-table); the table, with its rows'
+// Charts for /sufficiency and /provider-performance. Each canvas names the table it draws (data-chart-table); the table, with its rows'
 // data-label and data-value, is the source of truth, so the chart adds nothing a screen reader misses.
 (function () {
   if (typeof window.Chart === 'undefined') {
@@ -47,6 +47,10 @@
             : { precision: 0 }
         }
       };
+      var max = parseFloat(canvas.getAttribute('data-chart-max'));
+      if (!isNaN(max)) {
+        options.scales.y.max = max;
+      }
     }
     new window.Chart(canvas, { type: type, data: { labels: labels, datasets: datasets }, options: options });
   });
