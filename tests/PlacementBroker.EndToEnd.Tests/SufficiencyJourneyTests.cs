@@ -64,4 +64,30 @@ public class SufficiencyJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(provider.Locator("[data-measure=responseRate]")).ToBeVisibleAsync();
         await provider.AssertNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task Commissioner_DraftsAndPublishesTheSufficiencyStatement()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("commissioner@wakefield.demo.placementbroker.uk", "Demo-Passw0rd!");
+        await page.GotoAsync("/sufficiency");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sufficiency statements" }).ClickAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the draft" }).ClickAsync();
+        await Expect(page.GetByText("was started")).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Introduction", new() { Exact = true }).FillAsync("Wakefield looks after 600 children.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Write the commissioning intentions before publishing");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Commissioning intentions", new() { Exact = true }).FillAsync("Open two local homes for older children.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
+
+        await Expect(page.GetByText("is published")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Open two local homes for older children.")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart(document.querySelector('canvas[data-chart-table=statement-by-month]'))");
+        await Expect(page.Locator("[data-measure=placed]")).Not.ToHaveTextAsync("0 (0%)");
+        await page.AssertNoSeriousViolationsAsync();
+    }
 }

@@ -36,6 +36,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Quality.QaFlag> QaFlags => Set<Quality.QaFlag>();
     public DbSet<Quality.QaVisit> QaVisits => Set<Quality.QaVisit>();
     public DbSet<Quality.SettingInspection> SettingInspections => Set<Quality.SettingInspection>();
+    public DbSet<Sufficiency.SufficiencyStatement> SufficiencyStatements => Set<Sufficiency.SufficiencyStatement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -246,6 +246,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
 public static class SufficiencyExtensions
 {
     public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddSufficiency(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<ProviderPerformanceService>(
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyService>(services));
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyStatementService>(
+            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<ProviderPerformanceService>(
+                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyService>(services)));
 }

@@ -36,6 +36,32 @@ public static class SufficiencyEndpoints
             .WithTags("Sufficiency")
             .WithSummary("Provider scorecards: referrals received, response rate and time, offers, acceptance, placements, disruptions within 12 weeks, QA history. Commissioners see their DPSs' providers; a provider sees its own")
             .Produces<List<ProviderPerformance>>();
+
+        var statements = app.MapGroup("/api/sufficiency/statements").RequireAuthorization(Policies.Commissioner).WithTags("Sufficiency");
+        statements.MapGet("", async (SufficiencyStatementService service, HttpContext http) =>
+                (await service.ListAsync(http.ToActor(), http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("The authority's sufficiency statements, newest period first")
+            .Produces<List<StatementSummary>>();
+        statements.MapPost("", async (StartStatementRequest? request, SufficiencyStatementService service, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await service.StartAsync(http.ToActor(), request, http.RequestAborted))
+                    .ToResult(s => Results.Created($"/api/sufficiency/statements/{s.Id}", s)))
+            .WithSummary("Start a draft sufficiency statement for a period that has ended (at most a year): {periodFrom, periodTo, title?}")
+            .Produces<StatementSummary>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+        statements.MapGet("/{id:guid}", async (Guid id, SufficiencyStatementService service, HttpContext http) =>
+                (await service.GetAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("A statement with its commentary and figures: live while a draft, as published once published")
+            .Produces<StatementView>();
+        statements.MapPut("/{id:guid}", async (Guid id, StatementCommentary? request, SufficiencyStatementService service, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await service.UpdateAsync(http.ToActor(), id, request, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("Replace a draft's title and commentary; 409 once published")
+            .Produces<StatementSummary>()
+            .ProducesValidationProblem();
+        statements.MapPost("/{id:guid}/publish", async (Guid id, SufficiencyStatementService service, HttpContext http) =>
+                (await service.PublishAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok))
+            .WithSummary("Publish a draft: its figures are frozen with its commentary; it needs an introduction and commissioning intentions; 409 if already published")
+            .Produces<StatementSummary>()
+            .ProducesValidationProblem();
         return app;
     }
 

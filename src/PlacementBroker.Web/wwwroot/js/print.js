@@ -1,6 +1,4 @@
-document.querySelectorAll('[data-print-page]').forEach(function (link) {
-  link.addEventListener('click', function (event) {
-    event.preventDefault();
-    window.print();
-  });
+// A button with data-print opens the browser's print dialogue (print, or save as PDF).
+document.querySelectorAll('[data-print]').forEach(function (button) {
+  button.addEventListener('click', function () { window.print(); });
 });
