@@ -37,6 +37,11 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Quality.QaVisit> QaVisits => Set<Quality.QaVisit>();
     public DbSet<Quality.SettingInspection> SettingInspections => Set<Quality.SettingInspection>();
     public DbSet<Sufficiency.SufficiencyStatement> SufficiencyStatements => Set<Sufficiency.SufficiencyStatement>();
+    public DbSet<Billing.BillingRun> BillingRuns => Set<Billing.BillingRun>();
+    public DbSet<Billing.Invoice> Invoices => Set<Billing.Invoice>();
+    public DbSet<Billing.InvoiceLine> InvoiceLines => Set<Billing.InvoiceLine>();
+    public DbSet<Billing.PaymentEventRecord> PaymentEvents => Set<Billing.PaymentEventRecord>();
+    public DbSet<Billing.PlacementPriceChange> PlacementPriceChanges => Set<Billing.PlacementPriceChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

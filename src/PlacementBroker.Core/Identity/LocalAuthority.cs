@@ -7,4 +7,6 @@ public class LocalAuthority
     public required string Name { get; set; }
     public required string Code { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The authority as a Stripe customer, created the first time it is invoiced.</summary>
+    public string? StripeCustomerId { get; set; }
 }

@@ -22,6 +22,8 @@ public class Provider
     public DateTime RegisteredAt { get; set; }
     /// <summary>Alert live for every referral received, not only those that fit the provider's vacancies. The inbox always holds all.</summary>
     public bool AlertForEveryReferral { get; set; }
+    /// <summary>The provider's Stripe connected account, created the first time it is invoiced for.</summary>
+    public string? StripeAccountId { get; set; }
     public List<Setting> Settings { get; set; } = [];
 }
 

@@ -8,6 +8,7 @@ using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.Core.Quality;
@@ -35,6 +36,7 @@ public static class HostingExtensions
         services.AddSingleton(options);
 
         services.AddSingleton(TimeProvider.System);
+        services.Configure<PlacementBroker.Core.Payments.StripeOptions>(builder.Configuration.GetSection(PlacementBroker.Core.Payments.StripeOptions.Section));
         services.AddSingleton(_ => WorkingDayCalendar.FromFile(
             Path.Combine(DatabaseExtensions.SeedFolder(options), "bank-holidays-england-and-wales.json")));
 
@@ -49,6 +51,7 @@ public static class HostingExtensions
             .AddReferrals(builder.Configuration)
             .AddQuality()
             .AddSufficiency()
+            .AddBilling()
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
@@ -123,6 +126,7 @@ public static class HostingExtensions
         app.MapPlacementEndpoints();
         app.MapQualityEndpoints();
         app.MapSufficiencyEndpoints();
+        app.MapBillingEndpoints();
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
         app.MapJobsDashboard();
         app.MapRazorPages();

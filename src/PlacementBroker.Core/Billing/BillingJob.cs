@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Placements;
+
+namespace PlacementBroker.Core.Billing;
+
+/// <summary>
+/// Monthly billing by schedule, as an idempotent daily sweep: every authority with placements or block contracts in
+/// the previous month gets its run for that month (a month already billed is left as it is, so a missed day catches
+/// up); invoices that could not be raised are tried again, and so are payouts of paid invoices.
+/// </summary>
+public class BillingJob(PlacementBrokerDbContext db, BillingService billing, PaymentEventService payments, TimeProvider clock)
+{
+    public const string RecurringId = "monthly-billing";
+    public const string Cron = "30 6 * * *";
+
+    public async Task RunAsync()
+    {
+        var lastMonth = BillingPeriod.Month(UkTime.Today(clock).AddMonths(-1));
+        var authorities = await db.Placements.AsNoTracking()
+            .Where(p => p.Kind == PlacementKind.Spot && p.StartDate <= lastMonth.End && (p.EndDate == null || p.EndDate >= lastMonth.Start))
+            .Select(p => p.LocalAuthorityId)
+            .Union(db.BlockContracts.AsNoTracking().Where(b => b.StartDate <= lastMonth.End && b.EndDate >= lastMonth.Start).Select(b => b.LocalAuthorityId))
+            .Distinct().ToListAsync();
+        foreach (var authority in authorities)
+        {
+            // A commissioner's own run overlapping the month is a conflict: that run stands.
+            await billing.RunForAuthorityAsync(authority, lastMonth, actor: null);
+        }
+        var unraised = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft).Select(i => i.BillingRunId).Distinct().ToListAsync();
+        foreach (var run in unraised)
+        {
+            await billing.RaiseAsync(run);
+        }
+        var unpaidOut = await db.Invoices.Where(i => i.Status == InvoiceStatus.Paid && i.StripeTransferId == null).ToListAsync();
+        foreach (var invoice in unpaidOut)
+        {
+            await payments.PayOutAsync(invoice);
+        }
+    }
+}
+
+public static class BillingExtensions
+{
+    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddBilling(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingService>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<PaymentEventService>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingJob>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Payments.IPaymentGateway, Payments.StripePaymentGateway>(services);
+        return services;
+    }
+}

@@ -1,0 +1,315 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Payments;
+using PlacementBroker.Core.Placements;
+
+namespace PlacementBroker.Core.Billing;
+
+public sealed record BillingRunRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+public sealed record InvoiceLineView(Guid Id, Guid? PlacementId, Guid? BlockContractId, string Description, int Days, decimal Amount);
+
+public sealed record InvoiceView(
+    Guid Id, Guid BillingRunId, Guid LocalAuthorityId, string LocalAuthority, Guid ProviderId, string ProviderName, DateOnly PeriodStart, DateOnly PeriodEnd,
+    decimal Total, InvoiceStatus Status, string? StripeInvoiceId, string? LastError, DateTime? RaisedAt, DateTime? PaidAt, DateTime? PaidOutAt,
+    IReadOnlyList<InvoiceLineView> Lines);
+
+public sealed record BillingRunView(
+    Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, DateTime? CompletedAt, decimal Total,
+    IReadOnlyList<InvoiceView> Invoices);
+
+public sealed record BillingRunSummary(Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, int Invoices, decimal Total);
+
+/// <summary>
+/// Billing runs (spec 8): one invoice per authority and provider per period, a line per placement or block contract,
+/// raised through the payment gateway. A run is idempotent: the same period again returns the same run and creates
+/// nothing; a run interrupted halfway is completed by running it again, each invoice being created whole or not at all
+/// and a unique index refusing a second invoice for the same authority, provider and period.
+/// </summary>
+public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway, AuditTrail audit, TimeProvider clock, ILogger<BillingService> logger)
+{
+    public const int MaxPeriodDays = 92;
+
+    public async Task<Outcome<BillingRunView>> RunAsync(Actor actor, BillingRunRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<BillingRunView>.Forbidden("Billing runs are for commissioners.");
+        }
+        var errors = new FieldErrors();
+        if (request.PeriodStart is null)
+        {
+            errors.Add("periodStart", "Enter the first day of the billing period");
+        }
+        if (request.PeriodEnd is null)
+        {
+            errors.Add("periodEnd", "Enter the last day of the billing period");
+        }
+        if (request.PeriodStart is { } start && request.PeriodEnd is { } end)
+        {
+            if (end < start)
+            {
+                errors.Add("periodEnd", "The last day must be on or after the first day");
+            }
+            else if (end.DayNumber - start.DayNumber + 1 > MaxPeriodDays)
+            {
+                errors.Add("periodEnd", $"A billing period is at most {MaxPeriodDays} days: bill month by month");
+            }
+        }
+        if (errors.Any)
+        {
+            return Outcome<BillingRunView>.Invalid(errors);
+        }
+        var period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
+        var run = await RunForAuthorityAsync(authorityId, period, actor, ct);
+        return run.Succeeded ? Outcome<BillingRunView>.Success((await ViewAsync(run.Value!, ct))!) : Outcome<BillingRunView>.Conflict(run.Message!);
+    }
+
+    /// <summary>Gets or starts the authority's run for the period, completes it, and raises what is not yet raised.</summary>
+    public async Task<Outcome<Guid>> RunForAuthorityAsync(Guid authorityId, BillingPeriod period, Actor? actor, CancellationToken ct = default)
+    {
+        var run = await db.BillingRuns.SingleOrDefaultAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
+        if (run is null)
+        {
+            var overlapping = await db.BillingRuns.AsNoTracking()
+                .Where(r => r.LocalAuthorityId == authorityId && r.PeriodStart <= period.End && r.PeriodEnd >= period.Start)
+                .Select(r => new { r.PeriodStart, r.PeriodEnd }).FirstOrDefaultAsync(ct);
+            if (overlapping is not null)
+            {
+                return Outcome<Guid>.Conflict(string.Create(CultureInfo.InvariantCulture,
+                    $"The period overlaps the billing run for {overlapping.PeriodStart:yyyy-MM-dd} to {overlapping.PeriodEnd:yyyy-MM-dd}: a day is never billed twice."));
+            }
+            run = new BillingRun
+            {
+                LocalAuthorityId = authorityId, PeriodStart = period.Start, PeriodEnd = period.End, Status = BillingRunStatus.InProgress,
+                StartedByUserId = actor?.UserId, StartedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.BillingRuns.Add(run);
+            audit.Record(actor, "BillingRunStarted", nameof(BillingRun), run.Id, $"{period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}", localAuthorityId: authorityId);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Started at the same moment by another request or node: carry on with that one.
+                db.ChangeTracker.Clear();
+                run = await db.BillingRuns.SingleAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
+            }
+        }
+        if (run.Status != BillingRunStatus.Completed)
+        {
+            await CompleteAsync(run, period, ct);
+        }
+        await RaiseAsync(run.Id, ct);
+        return Outcome<Guid>.Success(run.Id);
+    }
+
+    /// <summary>Creates the invoices the run does not have yet, each with its lines in one save.</summary>
+    private async Task CompleteAsync(BillingRun run, BillingPeriod period, CancellationToken ct)
+    {
+        var authorityId = run.LocalAuthorityId;
+        var invoiced = (await db.Invoices.AsNoTracking().Where(i => i.BillingRunId == run.Id).Select(i => i.ProviderId).ToListAsync(ct)).ToHashSet();
+
+        var spot = await db.Placements.AsNoTracking()
+            .Where(p => p.LocalAuthorityId == authorityId && p.Kind == PlacementKind.Spot && p.StartDate <= period.End && (p.EndDate == null || p.EndDate >= period.Start))
+            .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.Id, p.ProviderId, p.StartDate, p.EndDate, p.WeeklyPrice, Setting = s.Name })
+            .ToListAsync(ct);
+        var ids = spot.Select(p => p.Id).ToList();
+        var changes = (await db.PlacementPriceChanges.AsNoTracking().Where(c => ids.Contains(c.PlacementId)).ToListAsync(ct)).ToLookup(c => c.PlacementId);
+        var blocks = await db.BlockContracts.AsNoTracking()
+            .Where(b => b.LocalAuthorityId == authorityId && b.StartDate <= period.End && b.EndDate >= period.Start)
+            .ToListAsync(ct);
+
+        var lines = new List<(Guid ProviderId, InvoiceLine Line)>();
+        foreach (var p in spot)
+        {
+            IReadOnlyList<PriceFrom> prices = changes[p.Id].Any()
+                ? [.. changes[p.Id].Select(c => new PriceFrom(c.EffectiveFrom, c.WeeklyPrice))]
+                : [new PriceFrom(p.StartDate, p.WeeklyPrice)];
+            var charge = ChargeRules.Spot(period, p.StartDate, p.EndDate, prices);
+            if (charge.Days > 0)
+            {
+                lines.Add((p.ProviderId, new InvoiceLine
+                {
+                    PlacementId = p.Id, Days = charge.Days, Amount = charge.Amount,
+                    // No child's name or case reference: invoices leave the platform for the payment provider.
+                    Description = $"Spot placement {ShortId(p.Id)} at {p.Setting}: {charge.Days} {(charge.Days == 1 ? "day" : "days")}",
+                }));
+            }
+        }
+        foreach (var b in blocks)
+        {
+            var charge = ChargeRules.Block(period, b.StartDate, b.EndDate, b.Places, b.WeeklyPricePerPlace);
+            if (charge.Days > 0)
+            {
+                lines.Add((b.ProviderId, new InvoiceLine
+                {
+                    BlockContractId = b.Id, Days = charge.Days, Amount = charge.Amount,
+                    Description = string.Create(CultureInfo.GetCultureInfo("en-GB"),
+                        $"Block contract {ShortId(b.Id)}: {b.Places} {(b.Places == 1 ? "place" : "places")} at {b.WeeklyPricePerPlace:C} a week, {charge.Days} {(charge.Days == 1 ? "day" : "days")}"),
+                }));
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key)))
+        {
+            var invoice = new Invoice
+            {
+                BillingRunId = run.Id, LocalAuthorityId = authorityId, ProviderId = provider.Key, PeriodStart = period.Start, PeriodEnd = period.End,
+                Status = InvoiceStatus.Draft, CreatedAt = now,
+                Lines = [.. provider.Select(l => l.Line).OrderBy(l => l.Description, StringComparer.Ordinal)],
+            };
+            invoice.Total = invoice.Lines.Sum(l => l.Amount);
+            db.Invoices.Add(invoice);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The same invoice made by a run of the same period at the same moment: theirs stands.
+                db.ChangeTracker.Clear();
+            }
+        }
+        var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
+        tracked.Status = BillingRunStatus.Completed;
+        tracked.CompletedAt = now;
+        audit.Record(null, "BillingRunCompleted", nameof(BillingRun), run.Id, $"{lines.Count} lines", localAuthorityId: authorityId);
+        await db.SaveChangesAsync(ct);
+        run.Status = BillingRunStatus.Completed;
+    }
+
+    /// <summary>Raises the run's draft invoices through the gateway. A failure is kept on the invoice and tried again next time.</summary>
+    public async Task RaiseAsync(Guid runId, CancellationToken ct = default)
+    {
+        if (!gateway.IsConfigured)
+        {
+            return;
+        }
+        var drafts = await db.Invoices.Include(i => i.Lines).Where(i => i.BillingRunId == runId && i.Status == InvoiceStatus.Draft).ToListAsync(ct);
+        foreach (var invoice in drafts)
+        {
+            try
+            {
+                var customer = await CustomerAsync(invoice.LocalAuthorityId, ct);
+                await AccountAsync(invoice.ProviderId, ct);
+                var provider = await db.Providers.AsNoTracking().Where(p => p.Id == invoice.ProviderId).Select(p => p.Name).SingleAsync(ct);
+                invoice.StripeInvoiceId = await gateway.RaiseInvoiceAsync(new PaymentInvoice(invoice.Id, customer,
+                    string.Create(CultureInfo.InvariantCulture, $"{provider}: placements {invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd:d MMM yyyy}"),
+                    invoice.PeriodStart, invoice.PeriodEnd, [.. invoice.Lines.Select(l => new PaymentInvoiceLine(l.Id, l.Description, Pence(l.Amount)))]), ct);
+                invoice.Status = InvoiceStatus.Open;
+                invoice.RaisedAt = clock.GetUtcNow().UtcDateTime;
+                invoice.LastError = null;
+            }
+            catch (PaymentGatewayException e)
+            {
+                logger.LogWarning(e, "Invoice {InvoiceId} could not be raised", invoice.Id);
+                invoice.LastError = e.Message;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task<string> CustomerAsync(Guid authorityId, CancellationToken ct)
+    {
+        var authority = await db.LocalAuthorities.SingleAsync(a => a.Id == authorityId, ct);
+        if (authority.StripeCustomerId is null)
+        {
+            var email = await db.Users.AsNoTracking().Where(u => u.LocalAuthorityId == authorityId && u.Role == Role.Commissioner)
+                .OrderBy(u => u.CreatedAt).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            authority.StripeCustomerId = await gateway.CreateCustomerAsync(new PaymentCustomer(authorityId, authority.Name, email), ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return authority.StripeCustomerId;
+    }
+
+    private async Task<string> AccountAsync(Guid providerId, CancellationToken ct)
+    {
+        var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);
+        if (provider.StripeAccountId is null)
+        {
+            provider.StripeAccountId = await gateway.CreateAccountAsync(new PaymentAccount(providerId, provider.Name, provider.ContactEmail), ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return provider.StripeAccountId;
+    }
+
+    public static long Pence(decimal pounds) => (long)Math.Round(pounds * 100m, MidpointRounding.AwayFromZero);
+
+    private static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
+
+    public async Task<List<BillingRunSummary>> RunsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return [];
+        }
+        return await db.BillingRuns.AsNoTracking().Where(r => r.LocalAuthorityId == authorityId)
+            .OrderByDescending(r => r.PeriodStart)
+            .Select(r => new BillingRunSummary(r.Id, r.PeriodStart, r.PeriodEnd, r.Status, r.StartedAt, r.Invoices.Count, r.Invoices.Sum(i => i.Total)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A run of the commissioner's own authority; null when there is no such run for them.</summary>
+    public async Task<BillingRunView?> RunAsync(Actor actor, Guid runId, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId
+            || !await db.BillingRuns.AnyAsync(r => r.Id == runId && r.LocalAuthorityId == authorityId, ct))
+        {
+            return null;
+        }
+        return await ViewAsync(runId, ct);
+    }
+
+    /// <summary>Invoices the caller may see: a commissioner's authority's, or a provider's own.</summary>
+    public async Task<List<InvoiceView>> InvoicesAsync(Actor actor, CancellationToken ct = default)
+    {
+        var query = db.Invoices.AsNoTracking();
+        if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } authorityId)
+        {
+            query = query.Where(i => i.LocalAuthorityId == authorityId);
+        }
+        else if (actor.Role == Role.ProviderUser && actor.ProviderId is { } providerId)
+        {
+            query = query.Where(i => i.ProviderId == providerId);
+        }
+        else
+        {
+            return [];
+        }
+        var ids = await query.OrderByDescending(i => i.PeriodStart).ThenBy(i => i.Id).Select(i => i.Id).Take(500).ToListAsync(ct);
+        return await InvoiceViewsAsync(ids, ct);
+    }
+
+    private async Task<BillingRunView?> ViewAsync(Guid runId, CancellationToken ct)
+    {
+        var run = await db.BillingRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null)
+        {
+            return null;
+        }
+        var ids = await db.Invoices.AsNoTracking().Where(i => i.BillingRunId == runId).Select(i => i.Id).ToListAsync(ct);
+        var invoices = await InvoiceViewsAsync(ids, ct);
+        return new BillingRunView(run.Id, run.PeriodStart, run.PeriodEnd, run.Status, run.StartedAt, run.CompletedAt, invoices.Sum(i => i.Total),
+            [.. invoices.OrderBy(i => i.ProviderName, StringComparer.OrdinalIgnoreCase)]);
+    }
+
+    private async Task<List<InvoiceView>> InvoiceViewsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        var providerIds = invoices.Select(i => i.ProviderId).Distinct().ToList();
+        var authorityIds = invoices.Select(i => i.LocalAuthorityId).Distinct().ToList();
+        var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var authorities = await db.LocalAuthorities.AsNoTracking().Where(a => authorityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var byId = invoices.ToDictionary(i => i.Id);
+        return [.. ids.Select(id => byId[id]).Select(i => new InvoiceView(i.Id, i.BillingRunId, i.LocalAuthorityId,
+            authorities.GetValueOrDefault(i.LocalAuthorityId, ""), i.ProviderId, providers.GetValueOrDefault(i.ProviderId, ""), i.PeriodStart, i.PeriodEnd, i.Total,
+            i.Status, i.StripeInvoiceId, i.LastError, i.RaisedAt, i.PaidAt, i.PaidOutAt,
+            [.. i.Lines.OrderBy(l => l.Description, StringComparer.Ordinal).Select(l => new InvoiceLineView(l.Id, l.PlacementId, l.BlockContractId, l.Description, l.Days, l.Amount))]))];
+    }
+}
