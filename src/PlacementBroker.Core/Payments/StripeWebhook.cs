@@ -38,8 +38,9 @@ public static class StripeWebhook
         {
             throw new PaymentWebhookException($"The signature does not match the body, or is too old: {e.Message}", e);
         }
-        catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A signed body that is not an event (the library throws whatever its JSON reader throws).
             throw new PaymentWebhookException("The body is not a Stripe event.", e);
         }
         if (string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type))
