@@ -31,6 +31,9 @@ public static class Display
     }
 
     /// <summary>Whole pounds without pence ("£5,200"), otherwise with them ("£5,200.50").</summary>
+    /// <summary>Money as invoices show it: always with the pence.</summary>
+    public static string Pence(decimal amount) => "£" + amount.ToString("#,##0.00", EnGb);
+
     public static string Money(decimal? amount) => amount is not { } a
         ? "—"
         : "£" + a.ToString(a == decimal.Truncate(a) ? "#,##0" : "#,##0.00", EnGb);

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Billing;
+using PlacementBroker.Core.Payments;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Billing;
+
+/// <summary>The authority's billing runs, and running billing for a month (the schedule does the previous month by itself).</summary>
+public class IndexModel(BillingService billing, IPaymentGateway gateway, TimeProvider clock) : CommissioningPageModel
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public List<BillingRunSummary> Runs { get; private set; } = [];
+    public List<SelectListItem> Months { get; private set; } = [];
+    public bool StripeConfigured => gateway.IsConfigured;
+
+    [BindProperty]
+    public string? Month { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        await LoadAsync();
+        if (!DateOnly.TryParseExact($"{Month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            ModelState.AddModelError(nameof(Month), "Select the month to bill");
+            return Page();
+        }
+        var period = BillingPeriod.Month(month);
+        var outcome = await billing.RunAsync(Actor, new BillingRunRequest(period.Start, period.End), HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            var run = outcome.Value!;
+            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Display.Plural(run.Invoices.Count, "invoice", "invoices")}, {Display.Pence(run.Total)} in all.");
+            return Redirect($"/billing/runs/{run.Id}");
+        }
+        if (outcome.Kind == OutcomeKind.Conflict)
+        {
+            ModelState.AddModelError(nameof(Month), outcome.Message!);
+            return Page();
+        }
+        return Refused(outcome, new Dictionary<string, string> { ["periodStart"] = nameof(Month), ["periodEnd"] = nameof(Month) }) ?? Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Runs = await billing.RunsAsync(Actor, HttpContext.RequestAborted);
+        var thisMonth = UkTime.Today(clock);
+        thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
+        Month ??= thisMonth.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Months = [.. Enumerable.Range(0, 13).Select(i => thisMonth.AddMonths(-i))
+            .Select(m => new SelectListItem(m.ToString("MMMM yyyy", EnGb), m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture) == Month))];
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core.Billing;
+using PlacementBroker.Core.Payments;
+
+namespace PlacementBroker.Web.Pages.Commissioning.Billing;
+
+/// <summary>One billing run: each provider's invoice, its status with Stripe, and what each placement and block contract cost.</summary>
+public class RunModel(BillingService billing, IPaymentGateway gateway) : CommissioningPageModel
+{
+    public BillingRunView Run { get; private set; } = null!;
+    public bool StripeConfigured => gateway.IsConfigured;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await billing.RunAsync(Actor, id, HttpContext.RequestAborted) is not { } run)
+        {
+            return NotFound();
+        }
+        Run = run;
+        return Page();
+    }
+
+    public static (string Text, string Colour) Status(InvoiceView invoice, bool stripeConfigured) => invoice.Status switch
+    {
+        InvoiceStatus.Paid when invoice.PaidOutAt is not null => ("Paid, provider paid out", "govuk-tag--green"),
+        InvoiceStatus.Paid => ("Paid", "govuk-tag--green"),
+        InvoiceStatus.Open => ("Sent for payment", "govuk-tag--blue"),
+        InvoiceStatus.PaymentFailed => ("Payment failed", "govuk-tag--red"),
+        _ when invoice.LastError is not null => ("Not sent: Stripe refused it", "govuk-tag--orange"),
+        _ when !stripeConfigured => ("Not sent: Stripe not configured", "govuk-tag--grey"),
+        _ => ("Not sent yet", "govuk-tag--grey"),
+    };
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using PlacementBroker.Core;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Referrals;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+/// <summary>The billing pages, with Stripe not configured: invoices are worked out and shown, not sent.</summary>
+public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>A child placed from 30 November at £4,200 a week (£600 a day).</summary>
+    private async Task<(TestDps Dps, TestProvider Provider, string PlacementId)> PlacedAsync()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
+        var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 4200m }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var placementId = (await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("placementId").GetString()!;
+        return (dps, provider, placementId);
+    }
+
+    [Fact]
+    public async Task Billing_CommissionerRunsAMonth_SeesEachInvoiceAndWhatEachPlacementCost()
+    {
+        var (dps, provider, placementId) = await PlacedAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var index = await session.TextAsync("/billing");
+        // Today is in November 2026: October is offered first.
+        Assert.Contains("<option value=\"2026-10\" selected=\"selected\">October 2026</option>", index);
+        var run = WebUtility.HtmlDecode(await session.PostFormAndFollowAsync("/billing", new() { ["Month"] = "2026-12" }));
+
+        Assert.Contains("Billing for December 2026: 1 invoice, £18,600.00 in all.", run);
+        Assert.Contains($"{provider.Name}: £18,600.00", run);
+        Assert.Contains("Not sent: Stripe not configured", run);
+        Assert.Matches($@"href=""/placements/{placementId}"">Spot placement [0-9A-F]{{8}} at [^<]+: 31 days</a>\s*</th>\s*<td[^>]*>31</td>\s*<td[^>]*>£18,600.00</td>", run);
+        var again = WebUtility.HtmlDecode(await session.PostFormAndFollowAsync("/billing", new() { ["Month"] = "2026-12" }));
+        Assert.Contains("data-measure=\"invoices\">1</dd>", again);
+        var list = await session.TextAsync("/billing");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, "/billing/runs/"));
+    }
+
+    [Fact]
+    public async Task Billing_TheProviderSeesItsInvoice_AnotherCommissionerDoesNotSeeTheRun()
+    {
+        var (dps, provider, _) = await PlacedAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        var response = await session.PostFormAsync("/billing", new() { ["Month"] = "2026-12" });
+        var runPath = response.Headers.Location!.OriginalString;
+        using var providerSession = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
+        var stranger = await app.Data.CreateUserAsync(Role.Commissioner, (await app.Data.CreateLocalAuthorityAsync()).Id);
+        using var strangerSession = await PageSession.SignedInAsync(app, stranger.Email, stranger.Password);
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
+
+        var invoices = await providerSession.TextAsync("/provider/invoices");
+
+        Assert.Contains("£18,600.00", invoices);
+        Assert.Contains("1 December 2026 to 31 December 2026", invoices);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync(runPath)).StatusCode);
+        Assert.Contains("No billing run yet.", await strangerSession.TextAsync("/billing"));
+        Assert.StartsWith("/error/403", (await officerSession.GetAsync("/billing")).RedirectTarget());
+        Assert.StartsWith("/error/403", (await providerSession.GetAsync(runPath)).RedirectTarget());
+    }
+
+    [Fact]
+    public async Task Billing_NoMonthChosen_ShowsTheErrorSummary()
+    {
+        var (dps, _, _) = await PlacedAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var page = await (await session.PostFormAsync("/billing", new() { ["Month"] = "sometime" })).TextAsync();
+
+        Assert.Contains("govuk-error-summary", page);
+        Assert.Contains("Select the month to bill", page);
+    }
+}
