@@ -47,6 +47,7 @@ public static class BillingExtensions
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingService>(services);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<PaymentEventService>(services);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingJob>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<PriceChangeService>(services);
         Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Payments.IPaymentGateway, Payments.StripePaymentGateway>(services);
         return services;
     }

@@ -28,6 +28,15 @@ public static class BillingEndpoints
             .WithSummary("A billing run with its invoices and their lines")
             .Produces<BillingRunView>();
 
+        app.MapPost("/api/placements/{id:guid}/price-changes", async (Guid id, PriceChangeRequest? request, PriceChangeService prices, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await prices.ChangeAsync(http.ToActor(), id, request, http.RequestAborted))
+                    .ToResult(p => Results.Created($"/api/placements/{id}", p)))
+            .RequireAuthorization(Policies.AuthorityUser)
+            .WithTags("Billing")
+            .WithSummary("A spot placement's weekly price changes from a date: {weeklyPrice, effectiveFrom, reason?}. Placement managers of the authority; not into a period already billed (422)")
+            .Produces<PlacementPrices>(StatusCodes.Status201Created)
+            .ProducesValidationProblem();
+
         app.MapGet("/api/invoices", async (BillingService service, HttpContext http) => Results.Ok(await service.InvoicesAsync(http.ToActor(), http.RequestAborted)))
             .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .WithTags("Billing")

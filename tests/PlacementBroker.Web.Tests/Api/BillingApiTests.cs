@@ -195,6 +195,34 @@ public abstract class BillingApiTests(BillingApp app)
         Assert.Equal(2, (await (await m.Commissioner.GetAsync("/api/invoices")).ReadJsonAsync(HttpStatusCode.OK)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task PriceChange_FromADate_EachDayChargedAtItsPrice_NeverIntoABilledPeriod()
+    {
+        var m = await MarketAsync();
+        using var manager = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, m.Dps.Commissioner.LocalAuthorityId));
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(m.Dps));
+        using var stranger = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, (await app.Data.CreateLocalAuthorityAsync()).Id));
+        var path = $"/api/placements/{m.PenninePlacement}/price-changes";
+
+        await (await officer.PostAsJsonAsync(path, new { weeklyPrice = 5600m, effectiveFrom = "2026-12-15" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await stranger.PostAsJsonAsync(path, new { weeklyPrice = 5600m, effectiveFrom = "2026-12-15" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 0m, effectiveFrom = "2026-01-01" })).AssertValidationProblemAsync("weeklyPrice", "effectiveFrom");
+        var changed = await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 5600m, effectiveFrom = "2026-12-15", reason = "Extra night staffing" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(5600m, changed.GetProperty("weeklyPrice").GetDecimal());
+        Assert.Equal(["2026-11-30", "2026-12-15"], changed.GetProperty("prices").EnumerateArray().Select(p => p.GetProperty("from").GetString()));
+
+        var run = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        // 1–14 December at £600 a day, 15–31 December at £800 a day.
+        var spot = InvoiceOf(run, m.Pennine).GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("placementId").GetString() == m.PenninePlacement);
+        Assert.Equal(31, spot.GetProperty("days").GetInt32());
+        Assert.Equal(22000m, spot.GetProperty("amount").GetDecimal());
+        var late = await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 6300m, effectiveFrom = "2026-12-20" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("billed up to 31 December 2026", late.GetProperty("detail").GetString());
+        await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 6300m, effectiveFrom = "2027-01-01" })).ReadJsonAsync(HttpStatusCode.Created);
+    }
+
     // --- Stripe's webhook ---
 
     private static string EventJson(string id, string type, string stripeInvoiceId, Guid invoiceId, DateTimeOffset created) => JsonSerializer.Serialize(new Dictionary<string, object?>
