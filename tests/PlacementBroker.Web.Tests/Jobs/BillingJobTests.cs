@@ -47,11 +47,8 @@ public class BillingJobTests(BillingApp app) : IClassFixture<BillingApp>
         Assert.Null(retried.LastError);
     }
 
-    private async Task RunJobAsync()
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<BillingJob>().RunAsync();
-    }
+    /// <summary>As the scheduler runs it: the recurring job registered at start-up.</summary>
+    private Task RunJobAsync() => app.Jobs.RunRecurringAsync(BillingJob.RecurringId);
 
     private async Task<List<Invoice>> InvoicesAsync(Guid authorityId)
     {
