@@ -52,7 +52,7 @@ public static class NationalData
 
     public static void EnsureGenerated()
     {
-        if (File.Exists(DatabasePath) && CountsMatch())
+        if (File.Exists(DatabasePath) && CountsMatch() && !PendingMigrations())
         {
             Console.WriteLine($"// Reusing {DatabasePath}");
             return;
@@ -69,6 +69,13 @@ public static class NationalData
         }
         Generate();
         Console.WriteLine($"// Generated {DatabasePath} in {watch.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>A file generated before the latest migrations lacks their columns: it is generated again.</summary>
+    private static bool PendingMigrations()
+    {
+        using var db = CreateContext();
+        return db.Database.GetPendingMigrations().Any();
     }
 
     private static bool CountsMatch()
@@ -106,16 +113,25 @@ public static class NationalData
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
         // England, roughly: a point round one of a few population centres.
         (double Lat, double Lon)[] centres = [(51.51, -0.13), (52.48, -1.89), (53.48, -2.24), (53.80, -1.55), (53.41, -2.98), (54.97, -1.61), (51.45, -2.59), (52.95, -1.15), (50.72, -3.53), (52.63, 1.30), (50.91, -1.40), (53.38, -1.47)];
-        (double, double) Point(double spread)
+        EnglishRegion[] centreRegions =
+        [
+            EnglishRegion.London, EnglishRegion.WestMidlands, EnglishRegion.NorthWest, EnglishRegion.YorkshireAndTheHumber, EnglishRegion.NorthWest,
+            EnglishRegion.NorthEast, EnglishRegion.SouthWest, EnglishRegion.EastMidlands, EnglishRegion.SouthWest, EnglishRegion.EastOfEngland,
+            EnglishRegion.SouthEast, EnglishRegion.YorkshireAndTheHumber,
+        ];
+        (double, double) Point(double spread) => Located(spread) is var (lat, lon, _) ? (lat, lon) : default;
+        (double Lat, double Lon, EnglishRegion Region) Located(double spread)
         {
-            var c = Pick(centres);
-            return (c.Lat + ((random.NextDouble() - 0.5) * spread), c.Lon + ((random.NextDouble() - 0.5) * spread * 1.6));
+            var i = random.Next(centres.Length);
+            var c = centres[i];
+            return (c.Lat + ((random.NextDouble() - 0.5) * spread), c.Lon + ((random.NextDouble() - 0.5) * spread * 1.6), centreRegions[i]);
         }
         var needs = Enum.GetValues<Need>();
-        string NeedsJson(int min, int max)
+        string NeedsJson(int min, int max) => Needs(min, max).Json;
+        (string Json, NeedsBand Band) Needs(int min, int max)
         {
-            var chosen = needs.OrderBy(_ => random.Next()).Take(random.Next(min, max + 1)).Select(n => $"\"{n}\"");
-            return "[" + string.Join(",", chosen) + "]";
+            var chosen = needs.OrderBy(_ => random.Next()).Take(random.Next(min, max + 1)).ToList();
+            return ("[" + string.Join(",", chosen.Select(n => $"\"{n}\"")) + "]", NeedsBands.For(chosen));
         }
         var grades = Enum.GetValues<OfstedGrade>();
         var now = Now.UtcDateTime;
@@ -204,8 +220,8 @@ public static class NationalData
                 var id = NewId();
                 var provider = i < Providers ? providers[i] : Pick(providers);
                 settings.Add((id, provider));
-                var (lat, lon) = Point(1.6);
-                ins.Set("Id", id).Set("ProviderId", provider).Set("Name", $"Setting {i:0000}").Set("OfstedUrn", $"{1000000 + i}").Set("Postcode", "AB1 2CD")
+                var (lat, lon, region) = Located(1.6);
+                ins.Set("Id", id).Set("ProviderId", provider).Set("Name", $"Setting {i:0000}").Set("Region", region).Set("OfstedUrn", $"{1000000 + i}").Set("Postcode", "AB1 2CD")
                     .Set("OfstedGrade", Pick(grades)).Set("Latitude", lat).Set("Longitude", lon).Set("RegisteredPlaces", random.Next(1, 7))
                     .Set("LastInspectionDate", DateOnly.FromDateTime(now.AddDays(-random.Next(30, 900)))).Set("CreatedAt", now.AddYears(-2)).Insert();
             }
@@ -265,12 +281,13 @@ public static class NationalData
                 var published = yearAgo.AddMinutes(random.Next(0, 365 * 24 * 60));
                 var start = DateOnly.FromDateTime(published.AddDays(random.Next(1, 30)));
                 var (lat, lon) = Point(1.2);
+                var (needsJson, band) = Needs(1, 4);
                 referrals.Add((id, la, lot, published, start));
                 var status = published < now.AddDays(-30) ? (random.Next(3) == 0 ? ReferralStatus.Placed : ReferralStatus.Unfilled) : ReferralStatus.Open;
                 ins.Set("Id", id).Set("LocalAuthorityId", la).Set("LotId", lot).Set("CreatedByUserId", Guid.Empty).Set("ChildFirstName", "Child")
                     .Set("ChildLastName", $"{i}").Set("ChildReference", $"REF{i:000000}").Set("ChildGender", Pick(genders))
                     .Set("ChildDateOfBirth", start.AddYears(-random.Next(1, 17)).AddDays(-random.Next(0, 365))).Set("HomePostcode", "AB1 2CD")
-                    .Set("HomeLatitude", lat).Set("HomeLongitude", lon).Set("MaxDistanceMiles", 20.0).Set("Needs", NeedsJson(1, 4)).Set("MustHaveNeeds", "[]")
+                    .Set("HomeLatitude", lat).Set("HomeLongitude", lon).Set("MaxDistanceMiles", 20.0).Set("Needs", needsJson).Set("NeedsBand", band).Set("MustHaveNeeds", "[]")
                     .Set("Duration", Pick(durations)).Set("Urgency", Pick(urgencies)).Set("Status", status).Set("SiblingGroupSize", 1)
                     .Set("WeeklyBudget", 4000m).Set("StartDate", start).Set("CreatedAt", published.AddHours(-1)).Set("PublishedAt", published)
                     .Set("OfferDeadline", published.AddDays(3)).Set("UpdatedAt", published).Set("ClosedAt", status == ReferralStatus.Open ? null : published.AddDays(20))

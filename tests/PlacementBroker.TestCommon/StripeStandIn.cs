@@ -24,8 +24,12 @@ public sealed class StripeStandIn : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<StripeRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (int Status, string Body)> _answers = new();
-    private readonly ConcurrentQueue<(string PathPrefix, int Status, string Type, string Message, TimeSpan Delay)> _faults = new();
+    private readonly ConcurrentQueue<(string PathPrefix, int Status, string Type, string Message, TimeSpan Delay, string? Method)> _faults = new();
     private readonly ConcurrentDictionary<string, int> _created = new();
+    private readonly ConcurrentDictionary<string, string> _invoiceStatus = new();
+    private readonly ConcurrentQueue<(string Invoice, object Line)> _lines = new();
+    private readonly ConcurrentQueue<(string Group, object Transfer)> _transfers = new();
+    private readonly object _gate = new();
     private int _sequence;
 
     private StripeStandIn(WebApplication app) => _app = app;
@@ -37,12 +41,12 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>How many objects of a kind ("invoice", "invoiceitem", "transfer", …) were really created.</summary>
     public int Created(string kind) => _created.GetValueOrDefault(kind);
 
-    /// <summary>The next request to a path starting with <paramref name="pathPrefix"/> fails with the status and a Stripe error.</summary>
-    public void FailNext(string pathPrefix, int status, string type = "api_error", string message = "Something went wrong") =>
-        _faults.Enqueue((pathPrefix, status, type, message, TimeSpan.Zero));
+    /// <summary>The next request (of <paramref name="method"/>, if given) to a path starting with <paramref name="pathPrefix"/> fails with the status and a Stripe error.</summary>
+    public void FailNext(string pathPrefix, int status, string type = "api_error", string message = "Something went wrong", string? method = null) =>
+        _faults.Enqueue((pathPrefix, status, type, message, TimeSpan.Zero, method));
 
     /// <summary>The next request to the path is processed at once but answered only after <paramref name="delay"/>, as when a response is lost.</summary>
-    public void DelayNext(string pathPrefix, TimeSpan delay) => _faults.Enqueue((pathPrefix, 0, "", "", delay));
+    public void DelayNext(string pathPrefix, TimeSpan delay) => _faults.Enqueue((pathPrefix, 0, "", "", delay, "POST"));
 
     public static async Task<StripeStandIn> StartAsync()
     {
@@ -67,7 +71,8 @@ public sealed class StripeStandIn : IAsyncDisposable
         _requests.Enqueue(new StripeRequest(http.Request.Method, path, form, key.Length == 0 ? null : key, http.Request.Headers.Authorization.ToString()));
 
         TimeSpan delay = TimeSpan.Zero;
-        if (_faults.TryPeek(out var fault) && path.StartsWith(fault.PathPrefix, StringComparison.Ordinal) && _faults.TryDequeue(out fault))
+        if (_faults.TryPeek(out var fault) && path.StartsWith(fault.PathPrefix, StringComparison.Ordinal)
+            && (fault.Method is null || fault.Method == http.Request.Method) && _faults.TryDequeue(out fault))
         {
             if (fault.Status != 0)
             {
@@ -77,8 +82,18 @@ public sealed class StripeStandIn : IAsyncDisposable
             }
             delay = fault.Delay;
         }
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            var read = Read(path, http.Request.Query["transfer_group"].ToString());
+            await AnswerAsync(http, read.Status, read.Body, shouldRetry: false);
+            return;
+        }
         // Stripe replays the first answer to a repeated idempotency key.
-        var answer = key.Length > 0 ? _answers.GetOrAdd($"{path}|{key}", _ => Create(path, form)) : Create(path, form);
+        (int Status, string Body) answer;
+        lock (_gate)
+        {
+            answer = key.Length > 0 ? _answers.GetOrAdd($"{path}|{key}", _ => Create(path, form)) : Create(path, form);
+        }
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay);
@@ -102,17 +117,75 @@ public sealed class StripeStandIn : IAsyncDisposable
         {
             ["v1", "customers"] => Count("customer", new { id = $"cus_{n}", @object = "customer", created, name = form.GetValueOrDefault("name"), metadata = Metadata() }),
             ["v1", "accounts"] => Count("account", new { id = $"acct_{n}", @object = "account", created, type = form.GetValueOrDefault("type"), metadata = Metadata() }),
-            ["v1", "invoices"] => Count("invoice", new { id = $"in_{n}", @object = "invoice", created, status = "draft", customer = form.GetValueOrDefault("customer"), metadata = Metadata() }),
-            ["v1", "invoiceitems"] => Count("invoiceitem", new { id = $"ii_{n}", @object = "invoiceitem", date = created, amount = long.Parse(form.GetValueOrDefault("amount") ?? "0"), invoice = form.GetValueOrDefault("invoice"), metadata = Metadata() }),
-            ["v1", "invoices", var id, "finalize"] => Count("finalize", new { id, @object = "invoice", created, status = "open", metadata = new Dictionary<string, string>() }),
-            ["v1", "invoices", var id, "send"] => Count("send", new { id, @object = "invoice", created, status = "open", metadata = new Dictionary<string, string>() }),
-            ["v1", "transfers"] => Count("transfer", new { id = $"tr_{n}", @object = "transfer", created, amount = long.Parse(form.GetValueOrDefault("amount") ?? "0"), destination = form.GetValueOrDefault("destination"), metadata = Metadata() }),
+            ["v1", "invoices"] => Count("invoice", Invoice($"in_{n}", "draft", form.GetValueOrDefault("customer"), Metadata())),
+            ["v1", "invoiceitems"] => Count("invoiceitem", Line(form.GetValueOrDefault("invoice") ?? "", new
+            {
+                id = $"ii_{n}", @object = "invoiceitem", date = created, amount = long.Parse(form.GetValueOrDefault("amount") ?? "0"), invoice = form.GetValueOrDefault("invoice"),
+                description = form.GetValueOrDefault("description"), metadata = Metadata(),
+            })),
+            ["v1", "invoices", var id, "finalize"] => Count("finalize", Invoice(id, "open", null, [])),
+            ["v1", "invoices", var id, "send"] => Count("send", Invoice(id, _invoiceStatus.GetValueOrDefault(id, "open"), null, [])),
+            ["v1", "transfers"] => Count("transfer", Transfer(form.GetValueOrDefault("transfer_group") ?? "", new
+            {
+                id = $"tr_{n}", @object = "transfer", created, amount = long.Parse(form.GetValueOrDefault("amount") ?? "0"), destination = form.GetValueOrDefault("destination"),
+                transfer_group = form.GetValueOrDefault("transfer_group"), metadata = Metadata(),
+            })),
             _ => null,
         };
         return body is null
             ? (404, JsonSerializer.Serialize(new { error = new { type = "invalid_request_error", message = $"Unrecognized request URL (POST: {path})" } }))
             : (200, JsonSerializer.Serialize(body));
     }
+
+    private object Invoice(string id, string status, string? customer, Dictionary<string, string> metadata)
+    {
+        _invoiceStatus[id] = status;
+        return new { id, @object = "invoice", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), status, customer, metadata };
+    }
+
+    private object Line(string invoice, object line)
+    {
+        _lines.Enqueue((invoice, line));
+        return line;
+    }
+
+    private object Transfer(string group, object transfer)
+    {
+        _transfers.Enqueue((group, transfer));
+        return transfer;
+    }
+
+    /// <summary>The reads billing makes: an invoice, its lines, the transfers of a group.</summary>
+    private (int Status, string Body) Read(string path, string transferGroup)
+    {
+        object List(IEnumerable<object> data) => new { @object = "list", data = data.ToList(), has_more = false, url = path };
+        var segments = path.Trim('/').Split('/');
+        object? body = segments switch
+        {
+            ["v1", "invoices", var id] when _invoiceStatus.TryGetValue(id, out var status) =>
+                new { id, @object = "invoice", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), status, metadata = new Dictionary<string, string>() },
+            ["v1", "invoices", var id, "lines"] => List(_lines.Where(l => l.Invoice == id).Select(l => (object)ToLineItem(l.Line))),
+            ["v1", "transfers"] => List(_transfers.Where(t => t.Group == transferGroup).Select(t => t.Transfer)),
+            _ => null,
+        };
+        return body is null
+            ? (404, JsonSerializer.Serialize(new { error = new { type = "invalid_request_error", message = $"No such object: {path}" } }))
+            : (200, JsonSerializer.Serialize(body));
+    }
+
+    /// <summary>An invoice item as it appears among its invoice's lines: a line item carrying the item's metadata.</summary>
+    private static object ToLineItem(object item)
+    {
+        var json = JsonSerializer.SerializeToElement(item);
+        return new
+        {
+            id = $"il_{json.GetProperty("id").GetString()}", @object = "line_item", amount = json.GetProperty("amount").GetInt64(),
+            description = json.GetProperty("description").GetString(), metadata = json.GetProperty("metadata"),
+        };
+    }
+
+    /// <summary>Forgets every idempotency key, as Stripe does after 24 hours.</summary>
+    public void ForgetIdempotencyKeys() => _answers.Clear();
 
     private static async Task AnswerAsync(HttpContext http, int status, string body, bool shouldRetry)
     {

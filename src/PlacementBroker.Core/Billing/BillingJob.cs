@@ -9,7 +9,7 @@ namespace PlacementBroker.Core.Billing;
 /// the previous month gets its run for that month (a month already billed is left as it is, so a missed day catches
 /// up); invoices that could not be raised are tried again, and so are payouts of paid invoices.
 /// </summary>
-public class BillingJob(PlacementBrokerDbContext db, BillingService billing, PaymentEventService payments, TimeProvider clock)
+public class BillingJob(PlacementBrokerDbContext db, BillingService billing, PaymentEventService payments, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<BillingJob> logger)
 {
     public const string RecurringId = "monthly-billing";
     public const string Cron = "30 6 * * *";
@@ -24,8 +24,17 @@ public class BillingJob(PlacementBrokerDbContext db, BillingService billing, Pay
             .Distinct().ToListAsync();
         foreach (var authority in authorities)
         {
-            // A commissioner's own run overlapping the month is a conflict: that run stands.
-            await billing.RunForAuthorityAsync(authority, lastMonth, actor: null);
+            // A commissioner's own run overlapping the month is a conflict: that run stands. One authority's failure
+            // does not stop the others; tomorrow's sweep tries it again.
+            try
+            {
+                await billing.RunForAuthorityAsync(authority, lastMonth, actor: null);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, e, "Billing {Month} for authority {Authority} failed", lastMonth.Start, authority);
+                db.ChangeTracker.Clear();
+            }
         }
         var unraised = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft).Select(i => i.BillingRunId).Distinct().ToListAsync();
         foreach (var run in unraised)

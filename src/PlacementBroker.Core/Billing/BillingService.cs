@@ -71,34 +71,15 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
     /// <summary>Gets or starts the authority's run for the period, completes it, and raises what is not yet raised.</summary>
     public async Task<Outcome<Guid>> RunForAuthorityAsync(Guid authorityId, BillingPeriod period, Actor? actor, CancellationToken ct = default)
     {
-        var run = await db.BillingRuns.SingleOrDefaultAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
+        var run = await FindRunAsync(authorityId, period, ct);
         if (run is null)
         {
-            var overlapping = await db.BillingRuns.AsNoTracking()
-                .Where(r => r.LocalAuthorityId == authorityId && r.PeriodStart <= period.End && r.PeriodEnd >= period.Start)
-                .Select(r => new { r.PeriodStart, r.PeriodEnd }).FirstOrDefaultAsync(ct);
-            if (overlapping is not null)
+            var started = await StartRunAsync(authorityId, period, actor, ct);
+            if (!started.Succeeded)
             {
-                return Outcome<Guid>.Conflict(string.Create(CultureInfo.InvariantCulture,
-                    $"The period overlaps the billing run for {overlapping.PeriodStart:yyyy-MM-dd} to {overlapping.PeriodEnd:yyyy-MM-dd}: a day is never billed twice."));
+                return Outcome<Guid>.Conflict(started.Message!);
             }
-            run = new BillingRun
-            {
-                LocalAuthorityId = authorityId, PeriodStart = period.Start, PeriodEnd = period.End, Status = BillingRunStatus.InProgress,
-                StartedByUserId = actor?.UserId, StartedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.BillingRuns.Add(run);
-            audit.Record(actor, "BillingRunStarted", nameof(BillingRun), run.Id, $"{period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}", localAuthorityId: authorityId);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Started at the same moment by another request or node: carry on with that one.
-                db.ChangeTracker.Clear();
-                run = await db.BillingRuns.SingleAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
-            }
+            run = started.Value!;
         }
         if (run.Status != BillingRunStatus.Completed)
         {
@@ -106,6 +87,43 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         }
         await RaiseAsync(run.Id, ct);
         return Outcome<Guid>.Success(run.Id);
+    }
+
+    private Task<BillingRun?> FindRunAsync(Guid authorityId, BillingPeriod period, CancellationToken ct) =>
+        db.BillingRuns.SingleOrDefaultAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
+
+    /// <summary>
+    /// Starts the run unless another of the authority's runs overlaps the period. One authority's runs start one at a
+    /// time: touching its row locks it (on SQLite the write lock is the database's), so two overlapping periods started
+    /// at once cannot both pass the check, and the same period started twice at once makes one run.
+    /// </summary>
+    private async Task<Outcome<BillingRun>> StartRunAsync(Guid authorityId, BillingPeriod period, Actor? actor, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
+        if (await FindRunAsync(authorityId, period, ct) is { } existing)
+        {
+            await transaction.CommitAsync(ct);
+            return Outcome<BillingRun>.Success(existing);
+        }
+        var overlapping = await db.BillingRuns.AsNoTracking()
+            .Where(r => r.LocalAuthorityId == authorityId && r.PeriodStart <= period.End && r.PeriodEnd >= period.Start)
+            .Select(r => new { r.PeriodStart, r.PeriodEnd }).FirstOrDefaultAsync(ct);
+        if (overlapping is not null)
+        {
+            return Outcome<BillingRun>.Conflict(string.Create(CultureInfo.InvariantCulture,
+                $"The period overlaps the billing run for {overlapping.PeriodStart:yyyy-MM-dd} to {overlapping.PeriodEnd:yyyy-MM-dd}: a day is never billed twice."));
+        }
+        var run = new BillingRun
+        {
+            LocalAuthorityId = authorityId, PeriodStart = period.Start, PeriodEnd = period.End, Status = BillingRunStatus.InProgress,
+            StartedByUserId = actor?.UserId, StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.BillingRuns.Add(run);
+        audit.Record(actor, "BillingRunStarted", nameof(BillingRun), run.Id, $"{period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}", localAuthorityId: authorityId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Outcome<BillingRun>.Success(run);
     }
 
     /// <summary>Creates the invoices the run does not have yet, each with its lines in one save.</summary>
@@ -116,7 +134,7 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
 
         var spot = await db.Placements.AsNoTracking()
             .Where(p => p.LocalAuthorityId == authorityId && p.Kind == PlacementKind.Spot && p.StartDate <= period.End && (p.EndDate == null || p.EndDate >= period.Start))
-            .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.Id, p.ProviderId, p.StartDate, p.EndDate, p.WeeklyPrice, Setting = s.Name })
+            .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.Id, p.ProviderId, p.StartDate, p.EndDate, p.WeeklyPrice, p.Places, Setting = s.Name })
             .ToListAsync(ct);
         var ids = spot.Select(p => p.Id).ToList();
         var changes = (await db.PlacementPriceChanges.AsNoTracking().Where(c => ids.Contains(c.PlacementId)).ToListAsync(ct)).ToLookup(c => c.PlacementId);
@@ -130,14 +148,14 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             IReadOnlyList<PriceFrom> prices = changes[p.Id].Any()
                 ? [.. changes[p.Id].Select(c => new PriceFrom(c.EffectiveFrom, c.WeeklyPrice))]
                 : [new PriceFrom(p.StartDate, p.WeeklyPrice)];
-            var charge = ChargeRules.Spot(period, p.StartDate, p.EndDate, prices);
+            var charge = ChargeRules.Spot(period, p.StartDate, p.EndDate, prices, p.Places);
             if (charge.Days > 0)
             {
                 lines.Add((p.ProviderId, new InvoiceLine
                 {
                     PlacementId = p.Id, Days = charge.Days, Amount = charge.Amount,
                     // No child's name or case reference: invoices leave the platform for the payment provider.
-                    Description = $"Spot placement {ShortId(p.Id)} at {p.Setting}: {charge.Days} {(charge.Days == 1 ? "day" : "days")}",
+                    Description = $"Spot placement {ShortId(p.Id)} at {p.Setting}: {(p.Places > 1 ? $"{p.Places} children, " : "")}{charge.Days} {(charge.Days == 1 ? "day" : "days")}",
                 }));
             }
         }
@@ -172,8 +190,13 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             }
             catch (DbUpdateException)
             {
-                // The same invoice made by a run of the same period at the same moment: theirs stands.
+                // The same invoice made by a run of the same period at the same moment: theirs stands. Anything else
+                // (a deadlock, a time-out) leaves the run in progress, to be completed when it runs again.
                 db.ChangeTracker.Clear();
+                if (!await db.Invoices.AnyAsync(i => i.LocalAuthorityId == authorityId && i.ProviderId == provider.Key && i.PeriodStart == period.Start && i.PeriodEnd == period.End, ct))
+                {
+                    throw;
+                }
             }
         }
         var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
@@ -191,27 +214,38 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         {
             return;
         }
-        var drafts = await db.Invoices.Include(i => i.Lines).Where(i => i.BillingRunId == runId && i.Status == InvoiceStatus.Draft).ToListAsync(ct);
+        var drafts = await db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => i.BillingRunId == runId && i.Status == InvoiceStatus.Draft).ToListAsync(ct);
         foreach (var invoice in drafts)
         {
+            // What Stripe has done is recorded whatever happens to the request that asked for it.
+            var none = CancellationToken.None;
+            var stripeInvoiceId = invoice.StripeInvoiceId;
             try
             {
                 var customer = await CustomerAsync(invoice.LocalAuthorityId, ct);
                 await AccountAsync(invoice.ProviderId, ct);
                 var provider = await db.Providers.AsNoTracking().Where(p => p.Id == invoice.ProviderId).Select(p => p.Name).SingleAsync(ct);
-                invoice.StripeInvoiceId = await gateway.RaiseInvoiceAsync(new PaymentInvoice(invoice.Id, customer,
+                var request = new PaymentInvoice(invoice.Id, customer,
                     string.Create(CultureInfo.InvariantCulture, $"{provider}: placements {invoice.PeriodStart:d MMM yyyy} to {invoice.PeriodEnd:d MMM yyyy}"),
-                    invoice.PeriodStart, invoice.PeriodEnd, [.. invoice.Lines.Select(l => new PaymentInvoiceLine(l.Id, l.Description, Pence(l.Amount)))]), ct);
-                invoice.Status = InvoiceStatus.Open;
-                invoice.RaisedAt = clock.GetUtcNow().UtcDateTime;
-                invoice.LastError = null;
+                    invoice.PeriodStart, invoice.PeriodEnd, [.. invoice.Lines.Select(l => new PaymentInvoiceLine(l.Id, l.Description, Pence(l.Amount)))]);
+                if (stripeInvoiceId is null)
+                {
+                    // Stored at once: a later retry completes this invoice rather than creating another.
+                    stripeInvoiceId = await gateway.CreateInvoiceAsync(request, ct);
+                    await db.Invoices.Where(i => i.Id == invoice.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.StripeInvoiceId, stripeInvoiceId), none);
+                }
+                await gateway.CompleteInvoiceAsync(stripeInvoiceId, request, ct);
+                var raisedAt = clock.GetUtcNow().UtcDateTime;
+                // Only a draft becomes open: a webhook may already have marked it paid.
+                await db.Invoices.Where(i => i.Id == invoice.Id && i.Status == InvoiceStatus.Draft).ExecuteUpdateAsync(i => i
+                    .SetProperty(x => x.Status, InvoiceStatus.Open).SetProperty(x => x.RaisedAt, raisedAt).SetProperty(x => x.LastError, (string?)null), none);
             }
             catch (PaymentGatewayException e)
             {
                 logger.LogWarning(e, "Invoice {InvoiceId} could not be raised", invoice.Id);
-                invoice.LastError = e.Message;
+                var message = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                await db.Invoices.Where(i => i.Id == invoice.Id).ExecuteUpdateAsync(i => i.SetProperty(x => x.LastError, message), none);
             }
-            await db.SaveChangesAsync(ct);
         }
     }
 

@@ -25,7 +25,8 @@ public readonly record struct Charge(int Days, decimal Amount)
 /// <summary>
 /// The charge rules (spec 8), pure and free of Stripe.
 /// <list type="bullet">
-/// <item><b>Spot placements</b> are charged per day at the weekly price ÷ 7. A placement is charged from its start
+/// <item><b>Spot placements</b> are charged per day at the weekly price ÷ 7, for each child (a sibling group of two is
+/// charged twice, as the weekly price is per child). A placement is charged from its start
 /// date up to the day before its end date: the day a child moves is paid to the setting the child moves to, so two
 /// providers are never paid for the same day. A placement that ends on the day it started is charged that one day.
 /// When the price changes on a date, each day is charged at the price in force that day.</item>
@@ -37,8 +38,9 @@ public readonly record struct Charge(int Days, decimal Amount)
 /// </summary>
 public static class ChargeRules
 {
-    /// <param name="prices">The weekly prices from their dates; the first applies from the start date whatever its date.</param>
-    public static Charge Spot(BillingPeriod period, DateOnly start, DateOnly? end, IReadOnlyList<PriceFrom> prices)
+    /// <param name="prices">The weekly prices per child from their dates; the first applies from the start date whatever its date.</param>
+    /// <param name="children">How many children the placement is for (a sibling group).</param>
+    public static Charge Spot(BillingPeriod period, DateOnly start, DateOnly? end, IReadOnlyList<PriceFrom> prices, int children = 1)
     {
         if (prices.Count == 0)
         {
@@ -62,7 +64,7 @@ public static class ChargeRules
             var days = Overlap(from, to, segmentFrom, segmentTo);
             exact += days * ordered[i].WeeklyPrice / 7m;
         }
-        return new Charge(to.DayNumber - from.DayNumber + 1, Pence(exact));
+        return new Charge(to.DayNumber - from.DayNumber + 1, Pence(exact * Math.Max(1, children)));
     }
 
     public static Charge Block(BillingPeriod period, DateOnly contractStart, DateOnly contractEnd, int places, decimal weeklyPricePerPlace)

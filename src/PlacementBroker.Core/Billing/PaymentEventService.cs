@@ -27,45 +27,50 @@ public class PaymentEventService(PlacementBrokerDbContext db, IPaymentGateway ga
         {
             return PaymentEventOutcome.Repeat;
         }
-        var invoice = e.InvoiceId is { } ours
-            ? await db.Invoices.SingleOrDefaultAsync(i => i.Id == ours, ct)
-            : e.StripeInvoiceId is { } theirs ? await db.Invoices.SingleOrDefaultAsync(i => i.StripeInvoiceId == theirs, ct) : null;
-        var outcome = PaymentEventOutcome.Ignored;
-        if (invoice is not null && (invoice.LastEventAt is null || e.Created >= invoice.LastEventAt || e.Type == "invoice.paid"))
+        var invoiceId = e.InvoiceId is { } ours && await db.Invoices.AnyAsync(i => i.Id == ours, ct)
+            ? ours
+            : e.StripeInvoiceId is { } theirs ? await db.Invoices.Where(i => i.StripeInvoiceId == theirs).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct) : null;
+        var created = e.Created;
+        // The change and the event's record are one transaction: both happen, or neither (and the event is retried).
+        // Each change is a conditional update, so a paid invoice stays paid whatever saves at the same moment.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = invoiceId is not { } id ? 0 : e.Type switch
         {
-            switch (e.Type)
-            {
-                case "invoice.paid" when invoice.Status != InvoiceStatus.Paid:
-                    invoice.Status = InvoiceStatus.Paid;
-                    invoice.PaidAt = e.Created;
-                    invoice.StripeInvoiceId ??= e.StripeInvoiceId;
-                    invoice.LastEventAt = invoice.LastEventAt is { } last && last > e.Created ? last : e.Created;
-                    outcome = PaymentEventOutcome.Applied;
-                    break;
-                case "invoice.payment_failed" when invoice.Status != InvoiceStatus.Paid:
-                    invoice.Status = InvoiceStatus.PaymentFailed;
-                    invoice.PaymentFailedAt = e.Created;
-                    invoice.LastEventAt = e.Created;
-                    outcome = PaymentEventOutcome.Applied;
-                    break;
-            }
-        }
+            "invoice.paid" => await db.Invoices.Where(i => i.Id == id && i.Status != InvoiceStatus.Paid).ExecuteUpdateAsync(i => i
+                .SetProperty(x => x.Status, InvoiceStatus.Paid)
+                .SetProperty(x => x.PaidAt, created)
+                .SetProperty(x => x.StripeInvoiceId, x => x.StripeInvoiceId ?? e.StripeInvoiceId)
+                .SetProperty(x => x.LastEventAt, x => x.LastEventAt != null && x.LastEventAt > created ? x.LastEventAt : created), ct),
+            "invoice.payment_failed" => await db.Invoices
+                .Where(i => i.Id == id && i.Status != InvoiceStatus.Paid && (i.LastEventAt == null || i.LastEventAt <= created))
+                .ExecuteUpdateAsync(i => i
+                    .SetProperty(x => x.Status, InvoiceStatus.PaymentFailed)
+                    .SetProperty(x => x.PaymentFailedAt, created)
+                    .SetProperty(x => x.LastEventAt, created), ct),
+            _ => 0,
+        };
         db.PaymentEvents.Add(new PaymentEventRecord { Id = e.Id, Type = e.Type.Length > 100 ? e.Type[..100] : e.Type, ReceivedAt = clock.GetUtcNow().UtcDateTime });
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // The same event delivered twice at once: the other delivery applied it.
+            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return PaymentEventOutcome.Repeat;
         }
-        if (outcome == PaymentEventOutcome.Applied && invoice!.Status == InvoiceStatus.Paid)
+        if (changed == 0)
         {
-            await PayOutAsync(invoice, ct);
+            return PaymentEventOutcome.Ignored;
         }
-        return outcome;
+        if (e.Type == "invoice.paid")
+        {
+            await PayOutAsync(await db.Invoices.SingleAsync(i => i.Id == invoiceId, ct), ct);
+        }
+        return PaymentEventOutcome.Applied;
     }
 
     /// <summary>Pays the provider out of a paid invoice, once; a failure is kept on the invoice and tried again by the billing job.</summary>
@@ -91,8 +96,9 @@ public class PaymentEventService(PlacementBrokerDbContext db, IPaymentGateway ga
         catch (PaymentGatewayException ex)
         {
             logger.LogWarning(ex, "Invoice {InvoiceId} could not be paid out", invoice.Id);
-            invoice.PayoutError = ex.Message;
+            invoice.PayoutError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
         }
-        await db.SaveChangesAsync(ct);
+        // What Stripe has done is recorded whatever happens to the request that asked for it.
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 }

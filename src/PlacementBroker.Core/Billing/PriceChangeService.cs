@@ -96,8 +96,9 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
             });
         }
         var history = db.PlacementPriceChanges.Local.Where(c => c.PlacementId == placementId).OrderBy(c => c.EffectiveFrom).ToList();
-        // The placement's price is the one agreed most recently in force: the latest entry.
-        placement.WeeklyPrice = history[^1].WeeklyPrice;
+        // The placement's price is the one in force today (a change dated ahead takes over on its day, in billing).
+        var today = UkTime.Today(clock);
+        placement.WeeklyPrice = history.LastOrDefault(c => c.EffectiveFrom <= today)?.WeeklyPrice ?? history[0].WeeklyPrice;
         audit.Record(actor, "PlacementPriceChanged", nameof(Placement), placementId, $"£{request.WeeklyPrice:0.00} a week from {request.EffectiveFrom:yyyy-MM-dd}",
             localAuthorityId: placement.LocalAuthorityId, providerId: placement.ProviderId);
         await db.SaveChangesAsync(ct);

@@ -28,10 +28,19 @@ public interface IPaymentGateway
 
     Task<string> CreateAccountAsync(PaymentAccount account, CancellationToken ct = default);
 
-    /// <summary>Raises the invoice with its lines and sends it; returns the provider's invoice id.</summary>
-    Task<string> RaiseInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default);
+    /// <summary>
+    /// Creates the invoice as a draft; returns its id. The caller stores the id at once, so a retry, even after the
+    /// provider has forgotten the idempotency key (Stripe keeps them for 24 hours), never creates a second invoice.
+    /// </summary>
+    Task<string> CreateInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default);
 
-    /// <summary>Pays the provider out of a settled invoice; returns the transfer id.</summary>
+    /// <summary>
+    /// Brings a created invoice to "sent": adds the lines it does not have yet (recognised by our line ids), finalises
+    /// it if it is still a draft, and sends it. Safe to call again at any time; a paid or void invoice is left alone.
+    /// </summary>
+    Task CompleteInvoiceAsync(string invoiceId, PaymentInvoice invoice, CancellationToken ct = default);
+
+    /// <summary>Pays the provider out of a settled invoice, unless a payout for it already exists; returns the transfer id.</summary>
     Task<string> PayOutAsync(PaymentPayout payout, CancellationToken ct = default);
 }
 

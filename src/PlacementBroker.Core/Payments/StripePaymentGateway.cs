@@ -81,7 +81,15 @@ public sealed class StripePaymentGateway : IPaymentGateway
             Metadata = new() { ["providerId"] = account.ProviderId.ToString() },
         }, Key(IdempotencyKeys.Account(account.ProviderId)), ct)).Id);
 
-    public Task<string> RaiseInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default) => CallAsync(async () =>
+    /// <summary>Creates and completes the invoice in one go (<see cref="CreateInvoiceAsync"/>, then <see cref="CompleteInvoiceAsync"/>).</summary>
+    public async Task<string> RaiseInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default)
+    {
+        var id = await CreateInvoiceAsync(invoice, ct);
+        await CompleteInvoiceAsync(id, invoice, ct);
+        return id;
+    }
+
+    public Task<string> CreateInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default) => CallAsync(async () =>
     {
         var metadata = new Dictionary<string, string> { ["invoiceId"] = invoice.InvoiceId.ToString() };
         var created = await Client.V1.Invoices.CreateAsync(new InvoiceCreateOptions
@@ -95,12 +103,33 @@ public sealed class StripePaymentGateway : IPaymentGateway
             Description = invoice.Description,
             Metadata = metadata,
         }, Key(IdempotencyKeys.Invoice(invoice.InvoiceId)), ct);
-        foreach (var line in invoice.Lines)
+        return created.Id;
+    });
+
+    public Task CompleteInvoiceAsync(string invoiceId, PaymentInvoice invoice, CancellationToken ct = default) => CallAsync(async () =>
+    {
+        var current = await Client.V1.Invoices.GetAsync(invoiceId, null, null, ct);
+        if (current.Status is "paid" or "void" or "uncollectible")
         {
-            await Client.V1.InvoiceItems.CreateAsync(new InvoiceItemCreateOptions
+            return invoiceId;
+        }
+        if (current.Status == "draft")
+        {
+            // Lines already added by an earlier attempt carry our line id: only the missing ones are added.
+            var present = new HashSet<string>();
+            await foreach (var existing in Client.V1.Invoices.LineItems.ListAutoPagingAsync(invoiceId, new InvoiceLineItemListOptions { Limit = 100 }, null, ct))
             {
-                Customer = invoice.CustomerId,
-                Invoice = created.Id,
+                if (existing.Metadata?.TryGetValue("lineId", out var lineId) == true)
+                {
+                    present.Add(lineId);
+                }
+            }
+            foreach (var line in invoice.Lines.Where(l => !present.Contains(l.LineId.ToString())))
+            {
+                await Client.V1.InvoiceItems.CreateAsync(new InvoiceItemCreateOptions
+                {
+                    Customer = invoice.CustomerId,
+                    Invoice = invoiceId,
                 Currency = Currency,
                 Amount = line.AmountInPence,
                 Description = line.Description,
@@ -109,23 +138,32 @@ public sealed class StripePaymentGateway : IPaymentGateway
                     Start = invoice.PeriodStart.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
                     End = invoice.PeriodEnd.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc),
                 },
-                Metadata = new() { ["invoiceId"] = invoice.InvoiceId.ToString(), ["lineId"] = line.LineId.ToString() },
-            }, Key(IdempotencyKeys.InvoiceLine(line.LineId)), ct);
+                    Metadata = new() { ["invoiceId"] = invoice.InvoiceId.ToString(), ["lineId"] = line.LineId.ToString() },
+                }, Key(IdempotencyKeys.InvoiceLine(line.LineId)), ct);
+            }
+            await Client.V1.Invoices.FinalizeInvoiceAsync(invoiceId, new InvoiceFinalizeOptions { AutoAdvance = false }, Key(IdempotencyKeys.Finalise(invoice.InvoiceId)), ct);
         }
-        await Client.V1.Invoices.FinalizeInvoiceAsync(created.Id, new InvoiceFinalizeOptions { AutoAdvance = false }, Key(IdempotencyKeys.Finalise(invoice.InvoiceId)), ct);
-        await Client.V1.Invoices.SendInvoiceAsync(created.Id, new InvoiceSendOptions(), Key(IdempotencyKeys.Send(invoice.InvoiceId)), ct);
-        return created.Id;
+        await Client.V1.Invoices.SendInvoiceAsync(invoiceId, new InvoiceSendOptions(), Key(IdempotencyKeys.Send(invoice.InvoiceId)), ct);
+        return invoiceId;
     });
 
     public Task<string> PayOutAsync(PaymentPayout payout, CancellationToken ct = default) => CallAsync(async () =>
-        (await Client.V1.Transfers.CreateAsync(new TransferCreateOptions
+    {
+        // The transfer group is our invoice id: a payout already made (even one whose answer was lost) is found, not repeated.
+        var made = await Client.V1.Transfers.ListAsync(new TransferListOptions { TransferGroup = payout.InvoiceId.ToString(), Limit = 1 }, null, ct);
+        if (made.Data.FirstOrDefault() is { } existing)
+        {
+            return existing.Id;
+        }
+        return (await Client.V1.Transfers.CreateAsync(new TransferCreateOptions
         {
             Amount = payout.AmountInPence,
             Currency = Currency,
             Destination = payout.AccountId,
             TransferGroup = payout.InvoiceId.ToString(),
             Metadata = new() { ["invoiceId"] = payout.InvoiceId.ToString(), ["stripeInvoiceId"] = payout.StripeInvoiceId ?? "" },
-        }, Key(IdempotencyKeys.Payout(payout.InvoiceId)), ct)).Id);
+        }, Key(IdempotencyKeys.Payout(payout.InvoiceId)), ct)).Id;
+    });
 
     private static RequestOptions Key(string idempotencyKey) => new() { IdempotencyKey = idempotencyKey };
 

@@ -100,6 +100,11 @@ public class ChargeRulesTests
         Assert.Equal(0.25m, ChargeRules.Spot(November, Nov(30), null, Weekly(1.715m)).Amount);
 
     [Fact]
+    public void Spot_SiblingGroup_EachChildCharged_RoundedOnceForTheLine() =>
+        // Two children at £1,000 a week each for 30 days: 2 × 4,285.714… = 8,571.428… → £8,571.43 (not 2 × £4,285.71).
+        Assert.Equal(new Charge(30, 8571.43m), ChargeRules.Spot(November, Nov(1), null, Weekly(1000m), children: 2));
+
+    [Fact]
     public void Spot_LeapYearFebruary_Has29Days()
     {
         var february = BillingPeriod.Month(new DateOnly(2028, 2, 1));

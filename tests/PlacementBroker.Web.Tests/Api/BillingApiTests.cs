@@ -135,7 +135,7 @@ public abstract class BillingApiTests(BillingApp app)
     {
         var m = await MarketAsync();
         var before = app.Stripe.Created("invoice");
-        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "The customer has no email address");
+        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "The customer has no email address", method: "POST");
 
         var interrupted = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
         var statuses = interrupted.GetProperty("invoices").EnumerateArray().Select(i => i.GetProperty("status").GetString()).Order().ToList();
@@ -151,6 +151,27 @@ public abstract class BillingApiTests(BillingApp app)
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         Assert.Equal(2, await db.Invoices.CountAsync(i => i.LocalAuthorityId == m.Dps.Commissioner.LocalAuthorityId));
         Assert.Equal(3, await db.InvoiceLines.CountAsync(l => db.Invoices.Any(i => i.Id == l.InvoiceId && i.LocalAuthorityId == m.Dps.Commissioner.LocalAuthorityId)));
+    }
+
+    [Fact]
+    public async Task Run_StripeFailsAfterCreatingTheInvoice_RunAgainFinishesThatInvoiceNotANewOne()
+    {
+        var m = await MarketAsync();
+        var before = app.Stripe.Created("invoice");
+        // The first invoice is created in Stripe, then finalising it fails.
+        app.Stripe.FailNext("/v1/invoices/in_", 503, "api_error", "Stripe is having a moment", method: "POST");
+
+        var interrupted = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        var draft = interrupted.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("status").GetString() == "Draft");
+        var stripeInvoiceId = draft.GetProperty("stripeInvoiceId").GetString();
+        Assert.StartsWith("in_", stripeInvoiceId);
+
+        var completed = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var finished = completed.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("id").GetString() == draft.GetProperty("id").GetString());
+        Assert.Equal("Open", finished.GetProperty("status").GetString());
+        Assert.Equal(stripeInvoiceId, finished.GetProperty("stripeInvoiceId").GetString());
+        Assert.Equal(before + 2, app.Stripe.Created("invoice"));
     }
 
     [Fact]
@@ -209,7 +230,8 @@ public abstract class BillingApiTests(BillingApp app)
         await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 0m, effectiveFrom = "2026-01-01" })).AssertValidationProblemAsync("weeklyPrice", "effectiveFrom");
         var changed = await (await manager.PostAsJsonAsync(path, new { weeklyPrice = 5600m, effectiveFrom = "2026-12-15", reason = "Extra night staffing" }))
             .ReadJsonAsync(HttpStatusCode.Created);
-        Assert.Equal(5600m, changed.GetProperty("weeklyPrice").GetDecimal());
+        // Today (23 November) the price in force is still £4,200; the change takes over on 15 December.
+        Assert.Equal(4200m, changed.GetProperty("weeklyPrice").GetDecimal());
         Assert.Equal(["2026-11-30", "2026-12-15"], changed.GetProperty("prices").EnumerateArray().Select(p => p.GetProperty("from").GetString()));
 
         var run = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
@@ -280,7 +302,7 @@ public abstract class BillingApiTests(BillingApp app)
 
         var first = await (await DeliverAsync(body, Signature(body, now))).ReadJsonAsync(HttpStatusCode.OK);
         var paid = await InvoiceAsync(invoiceId);
-        var transfers = app.Stripe.Requests.Where(r => r.Path == "/v1/transfers" && r.IdempotencyKey == IdempotencyKeys.Payout(invoiceId)).ToList();
+        var transfers = app.Stripe.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/transfers" && r.IdempotencyKey == IdempotencyKeys.Payout(invoiceId)).ToList();
         var repeat = await (await DeliverAsync(body, Signature(body, now))).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("Applied", first.GetProperty("outcome").GetString());
@@ -289,7 +311,7 @@ public abstract class BillingApiTests(BillingApp app)
         Assert.StartsWith("tr_", paid.StripeTransferId);
         Assert.Equal("4960000", Assert.Single(transfers).Form["amount"]);
         Assert.Equal("Repeat", repeat.GetProperty("outcome").GetString());
-        Assert.Single(app.Stripe.Requests, r => r.Path == "/v1/transfers" && r.IdempotencyKey == IdempotencyKeys.Payout(invoiceId));
+        Assert.Single(app.Stripe.Requests, r => r.Method == "POST" && r.Path == "/v1/transfers" && r.IdempotencyKey == IdempotencyKeys.Payout(invoiceId));
         Assert.Equal(paid.PaidOutAt, (await InvoiceAsync(invoiceId)).PaidOutAt);
     }
 

@@ -28,8 +28,8 @@ public class BillingJobTests(BillingApp app) : IClassFixture<BillingApp>
         // 2 January 2027: December is last month. Stripe refuses the invoice both times the first sweep sends it
         // (when billing, and when retrying what was refused).
         app.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 6, 30, 0, TimeSpan.Zero));
-        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "Customer has no address");
-        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "Customer has no address");
+        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "Customer has no address", method: "POST");
+        app.Stripe.FailNext("/v1/invoices", 400, "invalid_request_error", "Customer has no address", method: "POST");
 
         await RunJobAsync();
         var first = await InvoicesAsync(dps.Commissioner.LocalAuthorityId!.Value);

@@ -40,9 +40,11 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
         var account = await gateway.CreateAccountAsync(new PaymentAccount(provider, "Pennine Care Homes Ltd", "accounts@pennine.example"));
         var stripeInvoice = await gateway.RaiseInvoiceAsync(Invoice(customer));
 
-        var requests = _stripe.Requests;
-        Assert.Equal(["/v1/customers", "/v1/accounts", "/v1/invoices", "/v1/invoiceitems", "/v1/invoiceitems", $"/v1/invoices/{stripeInvoice}/finalize", $"/v1/invoices/{stripeInvoice}/send"],
-            requests.Select(r => r.Path));
+        // Before adding lines, the invoice and its lines are read, so a retry adds only what is missing.
+        Assert.Equal(["POST /v1/customers", "POST /v1/accounts", "POST /v1/invoices", $"GET /v1/invoices/{stripeInvoice}", $"GET /v1/invoices/{stripeInvoice}/lines",
+            "POST /v1/invoiceitems", "POST /v1/invoiceitems", $"POST /v1/invoices/{stripeInvoice}/finalize", $"POST /v1/invoices/{stripeInvoice}/send"],
+            _stripe.Requests.Select(r => $"{r.Method} {r.Path}"));
+        var requests = _stripe.Requests.Where(r => r.Method == "POST").ToList();
         Assert.All(requests, r => Assert.Equal("Bearer sk_test_placementbroker", r.Authorization));
         Assert.Equal([IdempotencyKeys.Customer(authority), IdempotencyKeys.Account(provider), IdempotencyKeys.Invoice(InvoiceId), IdempotencyKeys.InvoiceLine(LineA),
             IdempotencyKeys.InvoiceLine(LineB), IdempotencyKeys.Finalise(InvoiceId), IdempotencyKeys.Send(InvoiceId)], requests.Select(r => r.IdempotencyKey));
@@ -78,6 +80,37 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompleteInvoice_RetriedAfterTheKeysExpired_AddsNoLineTwice()
+    {
+        var gateway = Gateway();
+        // The first attempt added both lines, then Stripe refused to finalise; a day later its keys are forgotten.
+        var stripeInvoice = await gateway.CreateInvoiceAsync(Invoice("cus_1"));
+        _stripe.FailNext($"/v1/invoices/{stripeInvoice}/finalize", 400, "invalid_request_error", "The customer has no email address");
+        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CompleteInvoiceAsync(stripeInvoice, Invoice("cus_1")));
+        _stripe.ForgetIdempotencyKeys();
+
+        await gateway.CompleteInvoiceAsync(stripeInvoice, Invoice("cus_1"));
+
+        Assert.Equal(1, _stripe.Created("invoice"));
+        Assert.Equal(2, _stripe.Created("invoiceitem"));
+        Assert.Equal(1, _stripe.Created("finalize"));
+        Assert.Equal(1, _stripe.Created("send"));
+    }
+
+    [Fact]
+    public async Task Payout_AlreadyMade_IsFoundByItsTransferGroupNotRepeated()
+    {
+        var gateway = Gateway();
+        var first = await gateway.PayOutAsync(new PaymentPayout(InvoiceId, "acct_9", 1000, "in_4"));
+        _stripe.ForgetIdempotencyKeys();
+
+        var again = await gateway.PayOutAsync(new PaymentPayout(InvoiceId, "acct_9", 1000, "in_4"));
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, _stripe.Created("transfer"));
+    }
+
+    [Fact]
     public async Task RaiseInvoice_ResponseLostToATimeOut_TheClientRetriesWithTheSameKey_OneInvoice()
     {
         var gateway = Gateway(timeoutSeconds: 1, retries: 2);
@@ -85,7 +118,7 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
 
         var raised = await gateway.RaiseInvoiceAsync(Invoice("cus_1"));
 
-        var invoiceCalls = _stripe.Requests.Where(r => r.Path == "/v1/invoices").ToList();
+        var invoiceCalls = _stripe.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/invoices").ToList();
         Assert.True(invoiceCalls.Count >= 2, "the timed-out request was retried");
         Assert.All(invoiceCalls, r => Assert.Equal(IdempotencyKeys.Invoice(InvoiceId), r.IdempotencyKey));
         Assert.Equal(1, _stripe.Created("invoice"));
@@ -96,11 +129,11 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     public async Task Payout_ServerErrorThenSuccess_RetriedWithTheSameKey_OneTransfer()
     {
         var gateway = Gateway(retries: 2);
-        _stripe.FailNext("/v1/transfers", 500);
+        _stripe.FailNext("/v1/transfers", 500, method: "POST");
 
         var transfer = await gateway.PayOutAsync(new PaymentPayout(InvoiceId, "acct_9", 2742857, "in_4"));
 
-        var calls = _stripe.Requests.Where(r => r.Path == "/v1/transfers").ToList();
+        var calls = _stripe.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/transfers").ToList();
         Assert.Equal(2, calls.Count);
         Assert.All(calls, c => Assert.Equal(IdempotencyKeys.Payout(InvoiceId), c.IdempotencyKey));
         Assert.Equal(1, _stripe.Created("transfer"));
@@ -127,13 +160,13 @@ public sealed class StripePaymentGatewayTests : IAsyncLifetime
     public async Task ServerErrors_AfterTheRetries_AreTransient()
     {
         var gateway = Gateway(retries: 1);
-        _stripe.FailNext("/v1/invoices", 503);
-        _stripe.FailNext("/v1/invoices", 503);
+        _stripe.FailNext("/v1/invoices", 503, method: "POST");
+        _stripe.FailNext("/v1/invoices", 503, method: "POST");
 
         var error = await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.RaiseInvoiceAsync(Invoice("cus_1")));
 
         Assert.True(error.Transient);
-        Assert.Equal(2, _stripe.Requests.Count(r => r.Path == "/v1/invoices"));
+        Assert.Equal(2, _stripe.Requests.Count(r => r.Method == "POST" && r.Path == "/v1/invoices"));
         Assert.Equal(0, _stripe.Created("invoice"));
     }
 

@@ -52,7 +52,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
         var thisMonth = UkTime.Today(clock);
         thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
         Month ??= thisMonth.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        Months = [.. Enumerable.Range(0, 13).Select(i => thisMonth.AddMonths(-i))
+        // Months that have ended: billing is in arrears, and a month billed early would miss placements recorded later in it.
+        Months = [.. Enumerable.Range(1, 12).Select(i => thisMonth.AddMonths(-i))
             .Select(m => new SelectListItem(m.ToString("MMMM yyyy", EnGb), m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("yyyy-MM", CultureInfo.InvariantCulture) == Month))];
     }
 }
