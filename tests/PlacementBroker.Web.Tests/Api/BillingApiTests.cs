@@ -61,17 +61,8 @@ public abstract class BillingApiTests(BillingApp app)
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (pennine, pennineVacancy) = await app.Data.FittingProviderAsync(dps, 4200m);
         var (oakfield, oakfieldVacancy) = await app.Data.FittingProviderAsync(dps, 2800m);
-        async Task<string> PlaceAsync(TestProvider provider, string vacancyId, decimal price)
-        {
-            var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            using var providerClient = await app.Data.ClientForAsync(provider.User);
-            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = price }))
-                .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            return (await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
-                .GetProperty("placementId").GetString()!;
-        }
-        var penninePlacement = await PlaceAsync(pennine, pennineVacancy.ToString(), 4200m);
-        var oakfieldPlacement = await PlaceAsync(oakfield, oakfieldVacancy.ToString(), 2800m);
+        var penninePlacement = await app.PlaceChildAsync(officer, dps.LotId, pennine, pennineVacancy, 4200m);
+        var oakfieldPlacement = await app.PlaceChildAsync(officer, dps.LotId, oakfield, oakfieldVacancy, 2800m);
         await (await officer.PostAsJsonAsync($"/api/placements/{oakfieldPlacement}/end", new { endDate = "2026-12-20", reason = "PlannedMove" })).ReadJsonAsync(HttpStatusCode.OK);
         var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         var block = (await (await commissioner.PostAsJsonAsync("/api/block-contracts", new

@@ -16,11 +16,7 @@ public abstract class SufficiencyStatementApiTests(PlacementBrokerApp app)
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
-        var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 5000 })).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("id").GetString();
-        await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+        await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 5000m);
         return (dps, await app.Data.ClientForAsync(dps.Commissioner), officer);
     }
 

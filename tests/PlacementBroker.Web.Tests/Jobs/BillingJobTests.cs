@@ -19,11 +19,7 @@ public class BillingJobTests(BillingApp app) : IClassFixture<BillingApp>
         using (var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps)))
         {
             var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-            var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            using var providerClient = await app.Data.ClientForAsync(provider.User);
-            var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 4200m }))
-                .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-            await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+            await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m);
         }
         // 2 January 2027: December is last month. Stripe refuses the invoice both times the first sweep sends it
         // (when billing, and when retrying what was refused).

@@ -15,13 +15,7 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-        var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 4200m }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
-        var placementId = (await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("placementId").GetString()!;
-        return (dps, provider, placementId);
+        return (dps, provider, await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m));
     }
 
     [Fact]
