@@ -215,6 +215,7 @@ public class AdmissionService(
         application.UpdatedAt = now;
 
         Guid? membershipId = null;
+        var suspendedForQa = false;
         if (admit)
         {
             var membership = await db.LotMemberships.SingleOrDefaultAsync(m => m.LotId == application.LotId && m.ProviderId == application.ProviderId, ct);
@@ -247,13 +248,29 @@ public class AdmissionService(
                 membership.AdmittedAt = now;
             }
             membershipId = membership.Id;
+            // A provider that is red in quality assurance (a critical flag open) is admitted but suspended at once, like
+            // its other memberships; resolving the flag reinstates this one with them.
+            if (await db.QaFlags.AnyAsync(f => f.ProviderId == application.ProviderId && f.Status == Quality.FlagStatus.Open
+                && f.Severity == Quality.FlagSeverity.Critical, ct))
+            {
+                db.MembershipEvents.Add(new MembershipEvent
+                {
+                    MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = MembershipStatus.Suspended, OccurredAt = now, ByUserId = actor.UserId,
+                    Reason = "Quality assurance red: a critical flag is open",
+                });
+                membership.Status = MembershipStatus.Suspended;
+                membership.SuspendedForQa = true;
+                suspendedForQa = true;
+            }
         }
 
         audit.Record(actor, admit ? "ApplicationAdmitted" : "ApplicationRejected", nameof(LotApplication), application.Id, reason,
             providerId: application.ProviderId);
         await emails.QueueAsync(application.Provider!.ContactEmail,
             admit ? $"You have been admitted to {application.Lot!.Name}" : $"Your application to {application.Lot!.Name} was not successful",
-            admit
+            admit && suspendedForQa
+                ? $"{application.Provider.Name} has been admitted to {application.Lot.Name} of {application.Lot.Dps!.Name}, but the membership is suspended at once: a critical quality assurance concern about {application.Provider.Name} is open. You will receive this lot's referrals once it is resolved.\n\nReason for admission: {reason}"
+                : admit
                 ? $"{application.Provider.Name} has been admitted to {application.Lot.Name} of {application.Lot.Dps!.Name}. You can now publish vacancies in this lot and you will receive its referrals.\n\nReason: {reason}"
                 : $"{application.Lot.Dps!.Name} has rejected {application.Provider.Name}'s application to {application.Lot.Name}.\n\nReasons: {reason}\n\nYou may apply again when you meet the lot's criteria.",
             reference: $"application-decision:{application.Id}", ct: ct);

@@ -41,12 +41,24 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
                 : Outcome<MembershipView>.Conflict(refusal);
         }
 
+        if (to == MembershipStatus.Admitted && await db.QaFlags.AnyAsync(f => f.ProviderId == membership.ProviderId && f.Status == Quality.FlagStatus.Open
+            && f.Severity == Quality.FlagSeverity.Critical, ct))
+        {
+            // A red provider receives no referrals: its memberships come back when the QA team resolves the critical flag.
+            return Outcome<MembershipView>.BusinessRule(
+                $"{membership.Provider!.Name} is red in quality assurance: a critical flag is open. Its memberships are reinstated when the flag is resolved.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         db.MembershipEvents.Add(new MembershipEvent
         {
             MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = to.Value, OccurredAt = now, ByUserId = actor.UserId, Reason = reason.Trim(),
         });
         membership.Status = to.Value;
+        if (to != MembershipStatus.Suspended)
+        {
+            membership.SuspendedForQa = false;
+        }
         if (to is MembershipStatus.Withdrawn or MembershipStatus.Removed)
         {
             // Capacity offered in a lot the provider has left is no longer on offer.

@@ -56,6 +56,31 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task CriticalFlag_WhileRed_NoMembershipComesBackButByResolvingIt_AndANewAdmissionIsSuspendedToo()
+    {
+        var (dps, _, qa) = await QaAsync();
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        var (_, firstMembership) = await app.Data.ApplyAsync(provider, dps);
+        var flagId = await RaiseAsync(qa, provider.Id, "Critical");
+        using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
+
+        var reinstate = await (await commissioner.PostAsJsonAsync($"/api/memberships/{firstMembership}/reinstate", new { reason = "We need the places" }))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var otherDps = await app.Data.CreateDpsAsync();
+        var (_, secondMembership) = await app.Data.ApplyAsync(provider, otherDps);
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var whileRed = (await (await providerClient.GetAsync("/api/provider/memberships")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+
+        Assert.Contains("red in quality assurance", reinstate.GetProperty("detail").GetString());
+        Assert.Equal(2, whileRed.Count);
+        Assert.All(whileRed, m => Assert.Equal("Suspended", m.GetProperty("status").GetString()));
+        await (await qa.PostAsJsonAsync($"/api/qa/flags/{flagId}/resolve", new { resolution = "Concern unfounded after the strategy meeting" })).ReadJsonAsync(HttpStatusCode.OK);
+        var afterResolve = (await (await providerClient.GetAsync("/api/provider/memberships")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        Assert.All(afterResolve, m => Assert.Equal("Admitted", m.GetProperty("status").GetString()));
+        Assert.Contains(afterResolve, m => m.GetProperty("id").GetGuid() == secondMembership);
+    }
+
+    [Fact]
     public async Task HighFlag_MakesTheProviderAmber_AndAcceptingItsOfferNeedsApproval()
     {
         var (dps, qaUser, qa) = await QaAsync();
