@@ -164,10 +164,19 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
             if (row.Closed && setting.ClosedAt is null)
             {
                 setting.ClosedAt = now;
-                await db.Vacancies.Where(v => v.SettingId == setting.Id && v.Status == VacancyStatus.Open)
+                // Held places go too: an offer waiting for a manager's approval cannot become a placement in a closed setting.
+                await db.Vacancies.Where(v => v.SettingId == setting.Id && (v.Status == VacancyStatus.Open || v.Status == VacancyStatus.Held))
                     .ForEachAsync(v => { v.Status = VacancyStatus.Withdrawn; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
-                await db.Offers.Where(o => o.SettingId == setting.Id && o.Status == OfferStatus.Submitted)
-                    .ForEachAsync(o => { o.Status = OfferStatus.Withdrawn; o.UpdatedAt = now; }, ct);
+                var closing = await db.Offers.Where(o => o.SettingId == setting.Id && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval))
+                    .ToListAsync(ct);
+                foreach (var offer in closing)
+                {
+                    offer.Status = OfferStatus.Withdrawn;
+                    offer.UpdatedAt = now;
+                }
+                var offerIds = closing.Select(o => o.Id).ToList();
+                await db.Approvals.Where(a => offerIds.Contains(a.OfferId) && a.Status == Placements.ApprovalStatus.Pending)
+                    .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = "Ofsted's register shows the setting's registration closed"; }, ct);
                 changed = true;
             }
             if (changed)

@@ -279,6 +279,40 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task OfstedImport_RegistrationClosed_ReleasesAPlaceHeldForApprovalAndClosesTheApproval()
+    {
+        var (dps, _, qa) = await QaAsync();
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
+        using var manager = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, dps.Commissioner.LocalAuthorityId));
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m, OfstedGrade.Inadequate);
+        var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 5000 })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString();
+        // An Inadequate setting: accepting asks a manager, and the place is held meanwhile.
+        var approvalId = (await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Accepted))
+            .GetProperty("approvalId").GetString();
+        string urn;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            urn = (await db.Vacancies.Include(v => v.Setting).SingleAsync(v => v.Id == vacancyId)).Setting!.OfstedUrn;
+        }
+        using var content = new StringContent($"URN,Registration status\n{urn},Closed\n", Encoding.UTF8, "text/csv");
+
+        await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+
+        var rejected = (await (await manager.GetAsync("/api/approvals?status=Rejected")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray()
+            .Single(a => a.GetProperty("id").GetString() == approvalId);
+        Assert.Equal("Ofsted's register shows the setting's registration closed", rejected.GetProperty("decisionReason").GetString());
+        await (await manager.PostAsJsonAsync($"/api/approvals/{approvalId}/decision", new { decision = "Approve", reason = "Visited" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        using var check = app.Services.CreateScope();
+        var after = check.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        Assert.Equal(Core.Providers.VacancyStatus.Withdrawn, (await after.Vacancies.SingleAsync(v => v.Id == vacancyId)).Status);
+        Assert.Equal(Core.Referrals.OfferStatus.Withdrawn, (await after.Offers.SingleAsync(o => o.Id == Guid.Parse(offerId!))).Status);
+    }
+
+    [Fact]
     public async Task OfstedImport_WrongRoleIs403AndNotCsvIs415AndNoUrnColumnIs400()
     {
         var (_, _, qa) = await QaAsync();
