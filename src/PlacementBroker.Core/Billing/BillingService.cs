@@ -21,6 +21,8 @@ public sealed record BillingRunView(
     Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, DateTime? CompletedAt, decimal Total,
     IReadOnlyList<InvoiceView> Invoices);
 
+public sealed record PlacementCharge(DateOnly PeriodStart, DateOnly PeriodEnd, int Days, decimal Amount, InvoiceStatus Status);
+
 public sealed record BillingRunSummary(Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, int Invoices, decimal Total);
 
 /// <summary>
@@ -272,6 +274,14 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         }
         return provider.StripeAccountId;
     }
+
+    /// <summary>What a placement has been billed, period by period, newest first. The caller has checked access.</summary>
+    public async Task<List<PlacementCharge>> ChargesForPlacementAsync(Guid placementId, CancellationToken ct = default) =>
+        await db.InvoiceLines.AsNoTracking().Where(l => l.PlacementId == placementId)
+            .Join(db.Invoices, l => l.InvoiceId, i => i.Id, (l, i) => new { i.PeriodStart, i.PeriodEnd, l.Days, l.Amount, i.Status })
+            .OrderByDescending(c => c.PeriodStart)
+            .Select(c => new PlacementCharge(c.PeriodStart, c.PeriodEnd, c.Days, c.Amount, c.Status))
+            .ToListAsync(ct);
 
     public static long Pence(decimal pounds) => (long)Math.Round(pounds * 100m, MidpointRounding.AwayFromZero);
 

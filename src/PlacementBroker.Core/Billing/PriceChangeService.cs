@@ -19,6 +19,11 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
 {
     public const decimal MaxWeeklyPrice = 100_000m;
 
+    /// <summary>The placement's price history, oldest first; empty while the price has never changed. The caller has checked access.</summary>
+    public async Task<List<PriceFromView>> HistoryAsync(Guid placementId, CancellationToken ct = default) =>
+        await db.PlacementPriceChanges.AsNoTracking().Where(c => c.PlacementId == placementId).OrderBy(c => c.EffectiveFrom)
+            .Select(c => new PriceFromView(c.EffectiveFrom, c.WeeklyPrice, c.Reason)).ToListAsync(ct);
+
     public async Task<Outcome<PlacementPrices>> ChangeAsync(Actor actor, Guid placementId, PriceChangeRequest request, CancellationToken ct = default)
     {
         var placement = actor.LocalAuthorityId is { } la

@@ -9,10 +9,13 @@ namespace PlacementBroker.Web.Pages.Placements;
 
 /// <summary>One placement. Shows the child's identity to the placing authority and the placed provider: the read is audited.</summary>
 [Authorize]
-public class ShowModel(PlacementService placements) : PageModel
+public class ShowModel(PlacementService placements, Core.Billing.PriceChangeService prices, Core.Billing.BillingService billing) : PageModel
 {
     public PlacementView Placement { get; private set; } = null!;
     public bool CanEnd { get; private set; }
+    public bool CanChangePrice { get; private set; }
+    public List<Core.Billing.PriceFromView> Prices { get; private set; } = [];
+    public List<Core.Billing.PlacementCharge> Charges { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -22,6 +25,9 @@ public class ShowModel(PlacementService placements) : PageModel
         }
         Placement = placement;
         CanEnd = placement.Status == PlacementStatus.Active && User.GetRole() == Role.PlacingOfficer;
+        CanChangePrice = placement.Status == PlacementStatus.Active && placement.Kind == PlacementKind.Spot && User.GetRole() == Role.PlacementManager;
+        Prices = await prices.HistoryAsync(id, HttpContext.RequestAborted);
+        Charges = await billing.ChargesForPlacementAsync(id, HttpContext.RequestAborted);
         return Page();
     }
 }
