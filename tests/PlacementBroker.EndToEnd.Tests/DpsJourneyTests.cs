@@ -100,4 +100,24 @@ public class DpsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(vacancy).ToContainTextAsync("£5,150");
         await provider.AssertNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task Commissioner_SetsTheRankingWeights()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("commissioner@leeds.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
+        await page.GotoAsync("/dps");
+        await page.GetByRole(AriaRole.Link, new() { Name = "West Yorkshire Children's Placements DPS" }).First.ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ranking weights" }).ClickAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Distance from home (up to 20 points)").FillAsync("ten");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the weights" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a weight for distance from home");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Distance from home (up to 20 points)").FillAsync("1.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the weights" }).ClickAsync();
+
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The ranking weights are saved");
+    }
 }

@@ -1,0 +1,64 @@
+using System.Net;
+using PlacementBroker.Core;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages.Referrals;
+
+namespace PlacementBroker.Web.Tests.Pages.Commissioning;
+
+/// <summary>The lead authority's commissioner sets a DPS's ranking weights on a page.</summary>
+public class WeightsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static Dictionary<string, string> Form(string price) => new()
+    {
+        ["Input[needs]"] = "1", ["Input[ofstedGrade]"] = "1.5", ["Input[price]"] = price, ["Input[distance]"] = "2", ["Input[qaStatus]"] = "1", ["Input[trackRecord]"] = "0",
+    };
+
+    [Fact]
+    public async Task Weights_LeadCommissionerSavesThem_TheApiAndTheFormShowThem()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var page = await session.TextAsync($"/dps/{dps.Id}/weights");
+        var saved = System.Net.WebUtility.HtmlDecode(await session.PostFormAndFollowAsync($"/dps/{dps.Id}/weights", Form("0.5")));
+        using var api = await app.Data.ClientForAsync(dps.Commissioner);
+        var weights = await (await api.GetAsync($"/api/dps/{dps.Id}/weights")).ReadJsonAsync(HttpStatusCode.OK);
+        var again = await session.TextAsync($"/dps/{dps.Id}/weights");
+
+        Assert.Matches(@"name=""Input\[price\]""[^>]*value=""1""", page);
+        Assert.Contains("The ranking weights are saved", saved);
+        Assert.Equal(0.5, weights.GetProperty("price").GetDouble());
+        Assert.Equal(1.5, weights.GetProperty("ofstedGrade").GetDouble());
+        Assert.Equal(0, weights.GetProperty("trackRecord").GetDouble());
+        Assert.Contains("value=\"0.5\"", again);
+    }
+
+    [Fact]
+    public async Task Weights_NotANumberOrTooBig_ShowsTheErrorSummaryAndSavesNothing()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var words = await (await session.PostFormAsync($"/dps/{dps.Id}/weights", Form("lots"))).TextAsync();
+        var big = await (await session.PostFormAsync($"/dps/{dps.Id}/weights", Form("7"))).TextAsync();
+        using var api = await app.Data.ClientForAsync(dps.Commissioner);
+        var weights = await (await api.GetAsync($"/api/dps/{dps.Id}/weights")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Contains("govuk-error-summary", words);
+        Assert.Contains("href=\"#weight-price\">Enter a weight for price from 0 to 3", words);
+        Assert.Contains("A weight is from 0 (not counted) to 3", big);
+        Assert.Equal(1, weights.GetProperty("price").GetDouble());
+    }
+
+    [Fact]
+    public async Task Weights_AParticipatingAuthoritysCommissioner_Is403()
+    {
+        var participant = await app.Data.CreateLocalAuthorityAsync();
+        var dps = await app.Data.CreateDpsAsync(participants: [participant.Id]);
+        var commissioner = await app.Data.CreateUserAsync(Role.Commissioner, participant.Id);
+        using var session = await PageSession.SignedInAsync(app, commissioner.Email, commissioner.Password);
+
+        Assert.StartsWith("/error/403", (await session.GetAsync($"/dps/{dps.Id}/weights")).RedirectTarget());
+        Assert.DoesNotContain($"/dps/{dps.Id}/weights", await session.TextAsync($"/dps/{dps.Id}"));
+    }
+}
