@@ -119,5 +119,11 @@ public class DpsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the weights" }).ClickAsync();
 
         await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The ranking weights are saved");
+
+        // A lot's prices: the demo's year of placements judges offers by their own quartiles.
+        await page.Locator("a[href$='/prices']", new() { HasText = "Lot 1: Standard fostering" }).ClickAsync();
+        await Expect(page.Locator("#markets")).ToContainTextAsync("Every placement in the lot");
+        await Expect(page.Locator("#markets tbody tr").First).ToContainTextAsync("Yes");
+        await page.AssertNoSeriousViolationsAsync();
     }
 }

@@ -13,7 +13,8 @@ public static class ReferralsExtensions
             .Validate(o => o.EmergencyEscalationHours is > 0 and <= 72, "PlacementBroker:Referrals:EmergencyEscalationHours must be more than 0 and at most 72")
             .ValidateOnStart();
         return services
-            .AddScoped<IPriceBenchmarks, Sufficiency.AcceptedPriceBenchmarks>()
+            .AddScoped<Sufficiency.AcceptedPriceBenchmarks>()
+            .AddScoped<IPriceBenchmarks>(sp => sp.GetRequiredService<Sufficiency.AcceptedPriceBenchmarks>())
             .AddScoped<MatchService>()
             .AddScoped<ReferralService>()
             .AddScoped<OfferService>()

@@ -9,6 +9,12 @@ namespace PlacementBroker.Core.Sufficiency;
 public sealed record AcceptedPrice(decimal WeeklyPrice, EnglishRegion? Region, NeedsBand Band);
 
 /// <summary>
+/// One market of a lot's accepted prices: a needs band in a region, a band across the lot, or the whole lot (both
+/// null). <see cref="UsedInMatching"/>: it has the minimum sample, so offers in it are judged by its quartiles.
+/// </summary>
+public sealed record PriceMarket(NeedsBand? Band, EnglishRegion? Region, Quartiles Prices, bool UsedInMatching);
+
+/// <summary>
 /// Price references from the prices actually accepted (spec 5.4 and 7). The narrowest market with at least the minimum
 /// sample of accepted spot prices wins, in this order: the child's needs band in the setting's region; the needs band
 /// across the lot; the setting's region across bands; the whole lot. With too few anywhere, the commissioner's
@@ -49,6 +55,23 @@ public static class PriceBenchmarkRules
             }
         }
         return new PriceBenchmarkTable(elsewhere, byRegion);
+    }
+
+    /// <summary>The lot's markets as a commissioner reads them: the whole lot, then each band across the lot and in each region.</summary>
+    public static List<PriceMarket> Markets(IReadOnlyCollection<AcceptedPrice> accepted)
+    {
+        PriceMarket Market(NeedsBand? band, EnglishRegion? region, IEnumerable<AcceptedPrice> prices)
+        {
+            var list = prices.Select(p => p.WeeklyPrice).ToList();
+            return new PriceMarket(band, region, Statistics.Quartiles(list), list.Count >= MinimumSample);
+        }
+        var markets = new List<PriceMarket> { Market(null, null, accepted) };
+        foreach (var band in accepted.GroupBy(p => p.Band).OrderBy(g => g.Key))
+        {
+            markets.Add(Market(band.Key, null, band));
+            markets.AddRange(band.Where(p => p.Region is not null).GroupBy(p => p.Region!.Value).OrderBy(g => g.Key).Select(g => Market(band.Key, g.Key, g)));
+        }
+        return markets;
     }
 
     private static PriceBenchmark Scoped(IReadOnlyCollection<decimal> prices, string scope)

@@ -111,6 +111,24 @@ public class BenchmarkTests
         Assert.Equal(4450m, table.For(EnglishRegion.London).Benchmark);
     }
 
+    [Fact]
+    public void Markets_TheLotThenEachBandAndItsRegions_MarkingThoseWithEnoughPrices()
+    {
+        var accepted = Prices(10, 4000m, EnglishRegion.NorthWest, NeedsBand.Complex)
+            .Concat(Prices(3, 6000m, EnglishRegion.London, NeedsBand.Complex))
+            .Concat(Prices(2, 3000m, null, NeedsBand.Standard)).ToList();
+
+        var markets = PriceBenchmarkRules.Markets(accepted);
+
+        Assert.Equal(new (NeedsBand?, EnglishRegion?, int, bool)[]
+            {
+                (null, null, 15, true), (NeedsBand.Standard, null, 2, false), (NeedsBand.Complex, null, 13, true),
+                (NeedsBand.Complex, EnglishRegion.NorthWest, 10, true), (NeedsBand.Complex, EnglishRegion.London, 3, false),
+            },
+            markets.Select(m => (m.Band, m.Region, m.Prices.Count, m.UsedInMatching)));
+        Assert.Equal(4450m, markets[3].Prices.Median);
+    }
+
     [Theory]
     [InlineData(new Need[0], NeedsBand.Standard)]
     [InlineData(new[] { Need.Autism }, NeedsBand.Standard)]
