@@ -55,9 +55,20 @@ public static class HostingExtensions
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
-        services.AddDataProtection()
-            .SetApplicationName("PlacementBroker")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseExtensions.DataFolder(builder.Environment, options), "keys")));
+        // The key ring protecting cookies and antiforgery tokens: in Redis when the deployment has it (every node reads the
+        // same ring with nothing else shared), otherwise in the data folder.
+        var dataProtection = services.AddDataProtection().SetApplicationName("PlacementBroker");
+        var keyStore = builder.Configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(keyStore))
+        {
+            var redisOptions = ConfigurationOptions.Parse(keyStore);
+            redisOptions.AbortOnConnectFail = false;
+            dataProtection.PersistKeysToStackExchangeRedis(ConnectionMultiplexer.Connect(redisOptions), "PlacementBroker:DataProtection-Keys");
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseExtensions.DataFolder(builder.Environment, options), "keys")));
+        }
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -6,14 +6,26 @@ using PlacementBroker.Web.Hubs;
 
 namespace PlacementBroker.Web.Tests.Hubs;
 
-/// <summary>One web node of a scaled-out deployment: shared PostgreSQL database, shared Redis backplane, shared signing key.</summary>
+/// <summary>
+/// One web node of a scaled-out deployment: shared PostgreSQL database, shared Redis (backplane and data-protection
+/// key ring), shared signing key; a data folder of its own, as on separate machines.
+/// </summary>
 public class BackplaneNode(TestDatabase database) : PlacementBrokerApp
 {
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("placementbroker-node-").FullName;
+
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     protected override bool RealServer => true;
     protected override string? Redis => TestEnvironment.Redis;
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
     protected override bool OwnsDatabase => false;
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PlacementBroker:DataFolder"] = _dataFolder };
+
+    protected override async Task DisposeAppAsync()
+    {
+        await base.DisposeAppAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
 }
 
 public sealed class TwoNodes : IAsyncLifetime
@@ -54,5 +66,34 @@ public class RedisBackplaneTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await hubOnA.Clients.Group(MarketplaceHub.ProviderGroup(provider.Id)).SendAsync("probe", new { from = "node A" });
 
         Assert.Contains("node A", (await client.NextAsync(TimeSpan.FromSeconds(15))).Payload);
+    }
+
+    [Fact]
+    public async Task SignIn_OnOneNode_TheCookieAndFormsWorkOnAnother_WithNoFolderShared()
+    {
+        var commissioner = await nodes.A.Data.CreateUserAsync(Core.Role.Commissioner, (await nodes.A.Data.CreateLocalAuthorityAsync()).Id);
+        var cookies = new System.Net.CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler);
+        async Task<string> TokenAsync(Uri page) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(
+            await browser.GetStringAsync(page), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+
+        // Signed in through node A's form.
+        var signIn = await browser.PostAsync(new Uri(nodes.A.ServerAddress, "/sign-in"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = commissioner.Email, ["Input.Password"] = commissioner.Password, ["__RequestVerificationToken"] = await TokenAsync(new Uri(nodes.A.ServerAddress, "/sign-in")),
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        // The cookie is for 127.0.0.1 whatever the port: node B receives it, and reads it with the shared key ring.
+        var onB = await browser.GetAsync(new Uri(nodes.B.ServerAddress, "/sufficiency"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, onB.StatusCode);
+        // A form rendered by node B posts back to node A: the antiforgery token is read there too.
+        var token = await TokenAsync(new Uri(nodes.B.ServerAddress, "/billing"));
+        var posted = await browser.PostAsync(new Uri(nodes.A.ServerAddress, "/billing"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Month"] = "2026-10", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.StartsWith("/billing/runs/", posted.Headers.Location!.OriginalString);
     }
 }
