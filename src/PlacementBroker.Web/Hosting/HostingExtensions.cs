@@ -70,6 +70,27 @@ public static class HostingExtensions
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DatabaseExtensions.DataFolder(builder.Environment, options), "keys")));
         }
 
+        // Behind a load balancer every request comes from its address: trusted proxies' X-Forwarded-For gives the
+        // client's instead, for the sign-in limiter and the audit trail. Nothing is trusted unless configured.
+        var knownProxies = builder.Configuration.GetSection("PlacementBroker:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var knownNetworks = builder.Configuration.GetSection("PlacementBroker:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in knownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"PlacementBroker:ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address"));
+            }
+            foreach (var network in knownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"PlacementBroker:ForwardedHeaders:KnownNetworks: '{network}' is not a network like 10.0.0.0/8"));
+            }
+        });
+
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -103,6 +124,11 @@ public static class HostingExtensions
 
     public static WebApplication UseApplication(this WebApplication app)
     {
+        var forwarded = app.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+        if (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseWhen(IsMachineRequest, api =>
         {
             api.UseExceptionHandler();

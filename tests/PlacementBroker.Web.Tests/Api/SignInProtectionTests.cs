@@ -75,3 +75,40 @@ public class SignInProtectionTests(ThrottledApp app) : IClassFixture<ThrottledAp
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 }
+
+/// <summary>The platform behind a load balancer at 127.0.0.1 that says who the client is in X-Forwarded-For.</summary>
+public class BehindProxyApp : ThrottledApp
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
+    {
+        ["PlacementBroker:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+    };
+}
+
+public class SignInBehindProxyTests(BehindProxyApp app) : IClassFixture<BehindProxyApp>
+{
+    private HttpClient ClientAt(string address)
+    {
+        var client = new HttpClient { BaseAddress = app.ServerAddress };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return client;
+    }
+
+    [Fact]
+    public async Task BehindATrustedProxy_OneClientsGuessingDoesNotLockOutTheOthers()
+    {
+        var user = await app.Data.CreateUserAsync(Role.PlacingOfficer);
+        using var guesser = ClientAt("203.0.113.7");
+        using var colleague = ClientAt("198.51.100.20");
+        for (var i = 0; i < ThrottledApp.AddressLimit; i++)
+        {
+            await guesser.PostAsJsonAsync("/api/auth/token", new { email = $"guess{i}@nowhere.example", password = "Guess-Passw0rd1" });
+        }
+
+        var blocked = await guesser.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password });
+        var fine = await colleague.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password });
+
+        await blocked.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+    }
+}
