@@ -100,12 +100,31 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("data-measure=\"referrals\">0</dd>", before);
         Assert.Contains("data-measure=\"placed\">0 (0%)</dd>", before);
-        Assert.Contains("value=\"2020-01-01\"", before);
-        Assert.Contains("value=\"2020-12-31\"", before);
+        // An address with from and to as YYYY-MM-DD fills the form's GOV.UK date inputs.
+        Assert.Matches(@"name=""fromYear"" type=""text"" inputmode=""numeric"" value=""2020""", before);
+        Assert.Matches(@"name=""toDay"" type=""text"" inputmode=""numeric"" value=""31""", before);
         Assert.Contains("data-measure=\"referrals\">2</dd>", lot);
         Assert.Contains($"<option value=\"{dps.LotId}\" selected=\"selected\">", lot);
         Assert.Contains("Lot benchmark", lot);
         Assert.Contains("£5,200", lot);
+    }
+
+    [Fact]
+    public async Task Sufficiency_TheFormsDateInputs_FilterTheFiguresAndExplainWhatIsWrong()
+    {
+        var dps = await SmallMarketAsync();
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+
+        var november = await session.TextAsync("/sufficiency?fromDay=1&fromMonth=11&fromYear=2026&toDay=30&toMonth=11&toYear=2026&scope=authority");
+        var lastYear = await session.TextAsync("/sufficiency?fromDay=1&fromMonth=1&fromYear=2025&toDay=31&toMonth=12&toYear=2025");
+        var wrong = await session.TextAsync("/sufficiency?fromDay=31&fromMonth=2&fromYear=2026&toDay=&toMonth=12&toYear=2026");
+
+        Assert.Contains("data-measure=\"referrals\">2</dd>", november);
+        Assert.Contains("handler=Csv&from=2026-11-01&to=2026-11-30", november);
+        Assert.Contains("data-measure=\"referrals\">0</dd>", lastYear);
+        Assert.Contains("govuk-error-summary", wrong);
+        Assert.Contains("The start date must be a real date", wrong);
+        Assert.Contains("The end date must include a day", wrong);
     }
 
     [Fact]

@@ -32,6 +32,14 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
     [BindProperty(SupportsGet = true, Name = "scope")]
     public string? Scope { get; set; }
 
+    // The form's GOV.UK date inputs; a shared address may instead carry from and to as YYYY-MM-DD, as the API does.
+    [BindProperty(SupportsGet = true, Name = "fromDay")] public string? FromDay { get; set; }
+    [BindProperty(SupportsGet = true, Name = "fromMonth")] public string? FromMonth { get; set; }
+    [BindProperty(SupportsGet = true, Name = "fromYear")] public string? FromYear { get; set; }
+    [BindProperty(SupportsGet = true, Name = "toDay")] public string? ToDay { get; set; }
+    [BindProperty(SupportsGet = true, Name = "toMonth")] public string? ToMonth { get; set; }
+    [BindProperty(SupportsGet = true, Name = "toYear")] public string? ToYear { get; set; }
+
     public List<SelectListItem> Lots { get; private set; } = [];
     public bool LeadsADps { get; private set; }
     public SufficiencyReport? Report { get; private set; }
@@ -80,6 +88,13 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         LeadsADps = systems.Any(d => d.LeadLocalAuthorityId == AuthorityId);
         Lots = [new("All lots", ""), .. systems.SelectMany(d => d.Lots.Select(l =>
             new SelectListItem(systems.Count == 1 ? l.Name : $"{l.Name} ({d.Name})", l.Id.ToString(), string.Equals(l.Id.ToString(), LotId, StringComparison.OrdinalIgnoreCase))))];
+        var partsUnreadable = false;
+        From = FromParts("from", "The start date", FromDay, FromMonth, FromYear, From, ref partsUnreadable);
+        To = FromParts("to", "The end date", ToDay, ToMonth, ToYear, To, ref partsUnreadable);
+        if (partsUnreadable)
+        {
+            return null;
+        }
         var (query, errors) = SufficiencyEndpoints.Parse(From, To, LotId, Scope, clock);
         if (errors.Any || query is null)
         {
@@ -97,6 +112,34 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         To ??= report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return null;
     }
+
+    /// <summary>A date typed into the three boxes, as YYYY-MM-DD; the <paramref name="fallback"/> when all three are empty.</summary>
+    private string? FromParts(string field, string what, string? day, string? month, string? year, string? fallback, ref bool unreadable)
+    {
+        var parts = new TagHelpers.DateInputValue { Day = day, Month = month, Year = year };
+        if (parts.IsEmpty)
+        {
+            return fallback;
+        }
+        var date = parts.Read(what, out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(field, error);
+            unreadable = true;
+            return fallback;
+        }
+        return date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The day, month and year the form shows for a date held as YYYY-MM-DD (or typed, when it could not be read).</summary>
+    public (string? Day, string? Month, string? Year) Parts(string field) =>
+        (field == "from" ? (FromDay, FromMonth, FromYear, From) : (ToDay, ToMonth, ToYear, To)) switch
+        {
+            var (d, m, y, _) when !string.IsNullOrWhiteSpace(d) || !string.IsNullOrWhiteSpace(m) || !string.IsNullOrWhiteSpace(y) => (d, m, y),
+            var (_, _, _, iso) when DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+                (date.Day.ToString(CultureInfo.InvariantCulture), date.Month.ToString(CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture)),
+            var (_, _, _, iso) => (null, null, iso),
+        };
 
     public IEnumerable<string> ErrorsFor(string key) =>
         ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
