@@ -125,6 +125,10 @@ public sealed class StripeStandIn : IAsyncDisposable
             })),
             ["v1", "invoices", var id, "finalize"] => Count("finalize", Invoice(id, "open", null, [])),
             ["v1", "invoices", var id, "send"] => Count("send", Invoice(id, _invoiceStatus.GetValueOrDefault(id, "open"), null, [])),
+            ["v1", "account_links"] => Count("account_link", new
+            {
+                @object = "account_link", created, expires_at = created + 300, url = $"{Address}onboarding/{form.GetValueOrDefault("account")}?return={Uri.EscapeDataString(form.GetValueOrDefault("return_url") ?? "")}",
+            }),
             ["v1", "transfers"] => Count("transfer", Transfer(form.GetValueOrDefault("transfer_group") ?? "", new
             {
                 id = $"tr_{n}", @object = "transfer", created, amount = long.Parse(form.GetValueOrDefault("amount") ?? "0"), destination = form.GetValueOrDefault("destination"),

@@ -264,6 +264,37 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         return authority.StripeCustomerId;
     }
 
+    /// <summary>
+    /// Where the provider's user sets up or updates its payouts: the provider's connected account (created the first time)
+    /// and a one-off onboarding link back to <paramref name="returnUrl"/>.
+    /// </summary>
+    public async Task<Outcome<Uri>> PayoutOnboardingAsync(Actor actor, Uri returnUrl, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
+        {
+            return Outcome<Uri>.Forbidden("Payouts are set up by the provider's own users.");
+        }
+        if (!gateway.IsConfigured)
+        {
+            return Outcome<Uri>.BusinessRule("Payments are not set up on this platform yet: there is nothing to connect to.");
+        }
+        try
+        {
+            var account = await AccountAsync(providerId, ct);
+            audit.Record(actor, "PayoutOnboardingStarted", "Provider", providerId, account, providerId: providerId);
+            await db.SaveChangesAsync(ct);
+            return Outcome<Uri>.Success(await gateway.OnboardingLinkAsync(account, returnUrl, returnUrl, ct));
+        }
+        catch (PaymentGatewayException e)
+        {
+            logger.LogWarning(e, "Payout onboarding for provider {ProviderId} failed", providerId);
+            return Outcome<Uri>.BusinessRule($"Stripe could not start the set-up: {e.Message}. Try again in a few minutes.");
+        }
+    }
+
+    public async Task<bool> HasPayoutAccountAsync(Guid providerId, CancellationToken ct = default) =>
+        await db.Providers.AsNoTracking().AnyAsync(p => p.Id == providerId && p.StripeAccountId != null, ct);
+
     private async Task<string> AccountAsync(Guid providerId, CancellationToken ct)
     {
         var provider = await db.Providers.SingleAsync(p => p.Id == providerId, ct);

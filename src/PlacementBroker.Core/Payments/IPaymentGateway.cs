@@ -28,6 +28,9 @@ public interface IPaymentGateway
 
     Task<string> CreateAccountAsync(PaymentAccount account, CancellationToken ct = default);
 
+    /// <summary>A link, valid for minutes, where the provider gives the payment provider its bank and identity details.</summary>
+    Task<Uri> OnboardingLinkAsync(string accountId, Uri returnUrl, Uri refreshUrl, CancellationToken ct = default);
+
     /// <summary>
     /// Creates the invoice as a draft; returns its id. The caller stores the id at once, so a retry, even after the
     /// provider has forgotten the idempotency key (Stripe keeps them for 24 hours), never creates a second invoice.

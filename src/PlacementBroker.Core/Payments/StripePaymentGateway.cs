@@ -81,6 +81,15 @@ public sealed class StripePaymentGateway : IPaymentGateway
             Metadata = new() { ["providerId"] = account.ProviderId.ToString() },
         }, Key(IdempotencyKeys.Account(account.ProviderId)), ct)).Id);
 
+    public async Task<Uri> OnboardingLinkAsync(string accountId, Uri returnUrl, Uri refreshUrl, CancellationToken ct = default) =>
+        new(await CallAsync(async () => (await Client.V1.AccountLinks.CreateAsync(new AccountLinkCreateOptions
+        {
+            Account = accountId,
+            Type = "account_onboarding",
+            ReturnUrl = returnUrl.ToString(),
+            RefreshUrl = refreshUrl.ToString(),
+        }, null, ct)).Url));
+
     /// <summary>Creates and completes the invoice in one go (<see cref="CreateInvoiceAsync"/>, then <see cref="CompleteInvoiceAsync"/>).</summary>
     public async Task<string> RaiseInvoiceAsync(PaymentInvoice invoice, CancellationToken ct = default)
     {

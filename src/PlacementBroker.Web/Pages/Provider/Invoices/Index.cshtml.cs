@@ -1,13 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
 
 namespace PlacementBroker.Web.Pages.Provider.Invoices;
 
-/// <summary>The provider's invoices to every authority, and the payouts made once they were paid.</summary>
+/// <summary>The provider's invoices to every authority, the payouts made once they were paid, and setting up payouts with Stripe.</summary>
 public class IndexModel(BillingService billing, IPaymentGateway gateway) : ProviderPageModel
 {
     public List<InvoiceView> Invoices { get; private set; } = [];
     public bool StripeConfigured => gateway.IsConfigured;
+    public bool HasPayoutAccount { get; private set; }
 
-    public async Task OnGetAsync() => Invoices = await billing.InvoicesAsync(Actor, Aborted);
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>Sends the user to Stripe to give the bank and identity details payouts need; Stripe sends them back here.</summary>
+    public async Task<IActionResult> OnPostPayoutsAsync()
+    {
+        var back = new Uri($"{Request.Scheme}://{Request.Host}/provider/invoices");
+        var outcome = await billing.PayoutOnboardingAsync(Actor, back, Aborted);
+        if (outcome.Succeeded)
+        {
+            return Redirect(outcome.Value!.ToString());
+        }
+        ModelState.AddModelError("", outcome.Message ?? "Payouts could not be set up");
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Invoices = await billing.InvoicesAsync(Actor, Aborted);
+        HasPayoutAccount = await billing.HasPayoutAccountAsync(ProviderId, Aborted);
+    }
 }
