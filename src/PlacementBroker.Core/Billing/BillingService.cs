@@ -10,7 +10,8 @@ namespace PlacementBroker.Core.Billing;
 
 public sealed record BillingRunRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd);
 
-public sealed record InvoiceLineView(Guid Id, Guid? PlacementId, Guid? BlockContractId, string Description, int Days, decimal Amount);
+public sealed record InvoiceLineView(Guid Id, Guid? PlacementId, Guid? BlockContractId, string Description, int Days, decimal Amount,
+    DateOnly? AdjustsPeriodStart = null, DateOnly? AdjustsPeriodEnd = null);
 
 public sealed record InvoiceView(
     Guid Id, Guid BillingRunId, Guid LocalAuthorityId, string LocalAuthority, Guid ProviderId, string ProviderName, DateOnly PeriodStart, DateOnly PeriodEnd,
@@ -128,12 +129,65 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         return Outcome<BillingRun>.Success(run);
     }
 
-    /// <summary>Creates the invoices the run does not have yet, each with its lines in one save.</summary>
+    /// <summary>What one placement or block contract comes to for a period: the line a run writes for it.</summary>
+    private sealed record ChargeLine(Guid ProviderId, Guid? PlacementId, Guid? BlockContractId, int Days, decimal Amount, string Subject)
+    {
+        public string Key => PlacementId is { } p ? $"p:{p}" : $"b:{BlockContractId}";
+    }
+
+    /// <summary>
+    /// Creates the invoices the run does not have yet, with this period's lines and the adjustments to earlier billed
+    /// periods, all in one transaction under the authority's lock: a run is written whole or not at all, and two runs
+    /// of one authority never adjust the same thing twice.
+    /// </summary>
     private async Task CompleteAsync(BillingRun run, BillingPeriod period, CancellationToken ct)
     {
         var authorityId = run.LocalAuthorityId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
+        var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
+        if (tracked.Status == BillingRunStatus.Completed)
+        {
+            await transaction.CommitAsync(ct);
+            run.Status = BillingRunStatus.Completed;
+            return;
+        }
         var invoiced = (await db.Invoices.AsNoTracking().Where(i => i.BillingRunId == run.Id).Select(i => i.ProviderId).ToListAsync(ct)).ToHashSet();
 
+        var lines = new List<(Guid ProviderId, InvoiceLine Line)>();
+        foreach (var charge in await ChargesAsync(authorityId, period, ct))
+        {
+            lines.Add((charge.ProviderId, new InvoiceLine
+            {
+                PlacementId = charge.PlacementId, BlockContractId = charge.BlockContractId, Days = charge.Days, Amount = charge.Amount,
+                Description = $"{charge.Subject}: {Days(charge.Days)}",
+            }));
+        }
+        lines.AddRange(await AdjustmentsAsync(authorityId, period, ct));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key)))
+        {
+            var invoice = new Invoice
+            {
+                BillingRunId = run.Id, LocalAuthorityId = authorityId, ProviderId = provider.Key, PeriodStart = period.Start, PeriodEnd = period.End,
+                Status = InvoiceStatus.Draft, CreatedAt = now,
+                Lines = [.. provider.Select(l => l.Line).OrderBy(l => l.AdjustsPeriodStart.HasValue).ThenBy(l => l.Description, StringComparer.Ordinal)],
+            };
+            invoice.Total = invoice.Lines.Sum(l => l.Amount);
+            db.Invoices.Add(invoice);
+        }
+        tracked.Status = BillingRunStatus.Completed;
+        tracked.CompletedAt = now;
+        audit.Record(null, "BillingRunCompleted", nameof(BillingRun), run.Id, $"{lines.Count} lines", localAuthorityId: authorityId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        run.Status = BillingRunStatus.Completed;
+    }
+
+    /// <summary>Every spot placement's and block contract's charge for the period, by the charge rules and today's data.</summary>
+    private async Task<List<ChargeLine>> ChargesAsync(Guid authorityId, BillingPeriod period, CancellationToken ct)
+    {
         var spot = await db.Placements.AsNoTracking()
             .Where(p => p.LocalAuthorityId == authorityId && p.Kind == PlacementKind.Spot && p.StartDate <= period.End && (p.EndDate == null || p.EndDate >= period.Start))
             .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.Id, p.ProviderId, p.StartDate, p.EndDate, p.WeeklyPrice, p.Places, Setting = s.Name })
@@ -144,7 +198,7 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             .Where(b => b.LocalAuthorityId == authorityId && b.StartDate <= period.End && b.EndDate >= period.Start)
             .ToListAsync(ct);
 
-        var lines = new List<(Guid ProviderId, InvoiceLine Line)>();
+        var charges = new List<ChargeLine>();
         foreach (var p in spot)
         {
             IReadOnlyList<PriceFrom> prices = changes[p.Id].Any()
@@ -153,12 +207,9 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             var charge = ChargeRules.Spot(period, p.StartDate, p.EndDate, prices, p.Places);
             if (charge.Days > 0)
             {
-                lines.Add((p.ProviderId, new InvoiceLine
-                {
-                    PlacementId = p.Id, Days = charge.Days, Amount = charge.Amount,
-                    // No child's name or case reference: invoices leave the platform for the payment provider.
-                    Description = $"Spot placement {ShortId(p.Id)} at {p.Setting}: {(p.Places > 1 ? $"{p.Places} children, " : "")}{charge.Days} {(charge.Days == 1 ? "day" : "days")}",
-                }));
+                // No child's name or case reference: invoices leave the platform for the payment provider.
+                charges.Add(new ChargeLine(p.ProviderId, p.Id, null, charge.Days, charge.Amount,
+                    $"Spot placement {ShortId(p.Id)} at {p.Setting}{(p.Places > 1 ? $", {p.Places} children" : "")}"));
             }
         }
         foreach (var b in blocks)
@@ -166,48 +217,64 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             var charge = ChargeRules.Block(period, b.StartDate, b.EndDate, b.Places, b.WeeklyPricePerPlace);
             if (charge.Days > 0)
             {
-                lines.Add((b.ProviderId, new InvoiceLine
+                charges.Add(new ChargeLine(b.ProviderId, null, b.Id, charge.Days, charge.Amount, string.Create(CultureInfo.GetCultureInfo("en-GB"),
+                    $"Block contract {ShortId(b.Id)}: {b.Places} {(b.Places == 1 ? "place" : "places")} at {b.WeeklyPricePerPlace:C} a week")));
+            }
+        }
+        return charges;
+    }
+
+    /// <summary>
+    /// For each period of the last year already billed, what each placement and block contract comes to now against what
+    /// was billed for it (with earlier adjustments): a placement recorded late, or ended earlier than billed, is put right
+    /// on this period's invoice, once.
+    /// </summary>
+    private async Task<List<(Guid ProviderId, InvoiceLine Line)>> AdjustmentsAsync(Guid authorityId, BillingPeriod current, CancellationToken ct)
+    {
+        var yearAgo = current.Start.AddYears(-1);
+        var earlier = await db.BillingRuns.AsNoTracking()
+            .Where(r => r.LocalAuthorityId == authorityId && r.Status == BillingRunStatus.Completed && r.PeriodEnd < current.Start && r.PeriodStart >= yearAgo)
+            .OrderBy(r => r.PeriodStart).Select(r => new { r.PeriodStart, r.PeriodEnd }).ToListAsync(ct);
+        var adjustments = new List<(Guid, InvoiceLine)>();
+        foreach (var run in earlier)
+        {
+            var period = new BillingPeriod(run.PeriodStart, run.PeriodEnd);
+            var expected = (await ChargesAsync(authorityId, period, ct)).ToDictionary(c => c.Key);
+            var billedLines = await db.InvoiceLines.AsNoTracking()
+                .Join(db.Invoices.Where(i => i.LocalAuthorityId == authorityId), l => l.InvoiceId, i => i.Id, (l, i) => new
                 {
-                    BlockContractId = b.Id, Days = charge.Days, Amount = charge.Amount,
+                    i.ProviderId, l.PlacementId, l.BlockContractId, l.Days, l.Amount, l.AdjustsPeriodStart, l.AdjustsPeriodEnd, i.PeriodStart, i.PeriodEnd,
+                })
+                .Where(x => (x.AdjustsPeriodStart == null && x.PeriodStart == period.Start && x.PeriodEnd == period.End)
+                    || (x.AdjustsPeriodStart == period.Start && x.AdjustsPeriodEnd == period.End))
+                .ToListAsync(ct);
+            var billed = billedLines
+                .GroupBy(x => x.PlacementId is { } p ? $"p:{p}" : $"b:{x.BlockContractId}")
+                .ToDictionary(g => g.Key, g => (g.First().ProviderId, g.First().PlacementId, g.First().BlockContractId, Days: g.Sum(x => x.Days), Amount: g.Sum(x => x.Amount)));
+            foreach (var key in expected.Keys.Union(billed.Keys))
+            {
+                var now = expected.GetValueOrDefault(key);
+                var was = billed.GetValueOrDefault(key);
+                var days = (now?.Days ?? 0) - was.Days;
+                var amount = (now?.Amount ?? 0m) - was.Amount;
+                if (days == 0 && amount == 0m)
+                {
+                    continue;
+                }
+                var subject = now?.Subject ?? (was.PlacementId is { } p ? $"Spot placement {ShortId(p)}" : $"Block contract {ShortId(was.BlockContractId!.Value)}");
+                adjustments.Add((now?.ProviderId ?? was.ProviderId, new InvoiceLine
+                {
+                    PlacementId = now?.PlacementId ?? was.PlacementId, BlockContractId = now?.BlockContractId ?? was.BlockContractId,
+                    Days = days, Amount = amount, AdjustsPeriodStart = period.Start, AdjustsPeriodEnd = period.End,
                     Description = string.Create(CultureInfo.GetCultureInfo("en-GB"),
-                        $"Block contract {ShortId(b.Id)}: {b.Places} {(b.Places == 1 ? "place" : "places")} at {b.WeeklyPricePerPlace:C} a week, {charge.Days} {(charge.Days == 1 ? "day" : "days")}"),
+                        $"Adjustment for {period.Start:d MMM yyyy} to {period.End:d MMM yyyy}, {subject}: {Days(now?.Days ?? 0)} where {Days(was.Days)} were billed"),
                 }));
             }
         }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key)))
-        {
-            var invoice = new Invoice
-            {
-                BillingRunId = run.Id, LocalAuthorityId = authorityId, ProviderId = provider.Key, PeriodStart = period.Start, PeriodEnd = period.End,
-                Status = InvoiceStatus.Draft, CreatedAt = now,
-                Lines = [.. provider.Select(l => l.Line).OrderBy(l => l.Description, StringComparer.Ordinal)],
-            };
-            invoice.Total = invoice.Lines.Sum(l => l.Amount);
-            db.Invoices.Add(invoice);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // The same invoice made by a run of the same period at the same moment: theirs stands. Anything else
-                // (a deadlock, a time-out) leaves the run in progress, to be completed when it runs again.
-                db.ChangeTracker.Clear();
-                if (!await db.Invoices.AnyAsync(i => i.LocalAuthorityId == authorityId && i.ProviderId == provider.Key && i.PeriodStart == period.Start && i.PeriodEnd == period.End, ct))
-                {
-                    throw;
-                }
-            }
-        }
-        var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
-        tracked.Status = BillingRunStatus.Completed;
-        tracked.CompletedAt = now;
-        audit.Record(null, "BillingRunCompleted", nameof(BillingRun), run.Id, $"{lines.Count} lines", localAuthorityId: authorityId);
-        await db.SaveChangesAsync(ct);
-        run.Status = BillingRunStatus.Completed;
+        return adjustments;
     }
+
+    private static string Days(int days) => $"{days} {(days == 1 ? "day" : "days")}";
 
     /// <summary>Raises the run's draft invoices through the gateway. A failure is kept on the invoice and tried again next time.</summary>
     public async Task RaiseAsync(Guid runId, CancellationToken ct = default)
@@ -385,6 +452,7 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         return [.. ids.Select(id => byId[id]).Select(i => new InvoiceView(i.Id, i.BillingRunId, i.LocalAuthorityId,
             authorities.GetValueOrDefault(i.LocalAuthorityId, ""), i.ProviderId, providers.GetValueOrDefault(i.ProviderId, ""), i.PeriodStart, i.PeriodEnd, i.Total,
             i.Status, i.StripeInvoiceId, i.LastError, i.RaisedAt, i.PaidAt, i.PaidOutAt,
-            [.. i.Lines.OrderBy(l => l.Description, StringComparer.Ordinal).Select(l => new InvoiceLineView(l.Id, l.PlacementId, l.BlockContractId, l.Description, l.Days, l.Amount))]))];
+            [.. i.Lines.OrderBy(l => l.AdjustsPeriodStart.HasValue).ThenBy(l => l.Description, StringComparer.Ordinal)
+                .Select(l => new InvoiceLineView(l.Id, l.PlacementId, l.BlockContractId, l.Description, l.Days, l.Amount, l.AdjustsPeriodStart, l.AdjustsPeriodEnd))]))];
     }
 }

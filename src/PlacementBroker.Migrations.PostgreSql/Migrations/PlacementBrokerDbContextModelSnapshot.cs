@@ -269,6 +269,12 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AdjustsPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AdjustsPeriodStart")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
@@ -294,13 +300,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("BlockContractId");
 
+                    b.HasIndex("InvoiceId");
+
                     b.HasIndex("PlacementId");
-
-                    b.HasIndex("InvoiceId", "BlockContractId")
-                        .IsUnique();
-
-                    b.HasIndex("InvoiceId", "PlacementId")
-                        .IsUnique();
 
                     b.ToTable("InvoiceLines");
                 });

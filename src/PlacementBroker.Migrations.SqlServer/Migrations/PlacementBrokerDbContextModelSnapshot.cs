@@ -269,6 +269,12 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("AdjustsPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AdjustsPeriodStart")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -294,15 +300,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BlockContractId");
 
+                    b.HasIndex("InvoiceId");
+
                     b.HasIndex("PlacementId");
-
-                    b.HasIndex("InvoiceId", "BlockContractId")
-                        .IsUnique()
-                        .HasFilter("[BlockContractId] IS NOT NULL");
-
-                    b.HasIndex("InvoiceId", "PlacementId")
-                        .IsUnique()
-                        .HasFilter("[PlacementId] IS NOT NULL");
 
                     b.ToTable("InvoiceLines");
                 });

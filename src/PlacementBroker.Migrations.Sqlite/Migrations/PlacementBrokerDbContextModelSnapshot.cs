@@ -260,6 +260,12 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AdjustsPeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdjustsPeriodStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -285,13 +291,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BlockContractId");
 
+                    b.HasIndex("InvoiceId");
+
                     b.HasIndex("PlacementId");
-
-                    b.HasIndex("InvoiceId", "BlockContractId")
-                        .IsUnique();
-
-                    b.HasIndex("InvoiceId", "PlacementId")
-                        .IsUnique();
 
                     b.ToTable("InvoiceLines");
                 });

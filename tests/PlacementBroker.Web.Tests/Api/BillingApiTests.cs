@@ -166,6 +166,47 @@ public abstract class BillingApiTests(BillingApp app)
     }
 
     [Fact]
+    public async Task Run_NextMonth_PutsRightWhatChangedInAMonthAlreadyBilled_Once()
+    {
+        var m = await MarketAsync();
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(m.Dps));
+        var december = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(18600m, InvoiceOf(december, m.Pennine).GetProperty("lines").EnumerateArray()
+            .Single(l => l.GetProperty("placementId").GetString() == m.PenninePlacement).GetProperty("amount").GetDecimal());
+        // Recorded after December was billed: Pennine's child left on 20 December, and Oakfield took a second child from 10 December.
+        await (await officer.PostAsJsonAsync($"/api/placements/{m.PenninePlacement}/end", new { endDate = "2026-12-20", reason = "ReturnedHome" })).ReadJsonAsync(HttpStatusCode.OK);
+        var lateVacancy = await app.Data.CreateVacancyAsync(m.Oakfield, (await app.Data.CreateSettingAsync(m.Oakfield)), m.Dps.LotId, 2800m);
+        var late = await app.PlaceChildAsync(officer, m.Dps.LotId, m.Oakfield, lateVacancy, 2800m);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            var placement = await db.Placements.SingleAsync(p => p.Id == Guid.Parse(late));
+            placement.StartDate = new DateOnly(2026, 12, 10);
+            await db.SaveChangesAsync();
+        }
+
+        var january = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2027-01-01", periodEnd = "2027-01-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        var again = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2027-01-01", periodEnd = "2027-01-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        var february = await (await m.Commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2027-02-01", periodEnd = "2027-02-28" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        // Pennine: billed 31 December days, due 19 (1–19 December): 12 days at £600 credited.
+        var pennineAdjustment = InvoiceOf(january, m.Pennine).GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("adjustsPeriodStart").ValueKind != JsonValueKind.Null);
+        Assert.Equal(m.PenninePlacement, pennineAdjustment.GetProperty("placementId").GetString());
+        Assert.Equal(-12, pennineAdjustment.GetProperty("days").GetInt32());
+        Assert.Equal(-7200m, pennineAdjustment.GetProperty("amount").GetDecimal());
+        Assert.Equal("2026-12-01", pennineAdjustment.GetProperty("adjustsPeriodStart").GetString());
+        Assert.Contains("19 days where 31 days were billed", pennineAdjustment.GetProperty("description").GetString());
+        // Oakfield: the late child's 10–31 December (22 days at £400) is added to January's own line for that child.
+        var oakfieldLines = InvoiceOf(january, m.Oakfield).GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("placementId").GetString() == late).ToList();
+        Assert.Equal([(31, 12400m, false), (22, 8800m, true)],
+            oakfieldLines.Select(l => (l.GetProperty("days").GetInt32(), l.GetProperty("amount").GetDecimal(), l.GetProperty("adjustsPeriodStart").ValueKind != JsonValueKind.Null)));
+        Assert.Equal(InvoiceOf(january, m.Pennine).GetProperty("total").GetDecimal(), InvoiceOf(again, m.Pennine).GetProperty("total").GetDecimal());
+        // February puts nothing right again: December now adds up.
+        Assert.All(february.GetProperty("invoices").EnumerateArray(), i =>
+            Assert.DoesNotContain(i.GetProperty("lines").EnumerateArray(), l => l.GetProperty("adjustsPeriodStart").ValueKind != JsonValueKind.Null));
+    }
+
+    [Fact]
     public async Task Run_BadOrOverlappingPeriod_Refused()
     {
         var m = await MarketAsync();

@@ -42,9 +42,11 @@ public class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
         builder.HasOne<Placements.Placement>().WithMany().HasForeignKey(e => e.PlacementId);
         builder.HasOne<Placements.BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
         builder.Property(e => e.Description).HasMaxLength(500);
-        builder.HasIndex(e => new { e.InvoiceId, e.PlacementId }).IsUnique();
-        builder.HasIndex(e => new { e.InvoiceId, e.BlockContractId }).IsUnique();
+        // An invoice may hold a placement's line for its period and adjustments to earlier ones: lines are not unique per
+        // placement; the run writes an invoice whole, once (the invoice index is the guard).
+        builder.HasIndex(e => e.InvoiceId);
         builder.HasIndex(e => e.PlacementId);
+        builder.HasIndex(e => e.BlockContractId);
     }
 }
 
