@@ -30,7 +30,7 @@ public class BillingJob(PlacementBrokerDbContext db, BillingService billing, Pay
             {
                 await billing.RunForAuthorityAsync(authority, lastMonth, actor: null);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
                 Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, e, "Billing {Month} for authority {Authority} failed", lastMonth.Start, authority);
                 db.ChangeTracker.Clear();
@@ -41,7 +41,7 @@ public class BillingJob(PlacementBrokerDbContext db, BillingService billing, Pay
         {
             await billing.RaiseAsync(run);
         }
-        var unpaidOut = await db.Invoices.Where(i => i.Status == InvoiceStatus.Paid && i.StripeTransferId == null).ToListAsync();
+        var unpaidOut = await db.Invoices.Where(i => i.Status == InvoiceStatus.Paid && i.StripeTransferId == null && i.Total > 0m).ToListAsync();
         foreach (var invoice in unpaidOut)
         {
             await payments.PayOutAsync(invoice);

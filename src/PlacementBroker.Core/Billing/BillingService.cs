@@ -146,6 +146,8 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
         var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
+        // Another request may have completed it while this one waited for the lock: read it afresh.
+        await db.Entry(tracked).ReloadAsync(ct);
         if (tracked.Status == BillingRunStatus.Completed)
         {
             await transaction.CommitAsync(ct);
@@ -166,7 +168,10 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         lines.AddRange(await AdjustmentsAsync(authorityId, period, ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key)))
+        // A provider whose lines come to nothing or less (a credit bigger than this period's charges) gets no invoice
+        // now: nothing is recorded as billed, so the next run works it out again and nets the credit against what is
+        // owed then. A credit is never raised as a negative invoice, nor paid out.
+        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key) && g.Sum(l => l.Line.Amount) > 0m))
         {
             var invoice = new Invoice
             {
@@ -283,7 +288,7 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         {
             return;
         }
-        var drafts = await db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => i.BillingRunId == runId && i.Status == InvoiceStatus.Draft).ToListAsync(ct);
+        var drafts = await db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => i.BillingRunId == runId && i.Status == InvoiceStatus.Draft && i.Total > 0m).ToListAsync(ct);
         foreach (var invoice in drafts)
         {
             // What Stripe has done is recorded whatever happens to the request that asked for it.
@@ -376,7 +381,11 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
     /// <summary>What a placement has been billed, period by period, newest first. The caller has checked access.</summary>
     public async Task<List<PlacementCharge>> ChargesForPlacementAsync(Guid placementId, CancellationToken ct = default) =>
         await db.InvoiceLines.AsNoTracking().Where(l => l.PlacementId == placementId)
-            .Join(db.Invoices, l => l.InvoiceId, i => i.Id, (l, i) => new { i.PeriodStart, i.PeriodEnd, l.Days, l.Amount, i.Status })
+            .Join(db.Invoices, l => l.InvoiceId, i => i.Id, (l, i) => new
+            {
+                // An adjustment belongs to the period it puts right, not the invoice it travels on.
+                PeriodStart = l.AdjustsPeriodStart ?? i.PeriodStart, PeriodEnd = l.AdjustsPeriodEnd ?? i.PeriodEnd, l.Days, l.Amount, i.Status,
+            })
             .OrderByDescending(c => c.PeriodStart)
             .Select(c => new PlacementCharge(c.PeriodStart, c.PeriodEnd, c.Days, c.Amount, c.Status))
             .ToListAsync(ct);

@@ -57,10 +57,15 @@ public class PaymentEventService(PlacementBrokerDbContext db, IPaymentGateway ga
         }
         catch (DbUpdateException)
         {
-            // The same event delivered twice at once: the other delivery applied it.
+            // The same event delivered twice at once: the other delivery applied it. Any other failure is rethrown, so
+            // Stripe is answered with an error and sends the event again.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return PaymentEventOutcome.Repeat;
+            if (await db.PaymentEvents.AnyAsync(p => p.Id == e.Id, CancellationToken.None))
+            {
+                return PaymentEventOutcome.Repeat;
+            }
+            throw;
         }
         if (changed == 0)
         {
@@ -76,7 +81,7 @@ public class PaymentEventService(PlacementBrokerDbContext db, IPaymentGateway ga
     /// <summary>Pays the provider out of a paid invoice, once; a failure is kept on the invoice and tried again by the billing job.</summary>
     public async Task PayOutAsync(Invoice invoice, CancellationToken ct = default)
     {
-        if (!gateway.IsConfigured || invoice.Status != InvoiceStatus.Paid || invoice.StripeTransferId is not null)
+        if (!gateway.IsConfigured || invoice.Status != InvoiceStatus.Paid || invoice.StripeTransferId is not null || invoice.Total <= 0m)
         {
             return;
         }

@@ -72,6 +72,14 @@ public static class HostingExtensions
 
         // Behind a load balancer every request comes from its address: trusted proxies' X-Forwarded-For gives the
         // client's instead, for the sign-in limiter and the audit trail. Nothing is trusted unless configured.
+        // The environment variable reaches configuration both with its prefix and, as ASP.NET Core reads it, without.
+        if (new[] { "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "FORWARDEDHEADERS_ENABLED" }
+            .Any(key => string.Equals(builder.Configuration[key], "true", StringComparison.OrdinalIgnoreCase)))
+        {
+            // That switch makes ASP.NET Core believe X-Forwarded-For from any sender: anyone could pose as any address.
+            throw new InvalidOperationException(
+                "ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts forwarded headers from anyone. Remove it and list the load balancers in PlacementBroker:ForwardedHeaders:KnownProxies or KnownNetworks instead.");
+        }
         var knownProxies = builder.Configuration.GetSection("PlacementBroker:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         var knownNetworks = builder.Configuration.GetSection("PlacementBroker:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>

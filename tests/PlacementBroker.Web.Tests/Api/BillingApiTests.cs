@@ -207,6 +207,37 @@ public abstract class BillingApiTests(BillingApp app)
     }
 
     [Fact]
+    public async Task Run_ACreditBiggerThanWhatIsOwed_IsNoInvoice_ItIsNettedWhenSomethingIsOwedAgain()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
+        using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
+        var first = await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m);
+        await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        // After December was billed in full, the child turns out to have left on 20 December: 12 days (£7,200) to credit.
+        await (await officer.PostAsJsonAsync($"/api/placements/{first}/end", new { endDate = "2026-12-20", reason = "ReturnedHome" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var january = await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2027-01-01", periodEnd = "2027-01-31" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        Assert.Empty(january.GetProperty("invoices").EnumerateArray());
+        // A new child from 1 February: February's 28 days at £600 less the credit.
+        var secondVacancy = await app.Data.CreateVacancyAsync(provider, await app.Data.CreateSettingAsync(provider), dps.LotId, 4200m);
+        var second = await app.PlaceChildAsync(officer, dps.LotId, provider, secondVacancy, 4200m);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            (await db.Placements.SingleAsync(p => p.Id == Guid.Parse(second))).StartDate = new DateOnly(2027, 2, 1);
+            await db.SaveChangesAsync();
+        }
+        var february = await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2027-02-01", periodEnd = "2027-02-28" })).ReadJsonAsync(HttpStatusCode.Created);
+        var invoice = february.GetProperty("invoices").EnumerateArray().Single();
+        Assert.Equal(16800m - 7200m, invoice.GetProperty("total").GetDecimal());
+        Assert.Equal(["2026-12-01"], invoice.GetProperty("lines").EnumerateArray()
+            .Where(l => l.GetProperty("adjustsPeriodStart").ValueKind != JsonValueKind.Null).Select(l => l.GetProperty("adjustsPeriodStart").GetString()));
+    }
+
+    [Fact]
     public async Task Run_BadOrOverlappingPeriod_Refused()
     {
         var m = await MarketAsync();
