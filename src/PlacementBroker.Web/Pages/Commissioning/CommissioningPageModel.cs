@@ -12,6 +12,16 @@ public abstract class CommissioningPageModel : PageModel
 
     protected Guid AuthorityId => User.GetLocalAuthorityId() ?? Guid.Empty;
 
+    /// <summary>A DPS the commissioner's authority leads or takes part in; null for any other (the not-found page).</summary>
+    protected async Task<Core.Dps.DpsView?> VisibleDpsAsync(Core.Dps.DpsService dps, Guid id) =>
+        await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) ? await dps.FindAsync(Actor, id, HttpContext.RequestAborted) : null;
+
+    /// <summary>Only the lead authority's DPS: a participant gets the no-access page, anyone else the not-found page.</summary>
+    protected async Task<(Core.Dps.DpsView? Dps, IActionResult? Refusal)> LeadDpsAsync(Core.Dps.DpsService dps, Guid id) =>
+        await VisibleDpsAsync(dps, id) is not { } found ? (null, NotFound())
+        : found.LeadLocalAuthorityId != AuthorityId ? (null, Forbid())
+        : (found, null);
+
     /// <summary>
     /// A refused outcome as the page shows it: unknown or foreign ids are the 404 page, a wrong role the 403 page;
     /// field errors go inline and into the error summary (mapped by <paramref name="fields"/>); a conflict (409) or a

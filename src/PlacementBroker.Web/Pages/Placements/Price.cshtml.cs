@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,18 +50,9 @@ public class PriceModel(PlacementService placements, PriceChangeService prices) 
         }
         Placement = placement;
         ModelState.Clear();
-        decimal? price = null;
-        var text = Input.WeeklyPrice?.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
-        if (!string.IsNullOrEmpty(text))
+        if (!Commissioning.FormValues.TryMoney(Input.WeeklyPrice, out var price))
         {
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-            {
-                price = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(Fields["weeklyPrice"], "Enter the weekly price in pounds, like 4250 or 4250.50");
-            }
+            ModelState.AddModelError(Fields["weeklyPrice"], "Enter the weekly price in pounds, like 4250 or 4250.50");
         }
         var from = Input.EffectiveFrom.Read("The date the new price starts", out var dateError);
         if (dateError is not null)

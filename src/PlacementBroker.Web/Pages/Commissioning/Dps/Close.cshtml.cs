@@ -38,15 +38,8 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
     /// <summary>Only the lead authority's DPS: a participant sees the no-access page, anyone else the not-found page.</summary>
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        if (!await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) || await dps.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
-        {
-            return NotFound();
-        }
-        if (found.LeadLocalAuthorityId != AuthorityId)
-        {
-            return Forbid();
-        }
-        Dps = found;
-        return null;
+        var (found, refusal) = await LeadDpsAsync(dps, id);
+        Dps = found!;
+        return refusal;
     }
 }

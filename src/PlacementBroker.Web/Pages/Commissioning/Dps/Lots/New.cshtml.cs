@@ -121,15 +121,8 @@ public class NewModel(DpsService dps) : CommissioningPageModel
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        if (!await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) || await dps.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
-        {
-            return NotFound();
-        }
-        if (found.LeadLocalAuthorityId != AuthorityId)
-        {
-            return Forbid();
-        }
-        Dps = found;
-        return null;
+        var (found, refusal) = await LeadDpsAsync(dps, id);
+        Dps = found!;
+        return refusal;
     }
 }

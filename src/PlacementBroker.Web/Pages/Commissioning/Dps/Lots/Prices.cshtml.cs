@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
@@ -40,7 +39,11 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         {
             return refusal;
         }
-        Input = new PricesInput { BenchmarkWeeklyPrice = Format(Lot.BenchmarkWeeklyPrice), PriceBandLower = Format(Lot.PriceBandLower), PriceBandUpper = Format(Lot.PriceBandUpper) };
+        Input = new PricesInput
+        {
+            BenchmarkWeeklyPrice = FormValues.Money(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.Money(Lot.PriceBandLower),
+            PriceBandUpper = FormValues.Money(Lot.PriceBandUpper),
+        };
         return Page();
     }
 
@@ -82,12 +85,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
 
     private decimal? Money(string field, string? text)
     {
-        var cleaned = text?.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(cleaned))
-        {
-            return null;
-        }
-        if (decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (FormValues.TryMoney(text, out var value))
         {
             return value;
         }
@@ -95,12 +93,9 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         return null;
     }
 
-    private static string? Format(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture);
-
     private async Task<IActionResult?> LoadAsync(Guid id, Guid lotId)
     {
-        if (!await dps.VisibleToAsync(id, AuthorityId, HttpContext.RequestAborted) || await dps.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found
-            || found.Lots.SingleOrDefault(l => l.Id == lotId) is not { } lot)
+        if (await VisibleDpsAsync(dps, id) is not { } found || found.Lots.SingleOrDefault(l => l.Id == lotId) is not { } lot)
         {
             return NotFound();
         }
