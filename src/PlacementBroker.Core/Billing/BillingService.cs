@@ -92,18 +92,24 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         return Outcome<Guid>.Success(run.Id);
     }
 
+    /// <summary>
+    /// Inside a transaction: one authority's billing runs start and complete one at a time. Touching the authority's row
+    /// locks it until the transaction ends (on SQLite the write lock is the database's).
+    /// </summary>
+    private Task LockAuthorityAsync(Guid authorityId, CancellationToken ct) =>
+        db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
+
     private Task<BillingRun?> FindRunAsync(Guid authorityId, BillingPeriod period, CancellationToken ct) =>
         db.BillingRuns.SingleOrDefaultAsync(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End, ct);
 
     /// <summary>
-    /// Starts the run unless another of the authority's runs overlaps the period. One authority's runs start one at a
-    /// time: touching its row locks it (on SQLite the write lock is the database's), so two overlapping periods started
-    /// at once cannot both pass the check, and the same period started twice at once makes one run.
+    /// Starts the run unless another of the authority's runs overlaps the period. Under the authority's lock, two
+    /// overlapping periods started at once cannot both pass the check, and the same period started twice makes one run.
     /// </summary>
     private async Task<Outcome<BillingRun>> StartRunAsync(Guid authorityId, BillingPeriod period, Actor? actor, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
+        await LockAuthorityAsync(authorityId, ct);
         if (await FindRunAsync(authorityId, period, ct) is { } existing)
         {
             await transaction.CommitAsync(ct);
@@ -144,7 +150,7 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
     {
         var authorityId = run.LocalAuthorityId;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.LocalAuthorities.Where(a => a.Id == authorityId).ExecuteUpdateAsync(a => a.SetProperty(x => x.StripeCustomerId, x => x.StripeCustomerId), ct);
+        await LockAuthorityAsync(authorityId, ct);
         var tracked = await db.BillingRuns.SingleAsync(r => r.Id == run.Id, ct);
         // Another request may have completed it while this one waited for the lock: read it afresh.
         await db.Entry(tracked).ReloadAsync(ct);

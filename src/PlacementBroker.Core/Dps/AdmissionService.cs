@@ -250,8 +250,7 @@ public class AdmissionService(
             membershipId = membership.Id;
             // A provider that is red in quality assurance (a critical flag open) is admitted but suspended at once, like
             // its other memberships; resolving the flag reinstates this one with them.
-            if (await db.QaFlags.AnyAsync(f => f.ProviderId == application.ProviderId && f.Status == Quality.FlagStatus.Open
-                && f.Severity == Quality.FlagSeverity.Critical, ct))
+            if (await Quality.QaFlagQueries.ProviderIsRedAsync(db.QaFlags, application.ProviderId, ct))
             {
                 db.MembershipEvents.Add(new MembershipEvent
                 {

@@ -41,8 +41,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
                 : Outcome<MembershipView>.Conflict(refusal);
         }
 
-        if (to == MembershipStatus.Admitted && await db.QaFlags.AnyAsync(f => f.ProviderId == membership.ProviderId && f.Status == Quality.FlagStatus.Open
-            && f.Severity == Quality.FlagSeverity.Critical, ct))
+        if (to == MembershipStatus.Admitted && await Quality.QaFlagQueries.ProviderIsRedAsync(db.QaFlags, membership.ProviderId, ct))
         {
             // A red provider receives no referrals: its memberships come back when the QA team resolves the critical flag.
             return Outcome<MembershipView>.BusinessRule(

@@ -133,7 +133,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
     /// <summary>Suspends the provider's admitted memberships while a critical flag is open; reinstates those QA suspended when none is.</summary>
     private async Task ApplyRedAsync(Actor actor, Guid providerId, CancellationToken ct)
     {
-        var red = await db.QaFlags.AnyAsync(f => f.ProviderId == providerId && f.Status == FlagStatus.Open && f.Severity == FlagSeverity.Critical, ct);
+        var red = await db.QaFlags.ProviderIsRedAsync(providerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var memberships = red
             ? await db.LotMemberships.Where(m => m.ProviderId == providerId && m.Status == MembershipStatus.Admitted).ToListAsync(ct)
