@@ -183,8 +183,8 @@ public class SufficiencyService(PlacementBrokerDbContext db)
     {
         var csv = new StringBuilder("section,measure,label,value\n");
         void Row(string section, string measure, string label, object? value) =>
-            csv.Append(Escape(section)).Append(',').Append(Escape(measure)).Append(',').Append(Escape(label)).Append(',')
-                .Append(Escape(value is decimal d
+            csv.Append(CsvField.Of(section)).Append(',').Append(CsvField.Of(measure)).Append(',').Append(CsvField.Of(label)).Append(',')
+                .Append(CsvField.Of(value is decimal d
                     // The same figure reads the same whatever database it came from: no trailing zeros of a column's scale.
                     ? d.ToString("0.##########", CultureInfo.InvariantCulture)
                     : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")).Append('\n');
@@ -238,9 +238,6 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         }
         return csv.ToString();
     }
-
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }
 
 public static class SufficiencyExtensions

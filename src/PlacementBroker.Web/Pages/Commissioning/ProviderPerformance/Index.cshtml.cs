@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.ProviderPerformance;
@@ -45,17 +46,13 @@ public class IndexModel(ProviderPerformanceService performance) : CommissioningP
         var csv = new StringBuilder("provider,referralsReceived,responded,responseRatePercent,medianResponseHours,offers,offersAccepted,acceptanceRatePercent,placements,placementsEnded,disruptionsWithin12Weeks,qaFlagsRaised,qaFlagsOpen,qaVisits,lastQaVisit\r\n");
         foreach (var p in Providers)
         {
-            csv.Append(string.Join(',', Quote(p.ProviderName), p.ReferralsReceived, p.Responded, N(p.ResponseRatePercent), N(p.MedianResponseHours), p.Offers,
+            csv.Append(string.Join(',', CsvField.Of(p.ProviderName), p.ReferralsReceived, p.Responded, N(p.ResponseRatePercent), N(p.MedianResponseHours), p.Offers,
                 p.OffersAccepted, N(p.AcceptanceRatePercent), p.Placements, p.PlacementsEnded, p.DisruptionsWithin12Weeks, p.QaFlagsRaised, p.QaFlagsOpen,
                 p.QaVisits, p.LastQaVisit?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "")).Append("\r\n");
         }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "provider-performance.csv");
 
         static string N(decimal? value) => value?.ToString("0.##########", CultureInfo.InvariantCulture) ?? "";
-        static string Quote(string text) =>
-            text.IndexOfAny([',', '"', '\r', '\n']) >= 0 || text.StartsWith('=') || text.StartsWith('+') || text.StartsWith('-') || text.StartsWith('@')
-                ? $"\"{(text.StartsWith('=') || text.StartsWith('+') || text.StartsWith('-') || text.StartsWith('@') ? "'" : "")}{text.Replace("\"", "\"\"")}\""
-                : text;
     }
 
     public string QueryString()
