@@ -32,7 +32,13 @@ public sealed class StripeStandIn : IAsyncDisposable
     private readonly object _gate = new();
     private int _sequence;
 
-    private StripeStandIn(WebApplication app) => _app = app;
+    private readonly TimeProvider _clock;
+
+    private StripeStandIn(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
 
     public Uri Address { get; private set; } = null!;
 
@@ -48,13 +54,14 @@ public sealed class StripeStandIn : IAsyncDisposable
     /// <summary>The next request to the path is processed at once but answered only after <paramref name="delay"/>, as when a response is lost.</summary>
     public void DelayNext(string pathPrefix, TimeSpan delay) => _faults.Enqueue((pathPrefix, 0, "", "", delay, "POST"));
 
-    public static async Task<StripeStandIn> StartAsync()
+    /// <param name="clock">Stripe's clock, for the times on the objects it answers with.</param>
+    public static async Task<StripeStandIn> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var standIn = new StripeStandIn(app);
+        var standIn = new StripeStandIn(app, clock ?? TimeProvider.System);
         app.Run(standIn.HandleAsync);
         await app.StartAsync();
         standIn.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -104,7 +111,7 @@ public sealed class StripeStandIn : IAsyncDisposable
     private (int Status, string Body) Create(string path, Dictionary<string, string> form)
     {
         var n = Interlocked.Increment(ref _sequence);
-        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var created = _clock.GetUtcNow().ToUnixTimeSeconds();
         Dictionary<string, string> Metadata() => form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal))
             .ToDictionary(f => f.Key["metadata[".Length..^1], f => f.Value);
         object Count(string kind, object body)
@@ -144,7 +151,7 @@ public sealed class StripeStandIn : IAsyncDisposable
     private object Invoice(string id, string status, string? customer, Dictionary<string, string> metadata)
     {
         _invoiceStatus[id] = status;
-        return new { id, @object = "invoice", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), status, customer, metadata };
+        return new { id, @object = "invoice", created = _clock.GetUtcNow().ToUnixTimeSeconds(), status, customer, metadata };
     }
 
     private object Line(string invoice, object line)
@@ -167,7 +174,7 @@ public sealed class StripeStandIn : IAsyncDisposable
         object? body = segments switch
         {
             ["v1", "invoices", var id] when _invoiceStatus.TryGetValue(id, out var status) =>
-                new { id, @object = "invoice", created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), status, metadata = new Dictionary<string, string>() },
+                new { id, @object = "invoice", created = _clock.GetUtcNow().ToUnixTimeSeconds(), status, metadata = new Dictionary<string, string>() },
             ["v1", "invoices", var id, "lines"] => List(_lines.Where(l => l.Invoice == id).Select(l => (object)ToLineItem(l.Line))),
             ["v1", "transfers"] => List(_transfers.Where(t => t.Group == transferGroup).Select(t => t.Transfer)),
             _ => null,

@@ -21,7 +21,7 @@ public class BillingApp : PlacementBrokerApp
 
     public override async Task InitializeAsync()
     {
-        Stripe = await StripeStandIn.StartAsync();
+        Stripe = await StripeStandIn.StartAsync(Clock);
         await base.InitializeAsync();
     }
 
