@@ -112,11 +112,11 @@ public class TestData(PlacementBrokerApp app)
         return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
     }
 
-    public async Task<Guid> CreateVacancyAsync(TestProvider provider, Guid settingId, Guid lotId, decimal weeklyPrice = 5400m)
+    public async Task<Guid> CreateVacancyAsync(TestProvider provider, Guid settingId, Guid lotId, decimal weeklyPrice = 5400m, int places = 1)
     {
         using var scope = app.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<VacancyService>().PublishAsync(ActorFor(provider.User),
-            new VacancyRequest(settingId, lotId, 1, 10, 17, [Gender.Female, Gender.Male], [Need.EmotionalBehavioural, Need.Autism],
+            new VacancyRequest(settingId, lotId, places, 10, 17, [Gender.Female, Gender.Male], [Need.EmotionalBehavioural, Need.Autism],
                 weeklyPrice, new DateOnly(2026, 11, 23)));
         return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
     }

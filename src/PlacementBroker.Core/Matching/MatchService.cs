@@ -64,8 +64,8 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var stability = await StabilityAsync(providerIds, ct);
         var candidates = offers.Select(o => new MatchCandidate(
             o.Offer.Id, o.Offer.ProviderId, o.Setting.Id, o.Vacancy.LotId, admitted.Contains(o.Offer.ProviderId), statuses.GetValueOrDefault(o.Offer.ProviderId),
-            // A vacancy held for this very offer still counts its places.
-            o.Vacancy.Places, o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
+            // Places held for other decisions are not free; those held for this very offer still count.
+            o.Vacancy.Places - o.Vacancy.PlacesHeld + (o.Offer.Status == OfferStatus.PendingApproval ? referral.SiblingGroupSize : 0), o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
             o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
             stability.GetValueOrDefault(o.Offer.ProviderId), o.Setting.Region));
         return MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
@@ -92,7 +92,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var rows = await query
             .Select(v => new
             {
-                v.Id, v.ProviderId, v.SettingId, v.LotId, v.Places, v.Setting!.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
+                v.Id, v.ProviderId, v.SettingId, v.LotId, Places = v.Places - v.PlacesHeld, v.Setting!.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
                 v.Setting.OfstedGrade, v.Setting.Latitude, v.Setting.Longitude, v.WeeklyPrice, v.AvailableFrom, v.Setting.Region,
             })
             .Take(5000)

@@ -42,6 +42,7 @@ public class Placement
     public int Places { get; set; } = 1;
     public decimal WeeklyPrice { get; set; }
     public DateOnly StartDate { get; set; }
+    /// <summary>The day the child leaves (the place is free from that day). A date still to come while <see cref="Status"/> is active is a planned end.</summary>
     public DateOnly? EndDate { get; set; }
     public PlacementEndReason? EndReason { get; set; }
     public string? EndNotes { get; set; }
@@ -76,6 +77,8 @@ public class Approval
     public PlacementKind Kind { get; set; }
     public Guid? BlockContractId { get; set; }
     public List<string> Reasons { get; set; } = [];
+    /// <summary>The places held for this decision on the offer's vacancy: the referral's sibling group. Released when it is decided or closed.</summary>
+    public int PlacesHeld { get; set; }
     /// <summary>Where the setting's Ofsted reports are, for a setting graded below good.</summary>
     public string? OfstedReportUrl { get; set; }
     public ApprovalStatus Status { get; set; }

@@ -15,7 +15,7 @@ namespace PlacementBroker.Core.Placements;
 /// one transaction, so of two officers racing for the last place one gets the placement and the other a refusal.
 /// </summary>
 public class PlacementService(
-    PlacementBrokerDbContext db, MatchService matching, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+    PlacementBrokerDbContext db, MatchService matching, PlaceLedger places, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<AcceptResult>> AcceptAsync(Actor actor, Guid offerId, AcceptRequest request, CancellationToken ct = default)
     {
@@ -56,10 +56,11 @@ public class PlacementService(
             }
         }
 
-        var place = await db.Vacancies.AsNoTracking().Where(v => v.Id == offer.VacancyId).Select(v => new { v.Status, v.Places }).SingleAsync(ct);
-        if (place.Status != VacancyStatus.Open || place.Places < referral.SiblingGroupSize)
+        var place = await db.Vacancies.AsNoTracking().Where(v => v.Id == offer.VacancyId)
+            .Select(v => new { v.Status, Free = v.Places - v.PlacesHeld, v.PlacesHeld }).SingleAsync(ct);
+        if (place.Status is VacancyStatus.Withdrawn or VacancyStatus.Filled || place.Free < referral.SiblingGroupSize)
         {
-            return Outcome<AcceptResult>.Conflict(place.Status == VacancyStatus.Held
+            return Outcome<AcceptResult>.Conflict(place.Status is VacancyStatus.Open or VacancyStatus.Held && place.PlacesHeld > 0
                 ? "The place is held while a manager decides on another offer for it."
                 : "The place is no longer available: it has been taken or withdrawn.");
         }
@@ -78,7 +79,7 @@ public class PlacementService(
         {
             return await RequestApprovalAsync(actor, offer, request.Kind.Value, block?.Id, assessed, ct);
         }
-        var placed = await PlaceAsync(actor, offer, request.Kind.Value, block, fromHold: false, approvalId: null, ct);
+        var placed = await PlaceAsync(actor, offer, request.Kind.Value, block, approval: null, ct);
         return placed.Succeeded
             ? Outcome<AcceptResult>.Success(new AcceptResult(placed.Value!.Id, null, "Active", []))
             : Outcome<AcceptResult>.Conflict(placed.Message!);
@@ -120,45 +121,131 @@ public class PlacementService(
             return Outcome<ApprovalResult>.Conflict($"The offer is no longer waiting for approval: it is {Words(offer.Status)}.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        approval.DecidedAt = now;
-        approval.DecidedByUserId = actor.UserId;
-        approval.DecisionReason = request.Reason!.Trim();
 
         if (request.Decision == ApprovalDecision.Reject)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             approval.Status = ApprovalStatus.Rejected;
+            approval.DecidedAt = now;
+            approval.DecidedByUserId = actor.UserId;
+            approval.DecisionReason = request.Reason!.Trim();
             offer.Status = OfferStatus.Rejected;
             offer.UpdatedAt = now;
-            await ReleaseHoldAsync(offer.VacancyId, ct);
+            await places.ReleaseAsync(offer.VacancyId, approval.PlacesHeld, now, ct);
             audit.Record(actor, "ApprovalRejected", nameof(Approval), approval.Id, approval.DecisionReason);
-            await db.SaveChangesAsync(ct);
+            if (!await SaveAsync(ct))
+            {
+                return Outcome<ApprovalResult>.Conflict("The approval was decided, or its offer changed, at the same moment: no decision was recorded.");
+            }
+            await transaction.CommitAsync(ct);
             await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
             return Outcome<ApprovalResult>.Success(new ApprovalResult(approval.Status, null));
         }
 
+        // Everything is checked again now: the world may have moved since the officer asked.
+        if (await DecisionRefusalAsync(offer, ct) is { } broken)
+        {
+            return await RefuseDecisionAsync(actor, approvalId, broken, ct);
+        }
         BlockContract? block = approval.BlockContractId is { } blockId ? await db.BlockContracts.AsNoTracking().SingleOrDefaultAsync(b => b.Id == blockId, ct) : null;
         approval.Status = ApprovalStatus.Approved;
+        approval.DecidedAt = now;
+        approval.DecidedByUserId = actor.UserId;
+        approval.DecisionReason = request.Reason!.Trim();
         audit.Record(actor, "ApprovalApproved", nameof(Approval), approval.Id, approval.DecisionReason);
-        var placed = await PlaceAsync(actor, offer, approval.Kind, block, fromHold: true, approval.Id, ct);
+        var placed = await PlaceAsync(actor, offer, approval.Kind, block, approval, ct);
         if (!placed.Succeeded)
         {
-            return Outcome<ApprovalResult>.Conflict(placed.Message!);
+            // Lost to another decision or a closed referral: nothing to release. A rule broken at the moment of placing: release and say so.
+            var still = await db.Approvals.AsNoTracking().AnyAsync(a => a.Id == approvalId && a.Status == ApprovalStatus.Pending, ct);
+            return still && placed.Kind == OutcomeKind.BusinessRule
+                ? await RefuseDecisionAsync(actor, approvalId, placed.Message!, ct)
+                : Outcome<ApprovalResult>.Conflict(placed.Message!);
         }
         return Outcome<ApprovalResult>.Success(new ApprovalResult(ApprovalStatus.Approved, placed.Value!.Id));
+    }
+
+    /// <summary>Why an approval can no longer become a placement (spec 5.4: every rule of 5.2 again), or null.</summary>
+    private async Task<string?> DecisionRefusalAsync(Offer offer, CancellationToken ct)
+    {
+        var referral = offer.Referral!;
+        if (referral.Status != ReferralStatus.Open)
+        {
+            return $"The referral is {referral.Status.ToString().ToLowerInvariant()}.";
+        }
+        var setting = await db.Settings.AsNoTracking().Where(s => s.Id == offer.SettingId).Select(s => new { s.ClosedAt }).SingleAsync(ct);
+        if (setting.ClosedAt is not null)
+        {
+            return "Ofsted's register shows the setting's registration closed.";
+        }
+        var vacancy = await db.Vacancies.AsNoTracking().Where(v => v.Id == offer.VacancyId).Select(v => new { v.Status }).SingleAsync(ct);
+        if (vacancy.Status == VacancyStatus.Withdrawn)
+        {
+            return "The provider has withdrawn the vacancy.";
+        }
+        var assessed = (await matching.RankOffersAsync(referral, ct)).Single(r => r.Candidate.Id == offer.Id);
+        return assessed.Eligible ? null : string.Join("; ", assessed.Exclusions.Select(e => e.Text)) + ".";
+    }
+
+    /// <summary>Refuses an approval that would break a rule: recorded as rejected with the reason, the held places released, the officer told.</summary>
+    private async Task<Outcome<ApprovalResult>> RefuseDecisionAsync(Actor actor, Guid approvalId, string reason, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = "The placement cannot be approved: " + reason;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var approval = await db.Approvals.SingleAsync(a => a.Id == approvalId, ct);
+        var offer = await db.Offers.Include(o => o.Referral).SingleAsync(o => o.Id == approval.OfferId, ct);
+        if (approval.Status != ApprovalStatus.Pending)
+        {
+            return Outcome<ApprovalResult>.Conflict(message);
+        }
+        approval.Status = ApprovalStatus.Rejected;
+        approval.DecidedAt = now;
+        approval.DecidedByUserId = actor.UserId;
+        approval.DecisionReason = "Refused when decided: " + reason;
+        if (offer.Status == OfferStatus.PendingApproval)
+        {
+            offer.Status = OfferStatus.Rejected;
+            offer.UpdatedAt = now;
+        }
+        await places.ReleaseAsync(offer.VacancyId, approval.PlacesHeld, now, ct);
+        audit.Record(actor, "ApprovalRefused", nameof(Approval), approval.Id, reason);
+        var officer = await db.Users.AsNoTracking().Where(u => u.Id == offer.Referral!.CreatedByUserId).Select(u => u.Email).SingleAsync(ct);
+        await emails.QueueAsync(officer!, "A placement you asked for could not be approved",
+            $"A placement manager's decision on an offer for your referral (/referrals/{offer.ReferralId}) found it can no longer be made: {reason} "
+            + "The place held for it has been released. Choose another offer or send the referral again.",
+            reference: $"approval-refused:{approval.Id}", ct: ct);
+        if (!await SaveAsync(ct))
+        {
+            return Outcome<ApprovalResult>.Conflict("The approval was decided at the same moment by someone else.");
+        }
+        await transaction.CommitAsync(ct);
+        await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
+        return Outcome<ApprovalResult>.Conflict(message);
     }
 
     private async Task<Outcome<AcceptResult>> RequestApprovalAsync(Actor actor, Offer offer, PlacementKind kind, Guid? blockId, MatchResult assessed, CancellationToken ct)
     {
         var referral = offer.Referral!;
-        // The place is held while a manager decides; a place already held or taken is a refusal now, not later.
-        var held = await db.Vacancies
-            .Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Open && v.Places >= referral.SiblingGroupSize)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Held).SetProperty(v => v.Version, Guid.NewGuid()), ct);
-        if (held == 0)
-        {
-            return Outcome<AcceptResult>.Conflict("The place is no longer available: it has been taken or is held for another decision.");
-        }
         var now = clock.GetUtcNow().UtcDateTime;
+        // The hold and its approval are one transaction: nothing can strand a held place.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var open = await db.Referrals.Where(r => r.Id == referral.Id && r.Status == ReferralStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, now), ct);
+        if (open == 0)
+        {
+            return Refuse("The referral has just been placed or closed.");
+        }
+        if (await places.RefusalAsync(offer.SettingId, offer.StartDate, referral.SiblingGroupSize, ct: ct) is { } full)
+        {
+            return Refuse(full);
+        }
+        // Only the places the referral needs are held; a place already held or taken is a refusal now, not later.
+        if (await places.HoldAsync(offer.VacancyId, referral.SiblingGroupSize, now, ct) == 0)
+        {
+            return Refuse("The place is no longer available: it has been taken or is held for another decision.");
+        }
         var setting = await db.Settings.AsNoTracking().SingleAsync(s => s.Id == offer.SettingId, ct);
         var approval = new Approval
         {
@@ -168,6 +255,7 @@ public class PlacementService(
             Kind = kind,
             BlockContractId = blockId,
             Reasons = [.. assessed.ApprovalReasons],
+            PlacesHeld = referral.SiblingGroupSize,
             OfstedReportUrl = setting.OfstedGrade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate
                 ? $"https://reports.ofsted.gov.uk/provider/44/{setting.OfstedUrn}"
                 : null,
@@ -189,16 +277,31 @@ public class PlacementService(
                 + string.Join("\n- ", approval.Reasons) + (approval.OfstedReportUrl is null ? "" : $"\n\nOfsted reports: {approval.OfstedReportUrl}")
                 + "\n\nThe place is held until you decide.", reference: $"approval-requested:{approval.Id}:{manager.Id}", ct: ct);
         }
-        await db.SaveChangesAsync(ct);
+        if (!await SaveAsync(ct))
+        {
+            return Refuse("The offer changed at the same moment (it may have been withdrawn): nothing was held.");
+        }
+        await transaction.CommitAsync(ct);
         await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, offer.Status, 0));
         await live.ApprovalRequestedAsync([.. managers.Select(m => m.Id)], new ApprovalRequestedEvent(approval.Id, referral.Id, approval.Reasons));
         return Outcome<AcceptResult>.Success(new AcceptResult(null, approval.Id, "PendingApproval", approval.Reasons));
+
+        Outcome<AcceptResult> Refuse(string message)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<AcceptResult>.Conflict(message);
+        }
     }
 
-    private async Task<Outcome<Placement>> PlaceAsync(Actor actor, Offer offer, PlacementKind kind, BlockContract? block, bool fromHold, Guid? approvalId, CancellationToken ct)
+    /// <summary>
+    /// Makes the placement in one transaction: the referral claimed, the setting's registered places checked under its lock,
+    /// the vacancy's places (or those held for the approval) taken, the block contract's place taken. A lost race is a
+    /// conflict; a broken rule (registered places) is a business-rule refusal. Nothing is written unless all of it is.
+    /// </summary>
+    private async Task<Outcome<Placement>> PlaceAsync(Actor actor, Offer offer, PlacementKind kind, BlockContract? block, Approval? approval, CancellationToken ct)
     {
         var referral = offer.Referral!;
-        var places = referral.SiblingGroupSize;
+        var count = referral.SiblingGroupSize;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Referrals.Where(r => r.Id == referral.Id && r.Status == ReferralStatus.Open)
@@ -208,20 +311,18 @@ public class PlacementService(
         {
             return Refuse("The referral has already been placed or closed.");
         }
-        var status = fromHold ? VacancyStatus.Held : VacancyStatus.Open;
-        var taken = await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == status && v.Places >= places)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Places, v => v.Places - places).SetProperty(v => v.Status, VacancyStatus.Open)
-                .SetProperty(v => v.Version, Guid.NewGuid()).SetProperty(v => v.UpdatedAt, now), ct);
-        if (taken == 0)
+        if (await places.RefusalAsync(offer.SettingId, offer.StartDate, count, approval?.Id, ct) is { } full)
+        {
+            return Refuse(full, OutcomeKind.BusinessRule);
+        }
+        if (await places.TakeAsync(offer.VacancyId, count, fromHold: approval is not null, now, ct) == 0)
         {
             return Refuse("The place has just been taken: no placement was made.");
         }
-        await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Places == 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Filled), ct);
         if (kind == PlacementKind.Block)
         {
-            var inBlock = await db.BlockContracts.Where(b => b.Id == block!.Id && b.PlacesTaken + places <= b.Places)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.PlacesTaken, b => b.PlacesTaken + places), ct);
+            var inBlock = await db.BlockContracts.Where(b => b.Id == block!.Id && b.PlacesTaken + count <= b.Places)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.PlacesTaken, b => b.PlacesTaken + count), ct);
             if (inBlock == 0)
             {
                 return Refuse("The block contract has no free place left: no placement was made.");
@@ -239,20 +340,20 @@ public class PlacementService(
             BlockContractId = kind == PlacementKind.Block ? block!.Id : null,
             Kind = kind,
             Status = PlacementStatus.Active,
-            Places = places,
+            Places = count,
             WeeklyPrice = kind == PlacementKind.Block ? block!.WeeklyPricePerPlace : offer.WeeklyPrice,
             StartDate = offer.StartDate,
             Retrospective = offer.StartDate < UkTime.Today(clock),
-            ApprovalId = approvalId,
+            ApprovalId = approval?.Id,
             CreatedByUserId = actor.UserId,
             CreatedAt = now,
         };
         db.Placements.Add(placement);
         offer.Status = OfferStatus.Accepted;
         offer.UpdatedAt = now;
-        if (approvalId is { } id)
+        if (approval is not null)
         {
-            (await db.Approvals.SingleAsync(a => a.Id == id, ct)).PlacementId = placement.Id;
+            approval.PlacementId = placement.Id;
         }
         // Every other offer is not selected; places held for them go back on offer.
         var others = await db.Offers.Where(o => o.ReferralId == referral.Id && o.Id != offer.Id
@@ -261,10 +362,7 @@ public class PlacementService(
         {
             if (other.Status == OfferStatus.PendingApproval)
             {
-                await ReleaseHoldAsync(other.VacancyId, ct);
-                await db.Approvals.Where(a => a.OfferId == other.Id && a.Status == ApprovalStatus.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApprovalStatus.Rejected).SetProperty(a => a.DecisionReason, "Another offer was accepted")
-                        .SetProperty(a => a.DecidedAt, now), ct);
+                await ReleaseForOfferAsync(other, "Another offer was accepted", now, ct);
             }
             other.Status = OfferStatus.NotSelected;
             other.UpdatedAt = now;
@@ -281,9 +379,8 @@ public class PlacementService(
         }
         catch (DbUpdateException)
         {
-            return Refuse("Another placement was made for this referral at the same moment.");
+            return Refuse("Another placement was made for this referral, or the offer changed, at the same moment.");
         }
-
         var recipients = await db.ReferralRecipients.Where(r => r.ReferralId == referral.Id).Select(r => r.ProviderId).ToListAsync(ct);
         await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, OfferStatus.Accepted, 1));
         foreach (var other in others)
@@ -294,17 +391,22 @@ public class PlacementService(
         await live.PlacementConfirmedAsync(offer.ProviderId, new PlacementConfirmedEvent(referral.Id, offer.Id, placement.Id));
         return Outcome<Placement>.Success(placement);
 
-        Outcome<Placement> Refuse(string message)
+        Outcome<Placement> Refuse(string message, OutcomeKind kind = OutcomeKind.Conflict)
         {
             db.ChangeTracker.Clear();
-            return Outcome<Placement>.Conflict(message);
+            return kind == OutcomeKind.BusinessRule ? Outcome<Placement>.BusinessRule(message) : Outcome<Placement>.Conflict(message);
         }
     }
 
+    /// <summary>
+    /// Ends a placement. An end today or earlier frees the place now; an end still to come is a planned end: the place stays
+    /// taken until that day, when <see cref="PlacementSweepJob"/> completes it. A planned end can be moved, but later only if
+    /// the place has not been booked from the earlier date.
+    /// </summary>
     public async Task<Outcome<PlacementView>> EndAsync(Actor actor, Guid placementId, EndPlacementRequest request, CancellationToken ct = default)
     {
         var placement = actor.LocalAuthorityId is { } la
-            ? await db.Placements.SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == la, ct)
+            ? await db.Placements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == la, ct)
             : null;
         if (placement is null)
         {
@@ -314,6 +416,7 @@ public class PlacementService(
         {
             return Outcome<PlacementView>.Forbidden("Only placing officers end placements.");
         }
+        var today = UkTime.Today(clock);
         var errors = new FieldErrors().MaxLength("notes", request.Notes, 2000, "Notes");
         if (request.EndDate is null)
         {
@@ -323,7 +426,7 @@ public class PlacementService(
         {
             errors.Add("endDate", "The end date cannot be before the placement started");
         }
-        else if (request.EndDate > UkTime.Today(clock).AddDays(90))
+        else if (request.EndDate > today.AddDays(90))
         {
             errors.Add("endDate", "The end date must be within the next 90 days");
         }
@@ -339,31 +442,87 @@ public class PlacementService(
         {
             return Outcome<PlacementView>.Conflict("The placement has already ended.");
         }
+        var end = request.EndDate!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var ended = await db.Placements.Where(p => p.Id == placementId && p.Status == PlacementStatus.Active)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlacementStatus.Ended).SetProperty(p => p.EndDate, request.EndDate)
-                .SetProperty(p => p.EndReason, request.Reason).SetProperty(p => p.EndNotes, request.Notes).SetProperty(p => p.EndedAt, now)
-                .SetProperty(p => p.EndedByUserId, actor.UserId), ct);
+        if (placement.EndDate is { } planned && end > planned)
+        {
+            // Staying longer must not collide with a child booked into the place from the planned end.
+            await places.LockSettingAsync(placement.SettingId, ct);
+            var registered = await db.Settings.AsNoTracking().Where(s => s.Id == placement.SettingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
+            var stays = await places.StaysAsync(placement.SettingId, planned, exceptPlacementId: placement.Id, ct: ct);
+            if (Occupancy.PeakFrom([.. stays, new Stay(placement.StartDate, end, placement.Places)], planned) > registered)
+            {
+                return Outcome<PlacementView>.BusinessRule(
+                    $"The place has been booked for another child from {UkTime.Describe(planned)}, the planned end: the end cannot be moved later.");
+            }
+        }
+        // An end on the start day is a placement that never began: nothing to keep the place for.
+        var endsNow = end <= today || end == placement.StartDate;
+        var notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
+        var ended = await db.Placements.Where(p => p.Id == placementId && p.Status == PlacementStatus.Active && p.EndDate == placement.EndDate)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, endsNow ? PlacementStatus.Ended : PlacementStatus.Active)
+                .SetProperty(p => p.EndDate, end).SetProperty(p => p.EndReason, request.Reason).SetProperty(p => p.EndNotes, notes)
+                .SetProperty(p => p.EndedAt, endsNow ? now : (DateTime?)null).SetProperty(p => p.EndedByUserId, actor.UserId), ct);
         if (ended == 0)
         {
-            return Outcome<PlacementView>.Conflict("The placement has already ended.");
+            return Outcome<PlacementView>.Conflict("The placement was ended or changed at the same moment. Reload it and try again.");
         }
-        // The place goes back to the provider's vacancy (unless withdrawn meanwhile) and to the block contract.
-        await db.Vacancies.Where(v => v.Id == placement.VacancyId && v.Status != VacancyStatus.Withdrawn)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Places, v => v.Places + placement.Places)
-                .SetProperty(v => v.Status, v => v.Status == VacancyStatus.Filled ? VacancyStatus.Open : v.Status)
-                .SetProperty(v => v.Version, Guid.NewGuid()).SetProperty(v => v.UpdatedAt, now), ct);
+        if (endsNow)
+        {
+            await FreePlacesAsync(placement, today, now, ct);
+        }
+        audit.Record(actor, endsNow ? "PlacementEnded" : "PlacementEndPlanned", nameof(Placement), placement.Id,
+            $"{request.Reason} on {end:yyyy-MM-dd}", providerId: placement.ProviderId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return Outcome<PlacementView>.Success((await FindAsync(actor, placementId, audited: false, ct))!);
+    }
+
+    /// <summary>
+    /// Completes every planned end that has arrived: the placement ends and its place goes back to the provider. Each in its
+    /// own transaction, conditional on the placement still being active, so overlapping or interrupted sweeps complete each once.
+    /// </summary>
+    public async Task<int> CompletePlannedEndsAsync(CancellationToken ct = default)
+    {
+        var today = UkTime.Today(clock);
+        var due = await db.Placements.AsNoTracking()
+            .Where(p => p.Status == PlacementStatus.Active && p.EndDate != null && p.EndDate <= today)
+            .OrderBy(p => p.EndDate).ThenBy(p => p.Id)
+            .ToListAsync(ct);
+        var completed = 0;
+        foreach (var placement in due)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ended = await db.Placements.Where(p => p.Id == placement.Id && p.Status == PlacementStatus.Active && p.EndDate == placement.EndDate)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlacementStatus.Ended).SetProperty(p => p.EndedAt, now), ct);
+            if (ended == 0)
+            {
+                continue;
+            }
+            await FreePlacesAsync(placement, today, now, ct);
+            audit.Record(null, "PlacementEnded", nameof(Placement), placement.Id, $"planned end {placement.EndReason} on {placement.EndDate:yyyy-MM-dd} completed",
+                providerId: placement.ProviderId);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            completed++;
+        }
+        return completed;
+    }
+
+    /// <summary>An ended placement's places go back to its vacancy (as far as the setting can take them) and to its block contract.</summary>
+    private async Task FreePlacesAsync(Placement placement, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        await places.LockSettingAsync(placement.SettingId, ct);
+        await places.ReturnAsync(placement.VacancyId, placement.SettingId, placement.Places, today, now, ct);
         if (placement.BlockContractId is { } blockId)
         {
             await db.BlockContracts.Where(b => b.Id == blockId && b.PlacesTaken >= placement.Places)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.PlacesTaken, b => b.PlacesTaken - placement.Places), ct);
         }
-        audit.Record(actor, "PlacementEnded", nameof(Placement), placement.Id, $"{request.Reason} on {request.EndDate:yyyy-MM-dd}", providerId: placement.ProviderId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return Outcome<PlacementView>.Success((await FindAsync(actor, placementId, audited: false, ct))!);
     }
 
     public async Task<Outcome<BlockContract>> CreateBlockContractAsync(Actor actor, CreateBlockContractRequest request, CancellationToken ct = default)
@@ -549,9 +708,37 @@ public class PlacementService(
             p.CreatedAt);
     }
 
-    private async Task ReleaseHoldAsync(Guid vacancyId, CancellationToken ct) =>
-        await db.Vacancies.Where(v => v.Id == vacancyId && v.Status == VacancyStatus.Held)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VacancyStatus.Open).SetProperty(v => v.Version, Guid.NewGuid()), ct);
+    /// <summary>Rejects the pending approval of an offer that can no longer go ahead and releases the places held for it.</summary>
+    private async Task ReleaseForOfferAsync(Offer other, string reason, DateTime now, CancellationToken ct)
+    {
+        var pending = await db.Approvals.AsNoTracking().Where(a => a.OfferId == other.Id && a.Status == ApprovalStatus.Pending)
+            .Select(a => new { a.Id, a.PlacesHeld }).ToListAsync(ct);
+        foreach (var approval in pending)
+        {
+            var closed = await db.Approvals.Where(a => a.Id == approval.Id && a.Status == ApprovalStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApprovalStatus.Rejected).SetProperty(a => a.DecisionReason, reason)
+                    .SetProperty(a => a.DecidedAt, now), ct);
+            if (closed == 1)
+            {
+                await places.ReleaseAsync(other.VacancyId, approval.PlacesHeld, now, ct);
+            }
+        }
+    }
+
+    /// <summary>Saves; false when a concurrent change won (a state that is no longer what it was read as).</summary>
+    private async Task<bool> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 
     private static BlockContractSlot Slot(BlockContract b) =>
         new(b.Id, b.ProviderId, b.LotId, b.SettingId, b.Places, b.PlacesTaken, b.StartDate, b.EndDate, b.WeeklyPricePerPlace);

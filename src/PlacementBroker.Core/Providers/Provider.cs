@@ -46,6 +46,11 @@ public class Setting
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when Ofsted shows the registration closed or cancelled: no new vacancies.</summary>
     public DateTime? ClosedAt { get; set; }
+    /// <summary>
+    /// Rewritten by every change that takes or holds a place here, inside that change's transaction: the row lock it takes
+    /// makes the check of registered places and the booking one step, so two bookings in two lots cannot both take the last bed.
+    /// </summary>
+    public Guid CapacityVersion { get; set; } = Guid.NewGuid();
 }
 
 public enum VacancyStatus
@@ -64,7 +69,10 @@ public class Vacancy
     public Setting? Setting { get; set; }
     public Guid ProviderId { get; set; }
     public Guid LotId { get; set; }
+    /// <summary>Places still on offer here: taken places leave it, ended placements give theirs back.</summary>
     public int Places { get; set; }
+    /// <summary>Of <see cref="Places"/>, those held while a manager decides on an offer (the places the referral needs, no more).</summary>
+    public int PlacesHeld { get; set; }
     public int AgeMin { get; set; }
     public int AgeMax { get; set; }
     public List<Gender> Genders { get; set; } = [];

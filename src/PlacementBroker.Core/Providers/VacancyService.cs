@@ -6,7 +6,7 @@ using PlacementBroker.Core.Dps;
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>Capacity providers put in front of the councils, only in lots they are admitted to and not suspended from.</summary>
-public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvider clock)
+public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger places, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxAge = 25;
 
@@ -26,11 +26,18 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
             return Outcome<Vacancy>.BusinessRule(refusal);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var vacancy = new Vacancy { SettingId = setting!.Id, ProviderId = providerId, Status = VacancyStatus.Open, CreatedAt = now };
+        // Never more open places than Ofsted registered, across every vacancy, lot and DPS: checked under the setting's lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await places.PublishRefusalAsync(setting!.Id, null, request.Places!.Value, PublishFrom(request), ct) is { } full)
+        {
+            return Outcome<Vacancy>.BusinessRule(full);
+        }
+        var vacancy = new Vacancy { SettingId = setting.Id, ProviderId = providerId, Status = VacancyStatus.Open, CreatedAt = now };
         Apply(vacancy, request, now);
         db.Vacancies.Add(vacancy);
         audit.Record(actor, "VacancyPublished", nameof(Vacancy), vacancy.Id, $"{vacancy.Places} place(s) at {setting.Name}, £{vacancy.WeeklyPrice}/week");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<Vacancy>.Success(vacancy);
     }
 
@@ -45,6 +52,10 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
         {
             return Outcome<Vacancy>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}: only an open vacancy can be changed.");
         }
+        if (vacancy.PlacesHeld > 0)
+        {
+            return Outcome<Vacancy>.Conflict("Places on this vacancy are held while a manager decides on an offer: it cannot be changed until that is settled.");
+        }
         var (setting, errors) = await ValidateAsync(vacancy.ProviderId, request, ct);
         if (errors.Any)
         {
@@ -55,13 +66,19 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
             return Outcome<Vacancy>.BusinessRule(refusal);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        vacancy.SettingId = setting!.Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await places.PublishRefusalAsync(setting!.Id, vacancy.Id, request.Places!.Value, PublishFrom(request), ct) is { } full)
+        {
+            return Outcome<Vacancy>.BusinessRule(full);
+        }
+        vacancy.SettingId = setting.Id;
         Apply(vacancy, request, now);
         vacancy.Version = Guid.NewGuid();
         audit.Record(actor, "VacancyChanged", nameof(Vacancy), vacancy.Id, $"{vacancy.Places} place(s), £{vacancy.WeeklyPrice}/week");
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -82,9 +99,9 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
         {
             return Outcome<Vacancy>.Success(vacancy);
         }
-        if (vacancy.Status != VacancyStatus.Open)
+        if (vacancy.Status != VacancyStatus.Open || vacancy.PlacesHeld > 0)
         {
-            return Outcome<Vacancy>.Conflict(vacancy.Status == VacancyStatus.Held
+            return Outcome<Vacancy>.Conflict(vacancy.PlacesHeld > 0
                 ? "An offer on this vacancy is waiting for a decision: it cannot be withdrawn until that is settled."
                 : "The vacancy is filled.");
         }
@@ -277,6 +294,13 @@ public class VacancyService(PlacementBrokerDbContext db, AuditTrail audit, TimeP
             return "This setting's Ofsted registration is closed.";
         }
         return null;
+    }
+
+    /// <summary>The first day the published places are offered: the places taken or held from then on count against them.</summary>
+    private DateOnly PublishFrom(VacancyRequest request)
+    {
+        var today = UkTime.Today(clock);
+        return request.AvailableFrom is { } from && from > today ? from : today;
     }
 
     private static void Apply(Vacancy vacancy, VacancyRequest request, DateTime now)

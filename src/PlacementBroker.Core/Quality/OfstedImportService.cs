@@ -16,7 +16,7 @@ namespace PlacementBroker.Core.Quality;
 /// Inadequate alerts the QA team and the officers of every child placed there; a closed or cancelled registration
 /// closes the setting's vacancies. The same file twice changes nothing the second time. A bad row is reported, never fatal.
 /// </summary>
-public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
+public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, EmailOutbox emails, Placements.PlaceLedger places, TimeProvider clock)
 {
     private const string UrnColumn = "URN";
     private static readonly string[] GradeColumns = ["Overall experiences and progress of children and young people", "Overall effectiveness"];
@@ -171,12 +171,13 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
                     .ToListAsync(ct);
                 foreach (var offer in closing)
                 {
+                    if (offer.Status == OfferStatus.PendingApproval)
+                    {
+                        await places.CloseHoldsAsync(offer.Id, offer.VacancyId, "Ofsted's register shows the setting's registration closed", now, ct);
+                    }
                     offer.Status = OfferStatus.Withdrawn;
                     offer.UpdatedAt = now;
                 }
-                var offerIds = closing.Select(o => o.Id).ToList();
-                await db.Approvals.Where(a => offerIds.Contains(a.OfferId) && a.Status == Placements.ApprovalStatus.Pending)
-                    .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = "Ofsted's register shows the setting's registration closed"; }, ct);
                 changed = true;
             }
             if (changed)

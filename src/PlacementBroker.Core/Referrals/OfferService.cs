@@ -8,7 +8,7 @@ namespace PlacementBroker.Core.Referrals;
 
 /// <summary>Providers' side of a referral: the anonymised inbox, offers (idempotent), withdrawals and declines; and the ranked views officers see.</summary>
 public class OfferService(
-    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, Placements.PlaceLedger places, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<OfferCreated>> SubmitAsync(Actor actor, Guid referralId, SubmitOfferRequest request, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -84,16 +84,16 @@ public class OfferService(
         {
             return Outcome<OfferCreated>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}.");
         }
-        if (vacancy.Places < referral.SiblingGroupSize)
+        if (vacancy.Places - vacancy.PlacesHeld < referral.SiblingGroupSize)
         {
-            return Outcome<OfferCreated>.BusinessRule($"The vacancy has {vacancy.Places} place(s); the referral is for a sibling group of {referral.SiblingGroupSize}.");
+            return Outcome<OfferCreated>.BusinessRule($"The vacancy has {vacancy.Places - vacancy.PlacesHeld} free place(s); the referral is for a sibling group of {referral.SiblingGroupSize}.");
         }
+        // One live offer per vacancy and referral; a unique index settles two submits racing past this check.
         if (await db.Offers.AnyAsync(o => o.ReferralId == referralId && o.VacancyId == vacancy.Id
-                && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval), ct))
+                && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval || o.Status == OfferStatus.Accepted), ct))
         {
             return Outcome<OfferCreated>.Conflict("You have already offered this vacancy for this referral. Withdraw that offer to change it.");
         }
-
         var offer = new Offer
         {
             ReferralId = referralId,
@@ -121,11 +121,15 @@ public class OfferService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (key is not null)
+        catch (DbUpdateException)
         {
-            // Two retries with one key raced: the unique index kept the first; answer with it.
+            // Two submits raced: the unique indexes kept the first. The same key gets the same offer; anything else is told.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(providerId, referralId, key, ct) ?? throw new InvalidOperationException("Lost an offer to a race.");
+            if (key is not null && await ReplayAsync(providerId, referralId, key, ct) is { } raced)
+            {
+                return raced;
+            }
+            return Outcome<OfferCreated>.Conflict("An offer of this vacancy for this referral was made at the same moment. Reload the referral to see it.");
         }
 
         var ranked = await matching.RankOffersAsync(referral, ct);
@@ -155,15 +159,20 @@ public class OfferService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (offer.Status == OfferStatus.PendingApproval)
         {
-            await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
-                .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
-            await db.Approvals.Where(a => a.OfferId == offer.Id && a.Status == Placements.ApprovalStatus.Pending)
-                .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = "The provider withdrew the offer"; }, ct);
+            await places.CloseHoldsAsync(offer.Id, offer.VacancyId, "The provider withdrew the offer", now, ct);
         }
         offer.Status = OfferStatus.Withdrawn;
         offer.UpdatedAt = now;
         audit.Record(actor, "OfferWithdrawn", nameof(Offer), offer.Id, providerId: offer.ProviderId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<OfferCreated>.Conflict("The offer changed at the same moment (it may have been accepted): it was not withdrawn.");
+        }
         await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
         return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, false));
     }

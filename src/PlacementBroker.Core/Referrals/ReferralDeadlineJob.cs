@@ -31,18 +31,29 @@ public class ReferralDeadlineJob(
         var now = clock.GetUtcNow().UtcDateTime;
         var notices = new List<Func<Task>>();
 
-        var due = await db.Referrals.Where(r => r.Status == ReferralStatus.Open && r.OfferDeadline <= now && r.DeadlineAlertedAt == null)
-            .OrderBy(r => r.OfferDeadline).Take(200).ToListAsync();
-        foreach (var referral in due)
+        var due = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Open && r.OfferDeadline <= now && r.DeadlineAlertedAt == null)
+            .OrderBy(r => r.OfferDeadline).ThenBy(r => r.Id).Select(r => r.Id).Take(200).ToListAsync();
+        foreach (var referralId in due)
         {
-            var ranked = await matching.RankOffersAsync(referral);
+            db.ChangeTracker.Clear();
+            var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
+            if (referral.Status != ReferralStatus.Open || referral.DeadlineAlertedAt is not null)
+            {
+                continue;
+            }
+            Func<Task>? notice = null;
+            // Only offers still on the table count: a rejected, withdrawn or not-selected offer is no answer.
+            var live = (await db.Offers.AsNoTracking()
+                .Where(o => o.ReferralId == referral.Id && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval))
+                .Select(o => o.Id).ToListAsync()).ToHashSet();
+            var ranked = (await matching.RankOffersAsync(referral)).Where(m => live.Contains(m.Candidate.Id)).ToList();
             var acceptable = ranked.Count(m => m.Eligible && !m.RequiresApproval);
             var needingApproval = ranked.Count(m => m.Eligible && m.RequiresApproval);
             var officer = await db.Users.Where(u => u.Id == referral.CreatedByUserId).Select(u => u.Email).SingleAsync();
             referral.DeadlineAlertedAt = now;
             if (acceptable == 0 && needingApproval == 0)
             {
-                notices.Add(await referrals.CloseAsync(referral, ReferralStatus.Unfilled, "No acceptable offer arrived by the deadline", CancellationToken.None));
+                notice = await referrals.CloseAsync(referral, ReferralStatus.Unfilled, "No acceptable offer arrived by the deadline", CancellationToken.None);
                 await emails.QueueAsync(officer!, "A referral had no acceptable offer by the deadline",
                     $"The deadline for offers on your referral sent {UkTime.Describe(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed with no acceptable offer ({ranked.Count} offer(s) received). "
                     + "The referral is marked unfilled. You can send it again with a wider radius, a higher budget or another lot.",
@@ -55,7 +66,22 @@ public class ReferralDeadlineJob(
                     + (needingApproval > 0 ? $" and {needingApproval} would need a placement manager's approval." : "."),
                     reference: $"referral-deadline:{referral.Id}");
             }
+            // Each referral on its own, conditional on the state it was read in: an officer accepting an offer at this
+            // moment wins, and this referral is left as placed.
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                continue;
+            }
+            if (notice is not null)
+            {
+                notices.Add(notice);
+            }
         }
+        db.ChangeTracker.Clear();
 
         var escalateBefore = now.AddHours(-options.Value.EmergencyEscalationHours);
         var emergencies = await db.Referrals
@@ -64,6 +90,10 @@ public class ReferralDeadlineJob(
             .Take(200).ToListAsync();
         foreach (var referral in emergencies)
         {
+            if (db.Entry(referral).State == EntityState.Detached)
+            {
+                db.Attach(referral);
+            }
             referral.EscalatedAt = now;
             var managers = await db.Users.Where(u => u.LocalAuthorityId == referral.LocalAuthorityId && u.Role == Role.PlacementManager)
                 .Select(u => new { u.Id, u.Email }).ToListAsync();
@@ -74,8 +104,16 @@ public class ReferralDeadlineJob(
                     + $"{options.Value.EmergencyEscalationHours:0.#} hours. It may need you to call providers directly.",
                     reference: $"referral-escalated:{referral.Id}:{manager.Id}");
             }
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Placed or closed at this moment: no longer an emergency without an offer.
+                db.ChangeTracker.Clear();
+            }
         }
-        await db.SaveChangesAsync();
         foreach (var notice in notices)
         {
             await notice();

@@ -15,7 +15,7 @@ namespace PlacementBroker.Core.Referrals;
 /// </summary>
 public class ReferralService(
     PlacementBrokerDbContext db, IGeocoder geocoder, MatchService matching, EmailOutbox emails, IMarketplaceNotifier live,
-    AuditTrail audit, TimeProvider clock)
+    AuditTrail audit, Placements.PlaceLedger places, TimeProvider clock)
 {
     public const int MaxRetrospectiveDays = 30;
 
@@ -273,7 +273,15 @@ public class ReferralService(
         }
         var closed = await CloseAsync(referral, ReferralStatus.Withdrawn, string.IsNullOrWhiteSpace(reason) ? "Withdrawn by the placing officer" : reason.Trim(), ct);
         audit.Record(actor, "ReferralWithdrawn", nameof(Referral), referral.Id, referral.ClosedReason);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<ReferralView>.Conflict("The referral changed at the same moment (an offer may have been accepted): it was not withdrawn.");
+        }
         await closed();
         return Outcome<ReferralView>.Success((await ViewAsync(actor, referral, ct))!);
     }
@@ -291,10 +299,7 @@ public class ReferralService(
         {
             if (offer.Status == OfferStatus.PendingApproval)
             {
-                await db.Vacancies.Where(v => v.Id == offer.VacancyId && v.Status == VacancyStatus.Held)
-                    .ForEachAsync(v => { v.Status = VacancyStatus.Open; v.UpdatedAt = now; v.Version = Guid.NewGuid(); }, ct);
-                await db.Approvals.Where(a => a.OfferId == offer.Id && a.Status == Placements.ApprovalStatus.Pending)
-                    .ForEachAsync(a => { a.Status = Placements.ApprovalStatus.Rejected; a.DecidedAt = now; a.DecisionReason = $"The referral was closed: {reason}"; }, ct);
+                await places.CloseHoldsAsync(offer.Id, offer.VacancyId, $"The referral was closed: {reason}", now, ct);
             }
             offer.Status = OfferStatus.NotSelected;
             offer.UpdatedAt = now;

@@ -20,6 +20,7 @@ public static class ReferralsExtensions
             .AddScoped<OfferService>()
             .AddScoped<ProviderAlerts>()
             .AddScoped<ReferralDeadlineJob>()
-            .AddScoped<Placements.PlacementService>();
+            .AddScoped<Placements.PlacementService>()
+            .AddScoped<Placements.PlacementSweepJob>();
     }
 }

@@ -938,6 +938,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("PlacementId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Reasons")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -952,6 +955,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1092,6 +1096,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1200,6 +1205,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("CapacityVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1289,6 +1297,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<int>("Places")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
@@ -1322,6 +1333,8 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.ToTable("Vacancies", t =>
                         {
                             t.HasCheckConstraint("CK_Vacancies_Places", "\"Places\" >= 0");
+
+                            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
                         });
                 });
 
@@ -1534,6 +1547,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1558,6 +1572,11 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReferralId", "Status");
+
+                    b.HasIndex("ReferralId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
+                        .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
 
                     b.HasIndex("VacancyId", "Status");
 
@@ -1684,6 +1703,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -941,6 +941,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("PlacementId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("int");
+
                     b.PrimitiveCollection<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -955,6 +958,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1095,6 +1099,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1203,6 +1208,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("CapacityVersion")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -1292,6 +1300,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<int>("Places")
                         .HasColumnType("int");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1325,6 +1336,8 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("Vacancies", t =>
                         {
                             t.HasCheckConstraint("CK_Vacancies_Places", "\"Places\" >= 0");
+
+                            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
                         });
                 });
 
@@ -1537,6 +1550,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1562,6 +1576,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
                     b.HasIndex("ReferralId", "Status");
+
+                    b.HasIndex("ReferralId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
+                        .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
 
                     b.HasIndex("VacancyId", "Status");
 
@@ -1688,6 +1707,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

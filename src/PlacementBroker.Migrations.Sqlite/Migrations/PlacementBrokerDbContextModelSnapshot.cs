@@ -929,6 +929,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PlacementId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Reasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -943,6 +946,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1083,6 +1087,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1191,6 +1196,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CapacityVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -1280,6 +1288,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<int>("Places")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PlacesHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
@@ -1313,6 +1324,8 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("Vacancies", t =>
                         {
                             t.HasCheckConstraint("CK_Vacancies_Places", "\"Places\" >= 0");
+
+                            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
                         });
                 });
 
@@ -1523,6 +1536,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1547,6 +1561,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReferralId", "Status");
+
+                    b.HasIndex("ReferralId", "VacancyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
+                        .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
 
                     b.HasIndex("VacancyId", "Status");
 
@@ -1673,6 +1692,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

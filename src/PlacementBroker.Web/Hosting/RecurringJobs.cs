@@ -16,6 +16,7 @@ public static class RecurringJobs
         scheduler.ScheduleRecurring<ReferralDeadlineJob>(ReferralDeadlineJob.RecurringId, job => job.RunAsync(), ReferralDeadlineJob.Cron);
         scheduler.ScheduleRecurring<PlacementBroker.Core.Quality.QaReminderJob>(PlacementBroker.Core.Quality.QaReminderJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Quality.QaReminderJob.Cron);
         scheduler.ScheduleRecurring<PlacementBroker.Core.Billing.BillingJob>(PlacementBroker.Core.Billing.BillingJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Billing.BillingJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.Placements.PlacementSweepJob>(PlacementBroker.Core.Placements.PlacementSweepJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Placements.PlacementSweepJob.Cron);
         return app;
     }
 }

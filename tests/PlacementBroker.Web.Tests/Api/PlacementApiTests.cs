@@ -284,7 +284,8 @@ public abstract class PlacementApiTests(PlacementBrokerApp app)
             .AssertValidationProblemAsync("endDate");
         await (await stranger.PostAsJsonAsync($"/api/placements/{placementId}/end", new { endDate = "2026-12-20", reason = "PlannedMove" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await providerClient.PostAsJsonAsync($"/api/placements/{placementId}/end", new { endDate = "2026-12-20", reason = "PlannedMove" })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        var ended = await (await scene.OfficerClient.PostAsJsonAsync($"/api/placements/{placementId}/end", new { endDate = "2026-12-20", reason = "ReturnedHome" }))
+        // Called off on the day it was to start: it never began, so the place is free at once.
+        var ended = await (await scene.OfficerClient.PostAsJsonAsync($"/api/placements/{placementId}/end", new { endDate = "2026-11-30", reason = "ReturnedHome" }))
             .ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("Ended", ended.GetProperty("status").GetString());

@@ -17,6 +17,8 @@ public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.HasOne<BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
         builder.Property(e => e.EndNotes).HasMaxLength(2000);
+        // Every change of state is conditional on the state it was read in: a racing change gets a conflict, not a lost update.
+        builder.Property(e => e.Status).IsConcurrencyToken();
         // One placement per referral: the database settles two officers racing for the same child.
         builder.HasIndex(e => e.ReferralId).IsUnique();
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
@@ -37,6 +39,8 @@ public class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
         builder.PrimitiveCollection(e => e.Reasons);
         builder.Property(e => e.OfstedReportUrl).HasMaxLength(500);
         builder.Property(e => e.DecisionReason).HasMaxLength(4000);
+        // Two managers deciding one approval: the second finds it no longer pending.
+        builder.Property(e => e.Status).IsConcurrencyToken();
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
         builder.HasIndex(e => e.OfferId);
     }

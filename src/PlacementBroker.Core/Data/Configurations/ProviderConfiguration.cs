@@ -51,6 +51,10 @@ public class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.HasIndex(e => new { e.LotId, e.Status });
         builder.HasIndex(e => new { e.ProviderId, e.Status });
         builder.Property(e => e.Version).IsConcurrencyToken();
-        builder.ToTable(t => t.HasCheckConstraint("CK_Vacancies_Places", "\"Places\" >= 0"));
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_Vacancies_Places", "\"Places\" >= 0");
+            t.HasCheckConstraint("CK_Vacancies_PlacesHeld", "\"PlacesHeld\" >= 0 AND \"PlacesHeld\" <= \"Places\"");
+        });
     }
 }

@@ -27,6 +27,7 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Referral>().WithMany().HasForeignKey(e => e.PreviousReferralId);
         builder.HasMany(e => e.Recipients).WithOne().HasForeignKey(r => r.ReferralId);
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
+        builder.Property(e => e.Status).IsConcurrencyToken();
         builder.HasIndex(e => new { e.Status, e.OfferDeadline });
         // Sufficiency: an authority's referrals published in a period.
         builder.HasIndex(e => new { e.LocalAuthorityId, e.PublishedAt });
@@ -58,6 +59,13 @@ public class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.Property(e => e.OneToOneHoursPerWeek).HasPrecision(6, 1);
         // A retried submit with the same key finds the first offer; the index settles two racing retries.
         builder.HasIndex(e => new { e.ProviderId, e.IdempotencyKey }).IsUnique();
+        // One live offer per vacancy and referral (so per provider): concurrent identical submits make one offer. Withdrawn,
+        // rejected and not-selected offers stay as history, so a provider may offer the place again after withdrawing.
+        // The filter is written once for all three databases (SQL Server reads double quotes as identifiers).
+        builder.HasIndex(e => new { e.ReferralId, e.VacancyId }).IsUnique()
+            .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
+            .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
+        builder.Property(e => e.Status).IsConcurrencyToken();
         builder.HasIndex(e => new { e.ReferralId, e.Status });
         builder.HasIndex(e => new { e.VacancyId, e.Status });
     }
