@@ -67,7 +67,9 @@ public class EndModel(PlacementService placements) : PageModel
         var outcome = await placements.EndAsync(HttpContext.ToActor(), id, new EndPlacementRequest(endDate, reason, Input.Notes), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = "The placement has ended and its place is back on offer";
+            TempData["Success"] = outcome.Value!.Status == PlacementStatus.Ended
+                ? "The placement has ended and its place is back on offer"
+                : $"The placement will end on {Display.Date(outcome.Value.EndDate!.Value)}: the child keeps the place until then";
             return Redirect($"/placements/{id}");
         }
         if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.BusinessRule)

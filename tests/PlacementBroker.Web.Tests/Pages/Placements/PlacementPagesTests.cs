@@ -58,9 +58,19 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("href=\"#Input_EndDate\"", blank);
         Assert.Contains("href=\"#Input_Reason\"", blank);
 
-        var ended = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
+        // A date still to come is a planned end: the child keeps the place until then, and the end can still be moved.
+        var planned = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
         {
             ["Input.EndDate.Day"] = "20", ["Input.EndDate.Month"] = "12", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = "PlannedMove",
+        });
+        Assert.Contains("The placement will end on 20 December 2026", planned);
+        Assert.Contains("planned to end 20 December 2026", planned);
+        Assert.Contains("End this placement", planned);
+
+        // Called off on its start day: it never began, so it ends now.
+        var ended = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
+        {
+            ["Input.EndDate.Day"] = "30", ["Input.EndDate.Month"] = "11", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = "PlannedMove",
         });
         Assert.Contains("The placement has ended", ended);
         Assert.Contains("Planned move", ended);
