@@ -20,6 +20,9 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     public OffersPanel Offers { get; private set; } = null!;
     public List<MatchView> Matches { get; private set; } = [];
 
+    /// <summary>How many vacancies the potential matches were chosen from, and how many there were in all.</summary>
+    public (int Considered, int Found) MatchesFrom { get; private set; }
+
     public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
 
     public bool CanWithdraw => IsOfficer && Referral.Status is ReferralStatus.Draft or ReferralStatus.Open;
@@ -35,7 +38,9 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
         }
         Referral = referral;
         Offers = new OffersPanel(Id, await offers.RankedOffersAsync(Actor, Id, Aborted) ?? [], IsOfficer && referral.Status == ReferralStatus.Open);
-        Matches = await offers.MatchesAsync(Actor, Id, Aborted) ?? [];
+        var potential = await offers.PotentialMatchesAsync(Actor, Id, Aborted);
+        Matches = potential?.Matches ?? [];
+        MatchesFrom = (potential?.VacanciesConsidered ?? 0, potential?.VacanciesFound ?? 0);
         return Page();
     }
 
