@@ -397,6 +397,12 @@ public class ReferralService(
             ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (ReferralStatus?)r.Status).SingleOrDefaultAsync(ct)
             : null;
 
+    /// <summary>How many children the referral is for, for its own authority's readers; 1 otherwise. Not an identity read.</summary>
+    public async Task<int> SiblingGroupSizeAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
+        AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
+            ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (int?)r.SiblingGroupSize).SingleOrDefaultAsync(ct) ?? 1
+            : 1;
+
     /// <summary>Whether the referral belongs to the caller's authority and the caller may read it.</summary>
     public async Task<bool> IsOwnAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
         AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la

@@ -50,7 +50,7 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task Agreement_SiblingGroup_ShowsThePricePerChildAndTheGroupTotalThatIsBilled()
+    public async Task SiblingGroup_OffersAndAgreement_ShowThePricePerChildAndTheGroupTotalThatIsBilled()
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
@@ -66,9 +66,11 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!);
         var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId, siblings: 3, budget: 6000m));
         var offerId = await app.OfferAsync(provider, referralId, vacancyId, 2000m);
+        using var session = await app.SignInAsync(officer);
+        var offers = ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{referralId}?handler=Offers"));
+        Assert.Contains("£2,000 for each child; £6,000 a week for the 3 children", offers);
         var placementId = (await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
             .GetProperty("placementId").GetString();
-        using var session = await app.SignInAsync(officer);
 
         var agreement = ProviderPageHelpers.Text(await session.GetPageAsync($"/placements/{placementId}/agreement"));
 
