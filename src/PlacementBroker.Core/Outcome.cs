@@ -29,6 +29,10 @@ public sealed record Outcome<T>
     public static Outcome<T> Forbidden(string message) => new() { Kind = OutcomeKind.Forbidden, Message = message };
     public static Outcome<T> Conflict(string message) => new() { Kind = OutcomeKind.Conflict, Message = message };
     public static Outcome<T> BusinessRule(string message) => new() { Kind = OutcomeKind.BusinessRule, Message = message };
+
+    /// <summary>A rule broken by one field's value (422): the field is named so a form can point at it.</summary>
+    public static Outcome<T> BusinessRule(string field, string message) =>
+        new() { Kind = OutcomeKind.BusinessRule, Message = message, Errors = new FieldErrors().Add(field, message).ToDictionary() };
 }
 
 /// <summary>Field-level validation messages, keyed by the camelCase field name the caller sent.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Providers;
@@ -11,9 +12,12 @@ namespace PlacementBroker.Core.Matching;
 /// lot, open vacancies, admitted providers, a bounding box round home); the engine decides the exact rules
 /// and the order on what is left, so nothing loads every vacancy of the country.
 /// </summary>
-public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPriceBenchmarks prices)
+public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPriceBenchmarks prices, IOptions<MatchingOptions>? options = null)
 {
     public const int MaxMatches = 200;
+
+    /// <summary>The most vacancies considered for one referral's potential matches: the nearest first.</summary>
+    private readonly int _candidateLimit = Math.Max(1, options?.Value.CandidateLimit ?? MatchingOptions.DefaultCandidateLimit);
 
     public static int AgeOn(DateOnly dateOfBirth, DateOnly on)
     {
@@ -21,32 +25,65 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         return dateOfBirth.AddYears(age) > on ? age - 1 : age;
     }
 
-    public static ReferralCriteria Criteria(Referral r)
+    public static ReferralCriteria Criteria(Referral r, PlacementType? placementType = null)
     {
         var needs = r.Needs.Union(r.MustHaveNeeds).ToHashSet();
         var mustHave = r.MustHaveNeeds.ToHashSet();
         return new ReferralCriteria(r.LotId, AgeOn(r.ChildDateOfBirth, r.StartDate), r.ChildGender, r.SiblingGroupSize, mustHave,
-            needs.Except(mustHave).ToHashSet(), r.HomeLatitude, r.HomeLongitude, r.MaxDistanceMiles, r.OutOfAreaRequired, r.WeeklyBudget, r.StartDate);
+            needs.Except(mustHave).ToHashSet(), r.HomeLatitude, r.HomeLongitude, r.MaxDistanceMiles, r.OutOfAreaRequired, r.WeeklyBudget, r.StartDate,
+            placementType);
     }
+
+    /// <summary>The referral's criteria with its lot's placement type, so the law on age is applied.</summary>
+    public async Task<ReferralCriteria> CriteriaAsync(Referral referral, CancellationToken ct = default) =>
+        Criteria(referral, await db.Lots.AsNoTracking().Where(l => l.Id == referral.LotId).Select(l => (PlacementType?)l.PlacementType).SingleOrDefaultAsync(ct));
 
     /// <summary>The open vacancies of the referral's lot near enough to matter, ranked; eligible ones first.</summary>
-    public async Task<IReadOnlyList<MatchResult>> MatchVacanciesAsync(Referral referral, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MatchResult>> MatchVacanciesAsync(Referral referral, CancellationToken ct = default) =>
+        (await PotentialMatchesAsync(referral, ct)).Matches;
+
+    /// <summary>
+    /// The potential matches and how many vacancies they were chosen from. When more vacancies qualify than the limit,
+    /// the nearest to the child's home are considered (then by id, so the cut is the same every time), and the answer
+    /// says how many there were in all.
+    /// </summary>
+    public async Task<PotentialMatches> PotentialMatchesAsync(Referral referral, CancellationToken ct = default)
     {
-        var candidates = await VacancyCandidatesAsync(referral, providerIds: null, ct);
-        var ranked = MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct));
-        return [.. ranked.Take(MaxMatches)];
+        var query = VacancyQuery(referral, providerIds: null);
+        var rows = await Nearest(query, referral).Take(_candidateLimit + 1).ToListAsync(ct);
+        var found = rows.Count;
+        if (rows.Count > _candidateLimit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            found = await query.CountAsync(ct);
+        }
+        var candidates = await CandidatesAsync(rows, ct);
+        var ranked = MatchingEngine.Rank(await CriteriaAsync(referral, ct), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct),
+            await WeightsAsync(referral.LotId, ct));
+        return new PotentialMatches([.. ranked.Take(MaxMatches)], rows.Count, found);
     }
 
-    /// <summary>For each provider, its vacancies that are eligible for the referral: which referrals "fit" a provider.</summary>
+    /// <summary>
+    /// For each provider, its vacancies that are eligible for the referral: which referrals "fit" a provider. Every
+    /// candidate is judged, in batches, so no provider's vacancy is left out by a cut.
+    /// </summary>
     public async Task<Dictionary<Guid, List<Guid>>> EligibleVacanciesByProviderAsync(Referral referral, IReadOnlyCollection<Guid>? providerIds = null, CancellationToken ct = default)
     {
-        var candidates = await VacancyCandidatesAsync(referral, providerIds, ct);
         var benchmarks = await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct);
-        var criteria = Criteria(referral);
-        return candidates.Select(c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)))
-            .Where(m => m.Eligible)
-            .GroupBy(m => m.Candidate.ProviderId)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.Candidate.Id).ToList());
+        var criteria = await CriteriaAsync(referral, ct);
+        var ordered = Nearest(VacancyQuery(referral, providerIds), referral);
+        var eligible = new List<MatchCandidate>();
+        for (var skip = 0; ; skip += _candidateLimit)
+        {
+            var rows = await ordered.Skip(skip).Take(_candidateLimit).ToListAsync(ct);
+            eligible.AddRange((await CandidatesAsync(rows, ct))
+                .Where(c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)).Eligible));
+            if (rows.Count < _candidateLimit)
+            {
+                break;
+            }
+        }
+        return eligible.GroupBy(c => c.ProviderId).ToDictionary(g => g.Key, g => g.Select(c => c.Id).ToList());
     }
 
     /// <summary>The referral's live offers ranked. Distance beyond the maximum asks for approval rather than hiding the offer.</summary>
@@ -68,11 +105,11 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             o.Vacancy.Places - o.Vacancy.PlacesHeld + (o.Offer.Status == OfferStatus.PendingApproval ? referral.SiblingGroupSize : 0), o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
             o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
             stability.GetValueOrDefault(o.Offer.ProviderId), o.Setting.Region));
-        return MatchingEngine.Rank(Criteria(referral), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
+        return MatchingEngine.Rank(await CriteriaAsync(referral, ct), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
             distanceIsHardRule: false);
     }
 
-    private async Task<List<MatchCandidate>> VacancyCandidatesAsync(Referral referral, IReadOnlyCollection<Guid>? providerIds, CancellationToken ct)
+    private IQueryable<VacancyRow> VacancyQuery(Referral referral, IReadOnlyCollection<Guid>? providerIds)
     {
         var lotId = referral.LotId;
         var query = db.Vacancies.AsNoTracking()
@@ -89,14 +126,36 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             query = query.Where(v => v.Setting!.Latitude >= minLat && v.Setting.Latitude <= maxLat
                 && v.Setting.Longitude >= minLon && v.Setting.Longitude <= maxLon);
         }
-        var rows = await query
-            .Select(v => new
-            {
-                v.Id, v.ProviderId, v.SettingId, v.LotId, Places = v.Places - v.PlacesHeld, v.Setting!.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
-                v.Setting.OfstedGrade, v.Setting.Latitude, v.Setting.Longitude, v.WeeklyPrice, v.AvailableFrom, v.Setting.Region,
-            })
-            .Take(5000)
-            .ToListAsync(ct);
+        // A member-initialised row, so the order and the cut compose onto it in SQL.
+        return query.Select(v => new VacancyRow
+        {
+            Id = v.Id, ProviderId = v.ProviderId, SettingId = v.SettingId, LotId = v.LotId, Places = v.Places - v.PlacesHeld, RegisteredPlaces = v.Setting!.RegisteredPlaces,
+            AgeMin = v.AgeMin, AgeMax = v.AgeMax, Genders = v.Genders, NeedsMet = v.NeedsMet, OfstedGrade = v.Setting.OfstedGrade,
+            Latitude = v.Setting.Latitude, Longitude = v.Setting.Longitude, WeeklyPrice = v.WeeklyPrice, AvailableFrom = v.AvailableFrom, Region = v.Setting.Region,
+        });
+    }
+
+    /// <summary>
+    /// Nearest to the child's home first where it is known (settings without a location last), then by id: a stated,
+    /// repeatable order for any cut. Distance is ranked on a flat map scaled at the home's latitude, which orders
+    /// English distances as the great circle does, and runs in the database on every provider.
+    /// </summary>
+    private static IQueryable<VacancyRow> Nearest(IQueryable<VacancyRow> query, Referral referral)
+    {
+        if (referral.HomeLatitude is not { } lat || referral.HomeLongitude is not { } lon)
+        {
+            return query.OrderBy(v => v.Id);
+        }
+        var scale = Math.Cos(lat * Math.PI / 180);
+        var squared = scale * scale;
+        return query
+            .OrderBy(v => v.Latitude == null || v.Longitude == null ? 1 : 0)
+            .ThenBy(v => (v.Latitude - lat) * (v.Latitude - lat) + (v.Longitude - lon) * (v.Longitude - lon) * squared)
+            .ThenBy(v => v.Id);
+    }
+
+    private async Task<List<MatchCandidate>> CandidatesAsync(List<VacancyRow> rows, CancellationToken ct)
+    {
         var ids = rows.Select(r => r.ProviderId).Distinct().ToList();
         var statuses = await qa.ForProvidersAsync(ids, ct);
         var rates = await ResponseRatesAsync(ids, ct);
@@ -104,6 +163,26 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         return [.. rows.Select(v => new MatchCandidate(v.Id, v.ProviderId, v.SettingId, v.LotId, true, statuses.GetValueOrDefault(v.ProviderId),
             v.Places, v.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.OfstedGrade, v.Latitude, v.Longitude, v.WeeklyPrice,
             v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId), stability.GetValueOrDefault(v.ProviderId), v.Region))];
+    }
+
+    private sealed class VacancyRow
+    {
+        public Guid Id { get; init; }
+        public Guid ProviderId { get; init; }
+        public Guid SettingId { get; init; }
+        public Guid LotId { get; init; }
+        public int Places { get; init; }
+        public int RegisteredPlaces { get; init; }
+        public int AgeMin { get; init; }
+        public int AgeMax { get; init; }
+        public List<Gender> Genders { get; init; } = [];
+        public List<Need> NeedsMet { get; init; } = [];
+        public OfstedGrade OfstedGrade { get; init; }
+        public double? Latitude { get; init; }
+        public double? Longitude { get; init; }
+        public decimal WeeklyPrice { get; init; }
+        public DateOnly AvailableFrom { get; init; }
+        public EnglishRegion? Region { get; init; }
     }
 
     private async Task<HashSet<Guid>> AdmittedProvidersAsync(Guid lotId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
@@ -145,4 +224,23 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var weights = await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => l.Dps!.Weights).SingleOrDefaultAsync(ct);
         return weights?.ToWeights() ?? RankingWeights.Default;
     }
+}
+
+/// <summary>How matching bounds its work.</summary>
+public class MatchingOptions
+{
+    public const string Section = "PlacementBroker:Matching";
+    public const int DefaultCandidateLimit = 5000;
+
+    /// <summary>The most vacancies one referral's potential matches are chosen from, nearest first.</summary>
+    public int CandidateLimit { get; set; } = DefaultCandidateLimit;
+}
+
+/// <summary>
+/// The potential matches, and the cut if there was one: <paramref name="VacanciesConsidered"/> nearest of
+/// <paramref name="VacanciesFound"/> vacancies of the lot (within the search area) were ranked.
+/// </summary>
+public sealed record PotentialMatches(IReadOnlyList<MatchResult> Matches, int VacanciesConsidered, int VacanciesFound)
+{
+    public bool Cut => VacanciesFound > VacanciesConsidered;
 }

@@ -45,6 +45,10 @@ public static class MatchingEngine
         {
             exclusions.Add((HardRule.CapacityTooSmall, $"Has {candidate.Places} place{(candidate.Places == 1 ? "" : "s")} for a sibling group of {referral.SiblingGroupSize}"));
         }
+        if (referral.PlacementType is { } placementType && PlacementLaw.ChildAgeRefusal(placementType, referral.AgeYears) is { } unlawful)
+        {
+            exclusions.Add((HardRule.UnlawfulForAge, unlawful));
+        }
         if (referral.AgeYears < candidate.AgeMin || referral.AgeYears > candidate.AgeMax)
         {
             exclusions.Add((HardRule.AgeNotAccepted, $"Takes ages {candidate.AgeMin} to {candidate.AgeMax}; the child is {referral.AgeYears}"));
@@ -93,9 +97,14 @@ public static class MatchingEngine
                 : benchmark.Scope is { } scope ? $"the upper quartile for {scope}" : "the lot's upper quartile";
             approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above {what} of {Money(upper)}");
         }
-        if (candidate.WeeklyPrice > referral.WeeklyBudget)
+        // Prices are per child and the budget is for the whole sibling group: like is compared with like.
+        var children = Math.Max(1, referral.SiblingGroupSize);
+        var groupPrice = candidate.WeeklyPrice * children;
+        if (groupPrice > referral.WeeklyBudget)
         {
-            approvals.Add($"{Money(candidate.WeeklyPrice)} a week is above the referral's budget of {Money(referral.WeeklyBudget)}");
+            approvals.Add(children == 1
+                ? $"{Money(candidate.WeeklyPrice)} a week is above the referral's budget of {Money(referral.WeeklyBudget)}"
+                : $"{Money(groupPrice)} a week for the {children} children ({Money(candidate.WeeklyPrice)} each) is above the referral's budget of {Money(referral.WeeklyBudget)} a week for the group");
         }
         if (beyondMaximum)
         {
@@ -153,7 +162,9 @@ public static class MatchingEngine
 
     private static Explanation ScorePrice(ReferralCriteria referral, decimal price, PriceBenchmark benchmark, double weight)
     {
-        var (reference, what) = benchmark.Benchmark is { } b ? (b, benchmark.Scope is { } scope ? $"the median for {scope}" : "the lot benchmark") : (referral.WeeklyBudget, "the budget");
+        // Both sides per child: a sibling group's budget is shared between its children.
+        var (reference, what) = benchmark.Benchmark is { } b ? (b, benchmark.Scope is { } scope ? $"the median for {scope}" : "the lot benchmark")
+            : referral.SiblingGroupSize > 1 ? (decimal.Round(referral.WeeklyBudgetPerChild, 2), "the budget per child") : (referral.WeeklyBudget, "the budget");
         if (reference <= 0)
         {
             return new(Criterion.Price, 0, "No benchmark or budget to compare the price with (+0)");

@@ -19,8 +19,15 @@ public sealed record ReferralCriteria(
     double? HomeLongitude,
     double MaxDistanceMiles,
     bool OutOfAreaRequired,
+    /// <summary>The referral's weekly budget for the whole sibling group together; weekly prices are per child.</summary>
     decimal WeeklyBudget,
-    DateOnly StartDate);
+    DateOnly StartDate,
+    /// <summary>The lot's placement type, for the law on age; null when not known.</summary>
+    PlacementType? PlacementType = null)
+{
+    /// <summary>The budget's share for one child, to set beside a weekly price per child.</summary>
+    public decimal WeeklyBudgetPerChild => WeeklyBudget / Math.Max(1, SiblingGroupSize);
+}
 
 /// <summary>A vacancy, or an offer on one, as the engine sees it.</summary>
 public sealed record MatchCandidate(
@@ -91,6 +98,8 @@ public enum HardRule
     MustHaveNeedNotMet,
     TooFarFromHome,
     StartDateNotMet,
+    /// <summary>The law on age: supported accommodation is for 16- and 17-year-olds only.</summary>
+    UnlawfulForAge,
 }
 
 public sealed record MatchResult(

@@ -21,6 +21,10 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         {
             return Outcome<Vacancy>.Invalid(errors);
         }
+        if (await AgeLawRefusalAsync(request, ct) is { } unlawful)
+        {
+            return Outcome<Vacancy>.BusinessRule("ageMin", unlawful);
+        }
         if (await MembershipRefusalAsync(providerId, request.LotId!.Value, setting!, ct) is { } refusal)
         {
             return Outcome<Vacancy>.BusinessRule(refusal);
@@ -60,6 +64,10 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         if (errors.Any)
         {
             return Outcome<Vacancy>.Invalid(errors);
+        }
+        if (await AgeLawRefusalAsync(request, ct) is { } unlawful)
+        {
+            return Outcome<Vacancy>.BusinessRule("ageMin", unlawful);
         }
         if (await MembershipRefusalAsync(vacancy.ProviderId, request.LotId!.Value, setting!, ct) is { } refusal)
         {
@@ -275,6 +283,13 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
             errors.Add("availableFrom", "The date must be within the next year");
         }
         return (setting, errors);
+    }
+
+    /// <summary>The law on age (spec 5.2): a supported-accommodation vacancy takes no one under 16. Asked once the request is valid.</summary>
+    private async Task<string?> AgeLawRefusalAsync(VacancyRequest request, CancellationToken ct)
+    {
+        var placementType = await db.Lots.AsNoTracking().Where(l => l.Id == request.LotId).Select(l => l.PlacementType).SingleAsync(ct);
+        return Matching.PlacementLaw.VacancyYoungestAgeRefusal(placementType, request.AgeMin!.Value);
     }
 
     private async Task<string?> MembershipRefusalAsync(Guid providerId, Guid lotId, Setting setting, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
 
@@ -87,6 +88,10 @@ public class OfferService(
         if (vacancy.Places - vacancy.PlacesHeld < referral.SiblingGroupSize)
         {
             return Outcome<OfferCreated>.BusinessRule($"The vacancy has {vacancy.Places - vacancy.PlacesHeld} free place(s); the referral is for a sibling group of {referral.SiblingGroupSize}.");
+        }
+        if (await AgeRefusalAsync(referral, vacancy, startDate, ct) is { } unlawful)
+        {
+            return Outcome<OfferCreated>.BusinessRule(unlawful);
         }
         // One live offer per vacancy and referral; a unique index settles two submits racing past this check.
         if (await db.Offers.AnyAsync(o => o.ReferralId == referralId && o.VacancyId == vacancy.Id
@@ -286,23 +291,43 @@ public class OfferService(
     }
 
     /// <summary>The potential matches: vacancies of the lot ranked for the referral.</summary>
-    public async Task<List<MatchView>?> MatchesAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    public async Task<List<MatchView>?> MatchesAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
+        (await PotentialMatchesAsync(actor, referralId, ct))?.Matches;
+
+    /// <summary>The potential matches, with how many vacancies they were chosen from (the nearest, when there were more than the limit).</summary>
+    public async Task<PotentialMatchesView?> PotentialMatchesAsync(Actor actor, Guid referralId, CancellationToken ct = default)
     {
         var referral = await referrals.OwnAsync(actor, referralId, ct);
         if (referral is null)
         {
             return null;
         }
-        var ranked = await matching.MatchVacanciesAsync(referral, ct);
+        var potential = await matching.PotentialMatchesAsync(referral, ct);
+        var ranked = potential.Matches;
         var settingIds = ranked.Select(r => r.Candidate.SettingId).Distinct().ToList();
         var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, s.Postcode, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
-        return [.. ranked.Select(r =>
+        return new PotentialMatchesView([.. ranked.Select(r =>
         {
             var s = settings[r.Candidate.SettingId];
             return new MatchView(r.Candidate.Id, r.Candidate.ProviderId, s.Provider, s.Id, s.Name, Postcode.District(s.Postcode) ?? "", r.Candidate.WeeklyPrice,
                 r.DistanceMiles, r.Rank, r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r));
-        })];
+        })], potential.VacanciesConsidered, potential.VacanciesFound);
+    }
+
+    /// <summary>
+    /// Nobody is offered a place outside the ages it is registered for, nor against the law on age: the child's age is
+    /// taken on the offer's start date, the day the placement would begin.
+    /// </summary>
+    private async Task<string?> AgeRefusalAsync(Referral referral, Vacancy vacancy, DateOnly startDate, CancellationToken ct)
+    {
+        var age = MatchService.AgeOn(referral.ChildDateOfBirth, startDate);
+        if (age < vacancy.AgeMin || age > vacancy.AgeMax)
+        {
+            return $"The vacancy takes ages {vacancy.AgeMin} to {vacancy.AgeMax}; the child will be {age} on the start date.";
+        }
+        var placementType = await db.Lots.AsNoTracking().Where(l => l.Id == referral.LotId).Select(l => l.PlacementType).SingleAsync(ct);
+        return PlacementLaw.ChildAgeRefusal(placementType, age) is { } unlawful ? unlawful + "." : null;
     }
 
     private static List<ExplanationView> Explain(MatchResult r) => [.. r.Explanation.Select(e => new ExplanationView(e.Criterion.ToString(), e.Points, e.Text))];

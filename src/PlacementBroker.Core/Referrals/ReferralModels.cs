@@ -50,6 +50,15 @@ public sealed record MatchView(
     double? DistanceMiles, int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval,
     IReadOnlyList<string> ApprovalReasons, IReadOnlyList<ExplanationView> Explanation);
 
+/// <summary>
+/// The potential matches, and how many vacancies they were chosen from: when more vacancies qualified than matching
+/// considers, the nearest <paramref name="VacanciesConsidered"/> of <paramref name="VacanciesFound"/> were ranked.
+/// </summary>
+public sealed record PotentialMatchesView(List<MatchView> Matches, int VacanciesConsidered, int VacanciesFound)
+{
+    public bool Cut => VacanciesFound > VacanciesConsidered;
+}
+
 public sealed record OfferView(
     Guid Id, Guid ReferralId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, Guid VacancyId, decimal WeeklyPrice,
     DateOnly StartDate, string? Notes, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, OfferStatus Status,

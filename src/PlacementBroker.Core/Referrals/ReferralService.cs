@@ -137,6 +137,10 @@ public class ReferralService(
         {
             return Outcome<ReferralCreated>.Invalid(errors);
         }
+        if (await AgeLawRefusalAsync(request.LotId!.Value, request.Child!.DateOfBirth!.Value, request.StartDate!.Value, ct) is { } unlawful)
+        {
+            return Outcome<ReferralCreated>.BusinessRule("child.dateOfBirth", unlawful);
+        }
 
         var coordinates = request.HomeLatitude is { } lat && request.HomeLongitude is { } lon
             ? new Coordinates(lat, lon)
@@ -222,6 +226,10 @@ public class ReferralService(
         if (referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime)
         {
             return Outcome<ReferralCreated>.BusinessRule("The deadline for offers has passed: set a new one before publishing.");
+        }
+        if (await AgeLawRefusalAsync(referral.LotId, referral.ChildDateOfBirth, referral.StartDate, ct) is { } unlawful)
+        {
+            return Outcome<ReferralCreated>.BusinessRule("child.dateOfBirth", unlawful);
         }
         var notified = await PublishAsync(actor, referral, ct);
         return Outcome<ReferralCreated>.Success(new ReferralCreated(referral.Id, referral.Status, notified));
@@ -394,6 +402,12 @@ public class ReferralService(
             ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (ReferralStatus?)r.Status).SingleOrDefaultAsync(ct)
             : null;
 
+    /// <summary>How many children the referral is for, for its own authority's readers; 1 otherwise. Not an identity read.</summary>
+    public async Task<int> SiblingGroupSizeAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
+        AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
+            ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (int?)r.SiblingGroupSize).SingleOrDefaultAsync(ct) ?? 1
+            : 1;
+
     /// <summary>Whether the referral belongs to the caller's authority and the caller may read it.</summary>
     public async Task<bool> IsOwnAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
         AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la
@@ -435,6 +449,13 @@ public class ReferralService(
         + $"Offers by: {UkTime.Describe(p.Event.OfferDeadline)}\n\n"
         + (fits ? "It fits at least one of your open vacancies.\n" : "None of your open vacancies fits it as published.\n")
         + "Sign in to PlacementBroker to see it and make an offer or decline.";
+
+    /// <summary>The law on age (spec 5.2), with the child's age taken on the required start date, not today.</summary>
+    private async Task<string?> AgeLawRefusalAsync(Guid lotId, DateOnly dateOfBirth, DateOnly startDate, CancellationToken ct)
+    {
+        var placementType = await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => l.PlacementType).SingleAsync(ct);
+        return PlacementLaw.ChildAgeRefusal(placementType, MatchService.AgeOn(dateOfBirth, startDate));
+    }
 
     private static void ValidateChild(ChildInput? child, DateOnly startDate, DateOnly today, FieldErrors errors)
     {

@@ -12,6 +12,9 @@ public static class ReferralsExtensions
         services.AddOptions<ReferralOptions>().Bind(configuration.GetSection(ReferralOptions.Section))
             .Validate(o => o.EmergencyEscalationHours is > 0 and <= 72, "PlacementBroker:Referrals:EmergencyEscalationHours must be more than 0 and at most 72")
             .ValidateOnStart();
+        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section))
+            .Validate(o => o.CandidateLimit is >= 1 and <= 100_000, "PlacementBroker:Matching:CandidateLimit must be from 1 to 100,000")
+            .ValidateOnStart();
         return services
             .AddScoped<Sufficiency.AcceptedPriceBenchmarks>()
             .AddScoped<IPriceBenchmarks>(sp => sp.GetRequiredService<Sufficiency.AcceptedPriceBenchmarks>())

@@ -14,7 +14,8 @@ public static class ApiResults
         OutcomeKind.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: outcome.Message),
         OutcomeKind.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: outcome.Message),
         OutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Message),
-        OutcomeKind.BusinessRule => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request breaks a rule", detail: outcome.Message),
+        OutcomeKind.BusinessRule => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request breaks a rule", detail: outcome.Message,
+            extensions: outcome.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = outcome.Errors } : null),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.Kind}"),
     };
 

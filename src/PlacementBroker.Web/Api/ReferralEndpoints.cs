@@ -41,8 +41,17 @@ public static class ReferralEndpoints
             .Produces<ReferralView>();
 
         readers.MapGet("/referrals/{id:guid}/matches", async (Guid id, OfferService offers, HttpContext http) =>
-                await offers.MatchesAsync(http.ToActor(), id, http.RequestAborted) is { } matches ? Results.Ok(matches) : NotFound())
-            .WithSummary("Vacancies ranked for the referral, each with why")
+            {
+                if (await offers.PotentialMatchesAsync(http.ToActor(), id, http.RequestAborted) is not { } potential)
+                {
+                    return NotFound();
+                }
+                // How many vacancies the matches were chosen from: the nearest, when there were more than matching considers.
+                http.Response.Headers["X-Vacancies-Considered"] = potential.VacanciesConsidered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers["X-Vacancies-Found"] = potential.VacanciesFound.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Ok(potential.Matches);
+            })
+            .WithSummary("Vacancies ranked for the referral, each with why; X-Vacancies-Considered of X-Vacancies-Found (nearest first) were ranked")
             .Produces<List<MatchView>>();
 
         readers.MapGet("/referrals/{id:guid}/offers", async (Guid id, OfferService offers, HttpContext http) =>

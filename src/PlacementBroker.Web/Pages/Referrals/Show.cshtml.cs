@@ -5,7 +5,8 @@ using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Web.Pages.Referrals;
 
-public sealed record OffersPanel(Guid ReferralId, IReadOnlyList<OfferView> Offers, bool CanAccept = false);
+/// <param name="SiblingGroupSize">The children the referral is for: offers are priced per child, so a group's total is shown too.</param>
+public sealed record OffersPanel(Guid ReferralId, IReadOnlyList<OfferView> Offers, bool CanAccept = false, int SiblingGroupSize = 1);
 
 /// <summary>
 /// The referral as its authority sees it (an audited read of the child's identity), its offers ranked and explained
@@ -19,6 +20,9 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     public ReferralView Referral { get; private set; } = null!;
     public OffersPanel Offers { get; private set; } = null!;
     public List<MatchView> Matches { get; private set; } = [];
+
+    /// <summary>How many vacancies the potential matches were chosen from, and how many there were in all.</summary>
+    public (int Considered, int Found) MatchesFrom { get; private set; }
 
     public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
 
@@ -34,8 +38,11 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
             return NotFound();
         }
         Referral = referral;
-        Offers = new OffersPanel(Id, await offers.RankedOffersAsync(Actor, Id, Aborted) ?? [], IsOfficer && referral.Status == ReferralStatus.Open);
-        Matches = await offers.MatchesAsync(Actor, Id, Aborted) ?? [];
+        Offers = new OffersPanel(Id, await offers.RankedOffersAsync(Actor, Id, Aborted) ?? [], IsOfficer && referral.Status == ReferralStatus.Open,
+            referral.Child.SiblingGroupSize);
+        var potential = await offers.PotentialMatchesAsync(Actor, Id, Aborted);
+        Matches = potential?.Matches ?? [];
+        MatchesFrom = (potential?.VacanciesConsidered ?? 0, potential?.VacanciesFound ?? 0);
         return Page();
     }
 
@@ -48,7 +55,8 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
             return NotFound();
         }
         Response.Headers.CacheControl = "no-store";
-        return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && await referrals.StatusAsync(Actor, Id, Aborted) == ReferralStatus.Open));
+        return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && await referrals.StatusAsync(Actor, Id, Aborted) == ReferralStatus.Open,
+            await referrals.SiblingGroupSizeAsync(Actor, Id, Aborted)));
     }
 
     /// <summary>The officer accepts an offer: a placement at once, or a request for a placement manager's approval.</summary>

@@ -121,6 +121,10 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
             case OutcomeKind.Invalid:
                 serviceErrors = outcome.Errors;
                 break;
+            case OutcomeKind.BusinessRule when outcome.Errors.Count > 0:
+                // A rule one field breaks, such as the law on age: shown at that field.
+                serviceErrors = outcome.Errors;
+                break;
             case OutcomeKind.BusinessRule:
                 // Not admitted to the lot, suspended from it, or the setting's registration closed.
                 ModelState.AddModelError("Input.LotId", outcome.Message!);
