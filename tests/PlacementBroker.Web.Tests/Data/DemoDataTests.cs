@@ -21,6 +21,27 @@ public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
     private PlacementBrokerDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
 
     [Fact]
+    public async Task Demo_NoSettingOffersOrHoldsMoreThanOfstedRegistered()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = Db(scope);
+        var settings = await db.Settings.AsNoTracking()
+            .Select(s => new
+            {
+                s.Name,
+                s.RegisteredPlaces,
+                OnOffer = db.Vacancies.Where(v => v.SettingId == s.Id && (v.Status == Core.Providers.VacancyStatus.Open || v.Status == Core.Providers.VacancyStatus.Held))
+                    .Sum(v => (int?)v.Places) ?? 0,
+                Living = db.Placements.Where(p => p.SettingId == s.Id && p.Status == Core.Placements.PlacementStatus.Active).Sum(p => (int?)p.Places) ?? 0,
+            })
+            .ToListAsync();
+
+        Assert.NotEmpty(settings);
+        Assert.All(settings, s => Assert.True(s.OnOffer + s.Living <= s.RegisteredPlaces,
+            $"{s.Name}: {s.OnOffer} on offer and {s.Living} placed, registered for {s.RegisteredPlaces}"));
+    }
+
+    [Fact]
     public async Task Demo_RegionalDps_HasALeadTwoParticipantsAndLotsOfEveryType()
     {
         using var scope = app.Services.CreateScope();
