@@ -100,7 +100,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Dps).ThenBy(r => r.Lot).ThenBy(r => r.Provider).Select(r => new MembershipView(
+        return [.. rows.OrderBy(r => r.Dps).ThenBy(r => r.Lot).ThenBy(r => r.Provider).ThenBy(r => r.Id).Select(r => new MembershipView(
             r.Id, r.ProviderId, r.Provider, r.LotId, r.Lot, r.DpsId, r.Dps, r.Regime, r.Status, r.AdmittedAt,
             [.. r.History.Select(h => new MembershipEventView(h.FromStatus, h.ToStatus, h.OccurredAt, h.Reason, h.By))]))];
     }
