@@ -32,6 +32,13 @@ public class GovukPaginationTagHelper : TagHelper
     [HtmlAttributeName("label")]
     public string Label { get; set; } = "Pagination";
 
+    /// <summary>The previous link's words ("Previous"; "Newer" for a list newest first, as the emails are).</summary>
+    [HtmlAttributeName("previous-text")]
+    public string PreviousText { get; set; } = "Previous";
+
+    [HtmlAttributeName("next-text")]
+    public string NextText { get; set; } = "Next";
+
     [HtmlAttributeNotBound]
     [ViewContext]
     public required ViewContext ViewContext { get; set; }
@@ -50,7 +57,7 @@ public class GovukPaginationTagHelper : TagHelper
         {
             html.Append($"<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"{Href(Math.Min(Info.Page - 1, Info.PageCount))}\" rel=\"prev\">")
                 .Append(PrevIcon)
-                .Append("<span class=\"govuk-pagination__link-title\">Previous<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
+                .Append($"<span class=\"govuk-pagination__link-title\">{HtmlEncoder.Default.Encode(PreviousText)}<span class=\"govuk-visually-hidden\"> page</span></span></a></div>");
         }
         html.Append("<ul class=\"govuk-pagination__list\">");
         var previous = 0;
@@ -70,7 +77,7 @@ public class GovukPaginationTagHelper : TagHelper
         if (Info.HasNext)
         {
             html.Append($"<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"{Href(Info.Page + 1)}\" rel=\"next\">")
-                .Append("<span class=\"govuk-pagination__link-title\">Next<span class=\"govuk-visually-hidden\"> page</span></span>")
+                .Append($"<span class=\"govuk-pagination__link-title\">{HtmlEncoder.Default.Encode(NextText)}<span class=\"govuk-visually-hidden\"> page</span></span>")
                 .Append(NextIcon)
                 .Append("</a></div>");
         }
