@@ -400,16 +400,19 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
 
     private static string ShortId(Guid id) => id.ToString("N")[^8..].ToUpperInvariant();
 
-    public async Task<List<BillingRunSummary>> RunsAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The authority's billing runs, newest period first: the whole list, for in-process callers.</summary>
+    public async Task<List<BillingRunSummary>> RunsAsync(Actor actor, CancellationToken ct = default) => [.. (await RunsAsync(actor, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the authority's billing runs: newest period first, then by id.</summary>
+    public async Task<Paged<BillingRunSummary>> RunsAsync(Actor actor, PageRequest page, CancellationToken ct = default)
     {
         if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
         {
-            return [];
+            return new Paged<BillingRunSummary>([], 0, page);
         }
         return await db.BillingRuns.AsNoTracking().Where(r => r.LocalAuthorityId == authorityId)
-            .OrderByDescending(r => r.PeriodStart)
-            .Select(r => new BillingRunSummary(r.Id, r.PeriodStart, r.PeriodEnd, r.Status, r.StartedAt, r.Invoices.Count, r.Invoices.Sum(i => i.Total)))
-            .ToListAsync(ct);
+            .OrderByDescending(r => r.PeriodStart).ThenBy(r => r.Id)
+            .ToPagedAsync(page, q => q.Select(r => new BillingRunSummary(r.Id, r.PeriodStart, r.PeriodEnd, r.Status, r.StartedAt, r.Invoices.Count, r.Invoices.Sum(i => i.Total))), ct);
     }
 
     /// <summary>A run of the commissioner's own authority; null when there is no such run for them.</summary>
@@ -423,8 +426,11 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         return await ViewAsync(runId, ct);
     }
 
-    /// <summary>Invoices the caller may see: a commissioner's authority's, or a provider's own.</summary>
-    public async Task<List<InvoiceView>> InvoicesAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>Invoices the caller may see: a commissioner's authority's, or a provider's own: the whole list, for in-process callers.</summary>
+    public async Task<List<InvoiceView>> InvoicesAsync(Actor actor, CancellationToken ct = default) => [.. (await InvoicesAsync(actor, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the invoices the caller may see: newest period first, then by id.</summary>
+    public async Task<Paged<InvoiceView>> InvoicesAsync(Actor actor, PageRequest page, CancellationToken ct = default)
     {
         var query = db.Invoices.AsNoTracking();
         if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } authorityId)
@@ -437,10 +443,10 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         }
         else
         {
-            return [];
+            return new Paged<InvoiceView>([], 0, page);
         }
-        var ids = await query.OrderByDescending(i => i.PeriodStart).ThenBy(i => i.Id).Select(i => i.Id).Take(500).ToListAsync(ct);
-        return await InvoiceViewsAsync(ids, ct);
+        var ids = await query.OrderByDescending(i => i.PeriodStart).ThenBy(i => i.Id).ToPagedAsync(page, q => q.Select(i => i.Id), ct);
+        return new Paged<InvoiceView>(await InvoiceViewsAsync([.. ids.Items], ct), ids.Info);
     }
 
     private async Task<BillingRunView?> ViewAsync(Guid runId, CancellationToken ct)

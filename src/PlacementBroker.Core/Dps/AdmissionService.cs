@@ -334,7 +334,8 @@ public class AdmissionService(
         return [.. rows.Select(a => ToQueueItem(a, today))
             .OrderByDescending(a => a.Status == ApplicationStatus.Submitted)
             .ThenBy(a => a.DecisionDueBy)
-            .ThenBy(a => a.SubmittedAt)];
+            .ThenBy(a => a.SubmittedAt)
+            .ThenBy(a => a.Id)];
     }
 
     public async Task<List<ApplicationQueueItem>> ForProviderAsync(Actor actor, CancellationToken ct = default)
@@ -344,7 +345,7 @@ public class AdmissionService(
             .Include(a => a.Lot).ThenInclude(l => l!.Dps).Include(a => a.Provider)
             .Where(a => a.ProviderId == actor.ProviderId)
             .ToListAsync(ct);
-        return [.. rows.Select(a => ToQueueItem(a, today)).OrderByDescending(a => a.SubmittedAt ?? DateTime.MaxValue)];
+        return [.. rows.Select(a => ToQueueItem(a, today)).OrderByDescending(a => a.SubmittedAt ?? DateTime.MaxValue).ThenBy(a => a.Id)];
     }
 
     /// <summary>An application as its provider or the lead authority's commissioners see it.</summary>

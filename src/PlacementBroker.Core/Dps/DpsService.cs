@@ -288,7 +288,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
 
     private async Task<List<DpsView>> ProjectAsync(IQueryable<DynamicPurchasingSystem> query, CancellationToken ct)
     {
-        var rows = await query.OrderBy(d => d.Name)
+        var rows = await query.OrderBy(d => d.Name).ThenBy(d => d.Id)
             .Select(d => new
             {
                 d.Id, d.Name, d.Regime, d.Status, d.DecisionPeriodDays, d.LeadLocalAuthorityId,

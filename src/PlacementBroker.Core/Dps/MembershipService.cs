@@ -79,13 +79,22 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
     public async Task<List<MembershipView>> ForProviderAsync(Guid providerId, CancellationToken ct = default) =>
         await ViewsAsync(db.LotMemberships.Where(m => m.ProviderId == providerId), ct);
 
+    /// <summary>One of the provider's memberships, read by its id.</summary>
+    public async Task<MembershipView?> FindForProviderAsync(Guid providerId, Guid membershipId, CancellationToken ct = default) =>
+        (await ViewsAsync(db.LotMemberships.Where(m => m.Id == membershipId && m.ProviderId == providerId), ct)).SingleOrDefault();
+
     /// <summary>Members of a DPS's lots, for the commissioners of its lead and participating authorities.</summary>
-    public async Task<List<MembershipView>?> ForDpsAsync(Actor actor, Guid dpsId, CancellationToken ct = default)
-    {
-        var visible = await db.DynamicPurchasingSystems.AnyAsync(d => d.Id == dpsId
-            && (d.LeadLocalAuthorityId == actor.LocalAuthorityId || d.Participants.Any(p => p.LocalAuthorityId == actor.LocalAuthorityId)), ct);
-        return visible ? await ViewsAsync(db.LotMemberships.Where(m => m.Lot!.DpsId == dpsId), ct) : null;
-    }
+    public async Task<List<MembershipView>?> ForDpsAsync(Actor actor, Guid dpsId, CancellationToken ct = default) =>
+        await CanSeeDpsAsync(actor, dpsId, ct) ? await ViewsAsync(db.LotMemberships.Where(m => m.Lot!.DpsId == dpsId), ct) : null;
+
+    /// <summary>One membership of a DPS's lots, read by its id, for the commissioners who may see the DPS.</summary>
+    public async Task<MembershipView?> FindInDpsAsync(Actor actor, Guid dpsId, Guid membershipId, CancellationToken ct = default) =>
+        await CanSeeDpsAsync(actor, dpsId, ct)
+            ? (await ViewsAsync(db.LotMemberships.Where(m => m.Id == membershipId && m.Lot!.DpsId == dpsId), ct)).SingleOrDefault()
+            : null;
+
+    private Task<bool> CanSeeDpsAsync(Actor actor, Guid dpsId, CancellationToken ct) => db.DynamicPurchasingSystems.AnyAsync(d => d.Id == dpsId
+        && (d.LeadLocalAuthorityId == actor.LocalAuthorityId || d.Participants.Any(p => p.LocalAuthorityId == actor.LocalAuthorityId)), ct);
 
     private async Task<List<MembershipView>> ViewsAsync(IQueryable<LotMembership> query, CancellationToken ct)
     {
@@ -100,7 +109,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
             })
             .AsSplitQuery()
             .ToListAsync(ct);
-        return [.. rows.OrderBy(r => r.Dps).ThenBy(r => r.Lot).ThenBy(r => r.Provider).Select(r => new MembershipView(
+        return [.. rows.OrderBy(r => r.Dps).ThenBy(r => r.Lot).ThenBy(r => r.Provider).ThenBy(r => r.Id).Select(r => new MembershipView(
             r.Id, r.ProviderId, r.Provider, r.LotId, r.Lot, r.DpsId, r.Dps, r.Regime, r.Status, r.AdmittedAt,
             [.. r.History.Select(h => new MembershipEventView(h.FromStatus, h.ToStatus, h.OccurredAt, h.Reason, h.By))]))];
     }

@@ -591,7 +591,7 @@ public class PlacementService(
     public async Task<List<BlockContractView>> BlockContractsAsync(Actor actor, CancellationToken ct = default)
     {
         var rows = await db.BlockContracts.AsNoTracking().Where(b => b.LocalAuthorityId == actor.LocalAuthorityId)
-            .OrderBy(b => b.EndDate)
+            .OrderBy(b => b.EndDate).ThenBy(b => b.Id)
             .Select(b => new
             {
                 Contract = b,
@@ -617,46 +617,68 @@ public class PlacementService(
         return BlockContractChoice.Suggest(contracts.Select(Slot), offer.ProviderId, referral.LotId, offer.SettingId, referral.SiblingGroupSize, offer.StartDate)?.Id;
     }
 
-    public async Task<List<ApprovalView>> ApprovalsAsync(Actor actor, ApprovalStatus? status, CancellationToken ct = default)
+    /// <summary>The authority's approvals, pending first, then oldest request first: the whole list, for in-process callers.</summary>
+    public async Task<List<ApprovalView>> ApprovalsAsync(Actor actor, ApprovalStatus? status, CancellationToken ct = default) =>
+        [.. (await ApprovalsAsync(actor, status, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the authority's approvals: pending first, then by when they were asked for, then by id.</summary>
+    public Task<Paged<ApprovalView>> ApprovalsAsync(Actor actor, ApprovalStatus? status, PageRequest page, CancellationToken ct = default)
     {
         var query = db.Approvals.AsNoTracking().Where(a => a.LocalAuthorityId == actor.LocalAuthorityId);
         if (status is { } s)
         {
             query = query.Where(a => a.Status == s);
         }
-        var rows = await query.OrderBy(a => a.Status).ThenBy(a => a.RequestedAt)
-            .Select(a => new
+        return ApprovalPageAsync(query.OrderBy(a => a.Status == ApprovalStatus.Pending ? 0 : 1).ThenBy(a => a.RequestedAt).ThenBy(a => a.Id), page, ct);
+    }
+
+    /// <summary>One page of the authority's decided approvals, the latest decision first.</summary>
+    public Task<Paged<ApprovalView>> DecidedApprovalsAsync(Actor actor, PageRequest page, CancellationToken ct = default) => ApprovalPageAsync(
+        db.Approvals.AsNoTracking().Where(a => a.LocalAuthorityId == actor.LocalAuthorityId && a.Status != ApprovalStatus.Pending)
+            .OrderByDescending(a => a.DecidedAt).ThenByDescending(a => a.Id), page, ct);
+
+    /// <summary>One of the authority's approvals, read by its id.</summary>
+    public async Task<ApprovalView?> ApprovalAsync(Actor actor, Guid approvalId, CancellationToken ct = default) =>
+        (await ApprovalPageAsync(db.Approvals.AsNoTracking().Where(a => a.Id == approvalId && a.LocalAuthorityId == actor.LocalAuthorityId).OrderBy(a => a.Id),
+            PageRequest.All, ct)).Items.SingleOrDefault();
+
+    private async Task<Paged<ApprovalView>> ApprovalPageAsync(IOrderedQueryable<Approval> ordered, PageRequest page, CancellationToken ct)
+    {
+        var rows = await ordered.ToPagedAsync(page, q => q.Select(a => new
             {
                 Approval = a,
                 Offer = db.Offers.First(o => o.Id == a.OfferId),
                 Reference = db.Referrals.Where(r => r.Id == a.ReferralId).Select(r => r.ChildReference).First(),
                 By = db.Users.Where(u => u.Id == a.RequestedByUserId).Select(u => u.DisplayName).First(),
-            })
-            .ToListAsync(ct);
-        var providerIds = rows.Select(r => r.Offer.ProviderId).Distinct().ToList();
-        var settingIds = rows.Select(r => r.Offer.SettingId).Distinct().ToList();
+            }), ct);
+        var providerIds = rows.Items.Select(r => r.Offer.ProviderId).Distinct().ToList();
+        var settingIds = rows.Items.Select(r => r.Offer.SettingId).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return [.. rows.Select(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
+        return rows.Map(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
             settings[r.Offer.SettingId], r.Offer.WeeklyPrice, r.Approval.Kind, r.Approval.Reasons, r.Approval.OfstedReportUrl, r.Approval.Status,
-            r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId))];
+            r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId));
     }
 
-    /// <summary>Placements of the caller's authority, or of the caller's provider.</summary>
-    public async Task<List<PlacementView>> ListAsync(Actor actor, PlacementStatus? status, CancellationToken ct = default)
+    /// <summary>Placements of the caller's authority, or of the caller's provider: the whole list, for in-process callers.</summary>
+    public async Task<List<PlacementView>> ListAsync(Actor actor, PlacementStatus? status, CancellationToken ct = default) =>
+        [.. (await ListAsync(actor, status, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the placements of the caller's authority, or of the caller's provider: newest first, then by id.</summary>
+    public async Task<Paged<PlacementView>> ListAsync(Actor actor, PlacementStatus? status, PageRequest page, CancellationToken ct = default)
     {
         var query = Visible(actor);
         if (status is { } s)
         {
             query = query.Where(p => p.Status == s);
         }
-        var ids = await query.OrderByDescending(p => p.CreatedAt).Take(500).Select(p => p.Id).ToListAsync(ct);
+        var ids = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).ToPagedAsync(page, q => q.Select(p => p.Id), ct);
         var views = new List<PlacementView>();
-        foreach (var id in ids)
+        foreach (var id in ids.Items)
         {
             views.Add((await ViewAsync(id, includeChild: false, ct))!);
         }
-        return views;
+        return new Paged<PlacementView>(views, ids.Info);
     }
 
     /// <summary>One placement, with the child's identity for the placing authority and the placed provider: every such read is audited.</summary>

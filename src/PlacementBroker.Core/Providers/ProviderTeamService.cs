@@ -74,7 +74,7 @@ public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> 
             .SingleOrDefaultAsync(ct);
 
     public async Task<List<TeamMember>> TeamAsync(Guid providerId, CancellationToken ct = default) =>
-        await db.Users.AsNoTracking().Where(u => u.ProviderId == providerId).OrderBy(u => u.DisplayName)
+        await db.Users.AsNoTracking().Where(u => u.ProviderId == providerId).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new TeamMember(u.Id, u.DisplayName, u.Email!, u.IsOrganisationAdmin, u.LastSignedInAt))
             .ToListAsync(ct);
 }

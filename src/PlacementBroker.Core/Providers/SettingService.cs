@@ -106,7 +106,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
     }
 
     public async Task<List<SettingView>> ForProviderAsync(Guid providerId, CancellationToken ct = default) =>
-        await db.Settings.AsNoTracking().Where(s => s.ProviderId == providerId).OrderBy(s => s.Name)
+        await db.Settings.AsNoTracking().Where(s => s.ProviderId == providerId).OrderBy(s => s.Name).ThenBy(s => s.Id)
             .Select(s => new SettingView(s.Id, s.ProviderId, s.Name, s.OfstedUrn, s.Postcode, s.Latitude, s.Longitude, s.OfstedGrade,
                 s.LastInspectionDate, s.RegisteredPlaces, s.ClosedAt != null))
             .ToListAsync(ct);

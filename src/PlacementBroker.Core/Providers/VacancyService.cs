@@ -132,22 +132,20 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         return Outcome<Vacancy>.Success(vacancy);
     }
 
-    /// <summary>A provider's own vacancies, or, for commissioners, every vacancy on the lots of DPSs their authority leads or shares.</summary>
+    /// <summary>A provider's own vacancies, or, for commissioners, every vacancy on the lots of DPSs their authority leads or shares: the whole list, for in-process callers.</summary>
     public async Task<Outcome<List<VacancyView>>> ListAsync(Actor actor, VacancyFilter filter, CancellationToken ct = default)
     {
-        var query = db.Vacancies.AsNoTracking();
-        if (actor.Role == Role.ProviderUser && actor.ProviderId is { } providerId)
+        var outcome = await ListAsync(actor, filter, PageRequest.All, ct);
+        return outcome.Succeeded ? Outcome<List<VacancyView>>.Success([.. outcome.Value!.Items])
+            : Outcome<List<VacancyView>>.Forbidden(outcome.Message!);
+    }
+
+    /// <summary>One page of the vacancies the caller sees: open first, then by the date they are available from, then by id.</summary>
+    public async Task<Outcome<Paged<VacancyView>>> ListAsync(Actor actor, VacancyFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        if (Visible(actor) is not { } query)
         {
-            query = query.Where(v => v.ProviderId == providerId);
-        }
-        else if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } la)
-        {
-            var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == la || l.Dps.Participants.Any(p => p.LocalAuthorityId == la)).Select(l => l.Id);
-            query = query.Where(v => lots.Contains(v.LotId));
-        }
-        else
-        {
-            return Outcome<List<VacancyView>>.Forbidden("Vacancies are listed for their providers and for commissioners.");
+            return Outcome<Paged<VacancyView>>.Forbidden("Vacancies are listed for their providers and for commissioners.");
         }
         if (filter.LotId is { } lotId)
         {
@@ -175,26 +173,39 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
             }
             query = query.Where(v => v.Setting!.Postcode.StartsWith(area));
         }
-        var rows = await query
-            .OrderBy(v => v.Status).ThenBy(v => v.AvailableFrom).ThenBy(v => v.Id)
-            .Take(2000)
-            .Select(v => new
-            {
-                v.Id, v.SettingId, Setting = v.Setting!.Name, v.ProviderId, Provider = db.Providers.Where(p => p.Id == v.ProviderId).Select(p => p.Name).First(),
-                v.LotId, Lot = db.Lots.Where(l => l.Id == v.LotId).Select(l => l.Name).First(), v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
-                v.WeeklyPrice, v.AvailableFrom, v.Status, v.Setting.Postcode, v.Setting.OfstedGrade,
-            })
-            .ToListAsync(ct);
-        return Outcome<List<VacancyView>>.Success([.. rows.Select(v => new VacancyView(v.Id, v.SettingId, v.Setting, v.ProviderId, v.Provider,
-            v.LotId, v.Lot, v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.WeeklyPrice, v.AvailableFrom, v.Status,
-            Postcode.District(v.Postcode) ?? "", v.OfstedGrade))]);
+        var ordered = query.OrderBy(v => v.Status == VacancyStatus.Open ? 0 : 1).ThenBy(v => v.AvailableFrom).ThenBy(v => v.Id);
+        return Outcome<Paged<VacancyView>>.Success((await ordered.ToPagedAsync(page, Project, ct)).Map(View));
     }
 
-    public async Task<VacancyView?> FindAsync(Actor actor, Guid vacancyId, CancellationToken ct = default)
+    /// <summary>One vacancy the caller sees, read by its id.</summary>
+    public async Task<VacancyView?> FindAsync(Actor actor, Guid vacancyId, CancellationToken ct = default) =>
+        Visible(actor) is { } query && await Project(query.Where(v => v.Id == vacancyId)).SingleOrDefaultAsync(ct) is { } row ? View(row) : null;
+
+    /// <summary>The vacancies the caller may list: a provider's own, or a commissioner's DPSs' lots'; null for anyone else.</summary>
+    private IQueryable<Vacancy>? Visible(Actor actor)
     {
-        var result = await ListAsync(actor, new VacancyFilter(), ct);
-        return result.Value?.FirstOrDefault(v => v.Id == vacancyId);
+        if (actor.Role == Role.ProviderUser && actor.ProviderId is { } providerId)
+        {
+            return db.Vacancies.AsNoTracking().Where(v => v.ProviderId == providerId);
+        }
+        if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } la)
+        {
+            var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == la || l.Dps.Participants.Any(p => p.LocalAuthorityId == la)).Select(l => l.Id);
+            return db.Vacancies.AsNoTracking().Where(v => lots.Contains(v.LotId));
+        }
+        return null;
     }
+
+    private static VacancyView View(VacancyRow v) => new(v.Id, v.SettingId, v.Setting, v.ProviderId, v.Provider, v.LotId, v.Lot, v.Places, v.AgeMin, v.AgeMax,
+        v.Genders, v.NeedsMet, v.WeeklyPrice, v.AvailableFrom, v.Status, Postcode.District(v.Postcode) ?? "", v.OfstedGrade);
+
+    private IQueryable<VacancyRow> Project(IQueryable<Vacancy> query) => query
+        .Select(v => new VacancyRow(v.Id, v.SettingId, v.Setting!.Name, v.ProviderId, db.Providers.Where(p => p.Id == v.ProviderId).Select(p => p.Name).First(),
+            v.LotId, db.Lots.Where(l => l.Id == v.LotId).Select(l => l.Name).First(), v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.WeeklyPrice,
+            v.AvailableFrom, v.Status, v.Setting.Postcode, v.Setting.OfstedGrade));
+
+    private sealed record VacancyRow(Guid Id, Guid SettingId, string Setting, Guid ProviderId, string Provider, Guid LotId, string Lot, int Places, int AgeMin,
+        int AgeMax, List<Gender> Genders, List<Need> NeedsMet, decimal WeeklyPrice, DateOnly AvailableFrom, VacancyStatus Status, string Postcode, OfstedGrade OfstedGrade);
 
     private async Task<Vacancy?> OwnAsync(Actor actor, Guid vacancyId, CancellationToken ct) =>
         actor.Role == Role.ProviderUser

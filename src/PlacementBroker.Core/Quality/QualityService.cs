@@ -286,7 +286,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         var settingIds = items.Select(i => i.SettingId).Distinct().ToList();
         var names = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
-        return [.. items.OrderBy(i => i.DueBy).ThenBy(i => i.Kind)
+        return [.. items.OrderBy(i => i.DueBy).ThenBy(i => i.Kind).ThenBy(i => i.SettingId).ThenBy(i => i.Description, StringComparer.Ordinal)
             .Select(i => new WorkQueueItem(i.SettingId, names[i.SettingId].Name, i.ProviderId, names[i.SettingId].Provider, i.Kind, i.DueBy, i.Overdue, i.Description))];
     }
 

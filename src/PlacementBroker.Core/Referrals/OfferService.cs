@@ -220,22 +220,35 @@ public class OfferService(
         return Outcome<ProviderReferralView>.Success((await InboxAsync(actor, referralId, ct)).Single());
     }
 
-    /// <summary>The referrals sent to the caller's provider, anonymised, newest first; or one of them.</summary>
-    public async Task<List<ProviderReferralView>> InboxAsync(Actor actor, Guid? referralId = null, CancellationToken ct = default)
+    /// <summary>The referrals sent to the caller's provider, anonymised, newest first (the whole list, for in-process callers); or one of them, read by its id.</summary>
+    public async Task<List<ProviderReferralView>> InboxAsync(Actor actor, Guid? referralId = null, CancellationToken ct = default) =>
+        [.. (await InboxPageAsync(actor, referralId, fitsOnly: false, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the referrals sent to the caller's provider, anonymised: newest first, then by referral; optionally only those that fit.</summary>
+    public Task<Paged<ProviderReferralView>> InboxAsync(Actor actor, PageRequest page, bool fitsOnly = false, CancellationToken ct = default) =>
+        InboxPageAsync(actor, null, fitsOnly, page, ct);
+
+    private async Task<Paged<ProviderReferralView>> InboxPageAsync(Actor actor, Guid? referralId, bool fitsOnly, PageRequest page, CancellationToken ct)
     {
         if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId)
         {
-            return [];
+            return new Paged<ProviderReferralView>([], 0, page);
         }
         var query = db.ReferralRecipients.AsNoTracking().Where(r => r.ProviderId == providerId);
         if (referralId is { } id)
         {
             query = query.Where(r => r.ReferralId == id);
         }
-        var rows = await query.OrderByDescending(r => r.NotifiedAt).Take(500)
-            .Join(db.Referrals, r => r.ReferralId, x => x.Id, (r, x) => new { Recipient = r, Referral = x })
-            .Select(x => new { x.Recipient, x.Referral, Lot = db.Lots.Where(l => l.Id == x.Referral.LotId).Select(l => l.Name).First() })
-            .ToListAsync(ct);
+        if (fitsOnly)
+        {
+            query = query.Where(r => r.Fits);
+        }
+        var recipients = await query.OrderByDescending(r => r.NotifiedAt).ThenByDescending(r => r.ReferralId).ToPagedAsync(page, ct);
+        var referralIds = recipients.Items.Select(r => r.ReferralId).ToList();
+        var loaded = await db.Referrals.AsNoTracking().Where(x => referralIds.Contains(x.Id))
+            .Select(x => new { Referral = x, Lot = db.Lots.Where(l => l.Id == x.LotId).Select(l => l.Name).First() })
+            .ToDictionaryAsync(x => x.Referral.Id, ct);
+        var rows = recipients.Items.Select(r => new { Recipient = r, loaded[r.ReferralId].Referral, loaded[r.ReferralId].Lot }).ToList();
         var ids = rows.Select(r => r.Referral.Id).ToList();
         var offers = await db.Offers.AsNoTracking().Where(o => o.ProviderId == providerId && ids.Contains(o.ReferralId))
             .Select(o => new { o.ReferralId, Summary = new ProviderOfferSummary(o.Id, o.VacancyId, o.WeeklyPrice, o.Status) }).ToListAsync(ct);
@@ -253,7 +266,7 @@ public class OfferService(
                 row.Recipient.DeclinedAt is not null, row.Recipient.DeclineReason,
                 [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt));
         }
-        return [.. views.OrderByDescending(v => v.ReceivedAt)];
+        return new Paged<ProviderReferralView>(views, recipients.Info);
     }
 
     /// <summary>The referral's offers ranked and explained, for its own authority's officers and managers.</summary>

@@ -378,22 +378,26 @@ public class ReferralService(
         return await ViewAsync(actor, referral, ct);
     }
 
-    public async Task<List<ReferralSummary>> ListAsync(Actor actor, ReferralStatus? status, CancellationToken ct = default)
+    /// <summary>The authority's referrals, newest first: the whole list, for in-process callers.</summary>
+    public async Task<List<ReferralSummary>> ListAsync(Actor actor, ReferralStatus? status, CancellationToken ct = default) =>
+        [.. (await ListAsync(actor, status, PageRequest.All, ct)).Items];
+
+    /// <summary>One page of the authority's referrals: newest first, then by id.</summary>
+    public async Task<Paged<ReferralSummary>> ListAsync(Actor actor, ReferralStatus? status, PageRequest page, CancellationToken ct = default)
     {
         if (!AuthorityReaders.Contains(actor.Role) || actor.LocalAuthorityId is null)
         {
-            return [];
+            return new Paged<ReferralSummary>([], 0, page);
         }
         var query = db.Referrals.AsNoTracking().Where(r => r.LocalAuthorityId == actor.LocalAuthorityId);
         if (status is { } s)
         {
             query = query.Where(r => r.Status == s);
         }
-        return await query.OrderByDescending(r => r.CreatedAt).Take(500)
-            .Select(r => new ReferralSummary(r.Id, r.ChildReference, r.LotId, r.Urgency, r.StartDate, r.Status, r.OfferDeadline, r.CreatedByUserId,
+        return await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .ToPagedAsync(page, q => q.Select(r => new ReferralSummary(r.Id, r.ChildReference, r.LotId, r.Urgency, r.StartDate, r.Status, r.OfferDeadline, r.CreatedByUserId,
                 db.Offers.Count(o => o.ReferralId == r.Id && o.Status != OfferStatus.Withdrawn),
-                db.ReferralRecipients.Count(x => x.ReferralId == r.Id)))
-            .ToListAsync(ct);
+                db.ReferralRecipients.Count(x => x.ReferralId == r.Id))), ct);
     }
 
     /// <summary>The referral's status, for its own authority's readers; null otherwise. Not an identity read.</summary>

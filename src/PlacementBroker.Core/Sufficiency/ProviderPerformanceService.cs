@@ -82,6 +82,6 @@ public class ProviderPerformanceService(PlacementBrokerDbContext db)
                 Statistics.Median(responses), offered?.Count ?? 0, offered?.Accepted ?? 0, Statistics.Percent(offered?.Accepted ?? 0, offered?.Count ?? 0),
                 placed.Count, ended.Count, ended.Count(p => PlacementRules.DisruptedEarly(p.EndReason, p.StartDate, p.EndDate!.Value)),
                 flag?.Open ?? 0, flag?.Raised ?? 0, visit?.Count ?? 0, visit?.Last);
-        }).OrderBy(p => p.ProviderName)]);
+        }).OrderBy(p => p.ProviderName).ThenBy(p => p.ProviderId)]);
     }
 }

@@ -69,7 +69,7 @@ public class SufficiencyStatementService(PlacementBrokerDbContext db, Sufficienc
         }
         return Outcome<List<StatementSummary>>.Success(await db.SufficiencyStatements.AsNoTracking()
             .Where(s => s.LocalAuthorityId == authorityId)
-            .OrderByDescending(s => s.PeriodTo).ThenByDescending(s => s.CreatedAt)
+            .OrderByDescending(s => s.PeriodTo).ThenByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
             .Select(s => new StatementSummary(s.Id, s.Title, s.PeriodFrom, s.PeriodTo, s.Status, s.UpdatedAt, s.PublishedAt))
             .ToListAsync(ct));
     }

@@ -18,7 +18,8 @@ public static class BillingEndpoints
             .WithSummary("Run billing for the caller's authority: {periodStart, periodEnd}, both days included. One invoice per provider with a line per placement or block contract; the same period again returns the same run and creates nothing; a period overlapping another run is 409")
             .Produces<BillingRunView>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        billing.MapGet("/runs", async (BillingService service, HttpContext http) => Results.Ok(await service.RunsAsync(http.ToActor(), http.RequestAborted)))
+        billing.MapGet("/runs", async (BillingService service, HttpContext http) => http.Paged(await service.RunsAsync(http.ToActor(), http.PageRequest(), http.RequestAborted)))
+            .WithPaging()
             .WithSummary("The authority's billing runs, newest period first")
             .Produces<List<BillingRunSummary>>();
         billing.MapGet("/runs/{id:guid}", async (Guid id, BillingService service, HttpContext http) =>
@@ -37,7 +38,8 @@ public static class BillingEndpoints
             .Produces<PlacementPrices>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 
-        app.MapGet("/api/invoices", async (BillingService service, HttpContext http) => Results.Ok(await service.InvoicesAsync(http.ToActor(), http.RequestAborted)))
+        app.MapGet("/api/invoices", async (BillingService service, HttpContext http) => http.Paged(await service.InvoicesAsync(http.ToActor(), http.PageRequest(), http.RequestAborted)))
+            .WithPaging()
             .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .WithTags("Billing")
             .WithSummary("Invoices: a commissioner's authority's, or a provider's own, newest period first, with their lines, status and payout")

@@ -12,7 +12,8 @@ public static class DpsEndpoints
         var commissioner = api.MapGroup("").RequireAuthorization(Policies.Commissioner);
         var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser);
 
-        api.MapGet("/dps", async (DpsService dps, HttpContext http) => Results.Ok(await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)))
+        api.MapGet("/dps", async (DpsService dps, HttpContext http) => http.Paged((await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
             .WithSummary("Open DPSs with their lots (and, for the lead authority, its drafts)")
             .Produces<List<DpsView>>();
 
@@ -58,7 +59,8 @@ public static class DpsEndpoints
             .WithSummary("Change a lot's benchmark weekly price and price band");
 
         commissioner.MapGet("/dps/{dpsId:guid}/memberships", async (Guid dpsId, MembershipService memberships, HttpContext http) =>
-                await memberships.ForDpsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } list ? Results.Ok(list) : NotFound())
+                await memberships.ForDpsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } list ? http.Paged(list.ToPaged(http.PageRequest())) : NotFound())
+            .WithPaging()
             .WithSummary("The providers on a DPS's lots, with each membership's history")
             .Produces<List<MembershipView>>();
 
@@ -77,8 +79,9 @@ public static class DpsEndpoints
             {
                 var errors = new FieldErrors();
                 var parsed = QueryParameters.Enum<ApplicationStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : Results.Ok(await admissions.QueueAsync(http.ToActor(), parsed, http.RequestAborted));
+                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged((await admissions.QueueAsync(http.ToActor(), parsed, http.RequestAborted)).ToPaged(http.PageRequest()));
             })
+            .WithPaging()
             .WithSummary("The lead authority's applications, most urgent first, with due dates and whether overdue")
             .Produces<List<ApplicationQueueItem>>();
 
@@ -118,12 +121,14 @@ public static class DpsEndpoints
         }
 
         provider.MapGet("/provider/applications", async (AdmissionService admissions, HttpContext http) =>
-                Results.Ok(await admissions.ForProviderAsync(http.ToActor(), http.RequestAborted)))
+                http.Paged((await admissions.ForProviderAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
             .WithSummary("The caller's provider's applications, with status, due date and decision reasons")
             .Produces<List<ApplicationQueueItem>>();
 
         provider.MapGet("/provider/memberships", async (MembershipService memberships, HttpContext http) =>
-                Results.Ok(await memberships.ForProviderAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
+                http.Paged((await memberships.ForProviderAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
             .WithSummary("The caller's provider's lot memberships, with their history")
             .Produces<List<MembershipView>>();
 

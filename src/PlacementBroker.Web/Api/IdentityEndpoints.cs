@@ -1,5 +1,6 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -92,10 +93,12 @@ public static class IdentityEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesValidationProblem();
 
-        admin.MapGet("/local-authorities", async (PlacementBrokerDbContext db, IMapper mapper) =>
-            await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name)
-                .ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider).ToListAsync())
-        .WithSummary("List local authorities");
+        admin.MapGet("/local-authorities", async (PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>
+            http.Paged(await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id)
+                .ToPagedAsync(http.PageRequest(), q => q.ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider), http.RequestAborted)))
+        .WithPaging()
+        .WithSummary("List local authorities, by name")
+        .Produces<List<LocalAuthoritySummary>>();
 
         admin.MapGet("/local-authorities/{id:guid}", async (Guid id, PlacementBrokerDbContext db, IMapper mapper) =>
             await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == id)

@@ -29,8 +29,9 @@ public static class PlacementEndpoints
             {
                 var errors = new FieldErrors();
                 var parsed = QueryParameters.Enum<ApprovalStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : Results.Ok(await placements.ApprovalsAsync(http.ToActor(), parsed, http.RequestAborted));
+                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await placements.ApprovalsAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
             })
+            .WithPaging()
             .RequireAuthorization(ReferralEndpoints.ReferralReaders)
             .WithSummary("The authority's approvals, pending first")
             .Produces<List<ApprovalView>>();
@@ -46,9 +47,10 @@ public static class PlacementEndpoints
             {
                 var errors = new FieldErrors();
                 var parsed = QueryParameters.Enum<PlacementStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : Results.Ok(await placements.ListAsync(http.ToActor(), parsed, http.RequestAborted));
+                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await placements.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
             })
-            .WithSummary("The authority's placements, or the provider's")
+            .WithPaging()
+            .WithSummary("The authority's placements, or the provider's, newest first")
             .Produces<List<PlacementView>>();
 
         api.MapGet("/placements/{id:guid}", async (Guid id, PlacementService placements, HttpContext http) =>
@@ -73,7 +75,8 @@ public static class PlacementEndpoints
             .ProducesValidationProblem();
 
         api.MapGet("/block-contracts", async (PlacementService placements, HttpContext http) =>
-                Results.Ok(await placements.BlockContractsAsync(http.ToActor(), http.RequestAborted)))
+                http.Paged((await placements.BlockContractsAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
             .RequireAuthorization(Policies.AuthorityUser)
             .WithSummary("The authority's block contracts with occupancy, void places and their weekly cost")
             .Produces<List<BlockContractView>>();

@@ -40,9 +40,10 @@ public static class QualityEndpoints
             .WithSummary("Record when a visit's report was completed and reviewed");
 
         qa.MapGet("/qa/work-queue", async (QualityService quality, HttpContext http) =>
-                Results.Ok((await quality.WorkQueueAsync(http.ToActor(), http.RequestAborted))
-                    .Select(i => new { i.SettingId, i.SettingName, i.ProviderId, i.ProviderName, kind = i.Kind, i.DueBy, i.Overdue, i.Description })))
-            .WithSummary("Every visit and report due (within four weeks) or overdue for the providers the authority works with");
+                http.Paged((await quality.WorkQueueAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
+            .WithSummary("Every visit and report due (within four weeks) or overdue for the providers the authority works with, soonest first")
+            .Produces<List<WorkQueueItem>>();
 
         api.MapGet("/providers/{id:guid}/qa-status", async (Guid id, QualityService quality, HttpContext http) =>
                 await quality.StatusAsync(id, http.RequestAborted) is { } status

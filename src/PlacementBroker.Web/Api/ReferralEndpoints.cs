@@ -30,8 +30,9 @@ public static class ReferralEndpoints
             {
                 var errors = new FieldErrors();
                 var parsed = QueryParameters.Enum<ReferralStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : Results.Ok(await referrals.ListAsync(http.ToActor(), parsed, http.RequestAborted));
+                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await referrals.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
             })
+            .WithPaging()
             .WithSummary("The authority's referrals, newest first (by case reference; open one for the child's details)")
             .Produces<List<ReferralSummary>>();
 
@@ -49,13 +50,15 @@ public static class ReferralEndpoints
                 // How many vacancies the matches were chosen from: the nearest, when there were more than matching considers.
                 http.Response.Headers["X-Vacancies-Considered"] = potential.VacanciesConsidered.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Vacancies-Found"] = potential.VacanciesFound.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Results.Ok(potential.Matches);
+                return http.Paged(potential.Matches.ToPaged(http.PageRequest()));
             })
+            .WithPaging()
             .WithSummary("Vacancies ranked for the referral, each with why; X-Vacancies-Considered of X-Vacancies-Found (nearest first) were ranked")
             .Produces<List<MatchView>>();
 
         readers.MapGet("/referrals/{id:guid}/offers", async (Guid id, OfferService offers, HttpContext http) =>
-                await offers.RankedOffersAsync(http.ToActor(), id, http.RequestAborted) is { } list ? Results.Ok(list) : NotFound())
+                await offers.RankedOffersAsync(http.ToActor(), id, http.RequestAborted) is { } list ? http.Paged(list.ToPaged(http.PageRequest())) : NotFound())
+            .WithPaging()
             .WithSummary("Offers ranked and explained; what a reconnecting client refetches")
             .Produces<List<OfferView>>();
 
@@ -70,11 +73,9 @@ public static class ReferralEndpoints
             .ProducesValidationProblem();
 
         provider.MapGet("/provider/referrals", async (bool? fitsOnly, OfferService offers, HttpContext http) =>
-            {
-                var inbox = await offers.InboxAsync(http.ToActor(), ct: http.RequestAborted);
-                return Results.Ok(fitsOnly == true ? inbox.Where(r => r.Fits).ToList() : inbox);
-            })
-            .WithSummary("Referrals sent to the caller's provider, anonymised: never name, date of birth, reference or full postcode")
+                http.Paged(await offers.InboxAsync(http.ToActor(), http.PageRequest(), fitsOnly == true, http.RequestAborted)))
+            .WithPaging()
+            .WithSummary("Referrals sent to the caller's provider, newest first, anonymised: never name, date of birth, reference or full postcode")
             .Produces<List<ProviderReferralView>>();
 
         provider.MapGet("/provider/referrals/{id:guid}", async (Guid id, OfferService offers, HttpContext http) =>

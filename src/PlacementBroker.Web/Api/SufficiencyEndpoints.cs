@@ -30,8 +30,9 @@ public static class SufficiencyEndpoints
             {
                 var errors = new FieldErrors();
                 var id = QueryParameters.Id(providerId, "providerId", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : (await performance.ScorecardsAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok);
+                return errors.Any ? QueryParameters.Invalid(errors) : (await performance.ScorecardsAsync(http.ToActor(), id, http.RequestAborted)).ToResult(list => http.Paged(list.ToPaged(http.PageRequest())));
             })
+            .WithPaging()
             .RequireAuthorization()
             .WithTags("Sufficiency")
             .WithSummary("Provider scorecards: referrals received, response rate and time, offers, acceptance, placements, disruptions within 12 weeks, QA history. Commissioners see their DPSs' providers; a provider sees its own")
@@ -39,7 +40,8 @@ public static class SufficiencyEndpoints
 
         var statements = app.MapGroup("/api/sufficiency/statements").RequireAuthorization(Policies.Commissioner).WithTags("Sufficiency");
         statements.MapGet("", async (SufficiencyStatementService service, HttpContext http) =>
-                (await service.ListAsync(http.ToActor(), http.RequestAborted)).ToResult(Results.Ok))
+                (await service.ListAsync(http.ToActor(), http.RequestAborted)).ToResult(list => http.Paged(list.ToPaged(http.PageRequest()))))
+            .WithPaging()
             .WithSummary("The authority's sufficiency statements, newest period first")
             .Produces<List<StatementSummary>>();
         statements.MapPost("", async (StartStatementRequest? request, SufficiencyStatementService service, HttpContext http) =>

@@ -22,8 +22,9 @@ public static class VacancyEndpoints
                 var actor = http.ToActor();
                 return actor.Role == Role.ProviderUser && actor.ProviderId != providerId
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")
-                    : Results.Ok(await settings.ForProviderAsync(providerId, http.RequestAborted));
+                    : http.Paged((await settings.ForProviderAsync(providerId, http.RequestAborted)).ToPaged(http.PageRequest()));
             })
+            .WithPaging()
             .WithSummary("A provider's settings")
             .Produces<List<SettingView>>();
 
@@ -42,9 +43,10 @@ public static class VacancyEndpoints
                     QueryParameters.Enum<Need>(need, "need", errors),
                     QueryParameters.Enum<OfstedGrade>(grade, "grade", errors),
                     QueryParameters.Enum<VacancyStatus>(status, "status", errors));
-                return errors.Any ? QueryParameters.Invalid(errors) : (await vacancies.ListAsync(http.ToActor(), filter, http.RequestAborted)).ToResult(Results.Ok);
+                return errors.Any ? QueryParameters.Invalid(errors) : (await vacancies.ListAsync(http.ToActor(), filter, http.PageRequest(), http.RequestAborted)).ToResult(http.Paged);
             })
-            .WithSummary("A provider's own vacancies; for commissioners, those on their DPSs' lots. Filter by lot, area (postcode district), need, grade, status")
+            .WithPaging()
+            .WithSummary("A provider's own vacancies; for commissioners, those on their DPSs' lots: open first, then by the date available from. Filter by lot, area (postcode district), need, grade, status")
             .Produces<List<VacancyView>>();
 
         api.MapGet("/vacancies/{id:guid}", async (Guid id, VacancyService vacancies, HttpContext http) =>
@@ -65,7 +67,8 @@ public static class VacancyEndpoints
             .WithSummary("Withdraw a vacancy");
 
         provider.MapGet("/provider/users", async (ProviderTeamService team, HttpContext http) =>
-                Results.Ok(await team.TeamAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
+                http.Paged((await team.TeamAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
             .WithSummary("The people of the caller's provider")
             .Produces<List<TeamMember>>();
 

@@ -104,7 +104,7 @@ public static class HostingExtensions
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddPagingToOpenApi());
 
         services.AddRazorPages(pages =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
@@ -9,13 +10,17 @@ namespace PlacementBroker.Web.Pages.Approvals;
 [Authorize(Policy = ReferralEndpoints.ReferralReaders)]
 public class IndexModel(PlacementService placements) : PageModel
 {
-    public List<ApprovalView> Pending { get; private set; } = [];
-    public List<ApprovalView> Decided { get; private set; } = [];
+    public IReadOnlyList<ApprovalView> Pending { get; private set; } = [];
+    public PageInfo PendingPaging { get; private set; } = new(1, Paging.WebPageSize, 0);
+    public IReadOnlyList<ApprovalView> Decided { get; private set; } = [];
+    public PageInfo DecidedPaging { get; private set; } = new(1, Paging.WebPageSize, 0);
 
+    /// <summary>Both lists are paged, each with its own page number: ?page= for those waiting, ?decided= for those decided.</summary>
     public async Task OnGetAsync()
     {
-        var all = await placements.ApprovalsAsync(HttpContext.ToActor(), null, HttpContext.RequestAborted);
-        Pending = [.. all.Where(a => a.Status == ApprovalStatus.Pending)];
-        Decided = [.. all.Where(a => a.Status != ApprovalStatus.Pending).OrderByDescending(a => a.DecidedAt).Take(50)];
+        var actor = HttpContext.ToActor();
+        var pending = await placements.ApprovalsAsync(actor, ApprovalStatus.Pending, Request.WebPage(), HttpContext.RequestAborted);
+        var decided = await placements.DecidedApprovalsAsync(actor, Request.WebPage("decided"), HttpContext.RequestAborted);
+        (Pending, PendingPaging, Decided, DecidedPaging) = (pending.Items, pending.Info, decided.Items, decided.Info);
     }
 }

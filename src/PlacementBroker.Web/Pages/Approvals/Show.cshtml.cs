@@ -66,7 +66,7 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var approval = (await placements.ApprovalsAsync(HttpContext.ToActor(), null, HttpContext.RequestAborted)).SingleOrDefault(a => a.Id == id);
+        var approval = await placements.ApprovalAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted);
         if (approval is null)
         {
             return false;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Placements;
+using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Placements;
@@ -8,13 +10,15 @@ namespace PlacementBroker.Web.Pages.Placements;
 [Authorize]
 public class IndexModel(PlacementService placements) : PageModel
 {
-    public List<PlacementView> Placements { get; private set; } = [];
+    public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public string Show { get; private set; } = "active";
 
     public async Task OnGetAsync(string? show)
     {
         Show = show is "ended" or "all" ? show : "active";
         var status = Show switch { "ended" => PlacementStatus.Ended, "all" => (PlacementStatus?)null, _ => PlacementStatus.Active };
-        Placements = await placements.ListAsync(HttpContext.ToActor(), status, HttpContext.RequestAborted);
+        var page = await placements.ListAsync(HttpContext.ToActor(), status, Request.WebPage(), HttpContext.RequestAborted);
+        (Placements, Paging) = (page.Items, page.Info);
     }
 }

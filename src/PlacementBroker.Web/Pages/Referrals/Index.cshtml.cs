@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
 
@@ -13,7 +15,8 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    public List<ReferralSummary> Referrals { get; private set; } = [];
+    public IReadOnlyList<ReferralSummary> Referrals { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public Dictionary<Guid, string> LotNames { get; private set; } = [];
 
     public List<SelectListItem> Statuses =>
@@ -29,7 +32,8 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
         {
             Status = null;
         }
-        Referrals = await referrals.ListAsync(Actor, status, Aborted);
+        var page = await referrals.ListAsync(Actor, status, Request.WebPage(), Aborted);
+        (Referrals, Paging) = (page.Items, page.Info);
         if (User.GetLocalAuthorityId() is { } la)
         {
             LotNames = (await dps.ListForAuthorityAsync(la, Aborted)).SelectMany(d => d.Lots).ToDictionary(l => l.Id, l => l.Name);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Admin.LocalAuthorities;
 
@@ -8,10 +10,13 @@ public sealed record AuthorityRow(Guid Id, string Name, string Code, int Users);
 
 public class IndexModel(PlacementBrokerDbContext db) : PageModel
 {
-    public List<AuthorityRow> Authorities { get; private set; } = [];
+    public IReadOnlyList<AuthorityRow> Authorities { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
 
-    public async Task OnGetAsync() =>
-        Authorities = await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name)
-            .Select(a => new AuthorityRow(a.Id, a.Name, a.Code, db.Users.Count(u => u.LocalAuthorityId == a.Id)))
-            .ToListAsync();
+    public async Task OnGetAsync()
+    {
+        var page = await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Id)
+            .ToPagedAsync(Request.WebPage(), q => q.Select(a => new AuthorityRow(a.Id, a.Name, a.Code, db.Users.Count(u => u.LocalAuthorityId == a.Id))), HttpContext.RequestAborted);
+        (Authorities, Paging) = (page.Items, page.Info);
+    }
 }

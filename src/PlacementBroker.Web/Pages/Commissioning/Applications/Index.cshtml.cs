@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
@@ -15,7 +17,8 @@ public class IndexModel(AdmissionService admissions) : CommissioningPageModel
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
-    public List<ApplicationQueueItem> Items { get; private set; } = [];
+    public IReadOnlyList<ApplicationQueueItem> Items { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public List<QueueBar> Bars { get; private set; } = [];
     public int Waiting { get; private set; }
 
@@ -42,13 +45,15 @@ public class IndexModel(AdmissionService admissions) : CommissioningPageModel
     {
         var ct = HttpContext.RequestAborted;
         var waiting = await admissions.QueueAsync(Actor, ApplicationStatus.Submitted, ct);
-        Items = Filter switch
+        List<ApplicationQueueItem> shown = Filter switch
         {
             "decided" => [.. (await admissions.QueueAsync(Actor, null, ct)).Where(a => a.Status != ApplicationStatus.Submitted)
-                .OrderByDescending(a => a.SubmittedAt)],
+                .OrderByDescending(a => a.SubmittedAt).ThenBy(a => a.Id)],
             "all" => await admissions.QueueAsync(Actor, null, ct),
             _ => waiting,
         };
+        var page = shown.ToPaged(Request.WebPage());
+        (Items, Paging) = (page.Items, page.Info);
         Waiting = waiting.Count;
         var overdue = waiting.Count(a => a.Overdue);
         var soon = waiting.Count(a => !a.Overdue && a.WorkingDaysLeft <= SoonWorkingDays);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Billing;
 
@@ -12,7 +13,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
-    public List<BillingRunSummary> Runs { get; private set; } = [];
+    public IReadOnlyList<BillingRunSummary> Runs { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public List<SelectListItem> Months { get; private set; } = [];
     public bool StripeConfigured => gateway.IsConfigured;
 
@@ -48,7 +50,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
 
     private async Task LoadAsync()
     {
-        Runs = await billing.RunsAsync(Actor, HttpContext.RequestAborted);
+        var page = await billing.RunsAsync(Actor, Request.WebPage(), HttpContext.RequestAborted);
+        (Runs, Paging) = (page.Items, page.Info);
         var thisMonth = UkTime.Today(clock);
         thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);
         Month ??= thisMonth.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);

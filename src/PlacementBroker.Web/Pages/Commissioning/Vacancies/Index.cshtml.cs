@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Vacancies;
 
@@ -24,7 +25,8 @@ public class IndexModel(VacancyService vacancies, DpsService dps) : Commissionin
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    public List<VacancyView> Results { get; private set; } = [];
+    public IReadOnlyList<VacancyView> Results { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public List<SelectListItem> Lots { get; private set; } = [];
 
     public List<SelectListItem> Needs { get; } =
@@ -51,12 +53,12 @@ public class IndexModel(VacancyService vacancies, DpsService dps) : Commissionin
             Enum.TryParse<Need>(Need, out var need) ? need : null,
             Enum.TryParse<OfstedGrade>(Grade, out var grade) ? grade : null,
             Enum.TryParse<VacancyStatus>(Status, out var status) ? status : null);
-        var outcome = await vacancies.ListAsync(Actor, filter, ct);
+        var outcome = await vacancies.ListAsync(Actor, filter, Request.WebPage(), ct);
         if (!outcome.Succeeded)
         {
             return Forbid();
         }
-        Results = outcome.Value!;
+        (Results, Paging) = (outcome.Value!.Items, outcome.Value.Info);
         return Page();
     }
 

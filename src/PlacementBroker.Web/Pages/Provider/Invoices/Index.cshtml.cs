@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Provider.Invoices;
 
 /// <summary>The provider's invoices to every authority, the payouts made once they were paid, and setting up payouts with Stripe.</summary>
 public class IndexModel(BillingService billing, IPaymentGateway gateway) : ProviderPageModel
 {
-    public List<InvoiceView> Invoices { get; private set; } = [];
+    public IReadOnlyList<InvoiceView> Invoices { get; private set; } = [];
+    public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public bool StripeConfigured => gateway.IsConfigured;
     public bool HasPayoutAccount { get; private set; }
 
@@ -30,7 +32,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway) : Provi
 
     private async Task LoadAsync()
     {
-        Invoices = await billing.InvoicesAsync(Actor, Aborted);
+        var page = await billing.InvoicesAsync(Actor, Request.WebPage(), Aborted);
+        (Invoices, Paging) = (page.Items, page.Info);
         HasPayoutAccount = await billing.HasPayoutAccountAsync(ProviderId, Aborted);
     }
 }

@@ -47,7 +47,7 @@ public class WithdrawModel(MembershipService memberships) : ProviderPageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        Membership = (await memberships.ForProviderAsync(ProviderId, Aborted)).SingleOrDefault(m => m.Id == id)!;
+        Membership = (await memberships.FindForProviderAsync(ProviderId, id, Aborted))!;
         return Membership is not null;
     }
 }

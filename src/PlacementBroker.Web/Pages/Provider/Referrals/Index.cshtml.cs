@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
-public sealed record InboxPanel(IReadOnlyList<ProviderReferralView> Referrals, bool FitsOnly, int All);
+public sealed record InboxPanel(IReadOnlyList<ProviderReferralView> Referrals, bool FitsOnly, int All, PageInfo Paging);
 
 /// <summary>
 /// The provider's inbox: every referral sent to the organisation, anonymised, newest first. /js/provider-inbox-live.js
@@ -61,7 +63,8 @@ public class IndexModel(OfferService offers, ProviderAlerts alerts) : ProviderPa
 
     private async Task<InboxPanel> LoadAsync()
     {
-        var all = await offers.InboxAsync(Actor, ct: Aborted);
-        return new InboxPanel(Fits ? [.. all.Where(r => r.Fits)] : all, Fits, all.Count);
+        var page = await offers.InboxAsync(Actor, Request.WebPage(), Fits, Aborted);
+        var all = Fits ? (await offers.InboxAsync(Actor, new PageRequest(1, 1), ct: Aborted)).TotalCount : page.TotalCount;
+        return new InboxPanel(page.Items, Fits, all, page.Info);
     }
 }

@@ -64,8 +64,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         };
         if (parsed is null
             || await dps.FindAsync(Actor, id, ct) is not { } found
-            || await memberships.ForDpsAsync(Actor, id, ct) is not { } members
-            || members.SingleOrDefault(m => m.Id == membershipId) is not { } membership)
+            || await memberships.FindInDpsAsync(Actor, id, membershipId, ct) is not { } membership)
         {
             return NotFound();
         }

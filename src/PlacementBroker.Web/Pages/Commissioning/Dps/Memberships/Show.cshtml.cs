@@ -14,8 +14,7 @@ public class ShowModel(DpsService dps, MembershipService memberships) : Commissi
     {
         var ct = HttpContext.RequestAborted;
         if (await dps.FindAsync(Actor, id, ct) is not { } found
-            || await memberships.ForDpsAsync(Actor, id, ct) is not { } members
-            || members.SingleOrDefault(m => m.Id == membershipId) is not { } membership)
+            || await memberships.FindInDpsAsync(Actor, id, membershipId, ct) is not { } membership)
         {
             return NotFound();
         }
