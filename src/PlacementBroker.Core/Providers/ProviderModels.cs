@@ -15,7 +15,11 @@ public sealed record SettingView(
 public sealed record VacancyView(
     Guid Id, Guid SettingId, string SettingName, Guid ProviderId, string ProviderName, Guid LotId, string LotName, int Places,
     int AgeMin, int AgeMax, IReadOnlyList<Gender> Genders, IReadOnlyList<Need> NeedsMet, decimal WeeklyPrice, DateOnly AvailableFrom,
-    VacancyStatus Status, string Area, OfstedGrade OfstedGrade);
+    VacancyStatus Status, string Area, OfstedGrade OfstedGrade)
+{
+    /// <summary>Of <see cref="Places"/>, those held while a placement manager decides on an offer.</summary>
+    public int PlacesHeld { get; init; }
+}
 
 public sealed record VacancyFilter(Guid? LotId = null, string? Area = null, Need? Need = null, OfstedGrade? Grade = null, VacancyStatus? Status = null);
 

@@ -197,15 +197,16 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
     }
 
     private static VacancyView View(VacancyRow v) => new(v.Id, v.SettingId, v.Setting, v.ProviderId, v.Provider, v.LotId, v.Lot, v.Places, v.AgeMin, v.AgeMax,
-        v.Genders, v.NeedsMet, v.WeeklyPrice, v.AvailableFrom, v.Status, Postcode.District(v.Postcode) ?? "", v.OfstedGrade);
+        v.Genders, v.NeedsMet, v.WeeklyPrice, v.AvailableFrom, v.Status, Postcode.District(v.Postcode) ?? "", v.OfstedGrade) { PlacesHeld = v.PlacesHeld };
 
     private IQueryable<VacancyRow> Project(IQueryable<Vacancy> query) => query
         .Select(v => new VacancyRow(v.Id, v.SettingId, v.Setting!.Name, v.ProviderId, db.Providers.Where(p => p.Id == v.ProviderId).Select(p => p.Name).First(),
             v.LotId, db.Lots.Where(l => l.Id == v.LotId).Select(l => l.Name).First(), v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.WeeklyPrice,
-            v.AvailableFrom, v.Status, v.Setting.Postcode, v.Setting.OfstedGrade));
+            v.AvailableFrom, v.Status, v.Setting.Postcode, v.Setting.OfstedGrade, v.PlacesHeld));
 
     private sealed record VacancyRow(Guid Id, Guid SettingId, string Setting, Guid ProviderId, string Provider, Guid LotId, string Lot, int Places, int AgeMin,
-        int AgeMax, List<Gender> Genders, List<Need> NeedsMet, decimal WeeklyPrice, DateOnly AvailableFrom, VacancyStatus Status, string Postcode, OfstedGrade OfstedGrade);
+        int AgeMax, List<Gender> Genders, List<Need> NeedsMet, decimal WeeklyPrice, DateOnly AvailableFrom, VacancyStatus Status, string Postcode, OfstedGrade OfstedGrade,
+        int PlacesHeld);
 
     private async Task<Vacancy?> OwnAsync(Actor actor, Guid vacancyId, CancellationToken ct) =>
         actor.Role == Role.ProviderUser

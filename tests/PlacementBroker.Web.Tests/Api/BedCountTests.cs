@@ -321,6 +321,7 @@ public abstract class BedCountTests(PlacementBrokerApp app)
         using var provider = await app.Data.ClientForAsync(market.Provider.User);
         var shown = await (await provider.GetAsync($"/api/vacancies/{vacancy}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Open", shown.GetProperty("status").GetString());
+        Assert.Equal((3, 1), (shown.GetProperty("places").GetInt32(), shown.GetProperty("placesHeld").GetInt32()));
         // Another child can still be offered and held on the two free places.
         var second = await (await b.Officer.PostAsJsonAsync($"/api/offers/{b.OfferId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Accepted);
         using var managerClient = await app.Data.ClientForAsync(manager);
