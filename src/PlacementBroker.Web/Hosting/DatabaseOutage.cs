@@ -56,17 +56,18 @@ public static class DatabaseOutage
                 case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6:
                     // SQLITE_BUSY or SQLITE_LOCKED after the busy timeout: another writer holds the file.
                     return true;
-                case SocketException:
+                case SocketException when insideDatabaseCall:
                     return true;
                 case TimeoutException when insideDatabaseCall:
                     return true;
                 case RetryLimitExceededException:
                 case DbUpdateException:
                 case DbException:
+                case Hangfire.BackgroundJobClientException:
                     insideDatabaseCall = true;
                     break;
-                case InvalidOperationException when e.InnerException is DbException or TimeoutException or SocketException:
-                    // EF's "an exception has been raised that is likely due to a transient failure" and Npgsql's pool messages.
+                case InvalidOperationException when e.InnerException is DbException:
+                    // EF's "an exception has been raised that is likely due to a transient failure".
                     insideDatabaseCall = true;
                     break;
             }
