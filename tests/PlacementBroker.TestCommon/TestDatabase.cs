@@ -21,10 +21,20 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A scratch folder for the host's data (keys, SQLite file).</summary>
     public string Folder { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <summary>An existing PostgreSQL database that its owner drops (e.g. on a test's own <see cref="ThrowawayPostgres"/>).</summary>
+    public static TestDatabase ExistingPostgres(string connectionString) =>
+        new(DatabaseProvider.PostgreSql, connectionString, NewFolder(), null);
+
+    private static string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "placementbroker-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        var folder = NewFolder();
         if (provider == DatabaseProvider.Sqlite)
         {
             return new TestDatabase(provider, $"Data Source={Path.Combine(folder, "test.db")}", folder, null);

@@ -71,6 +71,23 @@ public static class AuthExtensions
             // Machines get a status code, not a redirect to the sign-in page.
             c.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             c.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // The periodic re-check of the account (security stamp) cannot run while the database is unavailable. The
+            // signed, unexpired cookie stands for this request and the check runs again on the next: the page itself
+            // then answers 503 if it needs the database. Failing here instead would fail the error page too (the
+            // authentication result is kept for the request), turning "try again later" into a bare 500.
+            var validate = c.Events.OnValidatePrincipal;
+            c.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await validate(context);
+                }
+                catch (Exception e) when (DatabaseOutage.IsUnavailable(e))
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthExtensions))
+                        .LogWarning("The database is unavailable: the account of the signed-in cookie was not re-checked on {Path}", context.Request.Path);
+                }
+            };
         }));
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

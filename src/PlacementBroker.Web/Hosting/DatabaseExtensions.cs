@@ -26,8 +26,22 @@ public static class DatabaseExtensions
         });
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: ["live"])
-            .AddDbContextCheck<PlacementBrokerDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<PlacementBrokerDbContext>("database", tags: ["ready"], customTestQuery: CanConnectAsync);
         return builder;
+    }
+
+    /// <summary>
+    /// Ready only when the database answers. While it does not, the pooled connections are dropped at every check, so
+    /// none broken by the outage is handed out once it is back: the node recovers with no restart.
+    /// </summary>
+    private static async Task<bool> CanConnectAsync(PlacementBrokerDbContext db, CancellationToken ct)
+    {
+        if (await db.Database.CanConnectAsync(ct))
+        {
+            return true;
+        }
+        DatabaseOutage.ForgetPooledConnections(db);
+        return false;
     }
 
     public static string ResolveConnectionString(WebApplicationBuilder builder, PlacementBrokerOptions options)

@@ -102,6 +102,7 @@ public static class HostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi(o => o.AddPagingToOpenApi());
@@ -145,7 +146,12 @@ public static class HostingExtensions
         });
         app.UseWhen(context => !IsMachineRequest(context), pages =>
         {
-            pages.UseExceptionHandler("/error/500");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // The database being unavailable is "try again later" (503), not a fault in the service (500).
+                StatusCodeSelector = e => DatabaseOutage.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseSecurityHeaders();
@@ -179,6 +185,7 @@ public static class HostingExtensions
         return app;
     }
 
-    private static bool IsMachineRequest(HttpContext context) =>
+    /// <summary>API and hub requests, answered in JSON problem details rather than pages.</summary>
+    public static bool IsMachineRequest(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs");
 }

@@ -19,6 +19,12 @@ public class ErrorModel : PageModel
 
     private void Describe(int code)
     {
+        // An exception re-executes /error/500 with the status already chosen: 503 when the database is unavailable.
+        var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        if (failed && Response.StatusCode is >= 500 and < 600)
+        {
+            code = Response.StatusCode;
+        }
         (Heading, Lines) = code switch
         {
             404 => ("Page not found", new[]
@@ -39,7 +45,7 @@ public class ErrorModel : PageModel
             }),
         };
         // Keep the original status: a re-executed 404 must stay a 404.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
+        if (!failed && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is >= 400 and < 600)
         {
             Response.StatusCode = code;
         }
