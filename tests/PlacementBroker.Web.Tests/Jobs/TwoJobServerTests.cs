@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire;
+using Xunit.Abstractions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Jobs;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Quality;
 using PlacementBroker.Core.Referrals;
@@ -36,7 +38,7 @@ public sealed class JobServerNode(TestDatabase database, RecordingDelivery deliv
 /// Two job servers on one PostgreSQL database, both triggering every recurring job at the same moment: each reminder
 /// is queued once and each email sent once.
 /// </summary>
-public sealed class TwoJobServerTests : IAsyncLifetime
+public sealed class TwoJobServerTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
     private static readonly string[] Sweeps =
@@ -55,6 +57,13 @@ public sealed class TwoJobServerTests : IAsyncLifetime
         await _first.InitializeAsync();
         _second = new JobServerNode(_database, _delivery);
         await _second.InitializeAsync();
+        // The test says when the sweeps run: their schedules by the real clock would add runs at a minute's turn.
+        var scheduler = _first.Services.GetRequiredService<IJobScheduler>();
+        scheduler.ScheduleRecurring<EmailDeliveryJob>(EmailDeliveryJob.RecurringId, job => job.RunAsync(), Cron.Never());
+        scheduler.ScheduleRecurring<DecisionReminderJob>(DecisionReminderJob.RecurringId, job => job.RunAsync(), Cron.Never());
+        scheduler.ScheduleRecurring<ReferralDeadlineJob>(ReferralDeadlineJob.RecurringId, job => job.RunAsync(), Cron.Never());
+        scheduler.ScheduleRecurring<QaReminderJob>(QaReminderJob.RecurringId, job => job.RunAsync(), Cron.Never());
+        scheduler.ScheduleRecurring<BillingJob>(BillingJob.RecurringId, job => job.RunAsync(), Cron.Never());
     }
 
     public async Task DisposeAsync()
@@ -98,6 +107,8 @@ public sealed class TwoJobServerTests : IAsyncLifetime
             var idle = monitor.ProcessingCount() == 0 && monitor.EnqueuedCount("default") == 0;
             if (idle && await condition(scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>()))
             {
+                var retrying = monitor.ScheduledJobs(0, 10).Select(j => j.Value.Job?.Type.Name);
+                output.WriteLine($"{what}: {(DateTime.UtcNow - (deadline - Bound)).TotalSeconds:0.0} s; retrying: {string.Join(", ", retrying)}");
                 return;
             }
             if (DateTime.UtcNow >= deadline)
