@@ -43,10 +43,7 @@ public static class JobsExtensions
 
     private static JobStorage CreateStorage(PlacementBrokerOptions options, string connectionString) => options.Database.Provider switch
         {
-            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
-            {
-                PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(options.Jobs.PollIntervalSeconds),
-            }),
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
             DatabaseProvider.PostgreSql => new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
                 new PostgreSqlStorageOptions

@@ -114,7 +114,10 @@ public sealed class TwoJobServerTests(ITestOutputHelper output) : IAsyncLifetime
             if (DateTime.UtcNow >= deadline)
             {
                 var failed = monitor.FailedJobs(0, 10).Select(j => $"{j.Value.Job?.Type.Name}: {j.Value.ExceptionMessage}");
-                var retrying = monitor.ScheduledJobs(0, 10).Select(j => j.Value.Job?.Type.Name);
+                static string Get(IDictionary<string, string> data, string key) => data.TryGetValue(key, out var value) ? value[..Math.Min(1500, value.Length)] : "";
+                var retrying = monitor.ScheduledJobs(0, 10).Select(j => $"{j.Value.Job?.Type.Name} ("
+                    + string.Join(" | ", monitor.JobDetails(j.Key).History.Where(h => h.StateName == "Failed")
+                        .Select(h => $"{Get(h.Data, "ExceptionType")}: {Get(h.Data, "ExceptionMessage")} {Get(h.Data, "ExceptionDetails")}")) + ")");
                 var references = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().OutboxEmails.Select(e => e.Reference).ToListAsync();
                 Assert.Fail($"Timed out waiting until {what}. Processing {monitor.ProcessingCount()}, enqueued {monitor.EnqueuedCount("default")}, "
                     + $"servers {monitor.Servers().Count}, succeeded {monitor.SucceededListCount()}; failed: {string.Join("; ", failed)}; retrying: {string.Join(", ", retrying)}; "
