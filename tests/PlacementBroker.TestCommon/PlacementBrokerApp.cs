@@ -29,6 +29,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual bool RealServer => false;
     protected virtual string? Redis => null;
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+    /// <summary>A real Hangfire server and scheduler in this host (PostgreSQL storage), instead of jobs that run when the test asks.</summary>
+    protected virtual bool RealJobServer => false;
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
@@ -73,7 +75,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:PlacementBroker"] = Database.ConnectionString,
             ["PlacementBroker:DataFolder"] = Database.Folder,
-            ["PlacementBroker:Jobs:RunServer"] = "false",
+            ["PlacementBroker:Jobs:RunServer"] = RealJobServer ? "true" : "false",
+            ["PlacementBroker:Jobs:PollIntervalSeconds"] = "1",
             ["PlacementBroker:Admin:Email"] = AdminEmail,
             ["PlacementBroker:Admin:Password"] = AdminPassword,
             ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
@@ -96,7 +99,10 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IJobScheduler, ImmediateJobScheduler>();
+            if (!RealJobServer)
+            {
+                services.AddSingleton<IJobScheduler, ImmediateJobScheduler>();
+            }
             // Hashing is deliberately slow; tests create hundreds of accounts.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });

@@ -305,6 +305,13 @@ public class AdmissionService(
         {
             return Outcome<ApplicationQueueItem>.Conflict("The decision period has already been extended once, to 15 working days.");
         }
+        // Reg. 34(15) extends a period that is still running: once the deadline has passed there is nothing to extend,
+        // and an extension now would hide a decision that is already late.
+        if (application.DecisionDueBy is { } due && due < UkTime.Today(clock))
+        {
+            return Outcome<ApplicationQueueItem>.BusinessRule(
+                $"The decision was due by {UkTime.Describe(due)} and that deadline has passed: the period can only be extended before it ends. Decide the application now.");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         application.DecisionDueBy = calendar.AddWorkingDays(UkTime.DateOf(application.SubmittedAt!.Value), DpsService.PcrExtendedDecisionDays);
         application.ExtendedAt = now;

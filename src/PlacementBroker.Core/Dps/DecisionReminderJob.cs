@@ -47,11 +47,10 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
                 .Select(u => new { u.Id, u.Email }).ToListAsync();
             foreach (var commissioner in commissioners.Where(c => c.Email is not null))
             {
-                await emails.QueueAsync(commissioner.Email!,
+                await emails.QueueAndSaveAsync(commissioner.Email!,
                     $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {UkTime.Describe(nextWorkingDay)}",
                     body.ToString(), reference: $"dps-decisions:{commissioner.Id}:{today:yyyy-MM-dd}");
             }
         }
-        await db.SaveChangesAsync();
     }
 }

@@ -10,6 +10,12 @@ public class WorkingDayCalendar(IEnumerable<DateOnly> bankHolidays)
 {
     private readonly HashSet<DateOnly> _holidays = [.. bankHolidays];
 
+    /// <summary>How far ahead the bank holidays are known: the last day of the last year the data lists (null when it lists none).</summary>
+    public DateOnly? CoveredUntil => _holidays.Count == 0 ? null : new DateOnly(_holidays.Max().Year, 12, 31);
+
+    /// <summary>The data should always reach at least a year ahead, so deadlines counted today are counted right.</summary>
+    public bool RunsOutWithinAYear(DateOnly today) => CoveredUntil is not { } until || until < today.AddYears(1);
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
 

@@ -4,34 +4,96 @@ using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Core.Notifications;
 
-/// <summary>Sweeps the outbox and delivers what is waiting. Safe to run at any time, on any node, any number of times.</summary>
+/// <summary>
+/// Sweeps the outbox and delivers what is waiting. Safe to run at any time, on any node, any number of times, and
+/// at the same time: each email is claimed before it is sent, by a conditional update that only one run can win (a
+/// lease of <see cref="Lease"/>), so two overlapping runs never send one email twice. A run killed mid-send leaves
+/// its claim to expire; the next run after that sends the email again.
+/// </summary>
 public class EmailDeliveryJob(PlacementBrokerDbContext db, IEmailDelivery delivery, TimeProvider clock, ILogger<EmailDeliveryJob> logger)
 {
     public const string RecurringId = "email-delivery";
-    private const int MaxAttempts = 10;
+    public const int MaxAttempts = 10;
+    public const int BatchSize = 200;
+
+    /// <summary>How long a claim keeps other runs off an email: longer than any one send may take (see <see cref="SendTimeout"/>).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>A send that takes longer is abandoned (and tried again later), so it never outlives its lease.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromMinutes(2);
 
     public async Task RunAsync()
     {
-        var waiting = await db.OutboxEmails
-            .Where(e => e.DeliveredAt == null && e.Attempts < MaxAttempts)
-            .OrderBy(e => e.CreatedAt).Take(200).ToListAsync();
-        foreach (var email in waiting)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waiting = await db.OutboxEmails.AsNoTracking()
+            .Where(e => e.DeliveredAt == null && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync();
+        foreach (var id in waiting)
         {
-            email.Attempts++;
-            try
+            var email = await ClaimAsync(id);
+            if (email is null)
             {
-                email.DeliveryId = await delivery.DeliverAsync(email, CancellationToken.None);
-                email.DeliveredAt = clock.GetUtcNow().UtcDateTime;
-                email.DeliveredBy = delivery.Name;
-                email.LastError = null;
+                // Another run claimed it (or delivered it) first.
+                continue;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                email.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                logger.LogWarning(e, "Could not deliver email {EmailId} (attempt {Attempt})", email.Id, email.Attempts);
-            }
-            // Saved one by one: a crash part-way never sends an email twice that was recorded as sent.
-            await db.SaveChangesAsync();
+            await SendAsync(email);
+        }
+    }
+
+    /// <summary>
+    /// Takes the lease on one email, if it is still waiting and nobody holds a live lease on it: one conditional update,
+    /// so of two runs racing for it exactly one wins. The attempt is counted with the claim, so an email whose sends
+    /// keep killing the run is given up after <see cref="MaxAttempts"/>.
+    /// </summary>
+    private async Task<OutboxEmail?> ClaimAsync(Guid id)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        var token = Guid.NewGuid();
+        var claimed = await db.OutboxEmails
+            .Where(e => e.Id == id && e.DeliveredAt == null && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.ClaimedUntil, until)
+                .SetProperty(e => e.ClaimToken, token)
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1));
+        if (claimed == 0)
+        {
+            return null;
+        }
+        return await db.OutboxEmails.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.ClaimToken == token);
+    }
+
+    private async Task SendAsync(OutboxEmail email)
+    {
+        var token = email.ClaimToken;
+        string? deliveryId;
+        try
+        {
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            deliveryId = await delivery.DeliverAsync(email, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            logger.LogWarning(e, "Could not deliver email {EmailId} (attempt {Attempt})", email.Id, email.Attempts);
+            // The lease is given up, so the next sweep tries again.
+            await db.OutboxEmails.Where(e => e.Id == email.Id && e.ClaimToken == token && e.DeliveredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, error).SetProperty(e => e.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            return;
+        }
+        var deliveredAt = clock.GetUtcNow().UtcDateTime;
+        var deliveredBy = delivery.Name;
+        // Recorded at once, one email at a time: an email recorded as delivered is never sent again.
+        var recorded = await db.OutboxEmails.Where(e => e.Id == email.Id && e.ClaimToken == token && e.DeliveredAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.DeliveredAt, deliveredAt)
+                .SetProperty(e => e.DeliveredBy, deliveredBy)
+                .SetProperty(e => e.DeliveryId, deliveryId)
+                .SetProperty(e => e.LastError, (string?)null)
+                .SetProperty(e => e.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+        if (recorded == 0)
+        {
+            logger.LogWarning("Email {EmailId} was sent after its claim had expired and been taken by another run", email.Id);
         }
     }
 }

@@ -30,6 +30,36 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Queues and saves one email at once, for a sweep that changes nothing else: when another run of the sweep queued
+    /// the same reference at the same moment, the unique index refuses this one and it is dropped, so the sweep goes on
+    /// with its other emails rather than failing. Returns false when the email was already queued.
+    /// </summary>
+    public async Task<bool> QueueAndSaveAsync(string to, string subject, string body, string reference, CancellationToken ct = default)
+    {
+        if (!await QueueAsync(to, subject, body, reference, ct))
+        {
+            return false;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries<OutboxEmail>().Where(e => e.State == EntityState.Added && e.Entity.Reference == reference).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            if (await db.OutboxEmails.AnyAsync(e => e.Reference == reference, CancellationToken.None))
+            {
+                return false;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>
     /// The outbox as a person may read it: the emails sent to their own address, or every email for a platform
     /// admin. Newest first, a page at a time.
     /// </summary>

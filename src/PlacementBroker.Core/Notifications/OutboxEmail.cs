@@ -19,4 +19,11 @@ public class OutboxEmail
     public string? DeliveryId { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>
+    /// A delivery run's lease on the email: until then no other run may send it. A run that dies mid-send leaves the
+    /// lease to expire, and the next run sends the email again (at least once after a crash, exactly once otherwise).
+    /// </summary>
+    public DateTime? ClaimedUntil { get; set; }
+    /// <summary>The run holding the lease: only that run records the outcome of its send.</summary>
+    public Guid? ClaimToken { get; set; }
 }

@@ -36,10 +36,9 @@ public class QaReminderJob(PlacementBrokerDbContext db, QualityService quality, 
             }
             foreach (var officer in team)
             {
-                await emails.QueueAsync(officer.Email!, $"QA work queue: {items.Count(i => i.Overdue)} overdue, {items.Count(i => !i.Overdue)} due this week",
+                await emails.QueueAndSaveAsync(officer.Email!, $"QA work queue: {items.Count(i => i.Overdue)} overdue, {items.Count(i => !i.Overdue)} due this week",
                     body.ToString(), reference: $"qa-reminder:{officer.Id}:{today:yyyy-MM-dd}");
             }
         }
-        await db.SaveChangesAsync();
     }
 }

@@ -16,7 +16,8 @@ public enum WorkKind
     Report,
 }
 
-public sealed record SettingFacts(Guid Id, string Name, OfstedGrade Grade, DateOnly? LastInspection);
+/// <param name="Registered">The day the setting was registered with the platform: the clock of a grade with no inspection date starts there.</param>
+public sealed record SettingFacts(Guid Id, string Name, OfstedGrade Grade, DateOnly? LastInspection, DateOnly? Registered = null);
 public sealed record VisitFacts(Guid SettingId, DateOnly Date, DateOnly? ReportCompletedOn, DateOnly? ReportReviewedOn);
 public sealed record PlacementFacts(Guid SettingId, DateOnly StartDate);
 public sealed record FlagFacts(Guid Id, Guid? SettingId, FlagSeverity Severity, DateOnly RaisedOn, string Description);
@@ -59,7 +60,9 @@ public static class QaTimetable
 
             if (setting.Grade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate)
             {
-                var since = setting.LastInspection;
+                // Counted from the judgement, or, with no inspection date, from when the setting was registered with us:
+                // never from today, or the visit would slide forward every day and never fall due.
+                var since = setting.LastInspection ?? setting.Registered;
                 var visited = LastVisit(setting.Id, since);
                 var due = (visited ?? since ?? today).AddMonths(ImprovementMonths);
                 // A child placed there since the judgement without a visit makes the visit due at once.

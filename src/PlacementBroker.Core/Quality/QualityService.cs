@@ -327,7 +327,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
             .Where(m => ids.Contains(m.ProviderId) && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended))
             .GroupBy(m => m.ProviderId).Select(g => new { ProviderId = g.Key, First = g.Min(m => m.AdmittedAt) }).ToListAsync(ct);
         var settings = await db.Settings.AsNoTracking().Where(s => ids.Contains(s.ProviderId) && s.ClosedAt == null)
-            .Select(s => new { s.ProviderId, Facts = new SettingFacts(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate) }).ToListAsync(ct);
+            .Select(s => new { s.ProviderId, s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate, s.CreatedAt }).ToListAsync(ct);
         var visits = await db.QaVisits.AsNoTracking().Where(v => ids.Contains(v.ProviderId))
             .Select(v => new { v.ProviderId, Facts = new VisitFacts(v.SettingId, v.VisitDate, v.ReportCompletedOn, v.ReportReviewedOn) }).ToListAsync(ct);
         var placements = await db.Placements.AsNoTracking().Where(p => ids.Contains(p.ProviderId) && p.Status == PlacementStatus.Active)
@@ -337,7 +337,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         return ids.ToDictionary(id => id, id => new ProviderQaFacts(
             id,
             admitted.FirstOrDefault(a => a.ProviderId == id) is { } a ? UkTime.DateOf(a.First) : null,
-            [.. settings.Where(s => s.ProviderId == id).Select(s => s.Facts)],
+            [.. settings.Where(s => s.ProviderId == id).Select(s => new SettingFacts(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate, UkTime.DateOf(s.CreatedAt)))],
             [.. visits.Where(v => v.ProviderId == id).Select(v => v.Facts)],
             [.. placements.Where(p => p.ProviderId == id).Select(p => p.Facts)],
             [.. flags.Where(f => f.ProviderId == id).Select(f => new FlagFacts(f.Id, f.SettingId, f.Severity, UkTime.DateOf(f.RaisedAt), f.Description))]));

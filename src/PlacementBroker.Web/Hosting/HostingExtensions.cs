@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using PlacementBroker.Core.Auditing;
@@ -39,6 +40,8 @@ public static class HostingExtensions
         services.Configure<PlacementBroker.Core.Payments.StripeOptions>(builder.Configuration.GetSection(PlacementBroker.Core.Payments.StripeOptions.Section));
         services.AddSingleton(_ => WorkingDayCalendar.FromFile(
             Path.Combine(DatabaseExtensions.SeedFolder(options), "bank-holidays-england-and-wales.json")));
+        services.AddHostedService<BankHolidayDataWarning>();
+        services.AddHealthChecks().AddCheck<BankHolidayDataHealthCheck>(BankHolidayDataHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
 
         builder.AddPlacementBrokerDatabase(options);
         builder.AddPlacementBrokerAuth(options);

@@ -46,7 +46,10 @@ public static class JobsExtensions
             DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
             DatabaseProvider.PostgreSql => new PostgreSqlStorage(
                 new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
-                new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" }),
+                new PostgreSqlStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(options.Jobs.PollIntervalSeconds),
+                }),
             _ => new InMemoryStorage(),
         };
 

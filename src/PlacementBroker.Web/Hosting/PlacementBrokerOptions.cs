@@ -75,6 +75,9 @@ public class JobsOptions
     public bool RunServer { get; set; } = true;
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
+    /// <summary>How often an idle worker looks for new jobs in PostgreSQL storage (SQL Server keeps Hangfire's own default).</summary>
+    [Range(1, 300)]
+    public int PollIntervalSeconds { get; set; } = 15;
 }
 
 /// <summary>Sign-in through an organisation's identity provider (e.g. Microsoft Entra ID). Off unless Authority is set.</summary>

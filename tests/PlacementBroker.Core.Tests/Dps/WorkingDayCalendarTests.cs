@@ -8,6 +8,15 @@ public class WorkingDayCalendarTests
         Path.Combine(AppContext.BaseDirectory, "seed", "bank-holidays-england-and-wales.json"));
 
     [Fact]
+    public void BankHolidayData_RunsOutWithinAYear_OnlyWhenItsLastYearEndsWithinAYearFromToday()
+    {
+        Assert.Equal(new DateOnly(2030, 12, 31), Calendar.CoveredUntil);
+        Assert.False(Calendar.RunsOutWithinAYear(new DateOnly(2029, 12, 31)));
+        Assert.True(Calendar.RunsOutWithinAYear(new DateOnly(2030, 1, 1)));
+        Assert.True(new WorkingDayCalendar([]).RunsOutWithinAYear(new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
     public void AddWorkingDays_FromMonday_SkipsTheWeekend()
     {
         // Monday 9 November 2026 + 10 working days = Monday 23 November 2026.

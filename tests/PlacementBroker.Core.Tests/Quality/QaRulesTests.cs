@@ -30,6 +30,19 @@ public class QaRulesTests
     }
 
     [Fact]
+    public void Improvement_NoInspectionDate_IsDueSixMonthsFromRegistration_WhicheverDayItIsRead()
+    {
+        var facts = new ProviderQaFacts(Provider, null,
+            [new SettingFacts(Home, "Meadow View", OfstedGrade.Inadequate, null, Registered: new DateOnly(2026, 1, 10))], [], [], []);
+
+        var item = Single(facts, WorkKind.ImprovementVisit);
+
+        Assert.Equal(new DateOnly(2026, 7, 10), item.DueBy);
+        Assert.True(item.Overdue);
+        Assert.Equal(item.DueBy, Single(facts, WorkKind.ImprovementVisit, Today.AddDays(40)).DueBy);
+    }
+
+    [Fact]
     public void Annual_CountsFromTheLastVisit()
     {
         var item = Single(Facts(admitted: new DateOnly(2020, 1, 1), visits: [Visit(new DateOnly(2026, 3, 1))]), WorkKind.AnnualVisit);

@@ -33,7 +33,9 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
         public string? Reason { get; set; }
     }
 
-    public bool CanExtend => Application.Status == ApplicationStatus.Submitted && Application.Regime == DpsRegime.Pcr2015Dps && !Application.Extended;
+    /// <summary>Only while the decision period is still running: an overdue decision has nothing left to extend.</summary>
+    public bool CanExtend => Application.Status == ApplicationStatus.Submitted && Application.Regime == DpsRegime.Pcr2015Dps && !Application.Extended
+        && !Application.Overdue;
 
     public int? WorkingDaysLeft => Application.Status == ApplicationStatus.Submitted && Application.DecisionDueBy is { } due
         ? calendar.WorkingDaysBetween(UkTime.Today(clock), due)
