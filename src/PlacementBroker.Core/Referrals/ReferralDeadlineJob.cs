@@ -67,12 +67,13 @@ public class ReferralDeadlineJob(
                     reference: $"referral-deadline:{referral.Id}");
             }
             // Each referral on its own, conditional on the state it was read in: an officer accepting an offer at this
-            // moment wins, and this referral is left as placed.
+            // moment wins, and this referral is left as placed. Another run that alerted it first (its email's unique
+            // reference) has done the work: this run moves on rather than failing.
             try
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
                 continue;
             }
@@ -108,9 +109,9 @@ public class ReferralDeadlineJob(
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                // Placed or closed at this moment: no longer an emergency without an offer.
+                // Placed or closed at this moment (no longer an emergency without an offer), or escalated by another run.
                 db.ChangeTracker.Clear();
             }
         }
