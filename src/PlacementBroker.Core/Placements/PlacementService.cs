@@ -65,7 +65,12 @@ public class PlacementService(
                 : "The place is no longer available: it has been taken or withdrawn.");
         }
         var ranked = await matching.RankOffersAsync(referral, ct);
-        var assessed = ranked.Single(r => r.Candidate.Id == offer.Id);
+        var assessed = ranked.SingleOrDefault(r => r.Candidate.Id == offer.Id);
+        if (assessed is null)
+        {
+            // Withdrawn by the provider since it was read: there is nothing left to accept.
+            return Outcome<AcceptResult>.Conflict("The offer has just been withdrawn by the provider.");
+        }
         if (!assessed.Eligible && assessed.Exclusions.All(e => e.Rule == HardRule.CapacityTooSmall))
         {
             // Another officer took the place a moment ago.
@@ -183,7 +188,11 @@ public class PlacementService(
         {
             return "The provider has withdrawn the vacancy.";
         }
-        var assessed = (await matching.RankOffersAsync(referral, ct)).Single(r => r.Candidate.Id == offer.Id);
+        var assessed = (await matching.RankOffersAsync(referral, ct)).SingleOrDefault(r => r.Candidate.Id == offer.Id);
+        if (assessed is null)
+        {
+            return "The provider has withdrawn the offer.";
+        }
         return assessed.Eligible ? null : string.Join("; ", assessed.Exclusions.Select(e => e.Text)) + ".";
     }
 
