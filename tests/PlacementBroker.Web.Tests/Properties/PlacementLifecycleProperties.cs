@@ -481,12 +481,15 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
             + $"{(ended.Succeeded ? $" → {ended.Value!.Status}" : "")}";
     }
 
-    /// <summary>Two things at once, each in its own scope: two accepts, accept and withdraw, accept and the referral withdrawn, or two decisions.</summary>
+    /// <summary>
+    /// Two things at once, each in its own scope: two accepts, accept and withdraw, accept and the referral withdrawn, two
+    /// decisions (or a decision and the offer withdrawn), accept and the deadline sweep, the placement sweep and a moved end.
+    /// </summary>
     private async Task<string> RaceAsync(Market market, Op op)
     {
         var submitted = await OffersAsync(market, OfferStatus.Submitted);
         var approvals = await PendingApprovalsAsync(market);
-        switch (op.A % 4)
+        switch (op.A % 6)
         {
             case 0 when submitted.Count > 0:
             {
@@ -518,6 +521,64 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
                     : await Task.WhenAll(Task.Run(() => DecideAsync(market, approval, approve: true)),
                         Task.Run(() => WithdrawOfferAsync(market, new OfferRow(approval.OfferId, Guid.Empty, approval.ProviderId, Guid.Empty, Guid.Empty, approval.AuthorityId))));
                 return Both("two decisions, or a decision and the offer withdrawn", results);
+            }
+            case 4 when submitted.Count > 0:
+            {
+                // The referral's deadline passes and the deadline sweep runs while the officer accepts.
+                var offer = Pick(submitted, op.B);
+                DateTime deadline;
+                using (var read = app.Services.CreateScope())
+                {
+                    deadline = await Service<PlacementBrokerDbContext>(read).Referrals.Where(r => r.Id == offer.ReferralId).Select(r => r.OfferDeadline).SingleAsync();
+                }
+                var now = app.Clock.GetUtcNow().UtcDateTime;
+                if (deadline >= now)
+                {
+                    app.Clock.Advance(deadline - now + TimeSpan.FromMinutes(1));
+                }
+                var results = await Task.WhenAll(Task.Run(() => AcceptAsync(market, offer)), Task.Run(async () =>
+                {
+                    using var scope = app.Services.CreateScope();
+                    await Service<ReferralDeadlineJob>(scope).RunAsync();
+                    return "Success deadline sweep";
+                }));
+                return Both($"accept and the deadline sweep at {app.Clock.GetUtcNow():yyyy-MM-dd HH:mm}", results);
+            }
+            case 5:
+            {
+                // A planned end falls due and the placement sweep completes it while the officer moves the end later.
+                var ids = market.Settings.Select(s => s.Id).ToList();
+                List<Placement> planned;
+                using (var read = app.Services.CreateScope())
+                {
+                    planned = await Service<PlacementBrokerDbContext>(read).Placements.AsNoTracking()
+                        .Where(p => ids.Contains(p.SettingId) && p.Status == PlacementStatus.Active && p.EndDate != null)
+                        .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync();
+                }
+                if (planned.Count == 0)
+                {
+                    return "Skipped: no planned end to race";
+                }
+                var placement = Pick(planned, op.B);
+                var due = placement.EndDate!.Value;
+                if (due > Today)
+                {
+                    app.Clock.Advance(TimeSpan.FromDays(due.DayNumber - Today.DayNumber));
+                }
+                var later = Today.AddDays(1 + op.C % 30);
+                var results = await Task.WhenAll(Task.Run(async () =>
+                {
+                    using var scope = app.Services.CreateScope();
+                    var swept = await Service<PlacementSweepJob>(scope).SweepAsync();
+                    return $"Success sweep: {swept.EndsCompleted} end(s) completed";
+                }), Task.Run(async () =>
+                {
+                    using var scope = app.Services.CreateScope();
+                    var moved = await Service<PlacementService>(scope).EndAsync(TestData.ActorFor(market.Officers[placement.LocalAuthorityId]), placement.Id,
+                        new EndPlacementRequest(later, PlacementEndReason.PlannedMove));
+                    return $"{Said(moved)} move the end of placement {Short(placement.Id)} from {due:yyyy-MM-dd} to {later:yyyy-MM-dd}";
+                }));
+                return Both($"the sweep and a later end on {Today:yyyy-MM-dd}", results);
             }
             default:
                 return "Skipped: nothing to race";
