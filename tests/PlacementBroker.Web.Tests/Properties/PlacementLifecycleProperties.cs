@@ -65,7 +65,7 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
             (6, Gen.Const(Kind.Publish)), (1, Gen.Const(Kind.WithdrawVacancy)), (5, Gen.Const(Kind.Refer)), (12, Gen.Const(Kind.Offer)),
             (10, Gen.Const(Kind.Accept)), (5, Gen.Const(Kind.Decide)), (5, Gen.Const(Kind.End)), (2, Gen.Const(Kind.WithdrawOffer)),
             (1, Gen.Const(Kind.WithdrawReferral)), (1, Gen.Const(Kind.FlagRed)), (2, Gen.Const(Kind.Resolve)), (1, Gen.Const(Kind.OfstedClosure)),
-            (4, Gen.Const(Kind.Advance)), (4, Gen.Const(Kind.Race)), (4, Gen.Const(Kind.Rebook))),
+            (4, Gen.Const(Kind.Advance)), (4, Gen.Const(Kind.Race)), (6, Gen.Const(Kind.Rebook))),
         Gen.Int[0, 999], Gen.Int[0, 999], Gen.Int[0, 999],
         (kind, a, b, c) => new Op(kind, a, b, c));
 
@@ -172,7 +172,7 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
     /// <summary>
     /// A fresh market: a DPS led by one authority with another participating, two lots, three children's homes providers
     /// admitted to both, four settings (the third graded Requires improvement, so accepting its offers needs approval),
-    /// one vacancy published at each, and one referral from each authority.
+    /// one vacancy published at each, one referral from each authority, and the first of them placed.
     /// </summary>
     private async Task<Market> MarketAsync(int[] registered)
     {
@@ -231,6 +231,9 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
         }
         await ReferAsync(market, 0, 0, 10);
         await ReferAsync(market, 1, 1, 20);
+        // One child placed from the start, so that ends, re-bookings and races have a placement to work on at once.
+        await OfferAsync(market, new Op(Kind.Offer, 0, 0, 1));
+        await AcceptAsync(market, (await OffersAsync(market, OfferStatus.Submitted)).Single());
         return market;
     }
 
