@@ -65,7 +65,12 @@ public class PlacementService(
                 : "The place is no longer available: it has been taken or withdrawn.");
         }
         var ranked = await matching.RankOffersAsync(referral, ct);
-        var assessed = ranked.Single(r => r.Candidate.Id == offer.Id);
+        var assessed = ranked.SingleOrDefault(r => r.Candidate.Id == offer.Id);
+        if (assessed is null)
+        {
+            // Withdrawn by the provider since it was read: there is nothing left to accept.
+            return Outcome<AcceptResult>.Conflict("The offer has just been withdrawn by the provider.");
+        }
         if (!assessed.Eligible && assessed.Exclusions.All(e => e.Rule == HardRule.CapacityTooSmall))
         {
             // Another officer took the place a moment ago.
@@ -183,7 +188,11 @@ public class PlacementService(
         {
             return "The provider has withdrawn the vacancy.";
         }
-        var assessed = (await matching.RankOffersAsync(referral, ct)).Single(r => r.Candidate.Id == offer.Id);
+        var assessed = (await matching.RankOffersAsync(referral, ct)).SingleOrDefault(r => r.Candidate.Id == offer.Id);
+        if (assessed is null)
+        {
+            return "The provider has withdrawn the offer.";
+        }
         return assessed.Eligible ? null : string.Join("; ", assessed.Exclusions.Select(e => e.Text)) + ".";
     }
 
@@ -445,10 +454,11 @@ public class PlacementService(
         var end = request.EndDate!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The setting's lock before the placement's row, in the same order as the sweep and every booking: never a deadlock.
+        await places.LockSettingAsync(placement.SettingId, ct);
         if (placement.EndDate is { } planned && end > planned)
         {
             // Staying longer must not collide with a child booked into the place from the planned end.
-            await places.LockSettingAsync(placement.SettingId, ct);
             var registered = await db.Settings.AsNoTracking().Where(s => s.Id == placement.SettingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
             var stays = await places.StaysAsync(placement.SettingId, planned, exceptPlacementId: placement.Id, ct: ct);
             if (Occupancy.PeakFrom([.. stays, new Stay(placement.StartDate, end, placement.Places)], planned) > registered)
@@ -496,6 +506,8 @@ public class PlacementService(
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The setting first, then the placement: an officer moving this end at the same moment locks them in that order too.
+            await places.LockSettingAsync(placement.SettingId, ct);
             var ended = await db.Placements.Where(p => p.Id == placement.Id && p.Status == PlacementStatus.Active && p.EndDate == placement.EndDate)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlacementStatus.Ended).SetProperty(p => p.EndedAt, now), ct);
             if (ended == 0)
