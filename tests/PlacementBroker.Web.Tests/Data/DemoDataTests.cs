@@ -132,7 +132,7 @@ public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
         client.DefaultRequestHeaders.Authorization = new("Bearer", await app.Data.TokenAsync("commissioner@leeds.demo.placementbroker.uk", DemoDataSeeder.DemoPassword));
 
         var report = await (await client.GetAsync("/api/sufficiency")).ReadJsonAsync(HttpStatusCode.OK);
-        var scorecards = await (await client.GetAsync("/api/provider-performance")).ReadJsonAsync(HttpStatusCode.OK);
+        var scorecards = await (await client.GetAsync("/api/provider-performance?pageSize=500")).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.True(report.GetProperty("demand").GetProperty("referrals").GetInt32() > 50);
         Assert.True(report.GetProperty("outcomes").GetProperty("placed").GetInt32() > 30);

@@ -126,7 +126,8 @@ public class HostCrashTests(OwnPostgresApp app) : IClassFixture<OwnPostgresApp>
 
     private async Task<DateTime?> LastJobServerHeartbeatAsync()
     {
-        await using var connection = new NpgsqlConnection(app.Database.ConnectionString);
+        // A connection of its own each time: a pooled one from before the restart would be dead.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.Database.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT max(lastheartbeat) FROM hangfire.server", connection);
         return await command.ExecuteScalarAsync() is DateTime beat ? beat.ToUniversalTime() : null;

@@ -17,7 +17,7 @@ public class IndexModel(PlacementBrokerDbContext db, IMapper mapper) : PageModel
     public async Task OnGetAsync()
     {
         var page = await db.Users.AsNoTracking()
-            .OrderBy(u => u.LocalAuthority!.Name).ThenBy(u => u.Provider!.Name).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .OrderBy(u => u.LocalAuthorityId == null).ThenBy(u => u.LocalAuthority!.Name).ThenBy(u => u.Provider!.Name).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .ToPagedAsync(Request.WebPage(), q => q.ProjectTo<UserSummary>(mapper.ConfigurationProvider), HttpContext.RequestAborted);
         (Users, Paging) = (page.Items, page.Info);
     }
