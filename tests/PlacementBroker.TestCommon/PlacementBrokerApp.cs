@@ -31,6 +31,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
     /// <summary>A real Hangfire server and scheduler in this host (PostgreSQL storage), instead of jobs that run when the test asks.</summary>
     protected virtual bool RealJobServer => false;
+    /// <summary>The host's environment: "Testing" unless a fixture needs Development-only pages (the email outbox) or Production.</summary>
+    protected virtual string HostEnvironment => "Testing";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
@@ -69,7 +71,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         var settings = new Dictionary<string, string?>
         {
             ["PlacementBroker:Database:Provider"] = Provider.ToString(),
@@ -113,6 +115,12 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 public class SqliteApp : PlacementBrokerApp;
+
+/// <summary>A developer's machine: the Development environment without GOV.UK Notify, where the email outbox pages exist.</summary>
+public class DevelopmentApp : SqliteApp
+{
+    protected override string HostEnvironment => "Development";
+}
 
 public class PostgresApp : PlacementBrokerApp
 {

@@ -83,14 +83,23 @@ public class EmailDeliveryJob(PlacementBrokerDbContext db, IEmailDelivery delive
         }
         var deliveredAt = clock.GetUtcNow().UtcDateTime;
         var deliveredBy = delivery.Name;
+        // Once an email service has the email, its body is no longer ours to keep: it is blanked with the record of
+        // delivery (subject, recipient, reference and delivery facts stay). Emails kept for the local outbox keep theirs.
+        var purgeBody = deliveredBy != KeepInOutboxDelivery.DeliveredByName;
         // Recorded at once, one email at a time: an email recorded as delivered is never sent again.
         var recorded = await db.OutboxEmails.Where(e => e.Id == email.Id && e.ClaimToken == token && e.DeliveredAt == null)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.DeliveredAt, deliveredAt)
-                .SetProperty(e => e.DeliveredBy, deliveredBy)
-                .SetProperty(e => e.DeliveryId, deliveryId)
-                .SetProperty(e => e.LastError, (string?)null)
-                .SetProperty(e => e.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(e => e.DeliveredAt, deliveredAt)
+                    .SetProperty(e => e.DeliveredBy, deliveredBy)
+                    .SetProperty(e => e.DeliveryId, deliveryId)
+                    .SetProperty(e => e.LastError, (string?)null)
+                    .SetProperty(e => e.ClaimedUntil, (DateTime?)null);
+                if (purgeBody)
+                {
+                    s.SetProperty(e => e.Body, "");
+                }
+            }, CancellationToken.None);
         if (recorded == 0)
         {
             logger.LogWarning("Email {EmailId} was sent after its claim had expired and been taken by another run", email.Id);

@@ -36,9 +36,18 @@ public sealed class RecordingDelivery : IEmailDelivery
         _armed = true;
     }
 
+    private readonly ConcurrentDictionary<string, bool> _failFor = new();
+
+    /// <summary>Every send to this address fails, as when Notify refuses it.</summary>
+    public void FailFor(string to) => _failFor[to] = true;
+
     public async Task<string?> DeliverAsync(OutboxEmail email, CancellationToken ct)
     {
         Sends.AddOrUpdate(email.Id, 1, (_, n) => n + 1);
+        if (_failFor.ContainsKey(email.To))
+        {
+            throw new InvalidOperationException("Notify refused the email");
+        }
         if (_armed)
         {
             var gate = _bothSending;
@@ -164,6 +173,50 @@ public abstract class EmailDeliveryClaimTests(DeliveryApp app)
         Assert.NotNull(second[$"{prefix}leased"].DeliveredAt);
         Assert.Equal(1, app.Delivery.Sends.GetValueOrDefault(second[$"{prefix}leased"].Id));
         Assert.Equal(1, app.Delivery.Sends.GetValueOrDefault(second[$"{prefix}expired"].Id));
+    }
+
+    [Fact]
+    public async Task EmailDelivery_DeliveredThroughNotify_BodyIsPurged_SubjectRecipientAndDeliveryRemain()
+    {
+        var prefix = $"purge-{Guid.NewGuid():N}:";
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EmailOutbox>()
+                .QueueAsync("council@test.placementbroker.uk", "New referral", "Child's details: Sam, aged 9", $"{prefix}one");
+            await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().SaveChangesAsync();
+        }
+
+        await RunDeliveryAsync();
+
+        var email = Assert.Single(await EmailsAsync(prefix));
+        Assert.Equal(1, app.Delivery.Sends.GetValueOrDefault(email.Id));
+        Assert.Equal("", email.Body);
+        Assert.Equal("New referral", email.Subject);
+        Assert.Equal("council@test.placementbroker.uk", email.To);
+        Assert.Equal($"{prefix}one", email.Reference);
+        Assert.NotNull(email.DeliveredAt);
+        Assert.Equal("GovukNotify", email.DeliveredBy);
+        Assert.Equal($"notify-{email.Id:N}", email.DeliveryId);
+    }
+
+    [Fact]
+    public async Task EmailDelivery_NotifyFails_BodyIsKeptForTheNextAttempt()
+    {
+        var prefix = $"failing-{Guid.NewGuid():N}:";
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EmailOutbox>()
+                .QueueAsync("fail@test.placementbroker.uk", "Will fail", "Body to send later", $"{prefix}one");
+            await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().SaveChangesAsync();
+        }
+        app.Delivery.FailFor("fail@test.placementbroker.uk");
+
+        await RunDeliveryAsync();
+
+        var email = Assert.Single(await EmailsAsync(prefix));
+        Assert.Null(email.DeliveredAt);
+        Assert.NotNull(email.LastError);
+        Assert.Equal("Body to send later", email.Body);
     }
 }
 

@@ -7,7 +7,11 @@ public sealed record NavigationItem(string Text, string Href);
 /// <summary>What each role finds in the service navigation. Grows as each area's pages arrive.</summary>
 public static class Navigation
 {
-    public static IReadOnlyList<NavigationItem> For(Role? role) => role switch
+    /// <summary>The role's links; the email outbox's only where it is open (<see cref="Emails.LocalOutbox"/>).</summary>
+    public static IReadOnlyList<NavigationItem> For(Role? role, bool outboxOpen) =>
+        outboxOpen ? For(role) : [.. For(role).Where(i => i.Href != "/emails")];
+
+    private static IReadOnlyList<NavigationItem> For(Role? role) => role switch
     {
         Role.PlatformAdmin =>
         [

@@ -201,6 +201,5 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("href=\"/applications\">View <span class=\"govuk-visually-hidden\">applications waiting</span>", home);
         Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/applications\"", home);
-        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/emails\"", home);
     }
 }

@@ -1,10 +1,15 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Notifications;
 using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Pages.Commissioning;
 
-public class EmailPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+/// <summary>The email outbox on a developer's machine (Development, GOV.UK Notify off): the only place it exists.</summary>
+public class EmailPagesTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
 {
     [Fact]
     public async Task Outbox_Admission_PlatformAdminReadsTheEmailToTheProvidersContact()
@@ -74,4 +79,82 @@ public class EmailPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.StartsWith("/sign-in", response.RedirectedTo());
     }
+
+    [Fact]
+    public async Task Outbox_KeptEmailAfterTheDeliveryRun_KeepsItsBodyToRead()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        var lot = await app.LotNameAsync(dps.LotId);
+        await app.Jobs.RunRecurringAsync(EmailDeliveryJob.RecurringId);
+        using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+
+        var outbox = await admin.TextAsync("/emails");
+        var start = outbox.IndexOf($"You have been admitted to {lot}", StringComparison.Ordinal);
+        Assert.True(start > 0, "The admission email is listed");
+        var href = outbox[..start][(outbox[..start].LastIndexOf("href=\"", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        var email = await admin.TextAsync(href);
+
+        Assert.Contains(">Kept here</strong>", outbox);
+        Assert.Contains($"{provider.Name} has been admitted to {lot}", email);
+    }
 }
+
+/// <summary>Where the outbox is closed: Production, and Development with GOV.UK Notify configured.</summary>
+public abstract class ClosedOutboxTests(PlacementBrokerApp app)
+{
+    public static TheoryData<Role> Roles => [.. Enum.GetValues<Role>()];
+
+    private async Task<PageSession> SignedInAsync(Role role)
+    {
+        if (role == Role.PlatformAdmin)
+        {
+            return await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        }
+        var user = await app.Data.CreateUserAsync(role);
+        return await PageSession.SignedInAsync(app, user.Email, user.Password);
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Outbox_OutsideADevelopersMachine_IsNotFoundForEveryRole_AndNotInTheNavigation(Role role)
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        Guid emailId;
+        using (var scope = app.Services.CreateScope())
+        {
+            emailId = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().OutboxEmails
+                .OrderByDescending(e => e.CreatedAt).Select(e => e.Id).FirstAsync();
+        }
+        using var session = await SignedInAsync(role);
+
+        var home = await session.TextAsync("/");
+        var outbox = await session.TextAsync("/emails", HttpStatusCode.NotFound);
+        var email = await session.TextAsync($"/emails/{emailId}", HttpStatusCode.NotFound);
+
+        Assert.DoesNotContain("href=\"/emails", home);
+        Assert.Contains("Page not found", outbox);
+        Assert.Contains("Page not found", email);
+    }
+}
+
+public class ProductionApp : SqliteApp
+{
+    protected override string HostEnvironment => "Production";
+}
+
+public class DevelopmentWithNotifyApp : DevelopmentApp
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Notify:ApiKey"] = "test_key-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000",
+        ["Notify:TemplateId"] = "00000000-0000-0000-0000-000000000000",
+    };
+}
+
+public class ProductionOutboxTests(ProductionApp app) : ClosedOutboxTests(app), IClassFixture<ProductionApp>;
+
+public class DevelopmentWithNotifyOutboxTests(DevelopmentWithNotifyApp app) : ClosedOutboxTests(app), IClassFixture<DevelopmentWithNotifyApp>;
