@@ -1,6 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core.Data;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Tests;
 
@@ -10,8 +11,9 @@ namespace PlacementBroker.Web.Tests;
 /// </summary>
 public class UnsafeConfigurationStartupTests
 {
-    private sealed class ProductionApp(IDictionary<string, string?> settings) : PlacementBrokerApp
+    private sealed class ProductionApp(IDictionary<string, string?> settings, DatabaseProvider provider = DatabaseProvider.Sqlite) : PlacementBrokerApp
     {
+        public override DatabaseProvider Provider => provider;
         protected override string HostEnvironment => "Production";
         protected override IDictionary<string, string?> ExtraSettings => settings;
     }
@@ -37,27 +39,45 @@ public class UnsafeConfigurationStartupTests
         }
     }
 
-    [Fact]
-    public async Task Start_InProductionWithItsOwnSettings_Serves()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Start_InProductionWithItsOwnSettings_Serves(DatabaseProvider provider)
     {
         var app = new ProductionApp(new Dictionary<string, string?>
         {
             ["PlacementBroker:Admin:Password"] = "Kx7-unpublished-admin-password",
             ["PlacementBroker:Jwt:SigningKey"] = "a-deployment-s-own-signing-key-9f8e7d6c5b4a39281706",
-        });
+        }, provider);
         try
         {
             await app.InitializeAsync();
             using var client = app.CreateClient();
             var ready = await client.GetAsync("/health/live");
             Assert.True(ready.IsSuccessStatusCode, $"/health/live answered {(int)ready.StatusCode}");
-            using var scope = app.Services.CreateScope();
-            Assert.NotNull(scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>());
+            using var admin = app.CreateClient();
+            var token = await admin.PostAsJsonAsync("/api/auth/token", new { email = PlacementBrokerApp.AdminEmail, password = "Kx7-unpublished-admin-password" });
+            Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
         }
         finally
         {
             await ((IAsyncLifetime)app).DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void Check_InDevelopment_AllowsTheDemoAndItsPassword()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PlacementBroker:Seed"] = "demo",
+            ["PlacementBroker:Admin:Password"] = "Demo-Passw0rd!",
+        }).Build();
+        var development = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" };
+        var staging = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Staging" };
+
+        Assert.Empty(UnsafeConfigurationCheck.Problems(configuration, development));
+        Assert.Equal(2, UnsafeConfigurationCheck.Problems(configuration, staging).Count);
     }
 
     private static string Flatten(Exception error) => error.InnerException is { } inner ? $"{error.Message} | {Flatten(inner)}" : error.Message;
