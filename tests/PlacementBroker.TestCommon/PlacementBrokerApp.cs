@@ -26,6 +26,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected virtual bool SeedDemoData => false;
+    /// <summary>The demo data set is refused outside Development, so a host that loads it runs as Development.</summary>
+    protected virtual string HostEnvironment => SeedDemoData ? "Development" : "Testing";
     protected virtual bool RealServer => false;
     protected virtual string? Redis => null;
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();

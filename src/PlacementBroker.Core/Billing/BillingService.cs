@@ -352,6 +352,10 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         {
             return Outcome<Uri>.Forbidden("Payouts are set up by the provider's own users.");
         }
+        if (!await IsOrganisationAdminAsync(actor, ct))
+        {
+            return Outcome<Uri>.Forbidden("Only your organisation's administrator can set up payouts.");
+        }
         if (!gateway.IsConfigured)
         {
             return Outcome<Uri>.BusinessRule("Payments are not set up on this platform yet: there is nothing to connect to.");
@@ -369,6 +373,11 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             return Outcome<Uri>.BusinessRule($"Stripe could not start the set-up: {e.Message}. Try again in a few minutes.");
         }
     }
+
+    /// <summary>Whether the actor is its provider's organisation admin: the one who may send its bank details to Stripe.</summary>
+    public async Task<bool> IsOrganisationAdminAsync(Actor actor, CancellationToken ct = default) =>
+        actor.Role == Role.ProviderUser && actor.ProviderId is { } providerId
+        && await db.Users.AsNoTracking().AnyAsync(u => u.Id == actor.UserId && u.ProviderId == providerId && u.IsOrganisationAdmin, ct);
 
     public async Task<bool> HasPayoutAccountAsync(Guid providerId, CancellationToken ct = default) =>
         await db.Providers.AsNoTracking().AnyAsync(p => p.Id == providerId && p.StripeAccountId != null, ct);

@@ -26,6 +26,7 @@ public static class HostingExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        UnsafeConfigurationCheck.ThrowIfUnsafe(builder);
         var services = builder.Services;
         services.AddOptions<PlacementBrokerOptions>()
             .Bind(builder.Configuration.GetSection(PlacementBrokerOptions.Section))

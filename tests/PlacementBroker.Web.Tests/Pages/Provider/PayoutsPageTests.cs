@@ -35,6 +35,25 @@ public class PayoutsPageTests(BillingApp app) : IClassFixture<BillingApp>
     }
 
     [Fact]
+    public async Task Payouts_ColleagueWhoIsNotTheOrganisationAdmin_IsNotOfferedItAndIsRefused()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        var colleague = await app.Data.CreateUserAsync(PlacementBroker.Core.Role.ProviderUser, providerId: provider.Id);
+        using var session = await PageSession.SignedInAsync(app, colleague.Email, colleague.Password);
+
+        var page = await session.TextAsync("/provider/invoices");
+        var refused = await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts");
+
+        Assert.DoesNotContain("Set up payouts with Stripe", page);
+        Assert.Contains("Your organisation's administrator sets up payouts with Stripe", page);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain(app.Stripe.Requests, r => r.Path == "/v1/accounts" && r.IdempotencyKey == IdempotencyKeys.Account(provider.Id));
+        using var admin = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
+        Assert.Contains("Set up payouts with Stripe", await admin.TextAsync("/provider/invoices"));
+    }
+
+    [Fact]
     public async Task Payouts_StripeRefuses_TheErrorSummarySaysSo()
     {
         var provider = await app.Data.CreateProviderAsync();

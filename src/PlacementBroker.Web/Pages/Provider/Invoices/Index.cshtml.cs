@@ -13,6 +13,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway) : Provi
     public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public bool StripeConfigured => gateway.IsConfigured;
     public bool HasPayoutAccount { get; private set; }
+    /// <summary>Only the organisation's administrator is offered (and allowed) to set up payouts.</summary>
+    public bool CanSetUpPayouts { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -25,6 +27,10 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway) : Provi
         {
             return Redirect(outcome.Value!.ToString());
         }
+        if (outcome.Kind == OutcomeKind.Forbidden)
+        {
+            return Forbid();
+        }
         ModelState.AddModelError("", outcome.Message ?? "Payouts could not be set up");
         await LoadAsync();
         return Page();
@@ -35,5 +41,6 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway) : Provi
         var page = await billing.InvoicesAsync(Actor, Request.WebPage(), Aborted);
         (Invoices, Paging) = (page.Items, page.Info);
         HasPayoutAccount = await billing.HasPayoutAccountAsync(ProviderId, Aborted);
+        CanSetUpPayouts = await billing.IsOrganisationAdminAsync(Actor, Aborted);
     }
 }
