@@ -26,15 +26,16 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected virtual bool SeedDemoData => false;
-    /// <summary>The demo data set is refused outside Development, so a host that loads it runs as Development.</summary>
-    protected virtual string HostEnvironment => SeedDemoData ? "Development" : "Testing";
     protected virtual bool RealServer => false;
     protected virtual string? Redis => null;
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
     /// <summary>A real Hangfire server and scheduler in this host (PostgreSQL storage), instead of jobs that run when the test asks.</summary>
     protected virtual bool RealJobServer => false;
-    /// <summary>The host's environment: "Testing" unless a fixture needs Development-only pages (the email outbox) or Production.</summary>
-    protected virtual string HostEnvironment => "Testing";
+    /// <summary>
+    /// The host's environment: "Testing" unless a fixture needs Development-only pages (the email outbox) or Production.
+    /// The demo data set is refused outside Development, so a host that loads it runs as Development.
+    /// </summary>
+    protected virtual string HostEnvironment => SeedDemoData ? "Development" : "Testing";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
