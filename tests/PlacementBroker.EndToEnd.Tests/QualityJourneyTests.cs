@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PlacementBroker.Core.Data;
+using PlacementBroker.TestCommon;
 using static Microsoft.Playwright.Assertions;
 
 namespace PlacementBroker.EndToEnd.Tests;
 
 /// <summary>
 /// Leeds' QA officer raises a critical safeguarding flag on Pennine Care Homes through the form: the provider shows
-/// red with the reason; resolving the flag lifts it. Every page is scanned.
+/// red with the reason; resolving the flag lifts it. The platform admin imports the Ofsted register. Every page is scanned.
 /// </summary>
 public class QualityJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 {
@@ -57,7 +58,11 @@ public class QualityJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(page.GetByText("LADO investigation closed as unfounded; safer recruitment checks re-run")).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
 
-        // The Ofsted import, sent by upload-progress.js: the result replaces the form without leaving the page.
+        // The Ofsted register is national data: its import is the platform admin's, sent by upload-progress.js,
+        // and the result replaces the form without leaving the page.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ofsted import" })).ToHaveCountAsync(0);
+        page = await site.NewPageAsync();
+        await page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ofsted import" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import the Ofsted register", Level = 1 })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();

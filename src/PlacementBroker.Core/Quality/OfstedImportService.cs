@@ -27,9 +27,10 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
 
     public async Task<Outcome<OfstedImportResult>> ImportAsync(Actor actor, Stream csv, string source, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        if (actor.Role is not (Role.QaOfficer or Role.Commissioner))
+        // The register is national data: one council's staff must not change every council's view of a setting.
+        if (actor.Role != Role.PlatformAdmin)
         {
-            return Outcome<OfstedImportResult>.Forbidden("Only QA officers and commissioners import the Ofsted register.");
+            return Outcome<OfstedImportResult>.Forbidden("Only platform admins import the Ofsted register.");
         }
         using var reader = new StreamReader(csv);
         var records = CsvRecords.ReadAsync(reader).GetAsyncEnumerator(ct);

@@ -16,7 +16,7 @@ public sealed record WorkQueueItem(Guid SettingId, string SettingName, Guid Prov
 
 public sealed record FlagView(
     Guid Id, Guid ProviderId, Guid? SettingId, FlagCategory Category, FlagSeverity Severity, string Description, string? EvidenceReferences,
-    FlagStatus Status, DateTime RaisedAt, string RaisedBy, string RaisedByAuthority, DateTime? ResolvedAt, string? Resolution);
+    FlagStatus Status, DateTime RaisedAt, string RaisedBy, string RaisedByAuthority, DateTime? ResolvedAt, string? Resolution, Guid RaisedByAuthorityId);
 
 public sealed record VisitView(
     Guid Id, Guid SettingId, string SettingName, DateOnly VisitDate, VisitType Type, string? Visitor, string? Findings, VisitOutcome? Outcome,

@@ -68,7 +68,8 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
 
     public async Task<Outcome<QaFlag>> UpdateFlagAsync(Actor actor, Guid flagId, UpdateFlagRequest request, CancellationToken ct = default)
     {
-        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId, ct);
+        // Only the council that raised a flag changes it; to any other it does not exist.
+        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId && f.LocalAuthorityId == actor.LocalAuthorityId, ct);
         if (flag is null)
         {
             return Outcome<QaFlag>.NotFound("No such flag.");
@@ -103,7 +104,8 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
 
     public async Task<Outcome<QaFlag>> ResolveFlagAsync(Actor actor, Guid flagId, string? resolution, CancellationToken ct = default)
     {
-        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId, ct);
+        // Only the council that raised a flag changes it; to any other it does not exist.
+        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId && f.LocalAuthorityId == actor.LocalAuthorityId, ct);
         if (flag is null)
         {
             return Outcome<QaFlag>.NotFound("No such flag.");
@@ -303,7 +305,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         var flags = await db.QaFlags.AsNoTracking().Where(f => f.ProviderId == providerId).OrderByDescending(f => f.RaisedAt)
             .Select(f => new FlagView(f.Id, f.ProviderId, f.SettingId, f.Category, f.Severity, f.Description, f.EvidenceReferences, f.Status, f.RaisedAt,
                 db.Users.Where(u => u.Id == f.RaisedByUserId).Select(u => u.DisplayName).First(),
-                db.LocalAuthorities.Where(a => a.Id == f.LocalAuthorityId).Select(a => a.Name).First(), f.ResolvedAt, f.Resolution))
+                db.LocalAuthorities.Where(a => a.Id == f.LocalAuthorityId).Select(a => a.Name).First(), f.ResolvedAt, f.Resolution, f.LocalAuthorityId))
             .ToListAsync(ct);
         var visits = await db.QaVisits.AsNoTracking().Where(v => v.ProviderId == providerId).OrderByDescending(v => v.VisitDate)
             .Select(v => new VisitView(v.Id, v.SettingId, db.Settings.Where(s => s.Id == v.SettingId).Select(s => s.Name).First(), v.VisitDate, v.Type, v.Visitor,

@@ -162,7 +162,8 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     [Fact]
     public async Task OfstedImport_RealisticFile_UpdatesGradesReportsBadRowsAndIsIdempotent()
     {
-        var (dps, qaUser, qa) = await QaAsync();
+        var (dps, qaUser, _) = await QaAsync();
+        using var admin = await app.Data.AdminClientAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         var (downgraded, placedVacancy) = await app.Data.FittingProviderAsync(dps, 5000m, OfstedGrade.Good);
         var closing = await app.Data.CreateProviderAsync();
@@ -202,7 +203,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
         csv.AppendLine("North East,01/03/2026,4,SC123124,Active,Brilliant,Private,Durham");
         using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
 
-        var result = await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+        var result = await (await admin.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(306, result.GetProperty("rowsRead").GetInt32());
         Assert.Equal(3, result.GetProperty("settingsUpdated").GetInt32());
@@ -226,7 +227,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
         }
 
         using var again = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
-        var second = await (await qa.PostAsync("/api/ofsted/import", again)).ReadJsonAsync(HttpStatusCode.OK);
+        var second = await (await admin.PostAsync("/api/ofsted/import", again)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, second.GetProperty("settingsUpdated").GetInt32());
         Assert.Equal(0, second.GetProperty("downgrades").GetInt32());
     }
@@ -234,7 +235,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     [Fact]
     public async Task OfstedImport_CurrentHeaderNameAndIsoDates_AreRead()
     {
-        var (_, _, qa) = await QaAsync();
+        using var admin = await app.Data.AdminClientAsync();
         var provider = await app.Data.CreateProviderAsync();
         var settingId = await app.Data.CreateSettingAsync(provider, grade: OfstedGrade.NotYetInspected);
         string urn;
@@ -245,7 +246,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
         var csv = $"URN,Provision type,Overall experiences and progress of children and young people,Inspection date\n{urn},Children's home,Requires improvement to be good,2026-10-15\n";
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
 
-        var result = await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+        var result = await (await admin.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, result.GetProperty("settingsUpdated").GetInt32());
         Assert.Equal(1, result.GetProperty("downgrades").GetInt32());
@@ -254,7 +255,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     [Fact]
     public async Task OfstedImport_RegionInTheRegister_ReplacesTheOneFromThePostcode()
     {
-        var (_, _, qa) = await QaAsync();
+        using var admin = await app.Data.AdminClientAsync();
         var provider = await app.Data.CreateProviderAsync();
         // A Leeds postcode: Yorkshire and The Humber until the register says otherwise.
         var settingId = await app.Data.CreateSettingAsync(provider);
@@ -268,20 +269,21 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
         var csv = $"URN,Region,Overall effectiveness,Inspection date\n{before.OfstedUrn},North West,,\n";
 
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        var result = await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+        var result = await (await admin.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, result.GetProperty("settingsUpdated").GetInt32());
         var after = await SettingAsync();
         Assert.Equal(EnglishRegion.NorthWest, after.Region);
         Assert.Equal(before.OfstedGrade, after.OfstedGrade);
         using var again = new StringContent(csv, Encoding.UTF8, "text/csv");
-        Assert.Equal(0, (await (await qa.PostAsync("/api/ofsted/import", again)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("settingsUpdated").GetInt32());
+        Assert.Equal(0, (await (await admin.PostAsync("/api/ofsted/import", again)).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("settingsUpdated").GetInt32());
     }
 
     [Fact]
     public async Task OfstedImport_RegistrationClosed_ReleasesAPlaceHeldForApprovalAndClosesTheApproval()
     {
-        var (dps, _, qa) = await QaAsync();
+        var (dps, _, _) = await QaAsync();
+        using var admin = await app.Data.AdminClientAsync();
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         using var manager = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, dps.Commissioner.LocalAuthorityId));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m, OfstedGrade.Inadequate);
@@ -300,7 +302,7 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
         }
         using var content = new StringContent($"URN,Registration status\n{urn},Closed\n", Encoding.UTF8, "text/csv");
 
-        await (await qa.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
+        await (await admin.PostAsync("/api/ofsted/import", content)).ReadJsonAsync(HttpStatusCode.OK);
 
         var rejected = (await (await manager.GetAsync("/api/approvals?status=Rejected")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray()
             .Single(a => a.GetProperty("id").GetString() == approvalId);
@@ -313,15 +315,67 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
-    public async Task OfstedImport_WrongRoleIs403AndNotCsvIs415AndNoUrnColumnIs400()
+    public async Task OfstedImport_IsForPlatformAdminsOnly_QaOfficersCommissionersAndOfficersAre403()
     {
         var (_, _, qa) = await QaAsync();
         using var officer = await app.Data.ClientForAsync(Role.PlacingOfficer);
         using var commissioner = await app.Data.ClientForAsync(Role.Commissioner);
+        using var admin = await app.Data.AdminClientAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var settingId = await app.Data.CreateSettingAsync(provider, grade: OfstedGrade.Good);
+        string urn;
+        using (var scope = app.Services.CreateScope())
+        {
+            urn = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.Single(s => s.Id == settingId).OfstedUrn;
+        }
+        StringContent Csv() => new($"URN,Overall effectiveness,Inspection date\n{urn},Inadequate,2026-11-02\n", Encoding.UTF8, "text/csv");
 
-        await (await officer.PostAsync("/api/ofsted/import", new StringContent("URN\n", Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await qa.PostAsJsonAsync("/api/ofsted/import", new { urn = "x" })).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        await (await commissioner.PostAsync("/api/ofsted/import", new StringContent("Name,Grade\nx,Good\n", Encoding.UTF8, "text/csv"))).AssertValidationProblemAsync("file");
+        await (await qa.PostAsync("/api/ofsted/import", Csv())).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await commissioner.PostAsync("/api/ofsted/import", Csv())).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await officer.PostAsync("/api/ofsted/import", Csv())).AssertProblemAsync(HttpStatusCode.Forbidden);
+        using (var scope = app.Services.CreateScope())
+        {
+            var setting = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.SingleAsync(s => s.Id == settingId);
+            Assert.Equal(OfstedGrade.Good, setting.OfstedGrade);
+        }
+
+        var result = await (await admin.PostAsync("/api/ofsted/import", Csv())).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, result.GetProperty("settingsUpdated").GetInt32());
+    }
+
+    [Fact]
+    public async Task OfstedImport_NotCsvIs415AndNoUrnColumnIs400()
+    {
+        using var admin = await app.Data.AdminClientAsync();
+
+        await (await admin.PostAsJsonAsync("/api/ofsted/import", new { urn = "x" })).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await admin.PostAsync("/api/ofsted/import", new StringContent("Name,Grade\nx,Good\n", Encoding.UTF8, "text/csv"))).AssertValidationProblemAsync("file");
+    }
+
+    [Fact]
+    public async Task QaFlag_IsChangedOnlyByTheCouncilThatRaisedIt_AnotherCouncilGets404AndTheProviderStaysRed()
+    {
+        var (dps, _, qa) = await QaAsync();
+        var (_, _, otherQa) = await QaAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var officerClient = await app.Data.ClientForAsync(officer);
+        var (provider, _) = await app.Data.FittingProviderAsync(dps);
+        var flagId = await RaiseAsync(qa, provider.Id, "Critical");
+
+        await (await otherQa.PutAsJsonAsync($"/api/qa/flags/{flagId}", new { severity = "Low", description = "Nothing to see" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await otherQa.PostAsJsonAsync($"/api/qa/flags/{flagId}/resolve", new { resolution = "Closed by another council" })).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var status = await (await officerClient.GetAsync($"/api/providers/{provider.Id}/qa-status")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Red", status.GetProperty("status").GetString());
+        var profile = await (await otherQa.GetAsync($"/api/providers/{provider.Id}/qa-profile")).ReadJsonAsync(HttpStatusCode.OK);
+        var flag = profile.GetProperty("flags").EnumerateArray().Single(f => f.GetProperty("id").GetString() == flagId);
+        Assert.Equal("Critical", flag.GetProperty("severity").GetString());
+        Assert.Equal("Critical safeguarding concern", flag.GetProperty("description").GetString());
+        Assert.Equal("Open", flag.GetProperty("status").GetString());
+
+        await (await qa.PutAsJsonAsync($"/api/qa/flags/{flagId}", new { description = "Critical safeguarding concern, LADO informed" })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await qa.PostAsJsonAsync($"/api/qa/flags/{flagId}/resolve", new { resolution = "Allegation unfounded after LADO strategy meeting" })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Green", (await (await officerClient.GetAsync($"/api/providers/{provider.Id}/qa-status")).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 }
 

@@ -343,7 +343,10 @@ public abstract class PlacementLifecycleProperties(PlacementBrokerApp app, ITest
                 using var scope = app.Services.CreateScope();
                 var urn = await Service<PlacementBrokerDbContext>(scope).Settings.Where(s => s.Id == market.Settings[index].Id).Select(s => s.OfstedUrn).SingleAsync();
                 var csv = new MemoryStream(Encoding.UTF8.GetBytes($"URN,Registration status\n{urn},Closed\n"));
-                var imported = await Service<OfstedImportService>(scope).ImportAsync(TestData.ActorFor(market.Qa), csv, "property-test.csv");
+                // The register is national data: the platform admin imports it.
+                var adminId = await Service<PlacementBrokerDbContext>(scope).Users.Where(u => u.Email == PlacementBrokerApp.AdminEmail).Select(u => u.Id).SingleAsync();
+                var admin = new Actor(adminId, PlacementBrokerApp.AdminEmail, Role.PlatformAdmin, null, null, "127.0.0.1");
+                var imported = await Service<OfstedImportService>(scope).ImportAsync(admin, csv, "property-test.csv");
                 return $"{Said(imported)} setting {index} closed";
             }
             case Kind.Advance:

@@ -6,7 +6,7 @@ using PlacementBroker.Core.Quality;
 namespace PlacementBroker.Web.Pages.Quality;
 
 /// <summary>Upload Ofsted's children's social care provider list (CSV) and see what it changed and which rows it could not read.</summary>
-[Authorize(Roles = $"{nameof(Role.QaOfficer)},{nameof(Role.Commissioner)}")]
+[Authorize(Policy = PlacementBroker.Web.Auth.Policies.PlatformAdmin)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public class OfstedImportModel(OfstedImportService import) : QaPageModel

@@ -13,6 +13,7 @@ public class ProfileModel(QualityService quality) : PageModel
 {
     public QaProfile Profile { get; private set; } = null!;
     public bool IsQaOfficer => User.IsInRole(nameof(Role.QaOfficer));
+    public Guid? AuthorityId => User.GetLocalAuthorityId();
 
     public async Task<IActionResult> OnGetAsync(Guid providerId)
     {

@@ -18,6 +18,7 @@ public static class Navigation
             new("Home", "/"),
             new("Local authorities", "/admin/local-authorities"),
             new("Users", "/admin/users"),
+            new("Ofsted import", "/qa/ofsted-import"),
             new("Jobs", "/jobs"),
             new("Emails", "/emails"),
         ],
@@ -46,7 +47,6 @@ public static class Navigation
         [
             new("Home", "/"),
             new("QA", "/qa"),
-            new("Ofsted import", "/qa/ofsted-import"),
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],

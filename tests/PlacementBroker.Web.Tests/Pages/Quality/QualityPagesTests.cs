@@ -47,7 +47,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("app-bar-chart__row", queue);
         Assert.Contains("Improvement visit (RI/Inadequate)", queue);
         Assert.Contains("href=\"/qa\"", queue);
-        Assert.Contains("href=\"/qa/ofsted-import\"", queue);
+        Assert.DoesNotContain("/qa/ofsted-import", queue);
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             urn = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.Where(s => s.Id == settingId).Select(s => s.OfstedUrn).SingleAsync();
         }
-        using var session = await app.SignInAsync(qa);
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
         var form = await session.TextAsync("/qa/ofsted-import");
         Assert.Contains("enctype=\"multipart/form-data\"", form);
         Assert.Contains("/js/upload-progress.js", form);
@@ -178,7 +178,8 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("No URN", result);
         Assert.Matches("<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td>", result);
 
-        var profile = await session.TextAsync($"/qa/providers/{provider.Id}");
+        using var qaSession = await app.SignInAsync(qa);
+        var profile = await qaSession.TextAsync($"/qa/providers/{provider.Id}");
         Assert.Contains("is graded Inadequate by Ofsted", profile);
         Assert.Contains("ofsted-providers.csv", profile);
 
@@ -204,8 +205,56 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var profile = await officerSession.TextAsync($"/qa/providers/{provider.Id}");
         Assert.Contains("QA status", profile);
         Assert.DoesNotContain("Raise a flag", profile);
+    }
+
+    [Fact]
+    public async Task OfstedImportPage_IsForPlatformAdminsOnly_AndOnlyTheirNavigationLinksToIt()
+    {
+        var (dps, _, qa, _) = await ProviderAsync();
+
+        using var qaSession = await app.SignInAsync(qa);
+        await AssertForbiddenAsync(qaSession, "/qa/ofsted-import");
+        Assert.Contains("href=\"/qa\"", await qaSession.TextAsync("/"));
+        Assert.DoesNotContain("/qa/ofsted-import", await qaSession.TextAsync("/"));
+        Assert.DoesNotContain("/qa/ofsted-import", await qaSession.TextAsync("/qa"));
         using var commissioner = await app.SignInAsync(dps.Commissioner);
-        Assert.Contains("Import the Ofsted register", await commissioner.TextAsync("/qa/ofsted-import"));
+        await AssertForbiddenAsync(commissioner, "/qa/ofsted-import");
+
+        using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        Assert.Contains("href=\"/qa/ofsted-import\"", await admin.TextAsync("/"));
+        Assert.Contains("Import the Ofsted register", await admin.TextAsync("/qa/ofsted-import"));
+    }
+
+    [Fact]
+    public async Task FlagPages_AnotherCouncilsQaOfficer_Gets404AndTheFlagStaysOpenAndRed()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        var otherDps = await app.Data.CreateDpsAsync();
+        var otherQa = await app.Data.CreateUserAsync(Role.QaOfficer, otherDps.Commissioner.LocalAuthorityId);
+        using var session = await app.SignInAsync(qa);
+        var red = await session.PostFormAndFollowAsync($"/qa/providers/{provider.Id}/flags/new", Flag("Critical", "Restraint used without recording it"));
+        var flagId = System.Text.RegularExpressions.Regex.Match(red, "href=\"/qa/flags/([0-9a-f-]{36})/resolve\"").Groups[1].Value;
+        Assert.NotEmpty(flagId);
+
+        using var other = await app.SignInAsync(otherQa);
+        var profile = await other.TextAsync($"/qa/providers/{provider.Id}");
+        Assert.Contains("Restraint used without recording it", profile);
+        Assert.DoesNotContain($"/qa/flags/{flagId}/edit", profile);
+        Assert.DoesNotContain($"/qa/flags/{flagId}/resolve", profile);
+        await other.GetPageAsync($"/qa/flags/{flagId}/edit", HttpStatusCode.NotFound);
+        await other.GetPageAsync($"/qa/flags/{flagId}/resolve", HttpStatusCode.NotFound);
+        // A crafted post with a valid antiforgery token from one of the officer's own forms.
+        var edit = await other.PostFormAsync($"/qa/providers/{provider.Id}/flags/new", Flag("Low", "Nothing to see"), $"/qa/flags/{flagId}/edit");
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        var resolve = await other.PostFormAsync($"/qa/providers/{provider.Id}/flags/new", new() { ["Input.Resolution"] = "Closed by another council" }, $"/qa/flags/{flagId}/resolve");
+        Assert.Equal(HttpStatusCode.NotFound, resolve.StatusCode);
+
+        var after = await session.TextAsync($"/qa/providers/{provider.Id}");
+        Assert.Contains("data-qa-status=\"Red\"", after);
+        Assert.Contains("Restraint used without recording it", after);
+        Assert.Contains($"href=\"/qa/flags/{flagId}/resolve\"", after);
+        var resolved = await session.PostFormAndFollowAsync($"/qa/flags/{flagId}/resolve", new() { ["Input.Resolution"] = "Visited; restraint log audited" });
+        Assert.DoesNotContain("data-qa-status=\"Red\"", resolved);
     }
 
     [Fact]

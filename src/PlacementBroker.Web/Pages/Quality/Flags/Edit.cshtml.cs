@@ -47,7 +47,7 @@ public class EditModel(QualityService quality, PlacementBrokerDbContext db) : Qa
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        if (await FlagLookup.FindAsync(db, id, HttpContext.RequestAborted) is not { } flag)
+        if (await FlagLookup.FindAsync(db, id, Actor.LocalAuthorityId, HttpContext.RequestAborted) is not { } flag)
         {
             return NotFound();
         }

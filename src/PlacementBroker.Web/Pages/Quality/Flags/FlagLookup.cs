@@ -8,9 +8,10 @@ public sealed record FlagSummary(QaFlag Flag, string ProviderName, string? Setti
 
 public static class FlagLookup
 {
-    public static async Task<FlagSummary?> FindAsync(PlacementBrokerDbContext db, Guid id, CancellationToken ct)
+    /// <summary>The flag if the given council raised it; another council's flag is not found.</summary>
+    public static async Task<FlagSummary?> FindAsync(PlacementBrokerDbContext db, Guid id, Guid? authorityId, CancellationToken ct)
     {
-        var flag = await db.QaFlags.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct);
+        var flag = await db.QaFlags.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.LocalAuthorityId == authorityId, ct);
         if (flag is null)
         {
             return null;

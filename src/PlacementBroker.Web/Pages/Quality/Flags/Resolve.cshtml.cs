@@ -42,7 +42,7 @@ public class ResolveModel(QualityService quality, PlacementBrokerDbContext db) :
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        if (await FlagLookup.FindAsync(db, id, HttpContext.RequestAborted) is not { } flag)
+        if (await FlagLookup.FindAsync(db, id, Actor.LocalAuthorityId, HttpContext.RequestAborted) is not { } flag)
         {
             return NotFound();
         }
