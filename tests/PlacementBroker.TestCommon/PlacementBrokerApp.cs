@@ -31,6 +31,9 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
     /// <summary>A real Hangfire server and scheduler in this host (PostgreSQL storage), instead of jobs that run when the test asks.</summary>
     protected virtual bool RealJobServer => false;
+    /// <summary>The host's environment. In "Testing" cookies are also sent over the plain-http test client.</summary>
+    protected virtual string EnvironmentName => "Testing";
+    public const string PublicBaseUrl = "https://placementbroker.test";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
@@ -69,7 +72,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         var settings = new Dictionary<string, string?>
         {
             ["PlacementBroker:Database:Provider"] = Provider.ToString(),
@@ -83,6 +86,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
             ["ConnectionStrings:Redis"] = Redis ?? "",
             ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
+            ["PlacementBroker:PublicBaseUrl"] = PublicBaseUrl,
         };
         foreach (var (key, value) in ExtraSettings)
         {
@@ -105,11 +109,21 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             }
             // Hashing is deliberately slow; tests create hundreds of accounts.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            if (EnvironmentName == "Testing")
+            {
+                // Outside Development cookies are Secure; the test clients speak plain http to the in-process server.
+                services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+                services.PostConfigure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+                services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+            }
         });
     }
 
     /// <summary>An HTTP client that does not follow redirects, so tests see what the browser is told.</summary>
-    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 }
 
 public class SqliteApp : PlacementBrokerApp;
