@@ -36,6 +36,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// The demo data set is refused outside Development, so a host that loads it runs as Development.
     /// </summary>
     protected virtual string HostEnvironment => SeedDemoData ? "Development" : "Testing";
+    public const string PublicBaseUrl = "https://placementbroker.test";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
@@ -88,6 +89,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
             ["ConnectionStrings:Redis"] = Redis ?? "",
             ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
+            ["PlacementBroker:PublicBaseUrl"] = PublicBaseUrl,
         };
         foreach (var (key, value) in ExtraSettings)
         {
@@ -110,11 +112,21 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             }
             // Hashing is deliberately slow; tests create hundreds of accounts.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            if (HostEnvironment == "Testing")
+            {
+                // Outside Development cookies are Secure; the test clients speak plain http to the in-process server.
+                services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+                services.PostConfigure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+                services.PostConfigure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+                    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+            }
         });
     }
 
     /// <summary>An HTTP client that does not follow redirects, so tests see what the browser is told.</summary>
-    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 }
 
 public class SqliteApp : PlacementBrokerApp;

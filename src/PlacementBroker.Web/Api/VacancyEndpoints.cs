@@ -1,3 +1,4 @@
+using PlacementBroker.Web.Hosting;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Web.Auth;
@@ -81,5 +82,6 @@ public static class VacancyEndpoints
         return app;
     }
 
-    public static string SetPasswordUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/account/set-password";
+    /// <summary>The emailed link's page, at the configured public address: never the request's Host, which the caller controls.</summary>
+    public static string SetPasswordUrl(HttpContext http) => http.RequestServices.GetRequiredService<PublicUrls>().For("/account/set-password");
 }

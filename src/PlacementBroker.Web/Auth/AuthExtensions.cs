@@ -17,6 +17,8 @@ public static class AuthExtensions
     /// <summary>Picks the bearer token for the API and for hub clients that send one, the cookie for pages.</summary>
     public const string SmartScheme = "PlacementBroker";
     public const string ExternalScheme = "OrganisationSignIn";
+    /// <summary>The ticket property holding when the user signed in; kept through sliding renewals and account re-checks.</summary>
+    public const string SignedInAtProperty = "PlacementBroker.SignedInAt";
 
     public static WebApplicationBuilder AddPlacementBrokerAuth(this WebApplicationBuilder builder, PlacementBrokerOptions options)
     {
@@ -57,38 +59,14 @@ public static class AuthExtensions
             o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
         });
         authentication.AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = SelectScheme);
-        authentication.AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(c =>
+        // Outside Development cookies go only over https.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var absoluteSession = TimeSpan.FromHours(options.Auth.AbsoluteSessionHours);
+        authentication.AddIdentityCookies(cookies =>
         {
-            c.LoginPath = "/sign-in";
-            c.LogoutPath = "/sign-out";
-            c.AccessDeniedPath = "/error/403";
-            c.Cookie.Name = "PlacementBroker.Auth";
-            c.Cookie.HttpOnly = true;
-            c.Cookie.SameSite = SameSiteMode.Lax;
-            c.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            c.ExpireTimeSpan = TimeSpan.FromHours(8);
-            c.SlidingExpiration = true;
-            // Machines get a status code, not a redirect to the sign-in page.
-            c.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-            c.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
-            // The periodic re-check of the account (security stamp) cannot run while the database is unavailable. The
-            // signed, unexpired cookie stands for this request and the check runs again on the next: the page itself
-            // then answers 503 if it needs the database. Failing here instead would fail the error page too (the
-            // authentication result is kept for the request), turning "try again later" into a bare 500.
-            var validate = c.Events.OnValidatePrincipal;
-            c.Events.OnValidatePrincipal = async context =>
-            {
-                try
-                {
-                    await validate(context);
-                }
-                catch (Exception e) when (DatabaseOutage.IsUnavailable(e))
-                {
-                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthExtensions))
-                        .LogWarning("The database is unavailable: the account of the signed-in cookie was not re-checked on {Path}", context.Request.Path);
-                }
-            };
-        }));
+            cookies.ExternalCookie?.Configure(c => c.Cookie.SecurePolicy = cookieSecurity);
+            cookies.ApplicationCookie?.Configure(c => ConfigureApplicationCookie(c, cookieSecurity, absoluteSession));
+        });
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyProvider, TimeProvider>((jwt, keys, clock) =>
@@ -169,6 +147,60 @@ public static class AuthExtensions
                 .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));
         return builder;
+    }
+
+    private static void ConfigureApplicationCookie(CookieAuthenticationOptions c, CookieSecurePolicy cookieSecurity, TimeSpan absoluteSession)
+    {
+        c.LoginPath = "/sign-in";
+        c.LogoutPath = "/sign-out";
+        c.AccessDeniedPath = "/error/403";
+        c.Cookie.Name = "PlacementBroker.Auth";
+        c.Cookie.HttpOnly = true;
+        c.Cookie.SameSite = SameSiteMode.Lax;
+        c.Cookie.SecurePolicy = cookieSecurity;
+        c.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // The sign-in time is written once, at sign-in; a refresh of the same session (new claims) keeps it.
+        c.Events.OnSigningIn = context =>
+        {
+            if (!context.Properties.Items.ContainsKey(SignedInAtProperty))
+            {
+                var now = (context.Options.TimeProvider ?? context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()).GetUtcNow();
+                context.Properties.Items[SignedInAtProperty] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return Task.CompletedTask;
+        };
+        c.SlidingExpiration = true;
+        // Machines get a status code, not a redirect to the sign-in page.
+        c.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+        c.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        // The periodic re-check of the account (security stamp) cannot run while the database is unavailable. The
+        // signed, unexpired cookie stands for this request and the check runs again on the next: the page itself
+        // then answers 503 if it needs the database. Failing here instead would fail the error page too (the
+        // authentication result is kept for the request), turning "try again later" into a bare 500.
+        var validate = c.Events.OnValidatePrincipal;
+        c.Events.OnValidatePrincipal = async context =>
+        {
+            // However active, a session ends a fixed time after sign-in: sliding renewal does not extend this. A
+            // cookie without the sign-in time (issued before this rule) is treated as expired.
+            var now = (context.Options.TimeProvider ?? context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()).GetUtcNow();
+            if (!context.Properties.Items.TryGetValue(SignedInAtProperty, out var signedIn)
+                || !DateTimeOffset.TryParse(signedIn, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
+                || now - signedInAt > absoluteSession)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+            try
+            {
+                await validate(context);
+            }
+            catch (Exception e) when (DatabaseOutage.IsUnavailable(e))
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthExtensions))
+                    .LogWarning("The database is unavailable: the account of the signed-in cookie was not re-checked on {Path}", context.Request.Path);
+            }
+        };
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

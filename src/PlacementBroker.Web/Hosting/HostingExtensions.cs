@@ -34,6 +34,8 @@ public static class HostingExtensions
             .Validate(PlacementBrokerOptions.NestedSettingsAreValid, "PlacementBroker settings are out of range: see docs/operations.md")
             .Validate(o => o.Jwt.SigningKey is null || o.Jwt.SigningKey.Length >= 32, "PlacementBroker:Jwt:SigningKey must be at least 32 characters")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlacementBrokerOptions>, PublicBaseUrlValidator>();
+        services.AddSingleton<PublicUrls>();
         var options = builder.Configuration.GetSection(PlacementBrokerOptions.Section).Get<PlacementBrokerOptions>() ?? new PlacementBrokerOptions();
         services.AddSingleton(options);
 
@@ -103,6 +105,18 @@ public static class HostingExtensions
             }
         });
 
+        // Outside Development the service is only reached over https: cookies are never sent in clear, and browsers are told
+        // (HSTS) never to try http. Development keeps plain http://localhost:5080 working.
+        var secureTransport = !builder.Environment.IsDevelopment();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = secureTransport ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+            o.Cookie.SecurePolicy = secureTransport ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
@@ -143,6 +157,10 @@ public static class HostingExtensions
         {
             app.UseForwardedHeaders();
         }
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         app.UseWhen(IsMachineRequest, api =>
         {
             api.UseExceptionHandler();
@@ -162,6 +180,7 @@ public static class HostingExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();

@@ -27,10 +27,16 @@ public class PlacementBrokerOptions
     public SignInProtectionOptions SignInProtection { get; set; } = new();
     public JobsOptions Jobs { get; set; } = new();
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+    public AuthSettings Auth { get; set; } = new();
+    /// <summary>
+    /// The address people reach the service at, e.g. <c>https://placements.example.gov.uk</c>: links in emails are built
+    /// from it, never from the request's Host header. Required, and https, outside Development (see <see cref="PublicBaseUrlValidator"/>).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary>Data annotations on the nested sections, which the top-level validation does not reach.</summary>
     public static bool NestedSettingsAreValid(PlacementBrokerOptions options) =>
-        new object[] { options.Jwt, options.SignInProtection, options.Jobs }
+        new object[] { options.Jwt, options.SignInProtection, options.Jobs, options.Auth }
             .All(section => Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true));
 }
 
@@ -67,6 +73,16 @@ public class SignInProtectionOptions
     public int MaxFailedAttemptsPerAddress { get; set; } = 100;
     [Range(1, 24 * 60)]
     public int AddressWindowMinutes { get; set; } = 15;
+}
+
+public class AuthSettings
+{
+    /// <summary>
+    /// How long a signed-in browser session lasts at most, however active it is: the cookie's sliding lifetime
+    /// (8 hours without a request) is renewed by use, this is not.
+    /// </summary>
+    [Range(1, 7 * 24)]
+    public int AbsoluteSessionHours { get; set; } = 12;
 }
 
 public class JobsOptions

@@ -26,3 +26,25 @@ public static class SecurityHeaders
         await next();
     });
 }
+
+public static class NoStoreWhenSignedIn
+{
+    /// <summary>
+    /// Every answer to a signed-in request (page or API, cookie or token) is <c>Cache-Control: no-store</c>: such answers
+    /// may carry a child's identity (referrals, placements, agreements), and neither a shared cache nor the browser's
+    /// history may keep them. Marking all of them, rather than the pages known to hold personal data, cannot miss a new one.
+    /// </summary>
+    public static IApplicationBuilder UseNoStoreWhenSignedIn(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            });
+        }
+        await next();
+    });
+}

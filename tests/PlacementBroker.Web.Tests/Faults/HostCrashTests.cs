@@ -25,6 +25,7 @@ public class HostCrashTests(OwnPostgresApp app) : IClassFixture<OwnPostgresApp>
         ["PlacementBroker:Seed"] = "none",
         ["PlacementBroker:Jobs:RunServer"] = "true",
         ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
+        ["PlacementBroker:PublicBaseUrl"] = PlacementBrokerApp.PublicBaseUrl,
     };
 
     [Fact]

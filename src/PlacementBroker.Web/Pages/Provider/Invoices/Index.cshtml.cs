@@ -3,11 +3,12 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
 using PlacementBroker.Web.Api;
+using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Pages.Provider.Invoices;
 
 /// <summary>The provider's invoices to every authority, the payouts made once they were paid, and setting up payouts with Stripe.</summary>
-public class IndexModel(BillingService billing, IPaymentGateway gateway) : ProviderPageModel
+public class IndexModel(BillingService billing, IPaymentGateway gateway, PublicUrls urls) : ProviderPageModel
 {
     public IReadOnlyList<InvoiceView> Invoices { get; private set; } = [];
     public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
@@ -21,7 +22,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway) : Provi
     /// <summary>Sends the user to Stripe to give the bank and identity details payouts need; Stripe sends them back here.</summary>
     public async Task<IActionResult> OnPostPayoutsAsync()
     {
-        var back = new Uri($"{Request.Scheme}://{Request.Host}/provider/invoices");
+        var back = new Uri(urls.For("/provider/invoices"));
         var outcome = await billing.PayoutOnboardingAsync(Actor, back, Aborted);
         if (outcome.Succeeded)
         {
