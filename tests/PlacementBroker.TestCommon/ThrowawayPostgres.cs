@@ -73,6 +73,8 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories={_folder} -c fsync=off -c full_page_writes=off -c max_connections=100",
             "start"]);
         Running = true;
+        // Connections pooled before the restart are dead: the next test on this server must not be handed one.
+        NpgsqlConnection.ClearAllPools();
     }
 
     public async ValueTask DisposeAsync()
