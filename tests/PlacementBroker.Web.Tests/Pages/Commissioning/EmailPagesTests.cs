@@ -143,6 +143,9 @@ public abstract class ClosedOutboxTests(PlacementBrokerApp app)
 
 public class ProductionApp : SqliteApp
 {
+    // Outside Development cookies are Secure: the browser-less clients speak https, as a browser would.
+    public ProductionApp() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     protected override string HostEnvironment => "Production";
 }
 
