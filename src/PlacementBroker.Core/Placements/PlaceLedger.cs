@@ -63,22 +63,10 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         {
             return "The setting's Ofsted registration is closed: it cannot take a child.";
         }
-        var registered = await RegisteredAsync(settingId, ct);
+        var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var peak = Occupancy.PeakFrom(await StaysAsync(settingId, start, exceptApprovalId, ct: ct), start);
         return peak + places > registered
             ? $"The setting is registered by Ofsted for {Children(registered)} and {peak} of its places are taken or held from {UkTime.Describe(start)}: it cannot take {places} more."
-            : null;
-    }
-
-    /// <summary>
-    /// Why moving a planned end from <paramref name="planned"/> to the later <paramref name="end"/> would collide with a child
-    /// booked into the place from the planned end, or null. Call it under the setting's lock, inside the change's transaction.
-    /// </summary>
-    public async Task<string?> ExtensionRefusalAsync(Placement placement, DateOnly planned, DateOnly end, CancellationToken ct)
-    {
-        var stays = await StaysAsync(placement.SettingId, planned, exceptPlacementId: placement.Id, ct: ct);
-        return Occupancy.PeakFrom([.. stays, new Stay(placement.StartDate, end, placement.Places)], planned) > await RegisteredAsync(placement.SettingId, ct)
-            ? $"The place has been booked for another child from {UkTime.Describe(planned)}, the planned end: the end cannot be moved later."
             : null;
     }
 
@@ -98,7 +86,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         {
             return "The setting's Ofsted registration is closed: it cannot offer places.";
         }
-        var registered = await RegisteredAsync(settingId, ct);
+        var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var taken = Occupancy.PeakFrom(await StaysAsync(settingId, from, ct: ct), from);
         var onOffer = await OnOfferAsync(settingId, vacancyId, ct);
         var free = registered - taken - onOffer;
@@ -146,7 +134,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
     /// </summary>
     public async Task ReturnAsync(Guid vacancyId, Guid settingId, int places, DateOnly today, DateTime now, CancellationToken ct)
     {
-        var registered = await RegisteredAsync(settingId, ct);
+        var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var taken = Occupancy.PeakFrom(await StaysAsync(settingId, today, ct: ct), today);
         var onOffer = await OnOfferAsync(settingId, null, ct);
         var back = Math.Clamp(registered - taken - onOffer, 0, places);
@@ -187,9 +175,6 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         vacancy.Version = Guid.NewGuid();
         vacancy.UpdatedAt = now;
     }
-
-    private Task<int> RegisteredAsync(Guid settingId, CancellationToken ct) =>
-        db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
 
     private static string Children(int n) => n == 1 ? "1 child" : $"{n} children";
 }

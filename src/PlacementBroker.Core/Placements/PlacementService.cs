@@ -371,7 +371,7 @@ public class PlacementService(
         {
             if (other.Status == OfferStatus.PendingApproval)
             {
-                await places.CloseHoldsAsync(other.Id, other.VacancyId, "Another offer was accepted", now, ct);
+                await ReleaseForOfferAsync(other, "Another offer was accepted", now, ct);
             }
             other.Status = OfferStatus.NotSelected;
             other.UpdatedAt = now;
@@ -459,9 +459,12 @@ public class PlacementService(
         if (placement.EndDate is { } planned && end > planned)
         {
             // Staying longer must not collide with a child booked into the place from the planned end.
-            if (await places.ExtensionRefusalAsync(placement, planned, end, ct) is { } booked)
+            var registered = await db.Settings.AsNoTracking().Where(s => s.Id == placement.SettingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
+            var stays = await places.StaysAsync(placement.SettingId, planned, exceptPlacementId: placement.Id, ct: ct);
+            if (Occupancy.PeakFrom([.. stays, new Stay(placement.StartDate, end, placement.Places)], planned) > registered)
             {
-                return Outcome<PlacementView>.BusinessRule(booked);
+                return Outcome<PlacementView>.BusinessRule(
+                    $"The place has been booked for another child from {UkTime.Describe(planned)}, the planned end: the end cannot be moved later.");
             }
         }
         // An end on the start day is a placement that never began: nothing to keep the place for.
@@ -522,12 +525,10 @@ public class PlacementService(
         return completed;
     }
 
-    /// <summary>
-    /// An ended placement's places go back to its vacancy (as far as the setting can take them) and to its block contract.
-    /// The caller holds the setting's lock.
-    /// </summary>
+    /// <summary>An ended placement's places go back to its vacancy (as far as the setting can take them) and to its block contract.</summary>
     private async Task FreePlacesAsync(Placement placement, DateOnly today, DateTime now, CancellationToken ct)
     {
+        await places.LockSettingAsync(placement.SettingId, ct);
         await places.ReturnAsync(placement.VacancyId, placement.SettingId, placement.Places, today, now, ct);
         if (placement.BlockContractId is { } blockId)
         {
@@ -739,6 +740,23 @@ public class PlacementService(
             row.Offer.OneToOneHoursPerWeek, row.Offer.Notes,
             includeChild ? new PlacementChild(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.ChildGender, r.Needs) : null,
             p.CreatedAt);
+    }
+
+    /// <summary>Rejects the pending approval of an offer that can no longer go ahead and releases the places held for it.</summary>
+    private async Task ReleaseForOfferAsync(Offer other, string reason, DateTime now, CancellationToken ct)
+    {
+        var pending = await db.Approvals.AsNoTracking().Where(a => a.OfferId == other.Id && a.Status == ApprovalStatus.Pending)
+            .Select(a => new { a.Id, a.PlacesHeld }).ToListAsync(ct);
+        foreach (var approval in pending)
+        {
+            var closed = await db.Approvals.Where(a => a.Id == approval.Id && a.Status == ApprovalStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApprovalStatus.Rejected).SetProperty(a => a.DecisionReason, reason)
+                    .SetProperty(a => a.DecidedAt, now), ct);
+            if (closed == 1)
+            {
+                await places.ReleaseAsync(other.VacancyId, approval.PlacesHeld, now, ct);
+            }
+        }
     }
 
     /// <summary>Saves; false when a concurrent change won (a state that is no longer what it was read as).</summary>
