@@ -36,4 +36,11 @@ public static class AuditActions
     public const string ProviderRegistered = "ProviderRegistered";
     public const string PlatformAdminCreated = "PlatformAdminCreated";
     public const string DemoDataLoaded = "DemoDataLoaded";
+    public const string UserDisabled = "UserDisabled";
+    public const string UserEnabled = "UserEnabled";
+    public const string SignInRefusedDisabled = "SignInRefusedDisabled";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string PasswordCreated = "PasswordCreated";
 }

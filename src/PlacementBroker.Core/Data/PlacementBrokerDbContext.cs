@@ -26,6 +26,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<LotMembership> LotMemberships => Set<LotMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AccountLinkCode> AccountLinkCodes => Set<AccountLinkCode>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
     public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();

@@ -191,6 +191,63 @@ public partial class IdentityAdministration(
         return Outcome<ProviderRegistered>.Success(new ProviderRegistered(provider.Id, user.Id));
     }
 
+    /// <summary>
+    /// Disables an account: it can no longer sign in, and rotating its security stamp ends its cookies and bearer tokens
+    /// at their next request. The caller also closes its live hub connections.
+    /// </summary>
+    public async Task<Outcome<User>> DisableAsync(Actor actor, Guid userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Outcome<User>.NotFound("There is no user with that id.");
+        }
+        if (user.Id == actor.UserId)
+        {
+            return Outcome<User>.BusinessRule("You cannot disable your own account: ask another platform admin.");
+        }
+        if (user.DisabledAt is not null)
+        {
+            return Outcome<User>.Success(user);
+        }
+        user.DisabledAt = clock.GetUtcNow().UtcDateTime;
+        // Any emailed link it had dies with it.
+        await db.AccountLinkCodes.Where(c => c.UserId == user.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, user.DisabledAt), ct);
+        audit.Record(actor, AuditActions.UserDisabled, nameof(User), user.Id, user.Email,
+            localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
+        // The new stamp, the disabled time and the audit event are saved together.
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return Outcome<User>.Success(user);
+    }
+
+    /// <summary>Lets a disabled account sign in again. Its old tokens and cookies stay dead: the stamp rotated when it was disabled.</summary>
+    public async Task<Outcome<User>> EnableAsync(Actor actor, Guid userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Outcome<User>.NotFound("There is no user with that id.");
+        }
+        if (user.DisabledAt is null)
+        {
+            return Outcome<User>.Success(user);
+        }
+        user.DisabledAt = null;
+        audit.Record(actor, AuditActions.UserEnabled, nameof(User), user.Id, user.Email,
+            localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return Outcome<User>.Success(user);
+    }
+
     private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId) => new()
     {
         Email = email.Trim(),

@@ -6,5 +6,6 @@ public static class IdentityExtensions
 {
     public static IServiceCollection AddIdentityAdministration(this IServiceCollection services) => services
         .AddScoped<IdentityAdministration>()
+        .AddScoped<AccountLinks>()
         .AddScoped<PlatformAdminBootstrapper>();
 }

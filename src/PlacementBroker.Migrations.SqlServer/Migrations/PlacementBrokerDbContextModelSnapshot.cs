@@ -715,6 +715,44 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("MembershipEvents");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountLinkCodes");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Identity.LocalAuthority", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,6 +800,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DisplayName")
@@ -2087,6 +2128,15 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasOne("PlacementBroker.Core.Dps.LotMembership", null)
                         .WithMany("History")
                         .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -114,6 +114,26 @@ public static class IdentityEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
         .WithSummary("One user");
 
+        admin.MapPost("/users/{id:guid}/disable", async (Guid id, IdentityAdministration service, Hubs.AccountConnections connections, PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>
+        {
+            var outcome = await service.DisableAsync(http.ToActor(), id, http.RequestAborted);
+            if (outcome.Succeeded)
+            {
+                connections.CloseAll(id);
+            }
+            return await UserResultAsync(outcome, db, mapper);
+        })
+        .WithSummary("Disable a user: they cannot sign in, and their cookies, tokens and live hub connections stop working at once")
+        .Produces<UserSummary>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        admin.MapPost("/users/{id:guid}/enable", async (Guid id, IdentityAdministration service, PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>
+            await UserResultAsync(await service.EnableAsync(http.ToActor(), id, http.RequestAborted), db, mapper))
+        .WithSummary("Enable a disabled user: they can sign in again (tokens issued before they were disabled stay refused)")
+        .Produces<UserSummary>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
         admin.MapPost("/users", async (CreateUserRequest? request, IdentityAdministration service, HttpContext http) =>
             request is null
                 ? ApiResults.MissingBody()
@@ -125,5 +145,16 @@ public static class IdentityEndpoints
         .ProducesValidationProblem();
 
         return app;
+    }
+
+    private static async Task<IResult> UserResultAsync(Outcome<User> outcome, PlacementBrokerDbContext db, IMapper mapper)
+    {
+        if (!outcome.Succeeded)
+        {
+            return outcome.ToResult(_ => Results.Ok());
+        }
+        var id = outcome.Value!.Id;
+        var summary = await db.Users.AsNoTracking().Where(u => u.Id == id).ProjectTo<UserSummary>(mapper.ConfigurationProvider).SingleAsync();
+        return Results.Ok(summary);
     }
 }

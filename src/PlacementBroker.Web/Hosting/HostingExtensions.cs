@@ -140,7 +140,10 @@ public static class HostingExtensions
             }
         });
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o =>
+        // Every hub call re-checks the account; disabling one closes its live connections (AccountConnections).
+        services.AddSingleton<AccountConnections>();
+        services.AddHostedService<AccountConnectionSweep>();
+        var signalR = services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<AccountHubFilter>(o)).AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
@@ -202,7 +205,8 @@ public static class HostingExtensions
         app.MapQualityEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
-        app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
+        // A connection ends when the token it opened with expires, not only when the client leaves.
+        app.MapHub<MarketplaceHub>(MarketplaceHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboard();
         app.MapRazorPages();
         return app;
