@@ -103,6 +103,13 @@ public static class AuthExtensions
                         if (!await access.IsCurrentAsync(principal, principal.FindFirst("stamp")?.Value, checkLockout: true, context.HttpContext.RequestAborted))
                         {
                             context.Fail("The account behind this token is disabled, locked or has changed.");
+                            return;
+                        }
+                        // A hub connection closes when its token expires (CloseOnAuthenticationExpiration), which SignalR
+                        // judges by the system clock: give it the token's remaining life by the application's clock.
+                        if (context.SecurityToken?.ValidTo is { } validTo && validTo > DateTime.MinValue)
+                        {
+                            context.Properties.ExpiresUtc = TimeProvider.System.GetUtcNow() + (new DateTimeOffset(validTo, TimeSpan.Zero) - clock.GetUtcNow());
                         }
                     },
                     // Browsers cannot set headers on WebSocket requests: the hub takes the token from the query.

@@ -28,6 +28,8 @@ public class AccountLifecycleHubTests(LiveApp app) : IClassFixture<LiveApp>
 
         await (await admin.PostAsync($"/api/users/{provider.User.Id}/disable", null)).ReadJsonAsync(HttpStatusCode.OK);
 
+        // Closed by the request that disabled the account, not left to the periodic sweep.
+        Assert.Equal(0, app.Services.GetRequiredService<AccountConnections>().CountFor(provider.User.Id));
         await closed.WaitAsync(Bound);
         Assert.Equal(HubConnectionState.Disconnected, client.Connection.State);
         await using var again = new HubClient(app.ServerAddress, token);
@@ -79,7 +81,7 @@ public class AccountLifecycleHubTests(LiveApp app) : IClassFixture<LiveApp>
         var officer = await app.Data.CreateUserAsync(Role.PlacingOfficer);
         var bystander = await app.Data.CreateUserAsync(Role.PlacingOfficer);
         await using var client = new HubClient(app.ServerAddress, await app.Data.TokenAsync(officer));
-        await using var other = new HubClient(app.ServerAddress, await app.Data.TokenAsync(bystander));
+        await using var other = new HubClient(app.ServerAddress, await app.Data.TokenAsync(bystander), "probe");
         await Task.WhenAll(client.StartAsync(), other.StartAsync());
         var closed = Closed(client);
         await DisableBehindTheHostsBackAsync(officer.Id);
@@ -90,6 +92,9 @@ public class AccountLifecycleHubTests(LiveApp app) : IClassFixture<LiveApp>
 
         Assert.True(swept >= 1);
         await closed.WaitAsync(Bound);
+        // The sweep left the enabled account's connection alone: it still hears its events.
+        await app.Services.GetRequiredService<IHubContext<MarketplaceHub>>().Clients.Group(MarketplaceHub.UserGroup(bystander.Id)).SendAsync("probe", new { still = "here" });
+        Assert.Contains("here", (await other.NextAsync()).Payload);
         Assert.Equal(HubConnectionState.Connected, other.Connection.State);
     }
 
