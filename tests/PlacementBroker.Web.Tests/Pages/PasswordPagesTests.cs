@@ -63,6 +63,29 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
     }
 
     [Fact]
+    public async Task Reset_TheSameCodeUsedTwiceAtOnce_OnlyOneWins()
+    {
+        var officer = await app.Data.CreateUserAsync(Role.PlacingOfficer);
+        await app.UseAsync<AccountLinks, bool>(async l =>
+        {
+            await l.RequestPasswordResetAsync(officer.Email, "https://placementbroker.test/account/reset-password", null);
+            return true;
+        });
+        var code = await SetPasswordPageTests.EmailedCodeAsync(app, officer.Email);
+
+        var results = await Task.WhenAll(
+            app.UseAsync<AccountLinks, Outcome<User>>(l => l.SetPasswordAsync(code, "First-Racer-Passphrase", null)),
+            app.UseAsync<AccountLinks, Outcome<User>>(l => l.SetPasswordAsync(code, "Second-Racer-Passphrase", null)));
+
+        Assert.Single(results, r => r.Succeeded);
+        var winner = results[0].Succeeded ? "First-Racer-Passphrase" : "Second-Racer-Passphrase";
+        var loser = results[0].Succeeded ? "Second-Racer-Passphrase" : "First-Racer-Passphrase";
+        using var signedIn = await PageSession.SignedInAsync(app, officer.Email, winner);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/token", new { email = officer.Email, password = loser })).StatusCode);
+    }
+
+    [Fact]
     public async Task Reset_TheDatabaseHoldsOnlyTheHash_AndTheCodeExpiresAfterAnHour()
     {
         var officer = await app.Data.CreateUserAsync(Role.Commissioner);
