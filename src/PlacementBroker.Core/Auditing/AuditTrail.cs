@@ -36,4 +36,8 @@ public static class AuditActions
     public const string ProviderRegistered = "ProviderRegistered";
     public const string PlatformAdminCreated = "PlatformAdminCreated";
     public const string DemoDataLoaded = "DemoDataLoaded";
+    public const string EmailConfirmationSent = "EmailConfirmationSent";
+    public const string EmailConfirmed = "EmailConfirmed";
+    public const string ProviderVerified = "ProviderVerified";
+    public const string RegistrationWithExistingEmail = "RegistrationWithExistingEmail";
 }

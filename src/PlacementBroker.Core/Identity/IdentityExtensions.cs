@@ -6,5 +6,7 @@ public static class IdentityExtensions
 {
     public static IServiceCollection AddIdentityAdministration(this IServiceCollection services) => services
         .AddScoped<IdentityAdministration>()
+        .AddScoped<EmailConfirmationCodes>()
+        .AddScoped<Providers.ProviderVerification>()
         .AddScoped<PlatformAdminBootstrapper>();
 }
