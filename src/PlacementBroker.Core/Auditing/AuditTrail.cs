@@ -43,4 +43,8 @@ public static class AuditActions
     public const string PasswordResetRequested = "PasswordResetRequested";
     public const string PasswordReset = "PasswordReset";
     public const string PasswordCreated = "PasswordCreated";
+    public const string EmailConfirmationSent = "EmailConfirmationSent";
+    public const string EmailConfirmed = "EmailConfirmed";
+    public const string ProviderVerified = "ProviderVerified";
+    public const string RegistrationWithExistingEmail = "RegistrationWithExistingEmail";
 }

@@ -155,7 +155,8 @@ public class AccountLinks(PlacementBrokerDbContext db, UserManager<User> users, 
             return;
         }
         var code = Issue(user.Id, AccountLinkPurpose.PasswordReset);
-        await emails.QueueAsync(user.Email!, "Reset your PlacementBroker password",
+        // About the account's own address, so never held for confirmation of a provider's contact address.
+        await emails.QueueConfirmationAsync(user.Email!, "Reset your PlacementBroker password",
             $"Someone asked to reset the password of your PlacementBroker account.\n\nChoose a new password within an hour: {LinkFor(resetPageUrl, code)}\n\nThe link works once. If you did not ask, ignore this email: your password has not changed.",
             ct: ct);
         audit.Record(actor, AuditActions.PasswordResetRequested, nameof(User), user.Id, "sent");

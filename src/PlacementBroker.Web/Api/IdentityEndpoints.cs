@@ -63,11 +63,10 @@ public static class IdentityEndpoints
         api.MapPost("/providers/register", async (RegisterProviderRequest? request, IdentityAdministration admin, HttpContext http) =>
             request is null
                 ? ApiResults.MissingBody()
-                : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted))
+                : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), VerificationEndpoints.ConfirmEmailUrl(http), http.RequestAborted))
                     .ToResult(r => Results.Created($"/api/providers/{r.ProviderId}", new { providerId = r.ProviderId, userId = r.UserId })))
         .AllowAnonymous()
-        .WithSummary("A provider registers its organisation and first user")
-        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("A provider registers its organisation and first user; it is unverified until the emailed link is used or a platform admin verifies it. An address that already has an account gets the same answer (and its owner an email)")
         .ProducesValidationProblem();
 
         api.MapGet("/me", async (HttpContext http, PlacementBrokerDbContext db) =>

@@ -129,6 +129,11 @@ public static class HostingExtensions
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
             pages.Conventions.AuthorizeFolder("/Provider", Policies.ProviderUser);
+            // Until the organisation is verified, its users set it up but see no referrals, lots or councils' data.
+            foreach (var folder in Pages.Provider.VerifiedProviderPageFilter.Folders)
+            {
+                pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new Pages.Provider.VerifiedProviderPageFilter()));
+            }
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
@@ -198,6 +203,7 @@ public static class HostingExtensions
 
         app.MapIdentityEndpoints();
         app.MapProviderEndpoints();
+        app.MapVerificationEndpoints();
         app.MapDpsEndpoints();
         app.MapVacancyEndpoints();
         app.MapReferralEndpoints();

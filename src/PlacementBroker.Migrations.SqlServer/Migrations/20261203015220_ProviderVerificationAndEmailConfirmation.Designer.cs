@@ -13,8 +13,8 @@ using PlacementBroker.Core.Data;
 namespace PlacementBroker.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PlacementBrokerDbContext))]
-    [Migration("20261203015207_AccountLifecycleDisabledUsersAndLinkCodes")]
-    partial class AccountLifecycleDisabledUsersAndLinkCodes
+    [Migration("20261203015220_ProviderVerificationAndEmailConfirmation")]
+    partial class ProviderVerificationAndEmailConfirmation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -718,7 +718,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("MembershipEvents");
                 });
 
-            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+            modelBuilder.Entity("PlacementBroker.Core.Identity.EmailConfirmationCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -729,21 +729,27 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("ConfirmsContactEmail")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -751,9 +757,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasIndex("CodeHash")
                         .IsUnique();
 
+                    b.HasIndex("ProviderId");
+
                     b.HasIndex("UserId");
 
-                    b.ToTable("AccountLinkCodes");
+                    b.ToTable("EmailConfirmationCodes");
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Identity.LocalAuthority", b =>
@@ -803,9 +811,6 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DisplayName")
@@ -922,6 +927,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<string>("DeliveryId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("HeldUntilConfirmed")
+                        .HasColumnType("bit");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -1199,6 +1207,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<DateTime?>("ContactEmailConfirmedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1222,6 +1233,16 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("VerifiedByUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -2135,13 +2156,17 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+            modelBuilder.Entity("PlacementBroker.Core.Identity.EmailConfirmationCode", b =>
                 {
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PlacementBroker.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Identity.User", b =>

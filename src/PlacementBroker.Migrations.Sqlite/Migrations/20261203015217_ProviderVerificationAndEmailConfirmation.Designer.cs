@@ -12,8 +12,8 @@ using PlacementBroker.Core.Data;
 namespace PlacementBroker.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PlacementBrokerDbContext))]
-    [Migration("20261203015203_AccountLifecycleDisabledUsersAndLinkCodes")]
-    partial class AccountLifecycleDisabledUsersAndLinkCodes
+    [Migration("20261203015217_ProviderVerificationAndEmailConfirmation")]
+    partial class ProviderVerificationAndEmailConfirmation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -709,7 +709,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("MembershipEvents");
                 });
 
-            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+            modelBuilder.Entity("PlacementBroker.Core.Identity.EmailConfirmationCode", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -720,21 +720,27 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ConfirmsContactEmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<Guid?>("ProviderId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("UsedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -742,9 +748,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasIndex("CodeHash")
                         .IsUnique();
 
+                    b.HasIndex("ProviderId");
+
                     b.HasIndex("UserId");
 
-                    b.ToTable("AccountLinkCodes");
+                    b.ToTable("EmailConfirmationCodes");
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Identity.LocalAuthority", b =>
@@ -794,9 +802,6 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -911,6 +916,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<string>("DeliveryId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldUntilConfirmed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -1187,6 +1195,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ContactEmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("GroupId")
                         .HasColumnType("TEXT");
 
@@ -1209,6 +1220,16 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerifiedByUserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2120,13 +2141,17 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PlacementBroker.Core.Identity.AccountLinkCode", b =>
+            modelBuilder.Entity("PlacementBroker.Core.Identity.EmailConfirmationCode", b =>
                 {
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PlacementBroker.Core.Identity.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Identity.User", b =>
