@@ -31,7 +31,7 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     public async Task SignIn_PlatformAdmin_ManagesAuthoritiesAndUsers()
     {
         var page = await site.NewPageAsync();
-        await page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        await page.SignInAsAdminAsync(site);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform administration" })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
 

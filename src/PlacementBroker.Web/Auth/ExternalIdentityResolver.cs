@@ -33,7 +33,7 @@ public sealed record ExternalKey(string Issuer, string Subject, string? Tenant)
 /// email claim, which another tenant of the same identity provider may set to anything. Links live in AspNetUserLogins
 /// (LoginProvider = issuer, ProviderKey = tid:oid or sub), whose key makes one identity belong to one user.
 /// </summary>
-public class ExternalIdentityResolver(UserManager<User> users, PlacementBrokerOptions options)
+public class ExternalIdentityResolver(UserManager<User> users, PlacementBrokerOptions options, TimeProvider clock)
 {
     private OpenIdConnectSettings Settings => options.OpenIdConnect;
 
@@ -74,7 +74,7 @@ public class ExternalIdentityResolver(UserManager<User> users, PlacementBrokerOp
         {
             return new(ExternalOutcome.PlatformAdminNotAllowed);
         }
-        if (await users.IsLockedOutAsync(user))
+        if ((user.LockoutEnd is { } end && end > clock.GetUtcNow()) || await users.IsLockedOutAsync(user))
         {
             return new(ExternalOutcome.LockedOut);
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 
 namespace PlacementBroker.Web.Auth;
@@ -15,7 +16,7 @@ namespace PlacementBroker.Web.Auth;
 /// accepted within one step either side of now, and never twice: the last accepted step is stored, and a later code
 /// must come from a later step. Recovery codes are stored as hashes.
 /// </summary>
-public class SecondFactor(UserManager<User> users, IDataProtectionProvider protection, TimeProvider clock)
+public class SecondFactor(UserManager<User> users, IDataProtectionProvider protection, TimeProvider clock, PlacementBrokerDbContext db)
 {
     private const string Store = "PlacementBroker";
     private const string SecretToken = "TotpSecret";
@@ -90,7 +91,7 @@ public class SecondFactor(UserManager<User> users, IDataProtectionProvider prote
                 return false;
             }
             // The user's concurrency stamp makes two requests racing with one code succeed once at most.
-            return (await users.SetAuthenticationTokenAsync(user, Store, LastStepToken, step.ToString(CultureInfo.InvariantCulture))).Succeeded;
+            return await SavedAsync(user, await users.SetAuthenticationTokenAsync(user, Store, LastStepToken, step.ToString(CultureInfo.InvariantCulture)));
         }
         var hashes = (await users.GetAuthenticationTokenAsync(user, Store, RecoveryToken) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).ToList();
         var hash = Hash(compact.ToUpperInvariant());
@@ -98,7 +99,23 @@ public class SecondFactor(UserManager<User> users, IDataProtectionProvider prote
         {
             return false;
         }
-        return (await users.SetAuthenticationTokenAsync(user, Store, RecoveryToken, string.Join(';', hashes))).Succeeded;
+        return await SavedAsync(user, await users.SetAuthenticationTokenAsync(user, Store, RecoveryToken, string.Join(';', hashes)));
+    }
+
+    /// <summary>
+    /// After losing a race (another request changed the account first), forgets this request's unsaved changes and reads
+    /// the account again, so that what follows (counting the failure, the audit) saves cleanly.
+    /// </summary>
+    public async Task<bool> SavedAsync(User user, IdentityResult result)
+    {
+        if (result.Succeeded)
+        {
+            return true;
+        }
+        db.ChangeTracker.Clear();
+        db.Attach(user);
+        await db.Entry(user).ReloadAsync();
+        return false;
     }
 
     public async Task<int> RecoveryCodesLeftAsync(User user) =>

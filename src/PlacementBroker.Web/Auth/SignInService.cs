@@ -88,7 +88,11 @@ public class SignInService(
             return new SignInAttempt(SignInResultKind.Succeeded, user, TimeSpan.Zero);
         }
         limiter.RecordFailure(address);
-        await users.AccessFailedAsync(user);
+        if (!await secondFactor.SavedAsync(user, await users.AccessFailedAsync(user)))
+        {
+            // Another attempt counted first; count this one on the fresh account.
+            await secondFactor.SavedAsync(user, await users.AccessFailedAsync(user));
+        }
         if (await users.IsLockedOutAsync(user))
         {
             audit.Record(actor, AuditActions.LockedOut, nameof(User), user.Id);
