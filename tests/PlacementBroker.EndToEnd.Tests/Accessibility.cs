@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.EndToEnd.Tests;
 
@@ -15,11 +16,22 @@ public static class Accessibility
                 $"- {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
-    public static async Task SignInAsync(this IPage page, string email, string password)
+    /// <summary>Signs in with the password and, for an account with a second factor, the code <paramref name="code"/> gives.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password, Func<string>? code = null)
     {
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (code is not null)
+        {
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Enter the code from your authenticator app" }).WaitForAsync();
+            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(code());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        }
     }
+
+    /// <summary>Signs in as the platform admin: password, then the current one-time code.</summary>
+    public static Task SignInAsAdminAsync(this IPage page, PlacementBrokerApp site) =>
+        page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword, site.NextAdminCode);
 }

@@ -62,7 +62,7 @@ public class QualityJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         // and the result replaces the form without leaving the page.
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ofsted import" })).ToHaveCountAsync(0);
         page = await site.NewPageAsync();
-        await page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        await page.SignInAsAdminAsync(site);
         await page.GetByRole(AriaRole.Link, new() { Name = "Ofsted import" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import the Ofsted register", Level = 1 })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();

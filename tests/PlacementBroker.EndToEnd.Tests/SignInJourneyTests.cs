@@ -31,7 +31,7 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     public async Task SignIn_PlatformAdmin_ManagesAuthoritiesAndUsers()
     {
         var page = await site.NewPageAsync();
-        await page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        await page.SignInAsAdminAsync(site);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Platform administration" })).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
 
@@ -89,5 +89,29 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your organisation" })).ToBeVisibleAsync();
         await Expect(page.GetByText("Harbour Lights Fostering Ltd")).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task SecondFactor_TurnedOnInTheBrowser_AsksForTheCodeAtTheNextSignIn()
+    {
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("placing.officer@wakefield.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Second factor", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        var codes = new OneTimeCodes((await page.GetByTestId("totp-secret").TextContentAsync())!.Trim());
+
+        await page.GetByLabel("Code from your authenticator app").FillAsync(codes.Next(site.Clock.GetUtcNow())!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on second factor" }).ClickAsync();
+        await Expect(page.GetByTestId("recovery-codes").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(10);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var next = await site.NewPageAsync();
+        await next.SignInAsync("placing.officer@wakefield.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
+        await Expect(next.GetByRole(AriaRole.Heading, new() { Name = "Enter the code from your authenticator app" })).ToBeVisibleAsync();
+        await next.AssertNoSeriousViolationsAsync();
+        await next.GetByLabel("Code", new() { Exact = true }).FillAsync(codes.Next(site.Clock.GetUtcNow())!);
+        await next.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(next.GetByRole(AriaRole.Heading, new() { Name = "Finding placements", Level = 1 })).ToBeVisibleAsync();
     }
 }

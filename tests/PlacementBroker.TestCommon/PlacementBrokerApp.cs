@@ -20,6 +20,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@test.placementbroker.uk";
     public const string AdminPassword = "Admin-Passw0rd!";
+    /// <summary>The test admin's one-time-code secret (PlacementBroker:Admin:TotpSecret): platform admins must have a second factor.</summary>
+    public const string AdminTotpSecret = "KRSXG5CBMRWWS3SUN5ZHAU3FMNZGK5BR";
 
     /// <summary>Monday 23 November 2026, 09:00 UTC: a working day, so deadlines read naturally.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
@@ -85,6 +87,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Jobs:PollIntervalSeconds"] = "1",
             ["PlacementBroker:Admin:Email"] = AdminEmail,
             ["PlacementBroker:Admin:Password"] = AdminPassword,
+            ["PlacementBroker:Admin:TotpSecret"] = AdminTotpSecret,
             ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
             ["ConnectionStrings:Redis"] = Redis ?? "",
@@ -123,6 +126,27 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
                     o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
             }
         });
+    }
+
+    /// <summary>The platform admin's last bearer token, reused by <see cref="TestData.AdminClientAsync"/>.</summary>
+    internal (string Token, DateTime ExpiresAt)? AdminToken { get; set; }
+
+    private readonly Lazy<OneTimeCodes> _adminCodes = new(() => new OneTimeCodes(AdminTotpSecret));
+
+    /// <summary>
+    /// A current one-time code of the platform admin that this host has not accepted yet. Each code works once and the
+    /// test clock stands still, so after three sign-ins in one moment the clock moves on 30 seconds for the next code.
+    /// </summary>
+    public string NextAdminCode()
+    {
+        while (true)
+        {
+            if (_adminCodes.Value.Next(Clock.GetUtcNow()) is { } code)
+            {
+                return code;
+            }
+            Clock.Advance(TimeSpan.FromSeconds(30));
+        }
     }
 
     /// <summary>An HTTP client that does not follow redirects, so tests see what the browser is told.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -205,12 +206,28 @@ public class TestData(PlacementBrokerApp app)
         return (provider, await CreateVacancyAsync(provider, setting, dps.LotId, weeklyPrice));
     }
 
+    /// <summary>
+    /// Turns on the user's second factor with a new secret, as the enrolment page does, confirming with the first code
+    /// of the returned <see cref="OneTimeCodes"/>: later codes come from it too.
+    /// </summary>
+    public async Task<(OneTimeCodes Codes, IReadOnlyList<string> RecoveryCodes)> EnrolSecondFactorAsync(TestUser user)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var account = await users.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("No such user");
+        var codes = new OneTimeCodes(Web.Auth.SecondFactor.NewSecret());
+        var recovery = await scope.ServiceProvider.GetRequiredService<Web.Auth.SecondFactor>().EnableAsync(account, codes.Secret, codes.Next(app.Clock.GetUtcNow()))
+            ?? throw new InvalidOperationException("The enrolment code was refused");
+        return (codes, recovery);
+    }
+
     public Task<string> TokenAsync(TestUser user) => TokenAsync(user.Email, user.Password);
 
     public async Task<string> TokenAsync(string email, string password)
     {
         using var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
+        var code = email == PlacementBrokerApp.AdminEmail ? app.NextAdminCode() : null;
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return body!.AccessToken;
@@ -219,7 +236,25 @@ public class TestData(PlacementBrokerApp app)
     /// <summary>An API client signed in as the user with a bearer token.</summary>
     public async Task<HttpClient> ClientForAsync(TestUser user) => WithToken(await TokenAsync(user));
 
-    public async Task<HttpClient> AdminClientAsync() => WithToken(await TokenAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword));
+    /// <summary>
+    /// An API client of the platform admin (password and one-time code). The token is reused while it has a while to run,
+    /// as an operator's script would, so that tests do not use up the admin's one-time codes.
+    /// </summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var cached = app.AdminToken;
+        if (cached is null || cached.Value.ExpiresAt < app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5))
+        {
+            using var client = app.CreateClient();
+            var response = await client.PostAsJsonAsync("/api/auth/token",
+                new { email = PlacementBrokerApp.AdminEmail, password = PlacementBrokerApp.AdminPassword, code = app.NextAdminCode() });
+            response.EnsureSuccessStatusCode();
+            var body = (await response.Content.ReadFromJsonAsync<TokenBody>())!;
+            cached = (body.AccessToken, body.ExpiresAt);
+            app.AdminToken = cached;
+        }
+        return WithToken(cached.Value.Token);
+    }
 
     public async Task<HttpClient> ClientForAsync(Role role) => await ClientForAsync(await CreateUserAsync(role));
 

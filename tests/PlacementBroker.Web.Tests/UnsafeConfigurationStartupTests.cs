@@ -24,6 +24,7 @@ public class UnsafeConfigurationStartupTests
     [InlineData("PlacementBroker:Admin:Password", "ChangeMe-Admin-2025!", "PlacementBroker:Admin:Password is a password published")]
     [InlineData("PlacementBroker:Admin:Password", "Sh0rt-Pass!", "PlacementBroker:Admin:Password must be at least 12 characters")]
     [InlineData("PlacementBroker:Jwt:SigningKey", "dev-only-placementbroker-jwt-signing-key-change-me-0123456789abcdef", "PlacementBroker:Jwt:SigningKey is a sample value")]
+    [InlineData("PlacementBroker:Admin:TotpSecret", "PBDEMOADMINTOTPSECRETFORDEVONLY2", "PlacementBroker:Admin:TotpSecret is a sample value")]
     [InlineData("Stripe:WebhookSecret", "dev-only-placementbroker-jwt-signing-key-change-me-0123456789abcdef", "Stripe:WebhookSecret is a sample value")]
     public async Task Start_InProductionWithAnUnsafeSetting_FailsNamingTheSetting(string key, string value, string message)
     {
@@ -56,7 +57,7 @@ public class UnsafeConfigurationStartupTests
             var ready = await client.GetAsync("/health/live");
             Assert.True(ready.IsSuccessStatusCode, $"/health/live answered {(int)ready.StatusCode}");
             using var admin = app.CreateClient();
-            var token = await admin.PostAsJsonAsync("/api/auth/token", new { email = PlacementBrokerApp.AdminEmail, password = "Kx7-unpublished-admin-password" });
+            var token = await admin.PostAsJsonAsync("/api/auth/token", new { email = PlacementBrokerApp.AdminEmail, password = "Kx7-unpublished-admin-password", code = app.NextAdminCode() });
             Assert.Equal(System.Net.HttpStatusCode.OK, token.StatusCode);
         }
         finally

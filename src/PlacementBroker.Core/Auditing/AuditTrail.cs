@@ -29,6 +29,9 @@ public class AuditTrail(PlacementBrokerDbContext db, TimeProvider clock)
 public static class AuditActions
 {
     public const string SignedIn = "SignedIn";
+    public const string SecondFactorEnabled = "SecondFactorEnabled";
+    public const string SecondFactorDisabled = "SecondFactorDisabled";
+    public const string ExternalIdentityLinked = "ExternalIdentityLinked";
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
     public const string LocalAuthorityCreated = "LocalAuthorityCreated";

@@ -8,7 +8,7 @@ using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Api;
 
-public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenRequest(string? Email, string? Password, string? Code = null);
 public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt);
 public sealed record LocalAuthorityResponse(Guid Id, string Name, string Code);
 public sealed record CreatedId(Guid Id);
@@ -33,9 +33,27 @@ public static class IdentityEndpoints
             {
                 return Results.ValidationProblem(errors.ToDictionary(), title: "Some of the request is not valid");
             }
-            var attempt = await signIn.CheckAsync(request.Email, request.Password, http.Connection.RemoteIpAddress?.ToString());
+            var address = http.Connection.RemoteIpAddress?.ToString();
+            var attempt = await signIn.CheckAsync(request.Email, request.Password, address);
+            if (attempt.Kind == SignInResultKind.SecondFactorRequired)
+            {
+                if (string.IsNullOrWhiteSpace(request.Code))
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "One-time code required",
+                        detail: "This account has a second factor: send the current code from the authenticator app as 'code'.");
+                }
+                attempt = await signIn.CheckCodeAsync(attempt.User!, request.Code, address);
+                if (attempt.Kind == SignInResultKind.InvalidCredentials)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",
+                        detail: "The one-time code is not right, or it has been used already. Wait for the next code.");
+                }
+            }
             switch (attempt.Kind)
             {
+                case SignInResultKind.Succeeded when SecondFactor.MustEnrol(attempt.User!):
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Second factor required",
+                        detail: "Platform admins must have a second factor. Sign in on the website and set up an authenticator app first.");
                 case SignInResultKind.Succeeded:
                     var token = tokens.Issue(attempt.User!);
                     return Results.Ok(new TokenResponse(token.AccessToken, token.ExpiresAt));
@@ -53,7 +71,7 @@ public static class IdentityEndpoints
             }
         })
         .AllowAnonymous()
-        .WithSummary("Exchange an email and password for a bearer token")
+        .WithSummary("Exchange an email, password and (for accounts with a second factor) the current one-time code for a bearer token")
         .Produces<TokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status423Locked)

@@ -55,6 +55,8 @@ public static class AuthExtensions
         services.AddScoped<TokenService>();
         services.AddScoped<SignInService>();
         services.AddScoped<AccountAccess>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<ExternalIdentityResolver>();
 
         var authentication = services.AddAuthentication(o =>
         {
@@ -69,6 +71,7 @@ public static class AuthExtensions
         authentication.AddIdentityCookies(cookies =>
         {
             cookies.ExternalCookie?.Configure(c => c.Cookie.SecurePolicy = cookieSecurity);
+            cookies.TwoFactorUserIdCookie?.Configure(c => c.Cookie.SecurePolicy = cookieSecurity);
             cookies.ApplicationCookie?.Configure(c => ConfigureApplicationCookie(c, cookieSecurity, absoluteSession));
         });
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { });
@@ -138,6 +141,8 @@ public static class AuthExtensions
                 oidc.CallbackPath = "/signin-oidc";
                 oidc.Scope.Add("email");
                 oidc.MapInboundClaims = false;
+                // The external identity is found by issuer and subject (ExternalIdentityResolver), never by email.
+                oidc.GetClaimsFromUserInfoEndpoint = false;
             });
         }
 
@@ -156,6 +161,28 @@ public static class AuthExtensions
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));
         return builder;
     }
+
+    /// <summary>
+    /// A platform admin signed in on the pages without a second factor may only set one up (or sign out): every other page
+    /// sends them to enrol. The API never issues them a token (see the token endpoint).
+    /// </summary>
+    public static IApplicationBuilder UseSecondFactorEnrolment(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var user = context.User;
+        var path = context.Request.Path;
+        if (user.Identity?.IsAuthenticated == true
+            && user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme
+            && user.GetRole() == Role.PlatformAdmin
+            && !user.HasClaim(c => c.Type == PlacementBrokerClaims.SecondFactor)
+            && !(path.StartsWithSegments(Pages.SignInCodeModel.EnrolPath) || path.StartsWithSegments("/sign-out")
+                || path.StartsWithSegments("/error") || path.StartsWithSegments("/health")
+                || path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs")))
+        {
+            context.Response.Redirect(Pages.SignInCodeModel.EnrolPath);
+            return;
+        }
+        await next();
+    });
 
     private static void ConfigureApplicationCookie(CookieAuthenticationOptions c, CookieSecurePolicy cookieSecurity, TimeSpan absoluteSession)
     {

@@ -13,6 +13,8 @@ public static class PlacementBrokerClaims
     public const string Role = "role";
     public const string LocalAuthority = "la";
     public const string Provider = "provider";
+    /// <summary>Present when the account has a second factor; a platform admin's session without it may only enrol.</summary>
+    public const string SecondFactor = "second_factor";
 
     public static Guid? GetUserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(UserId), out var id) ? id : null;

@@ -12,6 +12,8 @@ public enum SignInResultKind
     InvalidCredentials,
     LockedOut,
     AddressThrottled,
+    /// <summary>The password is right; the account has a second factor, so a current code must follow.</summary>
+    SecondFactorRequired,
 }
 
 public sealed record SignInAttempt(SignInResultKind Kind, User? User, TimeSpan RetryAfter);
@@ -19,7 +21,7 @@ public sealed record SignInAttempt(SignInResultKind Kind, User? User, TimeSpan R
 /// <summary>Checks a password for both the sign-in page and the token endpoint, with lockout and address throttling.</summary>
 public class SignInService(
     UserManager<User> users, SignInManager<User> signIns, FailedSignInLimiter limiter, AuditTrail audit,
-    PlacementBrokerDbContext db, TimeProvider clock)
+    PlacementBrokerDbContext db, TimeProvider clock, SecondFactor secondFactor)
 {
     public async Task<SignInAttempt> CheckAsync(string? email, string? password, string? address)
     {
@@ -46,6 +48,10 @@ public class SignInService(
             await db.SaveChangesAsync();
             return new SignInAttempt(SignInResultKind.InvalidCredentials, null, TimeSpan.Zero);
         }
+        if (result.Succeeded && user.TwoFactorEnabled)
+        {
+            return new SignInAttempt(SignInResultKind.SecondFactorRequired, user, TimeSpan.Zero);
+        }
         if (result.Succeeded)
         {
             user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;
@@ -62,6 +68,46 @@ public class SignInService(
             return new SignInAttempt(SignInResultKind.LockedOut, null, until - clock.GetUtcNow());
         }
         audit.Record(actor, AuditActions.SignInFailed, nameof(User), user.Id);
+        await db.SaveChangesAsync();
+        return new SignInAttempt(SignInResultKind.InvalidCredentials, null, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The second step for an account with a second factor: a current one-time code or a recovery code. Wrong codes
+    /// count towards the account's lockout and the address's throttle, as wrong passwords do.
+    /// </summary>
+    public async Task<SignInAttempt> CheckCodeAsync(User user, string? code, string? address)
+    {
+        if (limiter.IsBlocked(address, out var wait))
+        {
+            return new SignInAttempt(SignInResultKind.AddressThrottled, null, wait);
+        }
+        var actor = new Actor(user.Id, user.Email ?? "", user.Role, user.LocalAuthorityId, user.ProviderId, address);
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new SignInAttempt(SignInResultKind.LockedOut, null, (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow());
+        }
+        if (await secondFactor.VerifyAsync(user, code))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;
+            audit.Record(actor, AuditActions.SignedIn, nameof(User), user.Id, "with a second factor");
+            await db.SaveChangesAsync();
+            return new SignInAttempt(SignInResultKind.Succeeded, user, TimeSpan.Zero);
+        }
+        limiter.RecordFailure(address);
+        if (!await secondFactor.SavedAsync(user, await users.AccessFailedAsync(user)))
+        {
+            // Another attempt counted first; count this one on the fresh account.
+            await secondFactor.SavedAsync(user, await users.AccessFailedAsync(user));
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            audit.Record(actor, AuditActions.LockedOut, nameof(User), user.Id);
+            await db.SaveChangesAsync();
+            return new SignInAttempt(SignInResultKind.LockedOut, null, (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow());
+        }
+        audit.Record(actor, AuditActions.SignInFailed, nameof(User), user.Id, "wrong one-time code");
         await db.SaveChangesAsync();
         return new SignInAttempt(SignInResultKind.InvalidCredentials, null, TimeSpan.Zero);
     }

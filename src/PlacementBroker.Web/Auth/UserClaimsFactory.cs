@@ -28,5 +28,9 @@ public class UserClaimsFactory(UserManager<User> users, IOptions<IdentityOptions
         {
             yield return new Claim(PlacementBrokerClaims.Provider, provider.ToString());
         }
+        if (user.TwoFactorEnabled)
+        {
+            yield return new Claim(PlacementBrokerClaims.SecondFactor, "totp");
+        }
     }
 }

@@ -34,6 +34,12 @@ public static class DatabaseInitialiser
         }
 
         await services.GetRequiredService<PlatformAdminBootstrapper>().EnsureAsync(options.Admin.Email, options.Admin.Password);
+        if (!string.IsNullOrWhiteSpace(options.Admin.TotpSecret) && !string.IsNullOrWhiteSpace(options.Admin.Email)
+            && await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PlacementBroker.Core.Identity.User>>().FindByEmailAsync(options.Admin.Email) is { } admin)
+        {
+            // The operator's automation signs in with codes from this secret; it wins over one enrolled on the pages.
+            await services.GetRequiredService<PlacementBroker.Web.Auth.SecondFactor>().EnsureSecretAsync(admin, options.Admin.TotpSecret);
+        }
 
         if (string.Equals(options.Seed, "demo", StringComparison.OrdinalIgnoreCase))
         {

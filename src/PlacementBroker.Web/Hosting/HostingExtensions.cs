@@ -33,6 +33,7 @@ public static class HostingExtensions
             .ValidateDataAnnotations()
             .Validate(PlacementBrokerOptions.NestedSettingsAreValid, "PlacementBroker settings are out of range: see docs/operations.md")
             .Validate(o => o.Jwt.SigningKey is null || o.Jwt.SigningKey.Length >= 32, "PlacementBroker:Jwt:SigningKey must be at least 32 characters")
+            .Validate(o => PlacementBroker.Web.Auth.SecondFactor.IsValidSecret(o.Admin.TotpSecret), "PlacementBroker:Admin:TotpSecret must be base32 of at least 16 bytes (26 or more characters)")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlacementBrokerOptions>, PublicBaseUrlValidator>();
         services.AddSingleton<PublicUrls>();
@@ -188,6 +189,7 @@ public static class HostingExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSecondFactorEnrolment();
         app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
 

@@ -49,6 +49,8 @@ public class AdminOptions
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+    /// <summary>The admin's one-time-code secret (RFC 6238, base32, SHA-1, 6 digits, 30 s), so automation can sign in.</summary>
+    public string? TotpSecret { get; set; }
 }
 
 public class JwtOptions
@@ -103,8 +105,13 @@ public class OpenIdConnectSettings
     public string? ClientId { get; set; }
     public string? ClientSecret { get; set; }
     public string DisplayName { get; set; } = "your organisation's account";
-    /// <summary>The claim holding the email that links the external identity to an existing account.</summary>
-    public string EmailClaim { get; set; } = "email";
+    /// <summary>
+    /// The tenants (<c>tid</c> claim, e.g. Microsoft Entra directory ids) whose people may link and sign in. When set, an
+    /// identity without a listed <c>tid</c> is refused; when empty, any identity the authority issues is accepted.
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = [];
+    /// <summary>Whether platform admins may sign in through the organisation's identity provider. Off unless configured.</summary>
+    public bool AllowPlatformAdmins { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

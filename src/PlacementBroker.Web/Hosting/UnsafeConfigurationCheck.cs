@@ -24,11 +24,12 @@ public static class UnsafeConfigurationCheck
     public static readonly IReadOnlyList<(string Setting, string Value)> PublishedSecrets =
     [
         ("PlacementBroker:Jwt:SigningKey", "dev-only-placementbroker-jwt-signing-key-change-me-0123456789abcdef"), // the former docker-compose.yml fallback
+        ("PlacementBroker:Admin:TotpSecret", "PBDEMOADMINTOTPSECRETFORDEVONLY2"), // the demo admin's, in appsettings.Development.json and README
     ];
 
     /// <summary>The settings holding signing keys and secrets: none of them may carry any published sample value.</summary>
     public static readonly IReadOnlyList<string> SecretSettings =
-        ["PlacementBroker:Jwt:SigningKey", "Stripe:SecretKey", "Stripe:WebhookSecret", "PlacementBroker:OpenIdConnect:ClientSecret"];
+        ["PlacementBroker:Jwt:SigningKey", "Stripe:SecretKey", "Stripe:WebhookSecret", "PlacementBroker:OpenIdConnect:ClientSecret", "PlacementBroker:Admin:TotpSecret"];
 
     /// <summary>Throws, naming the setting, when the configuration is unsafe for an environment other than Development.</summary>
     public static void ThrowIfUnsafe(WebApplicationBuilder builder)

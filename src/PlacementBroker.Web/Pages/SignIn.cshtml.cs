@@ -48,8 +48,11 @@ public class SignInModel(SignInService signIn, SignInManager<User> signIns, Plac
         switch (attempt.Kind)
         {
             case SignInResultKind.Succeeded:
-                await signIns.SignInAsync(attempt.User!, isPersistent: false);
-                return LocalRedirect(SafeReturnUrl);
+                await signIns.SignInAsync(attempt.User!, isPersistent: false, SignInCodeModel.PasswordMethod);
+                return LocalRedirect(SecondFactor.MustEnrol(attempt.User!) ? SignInCodeModel.EnrolPath : SafeReturnUrl);
+            case SignInResultKind.SecondFactorRequired:
+                await SignInCodeModel.RememberPasswordStepAsync(HttpContext, attempt.User!, SignInCodeModel.PasswordMethod);
+                return RedirectToPage("/SignInCode", new { ReturnUrl = SafeReturnUrl });
             case SignInResultKind.LockedOut:
                 ModelState.AddModelError("Input.Email", $"Your account is locked after too many failed attempts. Try again in {Math.Max(1, (int)Math.Ceiling(attempt.RetryAfter.TotalMinutes))} minutes or ask your administrator");
                 break;

@@ -7,20 +7,21 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Hosting;
+using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages;
 
 /// <summary>
-/// Completes sign-in through the organisation's identity provider: the external account is linked to the
-/// PlacementBroker user with the same email, who keeps the role and organisation the platform gave them.
+/// Completes sign-in through the organisation's identity provider: the external identity must already be linked to a
+/// PlacementBroker user (linked once, from a password-signed-in session). The user keeps the role and organisation the
+/// platform gave them; an account with a second factor still enters its code.
 /// </summary>
 [AllowAnonymous]
 public class SignInExternalModel(
-    SignInManager<User> signIns, UserManager<User> users, PlacementBrokerOptions options, AuditTrail audit, PlacementBrokerDbContext db, TimeProvider clock)
+    SignInManager<User> signIns, ExternalIdentityResolver resolver, AuditTrail audit, PlacementBrokerDbContext db, TimeProvider clock)
     : PageModel
 {
-    public string? Email { get; private set; }
+    public ExternalOutcome Outcome { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
@@ -29,20 +30,24 @@ public class SignInExternalModel(
         {
             return RedirectToPage("/SignIn");
         }
-        Email = info.Principal.FindFirst(options.OpenIdConnect.EmailClaim)?.Value
-            ?? info.Principal.FindFirst("preferred_username")?.Value;
-        var user = Email is null ? null : await users.FindByEmailAsync(Email);
-        if (user is null || user.DisabledAt is not null || await users.IsLockedOutAsync(user))
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        var resolution = await resolver.ResolveAsync(info.Principal);
+        Outcome = resolution.Outcome;
+        if (resolution.User is not { } user)
         {
-            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             return Page();
         }
-        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        await signIns.SignInAsync(user, isPersistent: false, info.LoginProvider);
+        var safeReturn = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        if (user.TwoFactorEnabled)
+        {
+            await SignInCodeModel.RememberPasswordStepAsync(HttpContext, user, SignInCodeModel.ExternalMethod);
+            return RedirectToPage("/SignInCode", new { ReturnUrl = safeReturn });
+        }
+        await signIns.SignInAsync(user, isPersistent: false, SignInCodeModel.ExternalMethod);
         user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(new Actor(user.Id, user.Email ?? "", user.Role, user.LocalAuthorityId, user.ProviderId, HttpContext.Connection.RemoteIpAddress?.ToString()),
             AuditActions.SignedIn, nameof(User), user.Id, $"through {info.LoginProvider}");
         await db.SaveChangesAsync();
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(SecondFactor.MustEnrol(user) ? SignInCodeModel.EnrolPath : safeReturn);
     }
 }
