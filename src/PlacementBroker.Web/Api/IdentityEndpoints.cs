@@ -5,6 +5,7 @@ using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Api;
 
@@ -53,6 +54,7 @@ public static class IdentityEndpoints
             }
         })
         .AllowAnonymous()
+        .RequireRateLimiting(AbuseLimits.Tokens)
         .WithSummary("Exchange an email and password for a bearer token")
         .Produces<TokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -66,8 +68,10 @@ public static class IdentityEndpoints
                 : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted))
                     .ToResult(r => Results.Created($"/api/providers/{r.ProviderId}", new { providerId = r.ProviderId, userId = r.UserId })))
         .AllowAnonymous()
+        .RequireRateLimiting(AbuseLimits.Registration)
         .WithSummary("A provider registers its organisation and first user")
         .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesValidationProblem();
 
         api.MapGet("/me", async (HttpContext http, PlacementBrokerDbContext db) =>

@@ -48,6 +48,7 @@ public static class HostingExtensions
 
         builder.AddPlacementBrokerDatabase(options);
         builder.AddPlacementBrokerAuth(options);
+        builder.AddAbuseLimits();
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
 
         services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
@@ -182,6 +183,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(ui =>

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Identity;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Hosting;
+using PlacementBroker.Web.Tests.Pages;
+
+namespace PlacementBroker.Web.Tests.Api;
+
+/// <summary>
+/// A real server behind a trusted proxy at 127.0.0.1, so each test speaks from addresses of its own (X-Forwarded-For).
+/// Small abuse limits, except token requests, which keep their default.
+/// </summary>
+public class AbuseLimitedApp : PlacementBrokerApp
+{
+    public const int Registrations = 3;
+    public const int Invitations = 2;
+    public const int Offers = 3;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    protected override bool RealServer => true;
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PlacementBroker:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
+        ["PlacementBroker:RateLimits:InvitationsPerHourPerAddress"] = Invitations.ToString(),
+        ["PlacementBroker:RateLimits:OffersPerMinutePerProvider"] = Offers.ToString(),
+        ["PlacementBroker:RateLimits:TokensPerMinutePerAddress"] = new RateLimitOptions().TokensPerMinutePerAddress.ToString(),
+    };
+
+    public HttpClient ClientAt(string address, string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = ServerAddress };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+        return client;
+    }
+}
+
+public class AbuseLimitTests(AbuseLimitedApp app) : IClassFixture<AbuseLimitedApp>
+{
+    private static object Registration(string email) => new
+    {
+        organisationName = "Brightwater Homes Ltd",
+        providerType = "ResidentialChildrensHome",
+        registrationNumber = "09876543",
+        contactEmail = "referrals@brightwater.example",
+        user = new { email, password = "Provider-Passw0rd!", displayName = "Alex Referrals" },
+    };
+
+    private static string NewEmail() => $"{TestData.Unique("limit")}@test.placementbroker.uk";
+
+    private static async Task<int> AssertRejectedAsync(HttpResponseMessage response)
+    {
+        await response.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value.TotalSeconds, 1, 3600);
+        return (int)retryAfter.Value.TotalSeconds;
+    }
+
+    private static void AssertServed(HttpResponseMessage response) =>
+        Assert.True(response.StatusCode != HttpStatusCode.TooManyRequests && (int)response.StatusCode < 500,
+            $"Expected the request to be served, got {(int)response.StatusCode}");
+
+    [Fact]
+    public async Task Register_PastTheHourlyLimitFromOneAddress_Is429WithRetryAfter_AndRegistersNothing()
+    {
+        using var client = app.ClientAt("203.0.113.10");
+        for (var i = 0; i < AbuseLimitedApp.Registrations; i++)
+        {
+            AssertServed(await client.PostAsJsonAsync("/api/providers/register", Registration(NewEmail())));
+        }
+
+        var email = NewEmail();
+        await AssertRejectedAsync(await client.PostAsJsonAsync("/api/providers/register", Registration(email)));
+
+        using var scope = app.Services.CreateScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
+    public async Task Register_AnotherAddress_IsNotHeldUpByTheFirst()
+    {
+        using var busy = app.ClientAt("203.0.113.11");
+        using var other = app.ClientAt("198.51.100.11");
+        for (var i = 0; i <= AbuseLimitedApp.Registrations; i++)
+        {
+            await busy.PostAsJsonAsync("/api/providers/register", new { });
+        }
+        await AssertRejectedAsync(await busy.PostAsJsonAsync("/api/providers/register", new { }));
+
+        var email = NewEmail();
+        var response = await other.PostAsJsonAsync("/api/providers/register", Registration(email));
+
+        AssertServed(response);
+        using var scope = app.Services.CreateScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email));
+    }
+
+    [Fact]
+    public async Task Register_ReadingTheFormIsNeverLimited_SendingItIs_AndThePageIsTheGovukError()
+    {
+        // The page test's browser speaks from 127.0.0.1 (no X-Forwarded-For): no other test registers from there.
+        using var browser = new PageSession(app);
+        for (var i = 0; i < AbuseLimitedApp.Registrations; i++)
+        {
+            var refused = await browser.PostFormAsync("/providers/register", new() { ["Input.OrganisationName"] = "" });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+        // Loading the form again (a GET) still works: only submissions count.
+        await browser.GetPageAsync("/providers/register");
+
+        var response = await browser.PostFormAsync("/providers/register", new() { ["Input.OrganisationName"] = "" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta?.TotalSeconds >= 1);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1 class=\"govuk-heading-l\">You have tried to do this too many times</h1>", html);
+        Assert.Matches(@"Try again in \d+ minutes?\.", html);
+    }
+
+    [Fact]
+    public async Task Offers_PastTheLimitForOneProvider_Is429ForAllItsPeople_AnotherProviderAtTheSameAddressIsNot()
+    {
+        var a = await app.Data.CreateProviderAsync();
+        var aColleague = await app.Data.CreateUserAsync(Role.ProviderUser, providerId: a.Id);
+        var b = await app.Data.CreateProviderAsync();
+        const string office = "203.0.113.20";
+        using var aAdmin = app.ClientAt(office, await app.Data.TokenAsync(a.User));
+        using var aOther = app.ClientAt(office, await app.Data.TokenAsync(aColleague));
+        using var bAdmin = app.ClientAt(office, await app.Data.TokenAsync(b.User));
+        var offer = new { vacancyId = Guid.NewGuid(), weeklyPrice = 5000m };
+
+        for (var i = 0; i < AbuseLimitedApp.Offers; i++)
+        {
+            AssertServed(await (i % 2 == 0 ? aAdmin : aOther).PostAsJsonAsync($"/api/referrals/{Guid.NewGuid()}/offers", offer));
+        }
+
+        await AssertRejectedAsync(await aOther.PostAsJsonAsync($"/api/referrals/{Guid.NewGuid()}/offers", offer));
+        await AssertRejectedAsync(await aAdmin.PostAsJsonAsync($"/api/referrals/{Guid.NewGuid()}/offers", offer));
+        AssertServed(await bAdmin.PostAsJsonAsync($"/api/referrals/{Guid.NewGuid()}/offers", offer));
+        // Other provider work goes on: only offer submissions are limited.
+        AssertServed(await aAdmin.GetAsync("/api/provider/users"));
+    }
+
+    [Fact]
+    public async Task Invitations_PastTheHourlyLimitFromOneAddress_Are429_AnotherAddressIsNot()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        var token = await app.Data.TokenAsync(provider.User);
+        using var here = app.ClientAt("203.0.113.30", token);
+        using var elsewhere = app.ClientAt("198.51.100.30", token);
+        for (var i = 0; i < AbuseLimitedApp.Invitations; i++)
+        {
+            var invited = await here.PostAsJsonAsync("/api/provider/users", new { email = NewEmail(), displayName = "Casey Colleague" });
+            Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        }
+
+        var email = NewEmail();
+        await AssertRejectedAsync(await here.PostAsJsonAsync("/api/provider/users", new { email, displayName = "Casey Colleague" }));
+        var fine = await elsewhere.PostAsJsonAsync("/api/provider/users", new { email, displayName = "Casey Colleague" });
+
+        Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_TheDefaultAllowsAThousandAMinuteFromOneAddress_AndRefusesTheNext()
+    {
+        var limit = new RateLimitOptions().TokensPerMinutePerAddress;
+        Assert.True(limit >= 1_000, "A council office shares one address: never below 1,000 token requests a minute.");
+        var user = await app.Data.CreateUserAsync(Role.PlacingOfficer);
+        using var office = app.ClientAt("203.0.113.40");
+        // Incomplete requests count like any other; they are quick, so the whole minute's allowance fits in the test.
+        var early = new List<HttpStatusCode>();
+        for (var i = 0; i < limit - 1; i++)
+        {
+            early.Add((await office.PostAsJsonAsync("/api/auth/token", new { email = user.Email })).StatusCode);
+        }
+        Assert.All(early, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+
+        var last = await office.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password });
+        var next = await office.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password });
+
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        var wait = await AssertRejectedAsync(next);
+        Assert.True(wait <= 60, $"Retry-After {wait}s is longer than the one-minute window");
+        using var colleague = app.ClientAt("198.51.100.40");
+        Assert.Equal(HttpStatusCode.OK, (await colleague.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password })).StatusCode);
+    }
+}
