@@ -195,3 +195,39 @@ public class AbuseLimitTests(AbuseLimitedApp app) : IClassFixture<AbuseLimitedAp
         Assert.Equal(HttpStatusCode.OK, (await colleague.PostAsJsonAsync("/api/auth/token", new { email = user.Email, password = user.Password })).StatusCode);
     }
 }
+
+public class RateLimitOptionsTests
+{
+    [Fact]
+    public void Defaults_AreTheDocumentedOnes()
+    {
+        var limits = new PlacementBrokerOptions().RateLimits;
+
+        Assert.Equal(20, limits.RegistrationsPerHourPerAddress);
+        Assert.Equal(20, limits.InvitationsPerHourPerAddress);
+        Assert.Equal(600, limits.OffersPerMinutePerProvider);
+        Assert.Equal(1_000, limits.TokensPerMinutePerAddress);
+        Assert.True(PlacementBrokerOptions.NestedSettingsAreValid(new PlacementBrokerOptions()));
+    }
+
+    [Fact]
+    public void TokensBelowAThousandAMinute_AreRefused()
+    {
+        var options = new PlacementBrokerOptions();
+        options.RateLimits.TokensPerMinutePerAddress = 999;
+
+        Assert.False(PlacementBrokerOptions.NestedSettingsAreValid(options));
+    }
+
+    [Theory]
+    [InlineData(nameof(RateLimitOptions.RegistrationsPerHourPerAddress))]
+    [InlineData(nameof(RateLimitOptions.InvitationsPerHourPerAddress))]
+    [InlineData(nameof(RateLimitOptions.OffersPerMinutePerProvider))]
+    public void ZeroLimits_AreRefused(string limit)
+    {
+        var options = new PlacementBrokerOptions();
+        typeof(RateLimitOptions).GetProperty(limit)!.SetValue(options.RateLimits, 0);
+
+        Assert.False(PlacementBrokerOptions.NestedSettingsAreValid(options));
+    }
+}
