@@ -97,7 +97,7 @@ public static class AbuseLimits
                 PermitLimit = permits,
                 Window = window,
             }),
-            new FixedWindowRateLimiter(local), logger));
+            new FixedWindowRateLimiter(local), () => redis.Value.IsConnected, logger));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
@@ -142,7 +142,7 @@ public static class AbuseLimits
     /// Counts in Redis, shared by every node; while Redis cannot be reached, counts on this node instead, so an outage
     /// of Redis neither fails requests nor lifts the limits.
     /// </summary>
-    private sealed class SharedOrLocalLimiter(RateLimiter shared, RateLimiter local, ILogger logger) : RateLimiter
+    private sealed class SharedOrLocalLimiter(RateLimiter shared, RateLimiter local, Func<bool> redisConnected, ILogger logger) : RateLimiter
     {
         public override TimeSpan? IdleDuration => local.IdleDuration;
 
@@ -153,6 +153,12 @@ public static class AbuseLimits
 
         protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
         {
+            if (!redisConnected())
+            {
+                // Without waiting for a command to time out while Redis is away.
+                logger.LogWarning("Redis is not connected: abuse limits count on this node only");
+                return await local.AcquireAsync(permitCount, cancellationToken);
+            }
             try
             {
                 return await shared.AcquireAsync(permitCount, cancellationToken);

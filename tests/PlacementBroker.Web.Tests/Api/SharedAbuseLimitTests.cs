@@ -79,3 +79,36 @@ public class SharedAbuseLimitTests(TwoLimitedNodes nodes) : IClassFixture<TwoLim
         await onA.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 }
+
+/// <summary>A node configured for Redis that cannot reach it.</summary>
+public class RedisDownNode : PlacementBrokerApp
+{
+    public const int Registrations = 3;
+    protected override bool RealServer => true;
+    protected override string? Redis => "127.0.0.1:1,connectTimeout=500,abortConnect=false";
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
+    };
+}
+
+/// <summary>While Redis is out, the limits hold on each node and requests are still answered.</summary>
+public class AbuseLimitsWithoutRedisTests(RedisDownNode node) : IClassFixture<RedisDownNode>
+{
+    [Fact]
+    public async Task Registrations_WhileRedisIsUnreachable_AreCountedOnTheNode()
+    {
+        using var client = new HttpClient { BaseAddress = node.ServerAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < RedisDownNode.Registrations; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/providers/register", new { })).StatusCode);
+        }
+
+        var refused = await client.PostAsJsonAsync("/api/providers/register", new { });
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+}
