@@ -6,7 +6,6 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Hosting;
-using PlacementBroker.Web.Tests.Pages;
 
 namespace PlacementBroker.Web.Tests.Api;
 
@@ -41,6 +40,28 @@ public class AbuseLimitedApp : PlacementBrokerApp
         }
         return client;
     }
+}
+
+/// <summary>A browser on the real server from 127.0.0.1: keeps cookies, follows no redirects, posts forms with their antiforgery token.</summary>
+public sealed partial class Browser(Uri server) : IDisposable
+{
+    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server };
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(path);
+
+    /// <summary>Loads the form at <paramref name="formPath"/> and posts the fields, with its token, to <paramref name="action"/> (the form's own path by default).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string formPath, Dictionary<string, string> fields, string? action = null)
+    {
+        var token = AntiforgeryToken().Match(await _client.GetStringAsync(formPath));
+        Assert.True(token.Success, $"{formPath} has no antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await _client.PostAsync(action ?? formPath, new FormUrlEncodedContent(fields));
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex AntiforgeryToken();
 }
 
 public class AbuseLimitTests(AbuseLimitedApp app) : IClassFixture<AbuseLimitedApp>
@@ -108,14 +129,14 @@ public class AbuseLimitTests(AbuseLimitedApp app) : IClassFixture<AbuseLimitedAp
     public async Task Register_ReadingTheFormIsNeverLimited_SendingItIs_AndThePageIsTheGovukError()
     {
         // The page test's browser speaks from 127.0.0.1 (no X-Forwarded-For): no other test registers from there.
-        using var browser = new PageSession(app);
+        using var browser = new Browser(app.ServerAddress);
         for (var i = 0; i < AbuseLimitedApp.Registrations; i++)
         {
             var refused = await browser.PostFormAsync("/providers/register", new() { ["Input.OrganisationName"] = "" });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         }
         // Loading the form again (a GET) still works: only submissions count.
-        await browser.GetPageAsync("/providers/register");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/providers/register")).StatusCode);
 
         var response = await browser.PostFormAsync("/providers/register", new() { ["Input.OrganisationName"] = "" });
 
@@ -124,6 +145,39 @@ public class AbuseLimitTests(AbuseLimitedApp app) : IClassFixture<AbuseLimitedAp
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<h1 class=\"govuk-heading-l\">You have tried to do this too many times</h1>", html);
         Assert.Matches(@"Try again in \d+ minutes?\.", html);
+    }
+
+    [Fact]
+    public async Task OfferAndInvitePages_PastTheirLimits_ShowTheGovukErrorWith429()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = new Browser(app.ServerAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync("/sign-in",
+            new() { ["Input.Email"] = provider.User.Email, ["Input.Password"] = provider.User.Password })).StatusCode);
+        var offerPage = $"/provider/referrals/{Guid.NewGuid()}/offer";
+        // Every submission counts, whatever it is (here a referral that does not exist).
+        for (var i = 0; i < AbuseLimitedApp.Offers; i++)
+        {
+            var response = await session.PostFormAsync("/provider/organisation/invite", new() { ["Input.WeeklyPrice"] = "5000" }, offerPage);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+        for (var i = 0; i < AbuseLimitedApp.Invitations; i++)
+        {
+            var response = await session.PostFormAsync("/provider/organisation/invite",
+                new() { ["Input.DisplayName"] = "Priya Shah", ["Input.Email"] = NewEmail() });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        var offer = await session.PostFormAsync("/provider/organisation/invite", new() { ["Input.WeeklyPrice"] = "5000" }, offerPage);
+        var invite = await session.PostFormAsync("/provider/organisation/invite",
+            new() { ["Input.DisplayName"] = "Priya Shah", ["Input.Email"] = NewEmail() });
+
+        foreach (var refused in new[] { offer, invite })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Contains("You have tried to do this too many times", await refused.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
