@@ -39,6 +39,7 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual string HostEnvironment => SeedDemoData ? "Development" : "Testing";
     public const string PublicBaseUrl = "https://placementbroker.test";
+    private const string RaisedLimit = "1000000";
 
     public FakeTimeProvider Clock { get; } = new(Start);
     public TestDatabase Database { get; private set; } = null!;
@@ -93,6 +94,12 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:Redis"] = Redis ?? "",
             ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
             ["PlacementBroker:PublicBaseUrl"] = PublicBaseUrl,
+            // Tests create many providers, offers and tokens from one address: abuse limits raised as for a load test.
+            // The tests of the limits lower them again.
+            ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = RaisedLimit,
+            ["PlacementBroker:RateLimits:InvitationsPerHourPerAddress"] = RaisedLimit,
+            ["PlacementBroker:RateLimits:OffersPerMinutePerProvider"] = RaisedLimit,
+            ["PlacementBroker:RateLimits:TokensPerMinutePerAddress"] = RaisedLimit,
         };
         foreach (var (key, value) in ExtraSettings)
         {

@@ -5,6 +5,7 @@ using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Api;
 
@@ -71,6 +72,7 @@ public static class IdentityEndpoints
             }
         })
         .AllowAnonymous()
+        .RequireRateLimiting(AbuseLimits.Tokens)
         .WithSummary("Exchange an email, password and (for accounts with a second factor) the current one-time code for a bearer token")
         .Produces<TokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -84,7 +86,9 @@ public static class IdentityEndpoints
                 : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), VerificationEndpoints.ConfirmEmailUrl(http), http.RequestAborted))
                     .ToResult(r => Results.Created($"/api/providers/{r.ProviderId}", new { providerId = r.ProviderId, userId = r.UserId })))
         .AllowAnonymous()
+        .RequireRateLimiting(AbuseLimits.Registration)
         .WithSummary("A provider registers its organisation and first user; it is unverified until the emailed link is used or a platform admin verifies it. An address that already has an account gets the same answer (and its owner an email)")
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesValidationProblem();
 
         api.MapGet("/me", async (HttpContext http, PlacementBrokerDbContext db) =>

@@ -1,6 +1,7 @@
 using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.Web.Auth;
+using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Api;
 
@@ -103,7 +104,9 @@ public static class ReferralEndpoints
                 }
                 return outcome.ToResult(o => Results.Created($"/api/provider/referrals/{id}", new { id = o.Id, status = o.Status }));
             })
+            .RequireRateLimiting(AbuseLimits.Offers)
             .WithSummary("Offer a vacancy; the same Idempotency-Key again returns the same offer")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         provider.MapPost("/referrals/{id:guid}/decline", async (Guid id, DeclineRequest? request, OfferService offers, HttpContext http) =>

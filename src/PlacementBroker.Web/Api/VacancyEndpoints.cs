@@ -76,7 +76,9 @@ public static class VacancyEndpoints
         provider.MapPost("/provider/users", async (InviteColleagueRequest? request, ProviderTeamService team, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await team.InviteAsync(http.ToActor(), request, SetPasswordUrl(http), http.RequestAborted))
                     .ToResult(u => Results.Created($"/api/provider/users", new { id = u.Id })))
+            .RequireRateLimiting(AbuseLimits.Invitations)
             .WithSummary("The provider's administrator invites a colleague, who sets a password from the emailed link")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         return app;

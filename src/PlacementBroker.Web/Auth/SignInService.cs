@@ -21,8 +21,12 @@ public sealed record SignInAttempt(SignInResultKind Kind, User? User, TimeSpan R
 /// <summary>Checks a password for both the sign-in page and the token endpoint, with lockout and address throttling.</summary>
 public class SignInService(
     UserManager<User> users, SignInManager<User> signIns, FailedSignInLimiter limiter, AuditTrail audit,
-    PlacementBrokerDbContext db, TimeProvider clock, SecondFactor secondFactor)
+    PlacementBrokerDbContext db, TimeProvider clock, SecondFactor secondFactor, IPasswordHasher<User> hasher)
 {
+    /// <summary>A hash of a password nobody knows, made once with the configured hasher's cost.</summary>
+    private static string? _dummyHash;
+    private static readonly User Nobody = new() { DisplayName = "" };
+
     public async Task<SignInAttempt> CheckAsync(string? email, string? password, string? address)
     {
         if (limiter.IsBlocked(address, out var wait))
@@ -32,6 +36,12 @@ public class SignInService(
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || string.IsNullOrEmpty(password))
         {
+            if (user is null)
+            {
+                // An unknown email takes as long as a wrong password: checking a dummy hash costs what checking a real one does.
+                _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+                hasher.VerifyHashedPassword(Nobody, _dummyHash, password ?? "");
+            }
             limiter.RecordFailure(address);
             audit.Record(null, AuditActions.SignInFailed, nameof(User), null, email?.Trim());
             await db.SaveChangesAsync();

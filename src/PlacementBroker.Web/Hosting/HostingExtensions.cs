@@ -49,6 +49,7 @@ public static class HostingExtensions
 
         builder.AddPlacementBrokerDatabase(options);
         builder.AddPlacementBrokerAuth(options);
+        builder.AddAbuseLimits();
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
 
         services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
@@ -192,6 +193,7 @@ public static class HostingExtensions
         app.UseSecondFactorEnrolment();
         app.UseNoStoreWhenSignedIn();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(ui =>

@@ -28,6 +28,7 @@ public class PlacementBrokerOptions
     public JobsOptions Jobs { get; set; } = new();
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
     public AuthSettings Auth { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
     /// <summary>
     /// The address people reach the service at, e.g. <c>https://placements.example.gov.uk</c>: links in emails are built
     /// from it, never from the request's Host header. Required, and https, outside Development (see <see cref="PublicBaseUrlValidator"/>).
@@ -36,7 +37,7 @@ public class PlacementBrokerOptions
 
     /// <summary>Data annotations on the nested sections, which the top-level validation does not reach.</summary>
     public static bool NestedSettingsAreValid(PlacementBrokerOptions options) =>
-        new object[] { options.Jwt, options.SignInProtection, options.Jobs, options.Auth }
+        new object[] { options.Jwt, options.SignInProtection, options.Jobs, options.Auth, options.RateLimits }
             .All(section => Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true));
 }
 

@@ -38,6 +38,13 @@ public class ErrorModel : PageModel
                 "If you think you should have access, contact your organisation's PlacementBroker administrator.",
             }),
             400 => ("Sorry, there is a problem with your request", new[] { "Go back and try again." }),
+            429 => ("You have tried to do this too many times", new[]
+            {
+                RetryAfterMinutes() is { } minutes
+                    ? $"Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}."
+                    : "Try again later.",
+                "Nothing you entered in the last attempt has been saved.",
+            }),
             _ => ("Sorry, there is a problem with the service", new[]
             {
                 "Try again later.",
@@ -50,4 +57,8 @@ public class ErrorModel : PageModel
             Response.StatusCode = code;
         }
     }
+
+    /// <summary>The wait an abuse limit set in Retry-After (seconds), in whole minutes.</summary>
+    private int? RetryAfterMinutes() =>
+        int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds) && seconds > 0 ? (seconds + 59) / 60 : null;
 }

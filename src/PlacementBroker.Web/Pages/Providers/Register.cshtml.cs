@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ using PlacementBroker.Core.Identity;
 namespace PlacementBroker.Web.Pages.Providers;
 
 [AllowAnonymous]
+[EnableRateLimiting(Hosting.AbuseLimits.Registration)]
 public class RegisterModel(IdentityAdministration admin) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

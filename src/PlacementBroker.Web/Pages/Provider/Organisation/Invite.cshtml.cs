@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
@@ -6,6 +7,7 @@ using PlacementBroker.Web.Api;
 namespace PlacementBroker.Web.Pages.Provider.Organisation;
 
 /// <summary>The organisation's administrator adds a colleague, who chooses a password from the emailed link.</summary>
+[EnableRateLimiting(Hosting.AbuseLimits.Invitations)]
 public class InviteModel(ProviderTeamService team) : ProviderPageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
@@ -11,6 +12,7 @@ namespace PlacementBroker.Web.Pages.Provider.Referrals;
 /// Making an offer. The form carries an idempotency key made when it is shown, so a double click or a resubmitted
 /// form answers with the offer already made instead of making another.
 /// </summary>
+[EnableRateLimiting(Hosting.AbuseLimits.Offers)]
 public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderPageModel
 {
     private static readonly Dictionary<string, string> Fields = new()

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Hosting;
+
+namespace PlacementBroker.Web.Tests.Api;
+
+/// <summary>One web node of a scaled-out deployment with Redis: shared database, shared Redis, small registration limit.</summary>
+public class LimitedNode(TestDatabase database, string keyPrefix) : PlacementBrokerApp
+{
+    public const int Registrations = 3;
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("placementbroker-node-").FullName;
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    protected override bool RealServer => true;
+    protected override string? Redis => TestEnvironment.Redis;
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
+    protected override bool OwnsDatabase => false;
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PlacementBroker:DataFolder"] = _dataFolder,
+        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
+        // Counters of this deployment only: earlier runs against the same Redis count apart.
+        ["PlacementBroker:RateLimits:RedisKeyPrefix"] = keyPrefix,
+    };
+
+    protected override async Task DisposeAppAsync()
+    {
+        await base.DisposeAppAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+}
+
+public sealed class TwoLimitedNodes : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    public LimitedNode A { get; private set; } = null!;
+    public LimitedNode B { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        var prefix = $"PlacementBroker:Tests:{Guid.NewGuid():N}";
+        A = new LimitedNode(_database, prefix);
+        await A.InitializeAsync();
+        B = new LimitedNode(_database, prefix);
+        await B.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await ((IAsyncLifetime)B).DisposeAsync();
+        await ((IAsyncLifetime)A).DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>With Redis, the nodes behind a load balancer count together: spreading requests over nodes gains nothing.</summary>
+public class SharedAbuseLimitTests(TwoLimitedNodes nodes) : IClassFixture<TwoLimitedNodes>
+{
+    [Fact]
+    public async Task Registrations_SpreadOverTwoNodes_CountOnce()
+    {
+        using var toA = new HttpClient { BaseAddress = nodes.A.ServerAddress };
+        using var toB = new HttpClient { BaseAddress = nodes.B.ServerAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < LimitedNode.Registrations; i++)
+        {
+            statuses.Add((await (i % 2 == 0 ? toA : toB).PostAsJsonAsync("/api/providers/register", new { })).StatusCode);
+        }
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+
+        // Node B has itself seen fewer requests than the limit: only the shared count refuses this one.
+        var onB = await toB.PostAsJsonAsync("/api/providers/register", new { });
+        var onA = await toA.PostAsJsonAsync("/api/providers/register", new { });
+
+        await onB.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(onB.Headers.RetryAfter?.Delta?.TotalSeconds is >= 1 and <= 3600);
+        await onA.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+}
+
+/// <summary>A node configured for Redis that cannot reach it.</summary>
+public class RedisDownNode : PlacementBrokerApp
+{
+    public const int Registrations = 3;
+    protected override bool RealServer => true;
+    protected override string? Redis => "127.0.0.1:1,connectTimeout=500,abortConnect=false";
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
+    };
+}
+
+/// <summary>While Redis is out, the limits hold on each node and requests are still answered.</summary>
+public class AbuseLimitsWithoutRedisTests(RedisDownNode node) : IClassFixture<RedisDownNode>
+{
+    [Fact]
+    public async Task Registrations_WhileRedisIsUnreachable_AreCountedOnTheNode()
+    {
+        using var client = new HttpClient { BaseAddress = node.ServerAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < RedisDownNode.Registrations; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/providers/register", new { })).StatusCode);
+        }
+
+        var refused = await client.PostAsJsonAsync("/api/providers/register", new { });
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+}
