@@ -155,7 +155,10 @@ public class AdmissionService(
         var application = await OwnDraftAsync(actor, applicationId, ct);
         if (application is null)
         {
-            return Outcome<ApplicationCreated>.NotFound("No such application in progress.");
+            // The provider's own application, already submitted (or decided), is a wrong state: 409; anything else is unknown.
+            return await db.LotApplications.AnyAsync(a => a.Id == applicationId && a.ProviderId == actor.ProviderId && actor.Role == Role.ProviderUser, ct)
+                ? Outcome<ApplicationCreated>.Conflict("The application has already been submitted.")
+                : Outcome<ApplicationCreated>.NotFound("No such application in progress.");
         }
         var (lot, refusal) = await OpenLotAsync(application.LotId, application.ProviderId, ct);
         if (lot is null)
