@@ -6,7 +6,7 @@ namespace PlacementBroker.Web.Tests.Security;
 /// What a cell of the matrix must answer: an exact status, any success, or "let in" (the call got past authentication,
 /// authorisation and the tenant check: not 401, 403 or 404, and never 5xx).
 /// </summary>
-public sealed record Expect(int? Status, bool AnySuccess = false)
+public sealed record Expect(int? Status, bool AnySuccess = false, bool AnyButFault = false)
 {
     public static Expect Ok { get; } = new(200);
     public static Expect Success { get; } = new((int?)null, AnySuccess: true);
@@ -15,11 +15,14 @@ public sealed record Expect(int? Status, bool AnySuccess = false)
     public static Expect Forbidden { get; } = new(403);
     public static Expect Unauthorized { get; } = new(401);
 
-    public bool Accepts(int status) => Status is { } exact
+    /// <summary>Any answer but a 5xx (the cell checks something else, such as that nothing leaks).</summary>
+    public static Expect NoFault { get; } = new((int?)null, AnyButFault: true);
+
+    public bool Accepts(int status) => AnyButFault ? status < 500 : Status is { } exact
         ? status == exact
         : AnySuccess ? status is >= 200 and < 300 : status is not (401 or 403 or 404) && status < 500;
 
-    public override string ToString() => Status?.ToString() ?? (AnySuccess ? "2xx" : "let in (not 401/403/404/5xx)");
+    public override string ToString() => Status?.ToString() ?? (AnyButFault ? "not 5xx" : AnySuccess ? "2xx" : "let in (not 401/403/404/5xx)");
 }
 
 /// <summary>
@@ -35,6 +38,8 @@ public sealed record Expect(int? Status, bool AnySuccess = false)
 /// <param name="Except">Cells that answer otherwise, with why in a comment where it is declared.</param>
 /// <param name="Anonymous">The route needs no token (sign-in, registration, webhooks).</param>
 /// <param name="ContentType">The body's media type when the route reads something other than JSON.</param>
+/// <param name="Query">A query string naming a side's resources (a list filtered by lot or provider): the other-tenant cell asks
+/// with the other side's ids, and must not answer with any of its private resources.</param>
 public sealed record Route(
     string Key,
     Caller[] Allowed,
@@ -43,7 +48,8 @@ public sealed record Route(
     Func<Side, Side, object>? Body = null,
     Dictionary<(Caller, Target), Expect>? Except = null,
     bool Anonymous = false,
-    string ContentType = "application/json")
+    string ContentType = "application/json",
+    Func<Side, string>? Query = null)
 {
     public string Method => Key[..Key.IndexOf(' ')];
     public string Pattern => Key[(Key.IndexOf(' ') + 1)..];
@@ -71,6 +77,7 @@ public sealed record Route(
 /// </list>
 /// Default answers: anonymous 401; a caller not allowed 403; allowed on own 200 (GET) or let in (writes: the own cell
 /// sends <c>{}</c> and must not be 401/403/404/5xx); allowed on the other tenant's 404; an unknown id 404 and the same as the other tenant's.
+/// No answer to a caller of side A ever holds an id of side B's private resources (<see cref="Side.Private"/>), filters or not.
 /// </summary>
 public static class AccessMatrix
 {
@@ -136,7 +143,7 @@ public static class AccessMatrix
             Body: (_, _) => new { name = "Sneaky House", ofstedUrn = "SC999999", postcode = "LS6 2AB", ofstedGrade = "Good", registeredPlaces = 2 }),
         new("GET /api/providers/{providerId:guid}/settings", Everyone, Id: s => s.Provider, Global: NotProviders),
         new("POST /api/vacancies", Providers, Body: (own, _) => VacancyBody(own)),
-        new("GET /api/vacancies", [Commissioner, ProviderAdmin, ProviderUser]),
+        new("GET /api/vacancies", [Commissioner, ProviderAdmin, ProviderUser], Query: s => $"lotId={s.Lot}"),
         new("GET /api/vacancies/{id:guid}", [Commissioner, ProviderAdmin, ProviderUser], Id: s => s.Vacancy),
         new("PUT /api/vacancies/{id:guid}", Providers, Id: s => s.SpareVacancy, Body: (own, _) => VacancyBody(own)),
         new("DELETE /api/vacancies/{id:guid}", Providers, Id: s => s.SpareVacancy),
@@ -188,8 +195,8 @@ public static class AccessMatrix
         new("POST /api/ofsted/import", [PlatformAdmin], ContentType: "text/csv"),
 
         // Sufficiency
-        new("GET /api/sufficiency", [Commissioner]),
-        new("GET /api/provider-performance", [Commissioner, ProviderAdmin, ProviderUser]),
+        new("GET /api/sufficiency", [Commissioner], Query: s => $"lotId={s.Lot}&scope=dps"),
+        new("GET /api/provider-performance", [Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}"),
         new("GET /api/sufficiency/statements/", [Commissioner]),
         new("POST /api/sufficiency/statements/", [Commissioner], Body: (_, _) => new { periodFrom = "2024-11-01", periodTo = "2025-10-31" }),
         new("GET /api/sufficiency/statements/{id:guid}", [Commissioner], Id: s => s.Statement),
