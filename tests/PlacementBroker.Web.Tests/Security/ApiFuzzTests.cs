@@ -20,7 +20,7 @@ public class FuzzMarketApp : SecurityMarketApp;
 public partial class ApiFuzzTests(FuzzMarketApp app, ITestOutputHelper output) : IClassFixture<FuzzMarketApp>
 {
     private const int PerOperation = 40;
-    private static readonly TimeSpan PerOperationBudget = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PerOperationBudget = TimeSpan.FromSeconds(10);
 
     private static readonly string[] HostilePathValues =
     [
