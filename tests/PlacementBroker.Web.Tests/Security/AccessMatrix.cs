@@ -64,8 +64,10 @@ public sealed record Route(
 ///
 /// To add a route, add one line, e.g.
 /// <code>
-///   new("POST /api/users/{id:guid}/disable", [PlatformAdmin], Id: s => s.OfficerUser, Global: [PlatformAdmin]),
+///   new("POST /api/users/{id:guid}/disable", [PlatformAdmin], Id: s => s.SpareUser, Global: [PlatformAdmin]),
 /// </code>
+/// The own cell of a writing route really calls it (with <c>{}</c> as the body), so a route that withdraws, closes, disables
+/// or otherwise spoils what it names must name a Spare* resource of the side, never one the other cells rely on.
 /// <list type="bullet">
 /// <item>Allowed: the callers the contract lets in (Caller.ProviderAdmin is the organisation's first user, ProviderUser a colleague).</item>
 /// <item>Id: which resource of a <see cref="Side"/> the route's parameter names (add a property to Side, and create it in

@@ -38,6 +38,8 @@ public sealed class Side
     public Guid Authority { get; set; }
     public Guid CommissionerUser { get; set; }
     public Guid OfficerUser { get; set; }
+    /// <summary>An officer no caller signs in as: for the calls that disable, lock or otherwise spoil an account.</summary>
+    public Guid SpareUser { get; set; }
     public Guid Dps { get; set; }
     public Guid Lot { get; set; }
     public Guid SpareDps { get; set; }
@@ -117,6 +119,7 @@ public class SecurityMarketApp : PostgresApp
         side.Authority = la;
         side.CommissionerUser = commissioner.Id;
         side.OfficerUser = officer.Id;
+        side.SpareUser = (await Data.CreateUserAsync(Role.PlacingOfficer, la)).Id;
 
         var dps = await Data.CreateDpsAsync(commissioner);
         var spare = await Data.CreateDpsAsync(commissioner);
