@@ -159,7 +159,10 @@ public class AdmissionService(
         var application = await OwnDraftAsync(actor, applicationId, ct);
         if (application is null)
         {
-            return Outcome<ApplicationCreated>.NotFound("No such application in progress.");
+            // The provider's own application, already submitted (or decided), is a wrong state: 409; anything else is unknown.
+            return await db.LotApplications.AnyAsync(a => a.Id == applicationId && a.ProviderId == actor.ProviderId && actor.Role == Role.ProviderUser, ct)
+                ? Outcome<ApplicationCreated>.Conflict("The application has already been submitted.")
+                : Outcome<ApplicationCreated>.NotFound("No such application in progress.");
         }
         if (!await Providers.ProviderVerification.IsVerifiedAsync(db, application.ProviderId, ct))
         {

@@ -9,9 +9,14 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
 {
     public async Task<Outcome<Setting>> AddAsync(Actor actor, Guid providerId, AddSettingRequest request, CancellationToken ct = default)
     {
-        if (actor.Role != Role.ProviderUser || actor.ProviderId != providerId)
+        if (actor.Role != Role.ProviderUser)
         {
             return Outcome<Setting>.Forbidden("You can add settings only to your own organisation.");
+        }
+        if (actor.ProviderId != providerId)
+        {
+            // Another organisation's id answers as an unknown one: it never reveals that the organisation exists.
+            return Outcome<Setting>.NotFound("No such organisation.");
         }
         var name = request.Name?.Trim();
         var urn = OfstedUrn.Normalise(request.OfstedUrn);

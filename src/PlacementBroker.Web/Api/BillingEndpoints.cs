@@ -32,7 +32,7 @@ public static class BillingEndpoints
         app.MapPost("/api/placements/{id:guid}/price-changes", async (Guid id, PriceChangeRequest? request, PriceChangeService prices, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await prices.ChangeAsync(http.ToActor(), id, request, http.RequestAborted))
                     .ToResult(p => Results.Created($"/api/placements/{id}", p)))
-            .RequireAuthorization(Policies.AuthorityUser)
+            .RequireAuthorization(Policies.PlacementManager)
             .WithTags("Billing")
             .WithSummary("A spot placement's weekly price changes from a date: {weeklyPrice, effectiveFrom, reason?}. Placement managers of the authority; not into a period already billed (422)")
             .Produces<PlacementPrices>(StatusCodes.Status201Created)

@@ -87,6 +87,7 @@ public static class DpsEndpoints
 
         api.MapGet("/applications/{id:guid}", async (Guid id, AdmissionService admissions, HttpContext http) =>
                 await admissions.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found ? Results.Ok(found) : NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .WithSummary("One application with its answers, for its provider or the lead authority's commissioners")
             .Produces<ApplicationView>();
 

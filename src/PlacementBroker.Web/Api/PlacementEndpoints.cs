@@ -6,6 +6,10 @@ namespace PlacementBroker.Web.Api;
 
 public static class PlacementEndpoints
 {
+    /// <summary>Who reads placements: a local authority's users (their own) and providers (theirs); anyone else is 403.</summary>
+    private static void PlacementReaders(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy.RequireRole(
+        nameof(Role.PlacingOfficer), nameof(Role.PlacementManager), nameof(Role.QaOfficer), nameof(Role.Commissioner), nameof(Role.ProviderUser));
+
     public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Placements").RequireAuthorization().RequireVerifiedProvider();
@@ -50,6 +54,7 @@ public static class PlacementEndpoints
                 return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await placements.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
             })
             .WithPaging()
+            .RequireAuthorization(PlacementReaders)
             .WithSummary("The authority's placements, or the provider's, newest first")
             .Produces<List<PlacementView>>();
 
@@ -57,6 +62,7 @@ public static class PlacementEndpoints
                 await placements.FindAsync(http.ToActor(), id, ct: http.RequestAborted) is { } placement
                     ? Results.Ok(placement)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            .RequireAuthorization(PlacementReaders)
             .WithSummary("One placement with the child's identity, for the placing authority and the placed provider; every read is audited")
             .Produces<PlacementView>();
 

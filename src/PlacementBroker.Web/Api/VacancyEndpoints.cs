@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Web.Hosting;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
@@ -21,7 +22,9 @@ public static class VacancyEndpoints
         api.MapGet("/providers/{providerId:guid}/settings", async (Guid providerId, SettingService settings, HttpContext http) =>
             {
                 var actor = http.ToActor();
-                return actor.Role == Role.ProviderUser && actor.ProviderId != providerId
+                // Another provider's settings, or a provider that does not exist: 404 alike.
+                return (actor.Role == Role.ProviderUser && actor.ProviderId != providerId)
+                        || !await http.RequestServices.GetRequiredService<PlacementBroker.Core.Data.PlacementBrokerDbContext>().Providers.AnyAsync(p => p.Id == providerId, http.RequestAborted)
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")
                     : http.Paged((await settings.ForProviderAsync(providerId, http.RequestAborted)).ToPaged(http.PageRequest()));
             })
@@ -54,7 +57,8 @@ public static class VacancyEndpoints
                 await vacancies.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found
                     ? Results.Ok(found)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
-            .WithSummary("One vacancy")
+            .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
+            .WithSummary("One vacancy: a provider's own, or for commissioners one on their DPSs' lots")
             .Produces<VacancyView>();
 
         provider.MapPut("/vacancies/{id:guid}", async (Guid id, VacancyRequest? request, VacancyService vacancies, HttpContext http) =>

@@ -47,13 +47,14 @@ public abstract class SettingsAndVacanciesApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
-    public async Task AddSetting_AnotherProvidersOrganisation_Is403()
+    public async Task AddSetting_AnotherProvidersOrganisation_Is404LikeAnUnknownOne()
     {
         var provider = await app.Data.CreateProviderAsync();
         var other = await app.Data.CreateProviderAsync();
         using var client = await app.Data.ClientForAsync(provider.User);
 
-        await (await client.PostAsJsonAsync($"/api/providers/{other.Id}/settings", Setting(Urn()))).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await client.PostAsJsonAsync($"/api/providers/{other.Id}/settings", Setting(Urn()))).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await client.PostAsJsonAsync($"/api/providers/{Guid.NewGuid()}/settings", Setting(Urn()))).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory]

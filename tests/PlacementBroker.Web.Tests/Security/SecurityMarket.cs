@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.TestCommon;
+
+namespace PlacementBroker.Web.Tests.Security;
+
+/// <summary>Who calls: anonymous, the platform admin, each council role of council A, and provider P's organisation admin and a colleague.</summary>
+public enum Caller
+{
+    Anonymous,
+    PlatformAdmin,
+    PlacingOfficer,
+    PlacementManager,
+    QaOfficer,
+    Commissioner,
+    ProviderAdmin,
+    ProviderUser,
+}
+
+/// <summary>Whose resource the route's ids name: the caller's own side (council A, provider P), the other side (council B, provider Q), or nobody's.</summary>
+public enum Target
+{
+    Own,
+    Other,
+    Unknown,
+}
+
+/// <summary>
+/// One side of the market: a council, its DPS (with a spare one), a provider admitted to it, and everything the two do
+/// together. Side A is the callers' own; side B is the other tenant. Every id a route can name lives here.
+/// </summary>
+public sealed class Side
+{
+    public Guid Authority { get; set; }
+    public Guid CommissionerUser { get; set; }
+    public Guid OfficerUser { get; set; }
+    /// <summary>An officer no caller signs in as: for the calls that disable, lock or otherwise spoil an account.</summary>
+    public Guid SpareUser { get; set; }
+    public Guid Dps { get; set; }
+    public Guid Lot { get; set; }
+    public Guid SpareDps { get; set; }
+    public Guid SpareLot { get; set; }
+    public Guid Provider { get; set; }
+    public Guid ProviderUser { get; set; }
+    public Guid Setting { get; set; }
+    public Guid Vacancy { get; set; }
+    public Guid SpareVacancy { get; set; }
+    public Guid Application { get; set; }
+    public Guid Membership { get; set; }
+    public Guid SpareMembership { get; set; }
+    /// <summary>Open, with <see cref="Offer"/> from the side's provider.</summary>
+    public Guid Referral { get; set; }
+    public Guid Offer { get; set; }
+    /// <summary>Open, with <see cref="SpareOffer"/>: for the calls that withdraw things.</summary>
+    public Guid SpareReferral { get; set; }
+    public Guid SpareOffer { get; set; }
+    public Guid Placement { get; set; }
+    public Guid Approval { get; set; }
+    public Guid Flag { get; set; }
+    public Guid Visit { get; set; }
+    public Guid BillingRun { get; set; }
+    public Guid Statement { get; set; }
+
+    /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
+    public IEnumerable<Guid> Private =>
+    [
+        CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
+        SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement,
+    ];
+}
+
+/// <summary>
+/// A real host over PostgreSQL on a real port (for the hub), with a two-council, two-provider market built once through
+/// the API, and one bearer token per caller.
+/// </summary>
+public class SecurityMarketApp : PostgresApp
+{
+    protected override bool RealServer => true;
+
+    public Side A { get; } = new();
+    public Side B { get; } = new();
+    public Dictionary<Caller, string?> Tokens { get; } = new();
+
+    public Side SideFor(Target target) => target == Target.Own ? A : B;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var (callersA, _) = (await BuildSideAsync(A), await BuildSideAsync(B));
+        Tokens[Caller.Anonymous] = null;
+        Tokens[Caller.PlatformAdmin] = await Data.TokenAsync(AdminEmail, AdminPassword);
+        foreach (var (caller, user) in callersA)
+        {
+            Tokens[caller] = await Data.TokenAsync(user);
+        }
+    }
+
+    public HttpClient ClientFor(Caller caller)
+    {
+        var client = CreateClient();
+        if (Tokens[caller] is { } token)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    private async Task<Dictionary<Caller, TestUser>> BuildSideAsync(Side side)
+    {
+        var commissioner = await Data.CreateUserAsync(Role.Commissioner);
+        var la = commissioner.LocalAuthorityId!.Value;
+        var officer = await Data.CreateUserAsync(Role.PlacingOfficer, la);
+        var manager = await Data.CreateUserAsync(Role.PlacementManager, la);
+        var qa = await Data.CreateUserAsync(Role.QaOfficer, la);
+        side.Authority = la;
+        side.CommissionerUser = commissioner.Id;
+        side.OfficerUser = officer.Id;
+        side.SpareUser = (await Data.CreateUserAsync(Role.PlacingOfficer, la)).Id;
+
+        var dps = await Data.CreateDpsAsync(commissioner);
+        var spare = await Data.CreateDpsAsync(commissioner);
+        (side.Dps, side.Lot, side.SpareDps, side.SpareLot) = (dps.Id, dps.LotId, spare.Id, spare.LotId);
+
+        var provider = await Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        var colleague = await Data.CreateUserAsync(Role.ProviderUser, providerId: provider.Id);
+        side.Provider = provider.Id;
+        side.ProviderUser = provider.User.Id;
+        (side.Application, var membership) = await Data.ApplyAsync(provider, dps);
+        side.Membership = membership!.Value;
+        side.SpareMembership = (await Data.ApplyAsync(provider, spare)).MembershipId!.Value;
+        side.Setting = await Data.CreateSettingAsync(provider, places: 10);
+        side.Vacancy = await Data.CreateVacancyAsync(provider, side.Setting, dps.LotId, places: 4);
+        side.SpareVacancy = await Data.CreateVacancyAsync(provider, side.Setting, dps.LotId);
+
+        using var officerClient = await Data.ClientForAsync(officer);
+        using var providerClient = await Data.ClientForAsync(provider.User);
+        async Task<(Guid Referral, Guid Offer)> ReferralWithOfferAsync(Guid vacancy)
+        {
+            var referral = await IdAsync(await officerClient.PostAsJsonAsync("/api/referrals", Data.ReferralBody(dps.LotId)), HttpStatusCode.Created);
+            var offer = await IdAsync(await providerClient.PostAsJsonAsync($"/api/referrals/{referral}/offers", new { vacancyId = vacancy, weeklyPrice = 5000m }), HttpStatusCode.Created);
+            return (referral, offer);
+        }
+        (side.Referral, side.Offer) = await ReferralWithOfferAsync(side.Vacancy);
+        (side.SpareReferral, side.SpareOffer) = await ReferralWithOfferAsync(side.Vacancy);
+        var (_, placedOffer) = await ReferralWithOfferAsync(side.Vacancy);
+        side.Placement = await IdAsync(await officerClient.PostAsJsonAsync($"/api/offers/{placedOffer}/accept", new { kind = "Spot" }), HttpStatusCode.Created, "placementId");
+        // An inadequate home makes the provider amber: from now on its placements wait for a manager's approval.
+        var inadequate = await Data.CreateSettingAsync(provider, grade: OfstedGrade.Inadequate);
+        var inadequateVacancy = await Data.CreateVacancyAsync(provider, inadequate, dps.LotId);
+        var (_, heldOffer) = await ReferralWithOfferAsync(inadequateVacancy);
+        side.Approval = await IdAsync(await officerClient.PostAsJsonAsync($"/api/offers/{heldOffer}/accept", new { kind = "Spot" }), HttpStatusCode.Accepted, "approvalId");
+
+        using var qaClient = await Data.ClientForAsync(qa);
+        side.Flag = await IdAsync(await qaClient.PostAsJsonAsync("/api/qa/flags",
+            new { providerId = provider.Id, category = "Concern", severity = "Low", description = "Staffing ratios looked thin at the weekend" }), HttpStatusCode.Created);
+        side.Visit = await IdAsync(await qaClient.PostAsJsonAsync("/api/qa/visits",
+            new { settingId = side.Setting, visitDate = "2026-11-20", type = "Annual" }), HttpStatusCode.Created);
+
+        using var commissionerClient = await Data.ClientForAsync(commissioner);
+        side.BillingRun = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/billing/runs",
+            new { periodStart = "2026-10-01", periodEnd = "2026-10-31" }), HttpStatusCode.Created);
+        side.Statement = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/sufficiency/statements",
+            new { periodFrom = "2025-11-01", periodTo = "2026-10-31" }), HttpStatusCode.Created);
+
+        return new()
+        {
+            [Caller.PlacingOfficer] = officer,
+            [Caller.PlacementManager] = manager,
+            [Caller.QaOfficer] = qa,
+            [Caller.Commissioner] = commissioner,
+            [Caller.ProviderAdmin] = provider.User,
+            [Caller.ProviderUser] = colleague,
+        };
+    }
+
+    private static async Task<Guid> IdAsync(HttpResponseMessage response, HttpStatusCode status, string property = "id")
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"Building the market: {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.GetProperty(property).GetGuid();
+    }
+}
