@@ -19,6 +19,7 @@ public static class Navigation
             new("Local authorities", "/admin/local-authorities"),
             new("Users", "/admin/users"),
             new("Ofsted import", "/qa/ofsted-import"),
+            new("URN reviews", "/admin/setting-reviews"),
             new("Jobs", "/jobs"),
             new("Emails", "/emails"),
         ],
