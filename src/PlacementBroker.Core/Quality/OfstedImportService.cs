@@ -163,11 +163,8 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
             {
                 // A declared grade better than the register's stays shown as declared, not yet confirmed; otherwise it is confirmed.
                 var unconfirmed = setting.DeclaredOfstedGrade is { } declared && OfstedGrades.IsBetter(declared, registered) ? setting.DeclaredOfstedGrade : null;
-                if (unconfirmed != setting.DeclaredOfstedGrade)
-                {
-                    setting.DeclaredOfstedGrade = unconfirmed;
-                    changed = true;
-                }
+                // Saved with the batch; a confirmation alone is not counted as an update.
+                setting.DeclaredOfstedGrade = unconfirmed;
             }
             // A blank judgement (not yet inspected, or supported accommodation) leaves the grade as it is.
             var grade = row.Grade ?? setting.OfstedGrade;
