@@ -100,6 +100,31 @@ public abstract class OfstedUrnReviewApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task TwoProvidersClaimingOneUrnAtOnce_AtMostOneIsApprovedWithoutReview()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var urn = NewUrn();
+            var providers = new[] { await app.Data.CreateProviderAsync(), await app.Data.CreateProviderAsync(), await app.Data.CreateProviderAsync() };
+            var clients = new List<HttpClient>();
+            foreach (var p in providers)
+            {
+                clients.Add(await app.Data.ClientForAsync(p.User));
+            }
+
+            var responses = await Task.WhenAll(providers.Select((p, i) => clients[i].PostAsJsonAsync($"/api/providers/{p.Id}/settings", SettingBody(urn, $"Claim {i}"))));
+
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            var statuses = await db.Settings.Where(s => s.OfstedUrn == urn).Select(s => s.ReviewStatus).ToListAsync();
+            Assert.Equal(3, statuses.Count);
+            Assert.True(statuses.Count(s => s == Core.Providers.SettingReviewStatus.Approved) <= 1, string.Join(", ", statuses));
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task HeldSetting_IsNotMatched_UntilApproved()
     {
         var dps = await app.Data.CreateDpsAsync();
