@@ -200,6 +200,7 @@ public static class NationalData
                 var id = NewId();
                 providers.Add(id);
                 ins.Set("Id", id).Set("Name", $"Provider {i:0000}").Set("ContactEmail", $"provider{i}@example.org").Set("RegisteredAt", now.AddYears(-3))
+                    .Set("VerifiedAt", now.AddYears(-3)).Set("VerifiedBy", "Existing").Set("ContactEmailConfirmedAt", now.AddYears(-3))
                     .Set("RegistrationNumber", $"SC{i:000000}").Set("Type", Pick(types)).Insert();
                 var mine = lots.OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Select(l => l.Id).ToList();
                 providerLots[id] = mine;

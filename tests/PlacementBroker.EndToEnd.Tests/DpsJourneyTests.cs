@@ -25,7 +25,21 @@ public class DpsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await provider.GetByLabel("Email address", new() { Exact = true }).FillAsync("sam@kirkstallbridge.example");
         await provider.GetByLabel("Create a password").FillAsync("Kirkstall-Passw0rd!");
         await provider.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(provider.GetByRole(AriaRole.Heading, new() { Name = "Check your email", Level = 1 })).ToBeVisibleAsync();
+        await provider.AssertNoSeriousViolationsAsync();
+        await provider.SignInAsync("sam@kirkstallbridge.example", "Kirkstall-Passw0rd!");
         await Expect(provider.GetByRole(AriaRole.Heading, new() { Name = "Your organisation", Level = 1 })).ToBeVisibleAsync();
+        await Expect(provider.GetByTestId("verification-banner")).ToBeVisibleAsync();
+
+        // The emailed link (kept in the outbox on the demo site) confirms the address and verifies the organisation.
+        await provider.GotoAsync("/emails");
+        await provider.GetByRole(AriaRole.Link, new() { Name = "Confirm your email address for PlacementBroker" }).ClickAsync();
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(await provider.Locator(".app-email").InnerTextAsync(), @"https?://\S+/Account/ConfirmEmail\?code=\S+").Value);
+        await provider.GotoAsync(link.PathAndQuery);
+        await provider.AssertNoSeriousViolationsAsync();
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Confirm email address" }).ClickAsync();
+        await Expect(provider.GetByRole(AriaRole.Heading, new() { Name = "Email address confirmed" })).ToBeVisibleAsync();
+        await provider.AssertNoSeriousViolationsAsync();
 
         // A setting, located from its postcode.
         await provider.GotoAsync("/provider/settings");

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
@@ -53,18 +54,61 @@ public class TestData(PlacementBrokerApp app)
         return new TestUser(user.Id, email, Password, role, localAuthorityId, providerId);
     }
 
-    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.IndependentFosteringAgency)
+    public const string ConfirmEmailUrl = "http://localhost/Account/ConfirmEmail";
+
+    /// <summary>
+    /// A self-registered provider, verified by a platform admin (as <c>POST /api/providers/{id}/verification</c> does) with
+    /// its contact address confirmed, unless <paramref name="verified"/> is false: then it is as registration leaves it.
+    /// </summary>
+    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.IndependentFosteringAgency, bool verified = true)
     {
         using var scope = app.Services.CreateScope();
         var name = Unique("Provider") + " Ltd";
         var email = $"{Unique("provider")}@test.placementbroker.uk";
         var outcome = await scope.ServiceProvider.GetRequiredService<IdentityAdministration>().RegisterProviderAsync(
             new RegisterProviderRequest(name, type, "01234567", "referrals@test.placementbroker.uk", new NewProviderUser(email, Password, "Test provider user")),
-            "127.0.0.1");
+            "127.0.0.1", ConfirmEmailUrl);
         var registered = outcome.Value ?? throw new InvalidOperationException(outcome.Message);
+        if (verified)
+        {
+            await VerifyProviderAsync(registered.ProviderId);
+        }
         return new TestProvider(registered.ProviderId, name,
             new TestUser(registered.UserId, email, Password, Role.ProviderUser, null, registered.ProviderId));
     }
+
+    /// <summary>A platform admin verifies the provider; its contact address is marked confirmed, as if its link had been used.</summary>
+    public async Task VerifyProviderAsync(Guid providerId)
+    {
+        using var scope = app.Services.CreateScope();
+        var verifiedOutcome = await scope.ServiceProvider.GetRequiredService<ProviderVerification>().VerifyByAdminAsync(AdminActor, providerId);
+        if (!verifiedOutcome.Succeeded)
+        {
+            throw new InvalidOperationException(verifiedOutcome.Message);
+        }
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.PlacementBrokerDbContext>();
+        var provider = await db.Providers.SingleAsync(p => p.Id == providerId);
+        provider.ContactEmailConfirmedAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Registers a provider through <c>POST /api/providers/register</c> and verifies it through <c>POST /api/providers/{id}/verification</c>.</summary>
+    public async Task<TestProvider> RegisterAndVerifyProviderAsync(HttpClient anonymous, HttpClient platformAdmin, string? email = null)
+    {
+        email ??= $"{Unique("provider")}@test.placementbroker.uk";
+        var name = Unique("Provider") + " Ltd";
+        var response = await anonymous.PostAsJsonAsync("/api/providers/register", new
+        {
+            organisationName = name, providerType = "IndependentFosteringAgency", registrationNumber = "01234567", contactEmail = email,
+            user = new { email, password = Password, displayName = "Test provider user" },
+        });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<RegisteredIds>() ?? throw new InvalidOperationException("No body");
+        (await platformAdmin.PostAsync($"/api/providers/{body.ProviderId}/verification", null)).EnsureSuccessStatusCode();
+        return new TestProvider(body.ProviderId, name, new TestUser(body.UserId, email, Password, Role.ProviderUser, null, body.ProviderId));
+    }
+
+    private sealed record RegisteredIds(Guid ProviderId, Guid UserId);
 
     public static Actor ActorFor(TestUser user) => new(user.Id, user.Email, user.Role, user.LocalAuthorityId, user.ProviderId, "127.0.0.1");
 

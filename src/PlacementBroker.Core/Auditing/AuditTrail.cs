@@ -45,4 +45,15 @@ public static class AuditActions
     public const string ProviderRegistered = "ProviderRegistered";
     public const string PlatformAdminCreated = "PlatformAdminCreated";
     public const string DemoDataLoaded = "DemoDataLoaded";
+    public const string UserDisabled = "UserDisabled";
+    public const string UserEnabled = "UserEnabled";
+    public const string SignInRefusedDisabled = "SignInRefusedDisabled";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string PasswordCreated = "PasswordCreated";
+    public const string EmailConfirmationSent = "EmailConfirmationSent";
+    public const string EmailConfirmed = "EmailConfirmed";
+    public const string ProviderVerified = "ProviderVerified";
+    public const string RegistrationWithExistingEmail = "RegistrationWithExistingEmail";
 }

@@ -27,7 +27,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<LotMembership> LotMemberships => Set<LotMembership>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AccountLinkCode> AccountLinkCodes => Set<AccountLinkCode>();
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
+    public DbSet<Identity.EmailConfirmationCode> EmailConfirmationCodes => Set<Identity.EmailConfirmationCode>();
     public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
     public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();
     public DbSet<Referrals.Offer> Offers => Set<Referrals.Offer>();

@@ -25,6 +25,10 @@ public class AdmissionService(
         {
             return Outcome<ApplicationCreated>.Forbidden("You can apply only for your own organisation.");
         }
+        if (!await Providers.ProviderVerification.IsVerifiedAsync(db, providerId, ct))
+        {
+            return Outcome<ApplicationCreated>.Forbidden(Providers.ProviderVerification.NotVerifiedMessage);
+        }
         var (lot, refusal) = await OpenLotAsync(lotId, providerId, ct);
         if (lot is null)
         {
@@ -156,6 +160,10 @@ public class AdmissionService(
         if (application is null)
         {
             return Outcome<ApplicationCreated>.NotFound("No such application in progress.");
+        }
+        if (!await Providers.ProviderVerification.IsVerifiedAsync(db, application.ProviderId, ct))
+        {
+            return Outcome<ApplicationCreated>.Forbidden(Providers.ProviderVerification.NotVerifiedMessage);
         }
         var (lot, refusal) = await OpenLotAsync(application.LotId, application.ProviderId, ct);
         if (lot is null)

@@ -22,7 +22,8 @@ public sealed record ProviderRegistered(Guid ProviderId, Guid UserId);
 
 /// <summary>Creates tenants and accounts: platform admins create authorities and their users; providers register themselves.</summary>
 public partial class IdentityAdministration(
-    PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock)
+    PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock,
+    ProviderVerification verification, Notifications.EmailOutbox emails)
 {
     public static readonly Role[] AuthorityRoles = [Role.PlacingOfficer, Role.PlacementManager, Role.QaOfficer, Role.Commissioner];
 
@@ -125,7 +126,14 @@ public partial class IdentityAdministration(
         return created ?? Outcome<User>.Success(user);
     }
 
-    public async Task<Outcome<ProviderRegistered>> RegisterProviderAsync(RegisterProviderRequest request, string? ipAddress, CancellationToken ct = default)
+    /// <summary>
+    /// A provider registers itself. The organisation starts unverified (see <see cref="ProviderVerification"/>): links to
+    /// confirm the user's and the contact address are emailed. An address that already has an account gets the same
+    /// answer as a new one (fresh ids, nothing stored) and its owner an email saying so, so registration never tells
+    /// anyone whether an address is registered.
+    /// </summary>
+    public async Task<Outcome<ProviderRegistered>> RegisterProviderAsync(
+        RegisterProviderRequest request, string? ipAddress, string confirmUrl, CancellationToken ct = default)
     {
         var name = request.OrganisationName?.Trim();
         var registration = NormaliseRegistrationNumber(request.RegistrationNumber);
@@ -160,9 +168,9 @@ public partial class IdentityAdministration(
         {
             return Outcome<ProviderRegistered>.Invalid(errors);
         }
-        if (await EmailTakenAsync(request.User!.Email!))
+        if (await users.FindByEmailAsync(request.User!.Email!.Trim()) is { } existing)
         {
-            return Outcome<ProviderRegistered>.Conflict("An account with that email address already exists. Sign in instead, or ask your organisation's administrator.");
+            return await ExistingAccountRegisteredAgainAsync(existing, request.User.Password!, ipAddress, ct);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -177,18 +185,110 @@ public partial class IdentityAdministration(
         var user = NewUser(request.User.Email!, request.User.DisplayName!, Role.ProviderUser, null, provider.Id);
         // Whoever registers the organisation administers it: they invite their colleagues.
         user.IsOrganisationAdmin = true;
+        user.EmailConfirmed = false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Providers.Add(provider);
         var actor = new Actor(user.Id, user.Email!, Role.ProviderUser, null, provider.Id, ipAddress);
         audit.Record(actor, AuditActions.ProviderRegistered, nameof(Provider), provider.Id, provider.Name, providerId: provider.Id);
+        await verification.SendRegistrationLinksAsync(provider, user, confirmUrl, ct);
         var failed = await CreateAsync(user, request.User.Password!);
+        if (failed is { Kind: OutcomeKind.Conflict })
+        {
+            // Another registration took the address at the same instant: answer as if this one had succeeded.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<ProviderRegistered>.Success(new ProviderRegistered(Guid.CreateVersion7(), Guid.CreateVersion7()));
+        }
         if (failed is not null)
         {
-            return Outcome<ProviderRegistered>.Conflict(failed.Message ?? "An account with that email address already exists.");
+            var invalid = new FieldErrors();
+            foreach (var (field, messages) in failed.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    invalid.Add($"user.{field}", message);
+                }
+            }
+            return Outcome<ProviderRegistered>.Invalid(invalid);
         }
         await transaction.CommitAsync(ct);
         return Outcome<ProviderRegistered>.Success(new ProviderRegistered(provider.Id, user.Id));
+    }
+
+    /// <summary>
+    /// The address already has an account: the same work as a registration (the password is hashed either way) and the
+    /// same answer, with ids that name nothing. The owner is told by email (at most once an hour), never the caller.
+    /// </summary>
+    private async Task<Outcome<ProviderRegistered>> ExistingAccountRegisteredAgainAsync(User existing, string password, string? ipAddress, CancellationToken ct)
+    {
+        _ = users.PasswordHasher.HashPassword(existing, password);
+        var hour = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+        await emails.QueueConfirmationAsync(existing.Email!, "Someone tried to register with your email address",
+            "Someone tried to register an organisation on PlacementBroker with this email address, which already has an account.\n\n" +
+            "If it was you, sign in, or reset your password if you have forgotten it. If it was not you, you need do nothing: your account is unchanged.",
+            reference: $"registration-attempt:{existing.Id}:{hour}", ct);
+        audit.Record(new Actor(existing.Id, existing.Email!, existing.Role, existing.LocalAuthorityId, existing.ProviderId, ipAddress),
+            AuditActions.RegistrationWithExistingEmail, nameof(User), existing.Id, "a registration named this account's address", providerId: existing.ProviderId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<ProviderRegistered>.Success(new ProviderRegistered(Guid.CreateVersion7(), Guid.CreateVersion7()));
+    }
+
+    /// <summary>
+    /// Disables an account: it can no longer sign in, and rotating its security stamp ends its cookies and bearer tokens
+    /// at their next request. The caller also closes its live hub connections.
+    /// </summary>
+    public async Task<Outcome<User>> DisableAsync(Actor actor, Guid userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Outcome<User>.NotFound("There is no user with that id.");
+        }
+        if (user.Id == actor.UserId)
+        {
+            return Outcome<User>.BusinessRule("You cannot disable your own account: ask another platform admin.");
+        }
+        if (user.DisabledAt is not null)
+        {
+            return Outcome<User>.Success(user);
+        }
+        user.DisabledAt = clock.GetUtcNow().UtcDateTime;
+        // Any emailed link it had dies with it.
+        await db.AccountLinkCodes.Where(c => c.UserId == user.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, user.DisabledAt), ct);
+        audit.Record(actor, AuditActions.UserDisabled, nameof(User), user.Id, user.Email,
+            localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
+        // The new stamp, the disabled time and the audit event are saved together.
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return Outcome<User>.Success(user);
+    }
+
+    /// <summary>Lets a disabled account sign in again. Its old tokens and cookies stay dead: the stamp rotated when it was disabled.</summary>
+    public async Task<Outcome<User>> EnableAsync(Actor actor, Guid userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return Outcome<User>.NotFound("There is no user with that id.");
+        }
+        if (user.DisabledAt is null)
+        {
+            return Outcome<User>.Success(user);
+        }
+        user.DisabledAt = null;
+        audit.Record(actor, AuditActions.UserEnabled, nameof(User), user.Id, user.Email,
+            localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        return Outcome<User>.Success(user);
     }
 
     private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId) => new()

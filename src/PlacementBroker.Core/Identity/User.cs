@@ -19,4 +19,6 @@ public class User : IdentityUser<Guid>
     public bool IsOrganisationAdmin { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignedInAt { get; set; }
+    /// <summary>When an administrator disabled the account: it cannot sign in, and its sessions, tokens and live connections end.</summary>
+    public DateTime? DisabledAt { get; set; }
 }

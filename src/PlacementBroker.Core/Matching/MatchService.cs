@@ -115,7 +115,8 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var query = db.Vacancies.AsNoTracking()
             .Where(v => v.LotId == lotId && v.Status == VacancyStatus.Open && v.Setting!.ClosedAt == null
                 && v.Setting.ReviewStatus == SettingReviewStatus.Approved)
-            .Where(v => db.LotMemberships.Any(m => m.LotId == lotId && m.ProviderId == v.ProviderId && m.Status == MembershipStatus.Admitted));
+            .Where(v => db.LotMemberships.Any(m => m.LotId == lotId && m.ProviderId == v.ProviderId && m.Status == MembershipStatus.Admitted
+                && m.Provider!.VerifiedAt != null));
         if (providerIds is not null)
         {
             query = query.Where(v => providerIds.Contains(v.ProviderId));
@@ -188,7 +189,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
 
     private async Task<HashSet<Guid>> AdmittedProvidersAsync(Guid lotId, IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
         [.. await db.LotMemberships.AsNoTracking()
-            .Where(m => m.LotId == lotId && m.Status == MembershipStatus.Admitted && providerIds.Contains(m.ProviderId))
+            .Where(m => m.LotId == lotId && m.Status == MembershipStatus.Admitted && m.Provider!.VerifiedAt != null && providerIds.Contains(m.ProviderId))
             .Select(m => m.ProviderId).ToListAsync(ct)];
 
     /// <summary>The share of referrals received that a provider answered (offered or declined), once it has had five.</summary>

@@ -26,7 +26,7 @@ public class EmailDeliveryJob(PlacementBrokerDbContext db, IEmailDelivery delive
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var waiting = await db.OutboxEmails.AsNoTracking()
-            .Where(e => e.DeliveredAt == null && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .Where(e => e.DeliveredAt == null && !e.HeldUntilConfirmed && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Select(e => e.Id).Take(BatchSize).ToListAsync();
         foreach (var id in waiting)
         {
@@ -51,7 +51,7 @@ public class EmailDeliveryJob(PlacementBrokerDbContext db, IEmailDelivery delive
         var until = now + Lease;
         var token = Guid.NewGuid();
         var claimed = await db.OutboxEmails
-            .Where(e => e.Id == id && e.DeliveredAt == null && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .Where(e => e.Id == id && e.DeliveredAt == null && !e.HeldUntilConfirmed && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.ClaimedUntil, until)
                 .SetProperty(e => e.ClaimToken, token)

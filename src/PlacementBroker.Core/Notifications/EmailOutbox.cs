@@ -10,7 +10,41 @@ namespace PlacementBroker.Core.Notifications;
 public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
 {
     /// <returns>false when an email with the same reference was queued before (a repeated sweep).</returns>
-    public async Task<bool> QueueAsync(string to, string subject, string body, string? reference = null, CancellationToken ct = default)
+    public async Task<bool> QueueAsync(string to, string subject, string body, string? reference = null, CancellationToken ct = default) =>
+        await QueueAsync(to, subject, body, reference, held: await IsUnconfirmedContactAsync(to, ct), ct);
+
+    /// <summary>
+    /// Queues an email about the address itself (the link that confirms it, a warning to its owner): never held, as
+    /// nothing else could reach an unconfirmed address. False when the reference was queued before.
+    /// </summary>
+    public async Task<bool> QueueConfirmationAsync(string to, string subject, string body, string? reference = null, CancellationToken ct = default) =>
+        await QueueAsync(to, subject, body, reference, held: false, ct);
+
+    /// <summary>An address has been confirmed: what was held for it goes to the delivery sweep.</summary>
+    public async Task<int> ReleaseHeldAsync(string address, CancellationToken ct = default)
+    {
+        var lower = address.Trim().ToLowerInvariant();
+        return await db.OutboxEmails.Where(e => e.HeldUntilConfirmed && e.To.ToLower() == lower)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.HeldUntilConfirmed, false), ct);
+    }
+
+    /// <summary>
+    /// A provider's contact address that nobody has confirmed (by the link sent to it, or as a user's own confirmed
+    /// sign-in address): emails to it are held until it is, so the service never mails an address someone merely typed.
+    /// </summary>
+    public async Task<bool> IsUnconfirmedContactAsync(string to, CancellationToken ct = default)
+    {
+        var lower = to.Trim().ToLowerInvariant();
+        var contacts = await db.Providers.Where(p => p.ContactEmail.ToLower() == lower).Select(p => p.ContactEmailConfirmedAt != null).ToListAsync(ct);
+        if (contacts.Count == 0 || contacts.Any(confirmed => confirmed))
+        {
+            return false;
+        }
+        var upper = to.Trim().ToUpperInvariant();
+        return !await db.Users.AnyAsync(u => u.NormalizedEmail == upper && u.EmailConfirmed, ct);
+    }
+
+    private async Task<bool> QueueAsync(string to, string subject, string body, string? reference, bool held, CancellationToken ct)
     {
         if (reference is not null
             && (await db.OutboxEmails.AnyAsync(e => e.Reference == reference, ct)
@@ -25,6 +59,7 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
             Body = body,
             Reference = reference,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            HeldUntilConfirmed = held,
         });
         return true;
     }

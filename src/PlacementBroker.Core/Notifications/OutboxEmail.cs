@@ -26,4 +26,9 @@ public class OutboxEmail
     public DateTime? ClaimedUntil { get; set; }
     /// <summary>The run holding the lease: only that run records the outcome of its send.</summary>
     public Guid? ClaimToken { get; set; }
+    /// <summary>
+    /// Sent to a provider's contact address that nobody has confirmed yet: kept here, undelivered, until the address is
+    /// confirmed by the link sent to it (then released to the delivery sweep).
+    /// </summary>
+    public bool HeldUntilConfirmed { get; set; }
 }

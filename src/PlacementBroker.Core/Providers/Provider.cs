@@ -24,7 +24,27 @@ public class Provider
     public bool AlertForEveryReferral { get; set; }
     /// <summary>The provider's Stripe connected account, created the first time it is invoiced for.</summary>
     public string? StripeAccountId { get; set; }
+    /// <summary>
+    /// When the organisation was verified: its first user confirmed their email address, or a platform admin vouched for it.
+    /// Until then it may set itself up but may not apply to a lot, receive referrals or read councils' data.
+    /// </summary>
+    public DateTime? VerifiedAt { get; set; }
+    public ProviderVerificationMethod? VerifiedBy { get; set; }
+    /// <summary>The platform admin who verified the organisation, or the first user who confirmed their address.</summary>
+    public Guid? VerifiedByUserId { get; set; }
+    /// <summary>When <see cref="ContactEmail"/> was confirmed by the link sent to it; until then nothing is delivered to it.</summary>
+    public DateTime? ContactEmailConfirmedAt { get; set; }
     public List<Setting> Settings { get; set; } = [];
+}
+
+public enum ProviderVerificationMethod
+{
+    /// <summary>The organisation's first user confirmed their email address by the emailed link.</summary>
+    EmailConfirmed,
+    /// <summary>A platform admin verified the organisation.</summary>
+    ByPlatformAdmin,
+    /// <summary>The organisation was live before verification was introduced, or was created by a platform admin or the demo seed.</summary>
+    Existing,
 }
 
 /// <summary>An Ofsted-registered place: a children's home, an agency registration, a supported accommodation service.</summary>

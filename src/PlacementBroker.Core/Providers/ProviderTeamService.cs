@@ -15,7 +15,7 @@ public sealed record ProviderProfile(
     DateTime RegisteredAt);
 
 /// <summary>A provider's administrator invites colleagues, who choose their own password from the emailed link.</summary>
-public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
+public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, EmailOutbox emails, AccountLinks links, TimeProvider clock)
 {
     public async Task<Outcome<User>> InviteAsync(Actor actor, InviteColleagueRequest request, string setPasswordUrl, CancellationToken ct = default)
     {
@@ -55,8 +55,8 @@ public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> 
         {
             return Outcome<User>.Conflict(string.Join(" ", created.Errors.Select(e => e.Description)));
         }
-        var token = await users.GeneratePasswordResetTokenAsync(colleague);
-        var link = $"{setPasswordUrl}?email={Uri.EscapeDataString(colleague.Email)}&token={Uri.EscapeDataString(token)}";
+        // A one-time code: the email carries it, the database only its hash.
+        var link = AccountLinks.LinkFor(setPasswordUrl, links.Issue(colleague.Id, AccountLinkPurpose.Invitation));
         await emails.QueueAsync(colleague.Email, $"{inviter.DisplayName} has invited you to PlacementBroker",
             $"{inviter.DisplayName} has added you to {provider.Name}'s PlacementBroker account, where you will see councils' referrals and manage vacancies.\n\nChoose your password within 24 hours: {link}",
             ct: ct);

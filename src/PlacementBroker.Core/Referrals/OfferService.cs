@@ -17,6 +17,10 @@ public class OfferService(
         {
             return Outcome<OfferCreated>.Forbidden("Only provider users make offers.");
         }
+        if (!await Providers.ProviderVerification.IsVerifiedAsync(db, providerId, ct))
+        {
+            return Outcome<OfferCreated>.Forbidden(Providers.ProviderVerification.NotVerifiedMessage);
+        }
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > 200 })
         {

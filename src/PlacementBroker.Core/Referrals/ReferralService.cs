@@ -240,7 +240,8 @@ public class ReferralService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var providers = await db.LotMemberships.AsNoTracking()
-            .Where(m => m.LotId == referral.LotId && m.Status == MembershipStatus.Admitted)
+            // An unverified provider is never sent a referral, even if it somehow holds a membership.
+            .Where(m => m.LotId == referral.LotId && m.Status == MembershipStatus.Admitted && m.Provider!.VerifiedAt != null)
             .Select(m => new { m.ProviderId, m.Provider!.ContactEmail, m.Provider.AlertForEveryReferral })
             .ToListAsync(ct);
         var fits = await matching.EligibleVacanciesByProviderAsync(referral, ct: ct);

@@ -89,6 +89,9 @@ public class DemoDataSeeder(
             ContactEmail = p.ContactEmail,
             GroupId = p.Group is null ? null : groups[p.Group].Id,
             RegisteredAt = now.AddDays(-500),
+            VerifiedAt = now.AddDays(-500),
+            VerifiedBy = ProviderVerificationMethod.Existing,
+            ContactEmailConfirmedAt = now.AddDays(-500),
         });
         var users = AddUsers(data, authorities, providers, now);
         // Admissions were decided by the lead authority's commissioner.

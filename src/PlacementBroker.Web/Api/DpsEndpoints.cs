@@ -8,9 +8,9 @@ public static class DpsEndpoints
 {
     public static IEndpointRouteBuilder MapDpsEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("DPS, lots, admission").RequireAuthorization();
+        var api = app.MapGroup("/api").WithTags("DPS, lots, admission").RequireAuthorization().RequireVerifiedProvider();
         var commissioner = api.MapGroup("").RequireAuthorization(Policies.Commissioner);
-        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser);
+        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser).RequireVerifiedProvider();
 
         api.MapGet("/dps", async (DpsService dps, HttpContext http) => http.Paged((await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)).ToPaged(http.PageRequest())))
             .WithPaging()

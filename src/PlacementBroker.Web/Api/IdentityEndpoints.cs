@@ -63,11 +63,10 @@ public static class IdentityEndpoints
         api.MapPost("/providers/register", async (RegisterProviderRequest? request, IdentityAdministration admin, HttpContext http) =>
             request is null
                 ? ApiResults.MissingBody()
-                : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted))
+                : (await admin.RegisterProviderAsync(request, http.Connection.RemoteIpAddress?.ToString(), VerificationEndpoints.ConfirmEmailUrl(http), http.RequestAborted))
                     .ToResult(r => Results.Created($"/api/providers/{r.ProviderId}", new { providerId = r.ProviderId, userId = r.UserId })))
         .AllowAnonymous()
-        .WithSummary("A provider registers its organisation and first user")
-        .ProducesProblem(StatusCodes.Status409Conflict)
+        .WithSummary("A provider registers its organisation and first user; it is unverified until the emailed link is used or a platform admin verifies it. An address that already has an account gets the same answer (and its owner an email)")
         .ProducesValidationProblem();
 
         api.MapGet("/me", async (HttpContext http, PlacementBrokerDbContext db) =>
@@ -114,6 +113,26 @@ public static class IdentityEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
         .WithSummary("One user");
 
+        admin.MapPost("/users/{id:guid}/disable", async (Guid id, IdentityAdministration service, Hubs.AccountConnections connections, PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>
+        {
+            var outcome = await service.DisableAsync(http.ToActor(), id, http.RequestAborted);
+            if (outcome.Succeeded)
+            {
+                connections.CloseAll(id);
+            }
+            return await UserResultAsync(outcome, db, mapper);
+        })
+        .WithSummary("Disable a user: they cannot sign in, and their cookies, tokens and live hub connections stop working at once")
+        .Produces<UserSummary>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        admin.MapPost("/users/{id:guid}/enable", async (Guid id, IdentityAdministration service, PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>
+            await UserResultAsync(await service.EnableAsync(http.ToActor(), id, http.RequestAborted), db, mapper))
+        .WithSummary("Enable a disabled user: they can sign in again (tokens issued before they were disabled stay refused)")
+        .Produces<UserSummary>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
         admin.MapPost("/users", async (CreateUserRequest? request, IdentityAdministration service, HttpContext http) =>
             request is null
                 ? ApiResults.MissingBody()
@@ -125,5 +144,16 @@ public static class IdentityEndpoints
         .ProducesValidationProblem();
 
         return app;
+    }
+
+    private static async Task<IResult> UserResultAsync(Outcome<User> outcome, PlacementBrokerDbContext db, IMapper mapper)
+    {
+        if (!outcome.Succeeded)
+        {
+            return outcome.ToResult(_ => Results.Ok());
+        }
+        var id = outcome.Value!.Id;
+        var summary = await db.Users.AsNoTracking().Where(u => u.Id == id).ProjectTo<UserSummary>(mapper.ConfigurationProvider).SingleAsync();
+        return Results.Ok(summary);
     }
 }

@@ -8,7 +8,7 @@ public static class PlacementEndpoints
 {
     public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Placements").RequireAuthorization();
+        var api = app.MapGroup("/api").WithTags("Placements").RequireAuthorization().RequireVerifiedProvider();
 
         api.MapPost("/offers/{id:guid}/accept", async (Guid id, AcceptRequest? request, PlacementService placements, HttpContext http) =>
             {

@@ -13,7 +13,7 @@ public static class ReferralEndpoints
         var api = app.MapGroup("/api").WithTags("Referrals and offers").RequireAuthorization();
         var officer = api.MapGroup("").RequireAuthorization(Policies.PlacingOfficer);
         var readers = api.MapGroup("").RequireAuthorization(ReferralReaders);
-        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser);
+        var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser).RequireVerifiedProvider();
 
         officer.MapPost("/referrals", async (CreateReferralRequest? request, ReferralService referrals, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await referrals.CreateAsync(http.ToActor(), request, http.RequestAborted))

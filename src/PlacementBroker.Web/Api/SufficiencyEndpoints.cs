@@ -34,6 +34,7 @@ public static class SufficiencyEndpoints
             })
             .WithPaging()
             .RequireAuthorization()
+            .RequireVerifiedProvider()
             .WithTags("Sufficiency")
             .WithSummary("Provider scorecards: referrals received, response rate and time, offers, acceptance, placements, disruptions within 12 weeks, QA history. Commissioners see their DPSs' providers; a provider sees its own")
             .Produces<List<ProviderPerformance>>();

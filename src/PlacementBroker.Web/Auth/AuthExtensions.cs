@@ -26,11 +26,13 @@ public static class AuthExtensions
         services.AddIdentityCore<User>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
-                identity.Password.RequiredLength = 8;
-                identity.Password.RequireDigit = true;
-                identity.Password.RequireLowercase = true;
-                identity.Password.RequireUppercase = true;
-                identity.Password.RequireNonAlphanumeric = true;
+                // Length and a list of common passwords, not composition rules (OWASP ASVS 2.1): see CommonPasswordValidator.
+                identity.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                identity.Password.RequiredUniqueChars = 4;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.SignInProtection.MaxFailedAttemptsPerAccount;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.SignInProtection.LockoutMinutes);
@@ -42,6 +44,7 @@ public static class AuthExtensions
             .AddEntityFrameworkStores<PlacementBrokerDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<SigningKeyProvider>(sp => new SigningKeyProvider(
@@ -51,6 +54,7 @@ public static class AuthExtensions
         services.AddSingleton<FailedSignInLimiter>();
         services.AddScoped<TokenService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<AccountAccess>();
 
         var authentication = services.AddAuthentication(o =>
         {
@@ -95,13 +99,17 @@ public static class AuthExtensions
                     OnTokenValidated = async context =>
                     {
                         var principal = context.Principal!;
-                        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<User>>();
-                        var user = principal.GetUserId() is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-                        if (user is null
-                            || user.SecurityStamp != principal.FindFirst("stamp")?.Value
-                            || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+                        var access = context.HttpContext.RequestServices.GetRequiredService<AccountAccess>();
+                        if (!await access.IsCurrentAsync(principal, principal.FindFirst("stamp")?.Value, checkLockout: true, context.HttpContext.RequestAborted))
                         {
-                            context.Fail("The account behind this token is locked or has changed.");
+                            context.Fail("The account behind this token is disabled, locked or has changed.");
+                            return;
+                        }
+                        // A hub connection closes when its token expires (CloseOnAuthenticationExpiration), which SignalR
+                        // judges by the system clock: give it the token's remaining life by the application's clock.
+                        if (context.SecurityToken?.ValidTo is { } validTo && validTo > DateTime.MinValue)
+                        {
+                            context.Properties.ExpiresUtc = TimeProvider.System.GetUtcNow() + (new DateTimeOffset(validTo, TimeSpan.Zero) - clock.GetUtcNow());
                         }
                     },
                     // Browsers cannot set headers on WebSocket requests: the hub takes the token from the query.
@@ -193,6 +201,17 @@ public static class AuthExtensions
             }
             try
             {
+                // Every request: the account still exists, is not disabled and has the stamp the cookie was issued with
+                // (disabling an account or changing its password rotates it). One query by primary key.
+                var access = context.HttpContext.RequestServices.GetRequiredService<AccountAccess>();
+                var stampClaim = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+                if (context.Principal is not { } principal
+                    || !await access.IsCurrentAsync(principal, principal.FindFirst(stampClaim)?.Value, checkLockout: false, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
                 await validate(context);
             }
             catch (Exception e) when (DatabaseOutage.IsUnavailable(e))

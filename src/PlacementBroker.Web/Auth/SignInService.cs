@@ -38,6 +38,14 @@ public class SignInService(
 
         var actor = new Actor(user.Id, user.Email ?? "", user.Role, user.LocalAuthorityId, user.ProviderId, address);
         var result = await signIns.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded && user.DisabledAt is not null)
+        {
+            // The right password for a disabled account reads exactly like a wrong one.
+            limiter.RecordFailure(address);
+            audit.Record(actor, AuditActions.SignInRefusedDisabled, nameof(User), user.Id);
+            await db.SaveChangesAsync();
+            return new SignInAttempt(SignInResultKind.InvalidCredentials, null, TimeSpan.Zero);
+        }
         if (result.Succeeded)
         {
             user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;

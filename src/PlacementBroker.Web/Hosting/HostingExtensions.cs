@@ -129,6 +129,11 @@ public static class HostingExtensions
         {
             pages.Conventions.AuthorizeFolder("/Admin", Policies.PlatformAdmin);
             pages.Conventions.AuthorizeFolder("/Provider", Policies.ProviderUser);
+            // Until the organisation is verified, its users set it up but see no referrals, lots or councils' data.
+            foreach (var folder in Pages.Provider.VerifiedProviderPageFilter.Folders)
+            {
+                pages.Conventions.AddFolderApplicationModelConvention(folder, model => model.Filters.Add(new Pages.Provider.VerifiedProviderPageFilter()));
+            }
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
@@ -140,7 +145,10 @@ public static class HostingExtensions
             }
         });
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o =>
+        // Every hub call re-checks the account; disabling one closes its live connections (AccountConnections).
+        services.AddSingleton<AccountConnections>();
+        services.AddHostedService<AccountConnectionSweep>();
+        var signalR = services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<AccountHubFilter>(o)).AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
@@ -195,6 +203,7 @@ public static class HostingExtensions
 
         app.MapIdentityEndpoints();
         app.MapProviderEndpoints();
+        app.MapVerificationEndpoints();
         app.MapDpsEndpoints();
         app.MapVacancyEndpoints();
         app.MapReferralEndpoints();
@@ -202,7 +211,8 @@ public static class HostingExtensions
         app.MapQualityEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
-        app.MapHub<MarketplaceHub>(MarketplaceHub.Path);
+        // A connection ends when the token it opened with expires, not only when the client leaves.
+        app.MapHub<MarketplaceHub>(MarketplaceHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboard();
         app.MapRazorPages();
         return app;

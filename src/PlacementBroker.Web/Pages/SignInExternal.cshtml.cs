@@ -32,7 +32,7 @@ public class SignInExternalModel(
         Email = info.Principal.FindFirst(options.OpenIdConnect.EmailClaim)?.Value
             ?? info.Principal.FindFirst("preferred_username")?.Value;
         var user = Email is null ? null : await users.FindByEmailAsync(Email);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.DisabledAt is not null || await users.IsLockedOutAsync(user))
         {
             await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             return Page();

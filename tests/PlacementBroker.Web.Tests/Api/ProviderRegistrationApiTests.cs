@@ -7,7 +7,7 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>POST /api/providers/register: open to anyone; vetting happens on admission to a lot.</summary>
+/// <summary>POST /api/providers/register: open to anyone; the organisation is unverified until its address is confirmed; vetting happens on admission to a lot.</summary>
 public abstract class ProviderRegistrationApiTests(PlacementBrokerApp app)
 {
     private static object Registration(string email, string? providerType = "ResidentialChildrensHome") => new
@@ -38,7 +38,7 @@ public abstract class ProviderRegistrationApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
-    public async Task Register_EmailTaken_Returns409AndWritesNoSecondProvider()
+    public async Task Register_EmailTaken_Returns201AsForANewAddressAndWritesNoSecondProvider()
     {
         var existing = await app.Data.CreateProviderAsync();
         using var anonymous = app.CreateClient();
@@ -48,7 +48,8 @@ public abstract class ProviderRegistrationApiTests(PlacementBrokerApp app)
 
         var response = await anonymous.PostAsJsonAsync("/api/providers/register", Registration(existing.User.Email));
 
-        await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        var body = await response.ReadJsonAsync(HttpStatusCode.Created);
+        Assert.True(Guid.TryParse(body.GetProperty("providerId").GetString(), out _));
         Assert.Equal(before, await db.Providers.CountAsync());
     }
 

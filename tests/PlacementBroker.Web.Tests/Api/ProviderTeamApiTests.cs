@@ -31,7 +31,7 @@ public class ProviderTeamApiTests(SqliteApp app) : IClassFixture<SqliteApp>
         var colleague = await users.FindByEmailAsync(email);
         Assert.Equal(created.GetProperty("id").GetString(), colleague!.Id.ToString());
         Assert.Equal("/account/set-password", link.AbsolutePath);
-        Assert.True((await users.ResetPasswordAsync(colleague, query["token"]!, "Casey-Passw0rd!")).Succeeded);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<AccountLinks>().SetPasswordAsync(query["code"], "Casey-Passw0rd!", null)).Succeeded);
         using var casey = app.CreateClient();
         casey.DefaultRequestHeaders.Authorization = new("Bearer", await app.Data.TokenAsync(email, "Casey-Passw0rd!"));
         var me = await (await casey.GetAsync("/api/me")).ReadJsonAsync(HttpStatusCode.OK);

@@ -93,7 +93,7 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task RegisterProvider_Page_CreatesTheOrganisationAndSignsIn()
+    public async Task RegisterProvider_Page_CreatesTheOrganisationAndAsksToCheckEmail()
     {
         using var session = new PageSession(app);
         var email = $"{TestData.Unique("selfreg")}@test.placementbroker.uk";
@@ -110,7 +110,10 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var home = await session.GetPageAsync("/");
+        Assert.Equal("/providers/registered", response.Headers.Location!.OriginalString);
+        Assert.Contains($"We have sent an email to {email}", System.Net.WebUtility.HtmlDecode(await session.GetPageAsync("/providers/registered")));
+        using var signedIn = await PageSession.SignedInAsync(app, email, "Moorside-Passw0rd!");
+        var home = await signedIn.GetPageAsync("/");
         Assert.Contains("Moorside Fostering Ltd", home);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();

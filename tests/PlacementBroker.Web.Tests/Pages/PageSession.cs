@@ -65,6 +65,10 @@ public sealed partial class PageSession(PlacementBrokerApp app) : IDisposable
         return await GetPageAsync(response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>A form post without the antiforgery token, as another site would forge it.</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string path, Dictionary<string, string>? fields = null) =>
+        _client.PostAsync(path, new FormUrlEncodedContent(fields ?? []));
+
     public void Dispose() => _client.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

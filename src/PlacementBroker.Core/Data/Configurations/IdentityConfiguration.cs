@@ -28,3 +28,15 @@ public class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(e => e.ProviderId);
     }
 }
+
+public class AccountLinkCodeConfiguration : IEntityTypeConfiguration<AccountLinkCode>
+{
+    public void Configure(EntityTypeBuilder<AccountLinkCode> builder)
+    {
+        builder.Property(e => e.CodeHash).HasMaxLength(64);
+        builder.Property(e => e.Purpose).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(e => e.CodeHash).IsUnique();
+        builder.HasIndex(e => e.UserId);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

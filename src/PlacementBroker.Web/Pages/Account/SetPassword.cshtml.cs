@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core.Identity;
@@ -7,25 +6,24 @@ using PlacementBroker.Core.Identity;
 namespace PlacementBroker.Web.Pages.Account;
 
 /// <summary>
-/// Where an invited colleague (or anyone sent a reset link) chooses a password. The email and token come from the
-/// link; an unknown email reads exactly like a bad token, so the page never reveals who has an account.
+/// A page opened from an emailed link carrying a one-time code, where someone chooses a password. An unknown,
+/// spent or expired code all read the same.
 /// </summary>
-[AllowAnonymous]
-public class SetPasswordModel(UserManager<User> users) : PageModel
+public abstract class PasswordLinkPageModel(AccountLinks links) : PageModel
 {
-    public const string InvalidLink =
-        "This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.";
+    public abstract string InvalidLinkMessage { get; }
+    protected abstract string DonePath { get; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Email { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Token { get; set; }
+    public string? Code { get; set; }
 
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
 
-    public bool LinkIsIncomplete => string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Token);
+    public bool LinkIsIncomplete => string.IsNullOrWhiteSpace(Code);
+
+    /// <summary>The account the link opens, shown so the person knows which one; null when the link does not work.</summary>
+    public string? Email { get; private set; }
 
     public sealed class PasswordInput
     {
@@ -33,8 +31,16 @@ public class SetPasswordModel(UserManager<User> users) : PageModel
         public string? ConfirmPassword { get; set; }
     }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
+        if (!LinkIsIncomplete)
+        {
+            Email = (await links.FindAsync(Code, HttpContext.RequestAborted))?.User.Email;
+            if (Email is null)
+            {
+                ModelState.AddModelError("", InvalidLinkMessage);
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -42,7 +48,13 @@ public class SetPasswordModel(UserManager<User> users) : PageModel
         ModelState.Clear();
         if (LinkIsIncomplete)
         {
-            ModelState.AddModelError("", InvalidLink);
+            ModelState.AddModelError("", InvalidLinkMessage);
+            return Page();
+        }
+        Email = (await links.FindAsync(Code, HttpContext.RequestAborted))?.User.Email;
+        if (Email is null)
+        {
+            ModelState.AddModelError("", InvalidLinkMessage);
             return Page();
         }
         if (string.IsNullOrEmpty(Input.Password))
@@ -62,28 +74,48 @@ public class SetPasswordModel(UserManager<User> users) : PageModel
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email!.Trim());
-        if (user is null)
+        var outcome = await links.SetPasswordAsync(Code, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (outcome.Succeeded)
         {
-            ModelState.AddModelError("", InvalidLink);
-            return Page();
+            return Redirect(DonePath);
         }
-        var result = await users.ResetPasswordAsync(user, Token!, Input.Password!);
-        if (result.Succeeded)
+        foreach (var (field, messages) in outcome.Errors)
         {
-            return Redirect("/account/password-created");
-        }
-        foreach (var error in result.Errors)
-        {
-            if (error.Code == nameof(IdentityErrorDescriber.InvalidToken))
+            foreach (var message in messages)
             {
-                ModelState.AddModelError("", InvalidLink);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Password", error.Description);
+                if (field == "password")
+                {
+                    ModelState.AddModelError("Input.Password", message);
+                }
+                else
+                {
+                    Email = null;
+                    ModelState.AddModelError("", InvalidLinkMessage);
+                }
             }
         }
         return Page();
     }
+}
+
+/// <summary>Where an invited colleague chooses their first password.</summary>
+[AllowAnonymous]
+public class SetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links)
+{
+    public const string InvalidLink =
+        "This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.";
+
+    public override string InvalidLinkMessage => InvalidLink;
+    protected override string DonePath => "/account/password-created";
+}
+
+/// <summary>Where someone who asked to reset their password chooses a new one.</summary>
+[AllowAnonymous]
+public class ResetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links)
+{
+    public const string InvalidLink =
+        "This link has expired or has already been used. Ask for a new link to reset your password.";
+
+    public override string InvalidLinkMessage => InvalidLink;
+    protected override string DonePath => "/account/password-reset-done";
 }

@@ -36,6 +36,7 @@ public class IndexModel(EmailOutbox outbox, IHostEnvironment environment, Notify
     {
         { DeliveredAt: not null, DeliveredBy: KeepInOutboxDelivery.DeliveredByName } => ("Kept here", "govuk-tag--grey"),
         { DeliveredAt: not null } => ("Delivered", "govuk-tag--green"),
+        { HeldUntilConfirmed: true } => ("Held until the address is confirmed", "govuk-tag--orange"),
         { LastError: not null } => ("Failing", "govuk-tag--red"),
         _ => ("Waiting", "govuk-tag--yellow"),
     };

@@ -9,7 +9,7 @@ using PlacementBroker.Core.Identity;
 namespace PlacementBroker.Web.Pages.Providers;
 
 [AllowAnonymous]
-public class RegisterModel(IdentityAdministration admin, UserManager<User> users, SignInManager<User> signIns) : PageModel
+public class RegisterModel(IdentityAdministration admin) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -58,12 +58,12 @@ public class RegisterModel(IdentityAdministration admin, UserManager<User> users
         var outcome = await admin.RegisterProviderAsync(
             new RegisterProviderRequest(Input.OrganisationName, type, Input.RegistrationNumber, Input.ContactEmail,
                 new NewProviderUser(Input.Email, Input.Password, Input.DisplayName)),
-            HttpContext.Connection.RemoteIpAddress?.ToString());
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Api.VerificationEndpoints.ConfirmEmailUrl(HttpContext), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            var user = await users.FindByIdAsync(outcome.Value!.UserId.ToString());
-            await signIns.SignInAsync(user!, isPersistent: false);
-            return Redirect("/");
+            // The same page whether the address was new or already had an account: registration reveals neither.
+            TempData[RegisteredModel.EmailKey] = Input.Email?.Trim();
+            return Redirect("/providers/registered");
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {

@@ -18,6 +18,7 @@ public static class Navigation
             new("Home", "/"),
             new("Local authorities", "/admin/local-authorities"),
             new("Users", "/admin/users"),
+            new("Providers to verify", "/admin/providers"),
             new("Ofsted import", "/qa/ofsted-import"),
             new("URN reviews", "/admin/setting-reviews"),
             new("Jobs", "/jobs"),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Pages.Account;
 
 namespace PlacementBroker.Web.Tests.Pages.Provider;
 
@@ -42,7 +43,8 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         var sent = await db.OutboxEmails.Where(e => e.To == email).Select(e => e.Body).SingleAsync();
-        Assert.Contains("/account/set-password?email=", sent);
+        Assert.Contains("/account/set-password?code=", sent);
+        Assert.DoesNotContain(email, sent[sent.IndexOf("http", StringComparison.Ordinal)..]);
     }
 
     [Fact]
@@ -80,76 +82,114 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task SetPassword_ValidLink_LetsTheColleagueSignIn()
     {
-        var provider = await app.Data.CreateProviderAsync();
-        var colleague = await app.Data.CreateUserAsync(PlacementBroker.Core.Role.ProviderUser, providerId: provider.Id);
-        var token = await ResetTokenAsync(colleague.Email);
+        var (email, code) = await InviteAsync();
         using var session = new PageSession(app);
-        var link = $"/account/set-password?email={Uri.EscapeDataString(colleague.Email)}&token={Uri.EscapeDataString(token)}";
+        var link = $"/account/set-password?code={Uri.EscapeDataString(code)}";
+        Assert.Contains(email, await session.GetPageAsync(link));
 
         var done = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync(link, new()
         {
-            ["Email"] = colleague.Email, ["Token"] = token,
-            ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
+            ["Code"] = code, ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
         }));
 
         Assert.Contains("Password created You can now sign in", done);
-        using var signedIn = await PageSession.SignedInAsync(app, colleague.Email, "Chosen-Passw0rd!");
+        using var signedIn = await PageSession.SignedInAsync(app, email, "Chosen-Passw0rd!");
         Assert.Contains("Your organisation", await signedIn.GetPageAsync("/"));
     }
 
     [Fact]
-    public async Task SetPassword_BadToken_SaysTheLinkHasExpired()
+    public async Task SetPassword_LinkUsedTwice_SecondTimeSaysTheLinkHasExpired()
     {
-        var colleague = await app.Data.CreateUserAsync(PlacementBroker.Core.Role.ProviderUser, providerId: (await app.Data.CreateProviderAsync()).Id);
+        var (email, code) = await InviteAsync();
         using var session = new PageSession(app);
-        var link = $"/account/set-password?email={Uri.EscapeDataString(colleague.Email)}&token=not-a-real-token";
-
-        var response = await session.PostFormAsync(link, new()
+        var link = $"/account/set-password?code={Uri.EscapeDataString(code)}";
+        await session.PostFormAndFollowAsync(link, new()
         {
-            ["Email"] = colleague.Email, ["Token"] = "not-a-real-token",
-            ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
+            ["Code"] = code, ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
         });
 
-        var errors = ProviderPageHelpers.ErrorSummary(await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.", errors);
-        using var stillWorks = await PageSession.SignedInAsync(app, colleague.Email, colleague.Password);
+        var again = await session.GetPageAsync(link);
+        var replay = await app.UseAsync<AccountLinks, PlacementBroker.Core.Outcome<User>>(l => l.SetPasswordAsync(code, "Hijacked-Passw0rd!", null));
+
+        Assert.Contains(SetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(again));
+        Assert.DoesNotContain("Create password", ProviderPageHelpers.Text(again).Replace("Create a password", ""));
+        Assert.False(replay.Succeeded);
+        using var stillTheirs = await PageSession.SignedInAsync(app, email, "Chosen-Passw0rd!");
     }
 
     [Fact]
-    public async Task SetPassword_UnknownEmail_ReadsLikeABadLink()
+    public async Task SetPassword_BadCode_SaysTheLinkHasExpired()
     {
         using var session = new PageSession(app);
 
-        var response = await session.PostFormAsync("/account/set-password?email=nobody%40test.placementbroker.uk&token=abc", new()
-        {
-            ["Email"] = "nobody@test.placementbroker.uk", ["Token"] = "abc",
-            ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
-        });
+        var page = await session.GetPageAsync("/account/set-password?code=not-a-real-code");
 
-        Assert.Contains("This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.",
-            ProviderPageHelpers.ErrorSummary(await response.Content.ReadAsStringAsync()));
+        Assert.Contains(SetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(page));
+        Assert.DoesNotContain("Input.Password", page);
     }
 
     [Fact]
-    public async Task SetPassword_PasswordsDifferOrWeak_ShowsTheFieldErrors()
+    public async Task SetPassword_AfterADay_TheLinkHasExpired()
     {
-        var colleague = await app.Data.CreateUserAsync(PlacementBroker.Core.Role.ProviderUser, providerId: (await app.Data.CreateProviderAsync()).Id);
-        var token = await ResetTokenAsync(colleague.Email);
+        var (email, code) = await InviteAsync();
+        // The clock only moves forward; every other test in this class is indifferent to the day.
+        app.Clock.Advance(AccountLinks.InvitationLifetime + TimeSpan.FromMinutes(1));
+
+        var outcome = await app.UseAsync<AccountLinks, PlacementBroker.Core.Outcome<User>>(l => l.SetPasswordAsync(code, "Chosen-Passw0rd!", null));
         using var session = new PageSession(app);
-        var link = $"/account/set-password?email={Uri.EscapeDataString(colleague.Email)}&token={Uri.EscapeDataString(token)}";
+        var page = await session.GetPageAsync($"/account/set-password?code={Uri.EscapeDataString(code)}");
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(SetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(page));
+    }
+
+    [Fact]
+    public async Task SetPassword_TheDatabaseHoldsOnlyTheCodesHash()
+    {
+        var (email, code) = await InviteAsync();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+
+        var stored = await db.AccountLinkCodes.SingleAsync(c => c.UserId == user.Id);
+
+        Assert.Equal(AccountLinkPurpose.Invitation, stored.Purpose);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(code))), stored.CodeHash);
+        Assert.NotEqual(code, stored.CodeHash);
+        // The stored hash is no working code: using it as one fails.
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AccountLinks>().FindAsync(stored.CodeHash));
+        Assert.DoesNotContain(await db.AuditEvents.Select(a => a.Detail).ToListAsync(), d => d != null && d.Contains(code));
+    }
+
+    [Fact]
+    public async Task SetPassword_PasswordsDifferWeakOrCommon_ShowsTheFieldErrorsAndKeepsTheLink()
+    {
+        var (email, code) = await InviteAsync();
+        using var session = new PageSession(app);
+        var link = $"/account/set-password?code={Uri.EscapeDataString(code)}";
 
         var mismatch = await session.PostFormAsync(link, new()
         {
-            ["Email"] = colleague.Email, ["Token"] = token, ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd?",
+            ["Code"] = code, ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd?",
         });
         var weak = await session.PostFormAsync(link, new()
         {
-            ["Email"] = colleague.Email, ["Token"] = token, ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short",
+            ["Code"] = code, ["Input.Password"] = "Short-Pass!", ["Input.ConfirmPassword"] = "Short-Pass!",
+        });
+        var common = await session.PostFormAsync(link, new()
+        {
+            ["Code"] = code, ["Input.Password"] = "Password123456!", ["Input.ConfirmPassword"] = "Password123456!",
         });
 
         Assert.Contains("<a href=\"#Input_ConfirmPassword\">The passwords do not match: enter the same password twice</a>", await mismatch.Content.ReadAsStringAsync());
         Assert.Contains("href=\"#Input_Password\"", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("This password is too common", string.Join(" ", ProviderPageHelpers.ErrorSummary(await common.Content.ReadAsStringAsync())));
+        // None of those spent the code.
+        await session.PostFormAndFollowAsync(link, new()
+        {
+            ["Code"] = code, ["Input.Password"] = "Chosen-Passw0rd!", ["Input.ConfirmPassword"] = "Chosen-Passw0rd!",
+        });
+        using var signedIn = await PageSession.SignedInAsync(app, email, "Chosen-Passw0rd!");
     }
 
     [Fact]
@@ -162,10 +202,27 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("This link is not complete.", text);
     }
 
-    private async Task<string> ResetTokenAsync(string email)
+    /// <summary>A provider's administrator invites a colleague; returns the colleague's email and the code from the emailed link.</summary>
+    private async Task<(string Email, string Code)> InviteAsync()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        var email = $"{TestData.Unique("colleague")}@test.placementbroker.uk";
+        using var scope = app.Services.CreateScope();
+        var invited = await scope.ServiceProvider.GetRequiredService<PlacementBroker.Core.Providers.ProviderTeamService>()
+            .InviteAsync(TestData.ActorFor(provider.User), new PlacementBroker.Core.Providers.InviteColleagueRequest(email, "Casey Colleague"),
+                "https://placementbroker.test/account/set-password");
+        Assert.True(invited.Succeeded, invited.Message);
+        return (email, await EmailedCodeAsync(app, email));
+    }
+
+    /// <summary>The code in the link of the last email sent to the address, read from the outbox as the person would.</summary>
+    public static async Task<string> EmailedCodeAsync(PlacementBrokerApp app, string email)
     {
         using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        return await users.GeneratePasswordResetTokenAsync((await users.FindByEmailAsync(email))!);
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        var body = (await db.OutboxEmails.Where(e => e.To == email).ToListAsync()).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Last().Body;
+        var match = System.Text.RegularExpressions.Regex.Match(body, @"\?code=([A-Za-z0-9_\-%]+)");
+        Assert.True(match.Success, body);
+        return Uri.UnescapeDataString(match.Groups[1].Value);
     }
 }

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Provider.Organisation;
 
-public class IndexModel(ProviderTeamService team) : ProviderPageModel
+public class IndexModel(ProviderTeamService team, ProviderVerification verification) : ProviderPageModel
 {
     public ProviderProfile Organisation { get; private set; } = null!;
     public List<TeamMember> Team { get; private set; } = [];
     public bool IsOrganisationAdmin { get; private set; }
+    public VerificationStatus? Verification { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -18,6 +20,20 @@ public class IndexModel(ProviderTeamService team) : ProviderPageModel
         Organisation = organisation;
         Team = await team.TeamAsync(ProviderId, Aborted);
         IsOrganisationAdmin = Team.Any(m => m.Id == Actor.UserId && m.IsOrganisationAdmin);
+        Verification = await verification.StatusAsync(Actor, Aborted);
         return Page();
+    }
+
+    /// <summary>New confirmation links for the signed-in user's address and the contact address, whichever are unconfirmed.</summary>
+    public async Task<IActionResult> OnPostResendAsync()
+    {
+        var outcome = await verification.ResendAsync(Actor, VerificationEndpoints.ConfirmEmailUrl(HttpContext), Aborted);
+        if (outcome.Succeeded)
+        {
+            Success($"We have sent a new link to {string.Join(" and ", outcome.Value!)}.");
+            return RedirectToPage();
+        }
+        Problem(outcome.Message);
+        return await OnGetAsync();
     }
 }

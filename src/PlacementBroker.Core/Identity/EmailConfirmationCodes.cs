@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Data;
+
+namespace PlacementBroker.Core.Identity;
+
+/// <summary>
+/// A one-time code sent by email to prove someone reads that address. Only the SHA-256 hash of the code is stored,
+/// so a copy of the database confirms nothing; each code works once, before it expires.
+/// </summary>
+public class EmailConfirmationCode
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>Lower-case hex SHA-256 of the code in the link.</summary>
+    public required string CodeHash { get; set; }
+    /// <summary>The address the code was sent to: it confirms that address only, not one changed since.</summary>
+    public required string Email { get; set; }
+    /// <summary>The user whose sign-in address this confirms (their organisation's first user, for a registration).</summary>
+    public Guid? UserId { get; set; }
+    /// <summary>The provider this concerns: confirming its first user's address verifies it.</summary>
+    public Guid? ProviderId { get; set; }
+    /// <summary>Confirms the provider's contact address (where councils' referrals and notices are sent).</summary>
+    public bool ConfirmsContactEmail { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+}
+
+/// <summary>Issues and redeems <see cref="EmailConfirmationCode"/>s.</summary>
+public class EmailConfirmationCodes(PlacementBrokerDbContext db, TimeProvider clock)
+{
+    /// <summary>How long a confirmation link works.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
+
+    /// <summary>Adds a code to the unit of work and returns the code itself, which is never stored: it goes in the email only.</summary>
+    public string Issue(string email, Guid? userId, Guid? providerId, bool confirmsContactEmail)
+    {
+        var code = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.EmailConfirmationCodes.Add(new EmailConfirmationCode
+        {
+            CodeHash = Hash(code),
+            Email = email.Trim(),
+            UserId = userId,
+            ProviderId = providerId,
+            ConfirmsContactEmail = confirmsContactEmail,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        });
+        return code;
+    }
+
+    /// <summary>
+    /// Marks the code used, if it is known, unused and unexpired. One conditional update: of two requests racing with
+    /// the same code exactly one wins. Returns the code's record, or null.
+    /// </summary>
+    public async Task<EmailConfirmationCode?> RedeemAsync(string? code, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 200)
+        {
+            return null;
+        }
+        var hash = Hash(code.Trim());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var used = await db.EmailConfirmationCodes
+            .Where(c => c.CodeHash == hash && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), ct);
+        return used == 0 ? null : await db.EmailConfirmationCodes.AsNoTracking().SingleAsync(c => c.CodeHash == hash, ct);
+    }
+
+    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
