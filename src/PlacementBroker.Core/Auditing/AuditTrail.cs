@@ -26,6 +26,15 @@ public class AuditTrail(PlacementBrokerDbContext db, TimeProvider clock)
     }
 }
 
+/// <summary>Reads that show a child's identity (case reference, name, date of birth): every one is audited.</summary>
+public static class IdentityReads
+{
+    public const string Referral = "ReferralIdentityRead";
+    public const string ReferralList = "ReferralListIdentityRead";
+    public const string Placement = "PlacementIdentityRead";
+    public const string ApprovalList = "ApprovalListIdentityRead";
+}
+
 public static class AuditActions
 {
     public const string SignedIn = "SignedIn";

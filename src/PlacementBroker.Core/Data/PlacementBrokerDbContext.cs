@@ -16,6 +16,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<ProviderGroup> ProviderGroups => Set<ProviderGroup>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<OfstedRegisterEntry> OfstedRegister => Set<OfstedRegisterEntry>();
     public DbSet<Vacancy> Vacancies => Set<Vacancy>();
     public DbSet<DynamicPurchasingSystem> DynamicPurchasingSystems => Set<DynamicPurchasingSystem>();
     public DbSet<DpsParticipant> DpsParticipants => Set<DpsParticipant>();

@@ -113,7 +113,8 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     {
         var lotId = referral.LotId;
         var query = db.Vacancies.AsNoTracking()
-            .Where(v => v.LotId == lotId && v.Status == VacancyStatus.Open && v.Setting!.ClosedAt == null)
+            .Where(v => v.LotId == lotId && v.Status == VacancyStatus.Open && v.Setting!.ClosedAt == null
+                && v.Setting.ReviewStatus == SettingReviewStatus.Approved)
             .Where(v => db.LotMemberships.Any(m => m.LotId == lotId && m.ProviderId == v.ProviderId && m.Status == MembershipStatus.Admitted
                 && m.Provider!.VerifiedAt != null));
         if (providerIds is not null)

@@ -31,10 +31,11 @@ public class PlaceLedger(PlacementBrokerDbContext db)
 {
     /// <summary>
     /// Takes the setting's row lock for the rest of the caller's transaction (PostgreSQL and SQL Server lock the row;
-    /// SQLite serialises writers). False when the registration is closed or the setting is gone.
+    /// SQLite serialises writers). False when the registration is closed, the setting is not approved by a platform admin's
+    /// review of its URN, or the setting is gone.
     /// </summary>
     public async Task<bool> LockSettingAsync(Guid settingId, CancellationToken ct) =>
-        await db.Settings.Where(s => s.Id == settingId && s.ClosedAt == null)
+        await db.Settings.Where(s => s.Id == settingId && s.ClosedAt == null && s.ReviewStatus == Providers.SettingReviewStatus.Approved)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CapacityVersion, Guid.NewGuid()), ct) == 1;
 
     /// <summary>Placements and pending holds at the setting that still take a place on or after <paramref name="from"/>.</summary>
@@ -61,7 +62,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
     {
         if (!await LockSettingAsync(settingId, ct))
         {
-            return "The setting's Ofsted registration is closed: it cannot take a child.";
+            return "The setting's Ofsted registration is closed, or its URN is not approved: it cannot take a child.";
         }
         var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var peak = Occupancy.PeakFrom(await StaysAsync(settingId, start, exceptApprovalId, ct: ct), start);
@@ -84,7 +85,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
     {
         if (!await LockSettingAsync(settingId, ct))
         {
-            return "The setting's Ofsted registration is closed: it cannot offer places.";
+            return "The setting's Ofsted registration is closed, or its URN is not approved: it cannot offer places.";
         }
         var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var taken = Occupancy.PeakFrom(await StaysAsync(settingId, from, ct: ct), from);

@@ -25,7 +25,14 @@ public sealed record PlacementView(
     string ProviderRegistrationNumber, Guid SettingId, string SettingName, string SettingOfstedUrn, string SettingPostcode, OfstedGrade SettingGrade,
     PlacementKind Kind, Guid? BlockContractId, PlacementStatus Status, int Places, decimal WeeklyPrice, DateOnly StartDate, DateOnly? EndDate,
     PlacementEndReason? EndReason, bool Retrospective, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, string? OfferNotes,
-    PlacementChild? Child, DateTime CreatedAt);
+    PlacementChild? Child, DateTime CreatedAt)
+{
+    /// <summary>True when <see cref="SettingPostcode"/> holds only the district (see <see cref="Providers.AddressDisclosure"/>).</summary>
+    public bool SettingPostcodeIsDistrict { get; init; }
+    /// <summary>False while <see cref="SettingGrade"/> stands on the provider's declaration, not yet confirmed by Ofsted's register.</summary>
+    public bool OfstedGradeConfirmed { get; init; } = true;
+    public OfstedGrade? DeclaredOfstedGrade { get; init; }
+}
 
 public sealed record BlockContractView(
     Guid Id, Guid ProviderId, string ProviderName, Guid LotId, string LotName, Guid? SettingId, int Places, int Occupied, int VoidPlaces,

@@ -17,6 +17,8 @@ namespace PlacementBroker.Core.Placements;
 public class PlacementService(
     PlacementBrokerDbContext db, MatchService matching, PlaceLedger places, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
 {
+    private readonly AddressDisclosure disclosure = new(db);
+
     public async Task<Outcome<AcceptResult>> AcceptAsync(Actor actor, Guid offerId, AcceptRequest request, CancellationToken ct = default)
     {
         if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
@@ -178,10 +180,14 @@ public class PlacementService(
         {
             return $"The referral is {referral.Status.ToString().ToLowerInvariant()}.";
         }
-        var setting = await db.Settings.AsNoTracking().Where(s => s.Id == offer.SettingId).Select(s => new { s.ClosedAt }).SingleAsync(ct);
+        var setting = await db.Settings.AsNoTracking().Where(s => s.Id == offer.SettingId).Select(s => new { s.ClosedAt, s.ReviewStatus }).SingleAsync(ct);
         if (setting.ClosedAt is not null)
         {
             return "Ofsted's register shows the setting's registration closed.";
+        }
+        if (setting.ReviewStatus != Providers.SettingReviewStatus.Approved)
+        {
+            return "The setting's Ofsted URN is not approved by the platform admin.";
         }
         var vacancy = await db.Vacancies.AsNoTracking().Where(v => v.Id == offer.VacancyId).Select(v => new { v.Status }).SingleAsync(ct);
         if (vacancy.Status == VacancyStatus.Withdrawn)
@@ -641,20 +647,20 @@ public class PlacementService(
         {
             query = query.Where(a => a.Status == s);
         }
-        return ApprovalPageAsync(query.OrderBy(a => a.Status == ApprovalStatus.Pending ? 0 : 1).ThenBy(a => a.RequestedAt).ThenBy(a => a.Id), page, ct);
+        return ApprovalPageAsync(actor, query.OrderBy(a => a.Status == ApprovalStatus.Pending ? 0 : 1).ThenBy(a => a.RequestedAt).ThenBy(a => a.Id), page, ct);
     }
 
     /// <summary>One page of the authority's decided approvals, the latest decision first.</summary>
-    public Task<Paged<ApprovalView>> DecidedApprovalsAsync(Actor actor, PageRequest page, CancellationToken ct = default) => ApprovalPageAsync(
+    public Task<Paged<ApprovalView>> DecidedApprovalsAsync(Actor actor, PageRequest page, CancellationToken ct = default) => ApprovalPageAsync(actor,
         db.Approvals.AsNoTracking().Where(a => a.LocalAuthorityId == actor.LocalAuthorityId && a.Status != ApprovalStatus.Pending)
             .OrderByDescending(a => a.DecidedAt).ThenByDescending(a => a.Id), page, ct);
 
     /// <summary>One of the authority's approvals, read by its id.</summary>
     public async Task<ApprovalView?> ApprovalAsync(Actor actor, Guid approvalId, CancellationToken ct = default) =>
-        (await ApprovalPageAsync(db.Approvals.AsNoTracking().Where(a => a.Id == approvalId && a.LocalAuthorityId == actor.LocalAuthorityId).OrderBy(a => a.Id),
+        (await ApprovalPageAsync(actor, db.Approvals.AsNoTracking().Where(a => a.Id == approvalId && a.LocalAuthorityId == actor.LocalAuthorityId).OrderBy(a => a.Id),
             PageRequest.All, ct)).Items.SingleOrDefault();
 
-    private async Task<Paged<ApprovalView>> ApprovalPageAsync(IOrderedQueryable<Approval> ordered, PageRequest page, CancellationToken ct)
+    private async Task<Paged<ApprovalView>> ApprovalPageAsync(Actor actor, IOrderedQueryable<Approval> ordered, PageRequest page, CancellationToken ct)
     {
         var rows = await ordered.ToPagedAsync(page, q => q.Select(a => new
             {
@@ -667,6 +673,13 @@ public class PlacementService(
         var settingIds = rows.Items.Select(r => r.Offer.SettingId).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        // Approvals show the child's case reference: an identity read, audited.
+        if (rows.Items.Count > 0)
+        {
+            audit.Record(actor, Auditing.IdentityReads.ApprovalList, nameof(Approval), rows.Items.Count == 1 ? rows.Items[0].Approval.Id : null,
+                $"case references of {rows.Items.Count} approvals shown: {string.Join(",", rows.Items.Select(r => r.Approval.ReferralId))}");
+            await db.SaveChangesAsync(ct);
+        }
         return rows.Map(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
             settings[r.Offer.SettingId], r.Offer.WeeklyPrice, r.Approval.Kind, r.Approval.Reasons, r.Approval.OfstedReportUrl, r.Approval.Status,
             r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId));
@@ -688,7 +701,7 @@ public class PlacementService(
         var views = new List<PlacementView>();
         foreach (var id in ids.Items)
         {
-            views.Add((await ViewAsync(id, includeChild: false, ct))!);
+            views.Add((await ViewAsync(actor, id, includeChild: false, ct))!);
         }
         return new Paged<PlacementView>(views, ids.Info);
     }
@@ -705,7 +718,7 @@ public class PlacementService(
             audit.Record(actor, "PlacementIdentityRead", nameof(Placement), placementId, "child's identifying details shown");
             await db.SaveChangesAsync(ct);
         }
-        return await ViewAsync(placementId, includeChild: actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser, ct);
+        return await ViewAsync(actor, placementId, includeChild: actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser, ct);
     }
 
     private IQueryable<Placement> Visible(Actor actor) => actor.Role switch
@@ -715,7 +728,7 @@ public class PlacementService(
         _ => db.Placements.AsNoTracking().Where(_ => false),
     };
 
-    private async Task<PlacementView?> ViewAsync(Guid id, bool includeChild, CancellationToken ct)
+    private async Task<PlacementView?> ViewAsync(Actor actor, Guid id, bool includeChild, CancellationToken ct)
     {
         var row = await db.Placements.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
@@ -734,12 +747,19 @@ public class PlacementService(
         }
         var p = row.Placement;
         var r = row.Referral;
+        // The placing council sees the full postcode while its child lives there; once ended, like everyone else, the district.
+        var full = await disclosure.MaySeeFullAddressAsync(actor, p.SettingId, ct);
         return new PlacementView(p.Id, p.ReferralId, p.OfferId, p.LocalAuthorityId, row.Authority, p.ProviderId, row.Provider.Name, row.Provider.RegistrationNumber,
-            p.SettingId, row.Setting.Name, row.Setting.OfstedUrn, row.Setting.Postcode, row.Setting.OfstedGrade, p.Kind, p.BlockContractId, p.Status, p.Places,
+            p.SettingId, row.Setting.Name, row.Setting.OfstedUrn, AddressDisclosure.Shown(row.Setting.Postcode, full), row.Setting.OfstedGrade, p.Kind, p.BlockContractId, p.Status, p.Places,
             p.WeeklyPrice, p.StartDate, p.EndDate, p.EndReason, p.Retrospective, row.Offer.IncludesEducation, row.Offer.IncludesTherapy,
             row.Offer.OneToOneHoursPerWeek, row.Offer.Notes,
             includeChild ? new PlacementChild(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.ChildGender, r.Needs) : null,
-            p.CreatedAt);
+            p.CreatedAt)
+        {
+            SettingPostcodeIsDistrict = !full,
+            OfstedGradeConfirmed = row.Setting.DeclaredOfstedGrade is null,
+            DeclaredOfstedGrade = row.Setting.DeclaredOfstedGrade,
+        };
     }
 
     /// <summary>Rejects the pending approval of an offer that can no longer go ahead and releases the places held for it.</summary>

@@ -71,6 +71,38 @@ public class Setting
     /// makes the check of registered places and the booking one step, so two bookings in two lots cannot both take the last bed.
     /// </summary>
     public Guid CapacityVersion { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// Approved unless the URN is claimed by another provider's setting or disagrees with Ofsted's register: then a platform
+    /// admin decides. Only approved settings publish vacancies, are matched and are booked.
+    /// </summary>
+    public SettingReviewStatus ReviewStatus { get; set; }
+    /// <summary>Why the setting was held for review, then the platform admin's reason when rejected.</summary>
+    public string? ReviewReason { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    /// <summary>
+    /// The grade the provider declared when Ofsted's register does not confirm it (the register has no grade for the URN,
+    /// or a worse one); null once confirmed. <see cref="OfstedGrade"/> is the register's grade where it has one.
+    /// </summary>
+    public OfstedGrade? DeclaredOfstedGrade { get; set; }
+}
+
+public enum SettingReviewStatus
+{
+    Approved,
+    AwaitingReview,
+    Rejected,
+}
+
+/// <summary>One row of Ofsted's register as last imported, whether or not the setting is on the platform.</summary>
+public class OfstedRegisterEntry
+{
+    public required string Urn { get; set; }
+    public string? SettingName { get; set; }
+    public string? OwnerName { get; set; }
+    public OfstedGrade? Grade { get; set; }
+    public DateOnly? InspectionDate { get; set; }
+    public bool Closed { get; set; }
+    public DateTime ImportedAt { get; set; }
 }
 
 public enum VacancyStatus

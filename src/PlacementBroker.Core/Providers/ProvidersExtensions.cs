@@ -12,6 +12,7 @@ public static class ProvidersExtensions
             .AddSingleton(geocoding)
             .AddSingleton<IGeocoder, PostcodeDistrictGeocoder>()
             .AddScoped<SettingService>()
+            .AddScoped<AddressDisclosure>()
             .AddScoped<Placements.PlaceLedger>()
             .AddScoped<VacancyService>()
             .AddScoped<ProviderTeamService>();

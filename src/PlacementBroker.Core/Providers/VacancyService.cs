@@ -320,6 +320,12 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         {
             return "This setting's Ofsted registration is closed.";
         }
+        if (setting.ReviewStatus != SettingReviewStatus.Approved)
+        {
+            return setting.ReviewStatus == SettingReviewStatus.Rejected
+                ? $"A platform admin rejected this setting's Ofsted URN claim: {setting.ReviewReason}"
+                : "This setting is awaiting platform admin review of its Ofsted URN: you can publish vacancies once it is approved.";
+        }
         return null;
     }
 

@@ -23,6 +23,8 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
     private const string DateColumn = "Inspection date";
     private const string StatusColumn = "Registration status";
     private const string RegionColumn = "Region";
+    private static readonly string[] NameColumns = ["Setting name", "Provider name", "Name"];
+    private static readonly string[] OwnerColumns = ["Organisation which owns the provider", "Owner name", "Organisation name", "Owner"];
     private const int Batch = 500;
 
     public async Task<Outcome<OfstedImportResult>> ImportAsync(Actor actor, Stream csv, string source, IProgress<int>? progress = null, CancellationToken ct = default)
@@ -45,13 +47,15 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
         var dateColumn = Column(DateColumn);
         var statusColumn = Column(StatusColumn);
         var regionColumn = Column(RegionColumn);
+        var nameColumn = NameColumns.Select(Column).FirstOrDefault(i => i >= 0, -1);
+        var ownerColumn = OwnerColumns.Select(Column).FirstOrDefault(i => i >= 0, -1);
         if (urnColumn < 0)
         {
             return Outcome<OfstedImportResult>.Invalid("file", "The file has no URN column: is it Ofsted's children's social care provider list?");
         }
 
         var rejected = new List<ImportRejectedRow>();
-        var rows = new List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region)>();
+        var rows = new List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region, string? Name, string? Owner)>();
         var read = 0;
         var updated = 0;
         var downgrades = 0;
@@ -103,7 +107,8 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
             var status = Cell(statusColumn).ToLowerInvariant();
             // A region the file spells in a way we do not know is left as it was rather than rejecting the row's grade.
             var region = Regions.Parse(Cell(regionColumn));
-            rows.Add((line, urn, grade, date, status.Contains("closed") || status.Contains("cancel") || status.Contains("resigned"), region));
+            rows.Add((line, urn, grade, date, status.Contains("closed") || status.Contains("cancel") || status.Contains("resigned"), region,
+                Limit(Cell(nameColumn)), Limit(Cell(ownerColumn))));
             if (rows.Count >= Batch)
             {
                 (updated, downgrades) = Add(await ApplyAsync(actor, rows, source, ct), (updated, downgrades));
@@ -118,26 +123,49 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
         return Outcome<OfstedImportResult>.Success(new OfstedImportResult(read, updated, downgrades, rejected));
 
         static (int, int) Add((int, int) a, (int, int) b) => (a.Item1 + b.Item1, a.Item2 + b.Item2);
+        static string? Limit(string value) => value.Length == 0 ? null : value.Length > 300 ? value[..300] : value;
     }
 
-    private async Task<(int Updated, int Downgrades)> ApplyAsync(Actor actor, List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region)> rows, string source, CancellationToken ct)
+    private async Task<(int Updated, int Downgrades)> ApplyAsync(Actor actor, List<(int Line, string Urn, OfstedGrade? Grade, DateOnly? Date, bool Closed, EnglishRegion? Region, string? Name, string? Owner)> rows, string source, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return (0, 0);
         }
         var urns = rows.Select(r => r.Urn).Distinct().ToList();
-        var settings = await db.Settings.Where(s => urns.Contains(s.OfstedUrn)).ToDictionaryAsync(s => s.OfstedUrn, ct);
+        // More than one setting can claim a URN while a platform admin reviews the claims: the register applies to each.
+        var settings = (await db.Settings.Where(s => urns.Contains(s.OfstedUrn)).ToListAsync(ct)).ToLookup(s => s.OfstedUrn);
+        var register = await db.OfstedRegister.Where(r => urns.Contains(r.Urn)).ToDictionaryAsync(r => r.Urn, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var updated = 0;
         var downgrades = 0;
         foreach (var row in rows)
         {
-            if (!settings.TryGetValue(row.Urn, out var setting))
+            // The whole register is kept, so a setting registered later is checked against it (name, owner, grade).
+            if (!register.TryGetValue(row.Urn, out var entry))
             {
-                continue;
+                entry = new OfstedRegisterEntry { Urn = row.Urn };
+                register[row.Urn] = entry;
+                db.OfstedRegister.Add(entry);
             }
+            entry.SettingName = row.Name ?? entry.SettingName;
+            entry.OwnerName = row.Owner ?? entry.OwnerName;
+            entry.Grade = row.Grade ?? entry.Grade;
+            entry.InspectionDate = row.Date ?? entry.InspectionDate;
+            entry.Closed = row.Closed;
+            entry.ImportedAt = now;
+        }
+        foreach (var row in rows)
+        foreach (var setting in settings[row.Urn])
+        {
             var changed = false;
+            if (row.Grade is { } registered)
+            {
+                // A declared grade better than the register's stays shown as declared, not yet confirmed; otherwise it is confirmed.
+                var unconfirmed = setting.DeclaredOfstedGrade is { } declared && OfstedGrades.IsBetter(declared, registered) ? setting.DeclaredOfstedGrade : null;
+                // Saved with the batch; a confirmation alone is not counted as an update.
+                setting.DeclaredOfstedGrade = unconfirmed;
+            }
             // A blank judgement (not yet inspected, or supported accommodation) leaves the grade as it is.
             var grade = row.Grade ?? setting.OfstedGrade;
             var date = row.Date ?? setting.LastInspectionDate;

@@ -289,6 +289,7 @@ public class OfferService(
                 Offer = o,
                 Provider = db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.Name).First(),
                 Setting = db.Settings.Where(s => s.Id == o.SettingId).Select(s => s.Name).First(),
+                Declared = db.Settings.Where(s => s.Id == o.SettingId).Select(s => s.DeclaredOfstedGrade).First(),
             })
             .ToDictionaryAsync(o => o.Offer.Id, ct);
         // Block places first: a contract of this provider and lot with a free place is suggested on the offer.
@@ -303,7 +304,11 @@ public class OfferService(
                 d.Offer.StartDate, d.Offer.Notes, d.Offer.IncludesEducation, d.Offer.IncludesTherapy, d.Offer.OneToOneHoursPerWeek, d.Offer.Status, r.Rank,
                 r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r), r.DistanceMiles,
                 r.Candidate.OfstedGrade, d.Offer.CreatedAt,
-                Placements.BlockContractChoice.Suggest(blocks, d.Offer.ProviderId, referral.LotId, d.Offer.SettingId, referral.SiblingGroupSize, d.Offer.StartDate)?.Id);
+                Placements.BlockContractChoice.Suggest(blocks, d.Offer.ProviderId, referral.LotId, d.Offer.SettingId, referral.SiblingGroupSize, d.Offer.StartDate)?.Id)
+            {
+                OfstedGradeConfirmed = d.Declared is null,
+                DeclaredOfstedGrade = d.Declared,
+            };
         })];
     }
 
@@ -323,12 +328,17 @@ public class OfferService(
         var ranked = potential.Matches;
         var settingIds = ranked.Select(r => r.Candidate.SettingId).Distinct().ToList();
         var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, s.Postcode, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
+            .Select(s => new { s.Id, s.Name, s.Postcode, s.DeclaredOfstedGrade, Provider = s.Provider!.Name }).ToDictionaryAsync(s => s.Id, ct);
         return new PotentialMatchesView([.. ranked.Select(r =>
         {
             var s = settings[r.Candidate.SettingId];
             return new MatchView(r.Candidate.Id, r.Candidate.ProviderId, s.Provider, s.Id, s.Name, Postcode.District(s.Postcode) ?? "", r.Candidate.WeeklyPrice,
-                r.DistanceMiles, r.Rank, r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r));
+                r.DistanceMiles, r.Rank, r.Score, r.Eligible, [.. r.Exclusions.Select(e => e.Text)], r.RequiresApproval, r.ApprovalReasons, Explain(r))
+            {
+                OfstedGrade = r.Candidate.OfstedGrade,
+                OfstedGradeConfirmed = s.DeclaredOfstedGrade is null,
+                DeclaredOfstedGrade = s.DeclaredOfstedGrade,
+            };
         })], potential.VacanciesConsidered, potential.VacanciesFound);
     }
 

@@ -48,7 +48,13 @@ public sealed record ExplanationView(string Criterion, int Points, string Text);
 public sealed record MatchView(
     Guid VacancyId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, string Area, decimal WeeklyPrice,
     double? DistanceMiles, int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval,
-    IReadOnlyList<string> ApprovalReasons, IReadOnlyList<ExplanationView> Explanation);
+    IReadOnlyList<string> ApprovalReasons, IReadOnlyList<ExplanationView> Explanation)
+{
+    public OfstedGrade OfstedGrade { get; init; }
+    /// <summary>False while the provider's declared grade is not yet confirmed by Ofsted's register.</summary>
+    public bool OfstedGradeConfirmed { get; init; } = true;
+    public OfstedGrade? DeclaredOfstedGrade { get; init; }
+}
 
 /// <summary>
 /// The potential matches, and how many vacancies they were chosen from: when more vacancies qualified than matching
@@ -64,6 +70,11 @@ public sealed record OfferView(
     DateOnly StartDate, string? Notes, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, OfferStatus Status,
     int Rank, int Score, bool Eligible, IReadOnlyList<string> Exclusions, bool RequiresApproval, IReadOnlyList<string> ApprovalReasons,
     IReadOnlyList<ExplanationView> Explanation, double? DistanceMiles, OfstedGrade OfstedGrade, DateTime CreatedAt,
-    Guid? SuggestedBlockContractId = null);
+    Guid? SuggestedBlockContractId = null)
+{
+    /// <summary>False while the provider's declared grade is not yet confirmed by Ofsted's register; <see cref="OfstedGrade"/> is the one ranked.</summary>
+    public bool OfstedGradeConfirmed { get; init; } = true;
+    public OfstedGrade? DeclaredOfstedGrade { get; init; }
+}
 
 public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);

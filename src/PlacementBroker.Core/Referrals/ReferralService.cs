@@ -395,10 +395,18 @@ public class ReferralService(
         {
             query = query.Where(r => r.Status == s);
         }
-        return await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        var listed = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .ToPagedAsync(page, q => q.Select(r => new ReferralSummary(r.Id, r.ChildReference, r.LotId, r.Urgency, r.StartDate, r.Status, r.OfferDeadline, r.CreatedByUserId,
                 db.Offers.Count(o => o.ReferralId == r.Id && o.Status != OfferStatus.Withdrawn),
                 db.ReferralRecipients.Count(x => x.ReferralId == r.Id))), ct);
+        // The list shows each child's case reference: an identity read like opening the referral, so it is audited too.
+        if (listed.Items.Count > 0)
+        {
+            audit.Record(actor, IdentityReads.ReferralList, nameof(Referral), null,
+                $"case references of {listed.Items.Count} referrals shown: {string.Join(",", listed.Items.Select(r => r.Id))}");
+            await db.SaveChangesAsync(ct);
+        }
+        return listed;
     }
 
     /// <summary>The referral's status, for its own authority's readers; null otherwise. Not an identity read.</summary>

@@ -1228,6 +1228,38 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Providers.OfstedRegisterEntry", b =>
+                {
+                    b.Property<string>("Urn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("InspectionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SettingName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Urn");
+
+                    b.ToTable("OfstedRegister");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1323,6 +1355,10 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeclaredOfstedGrade")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("LastInspectionDate")
                         .HasColumnType("date");
 
@@ -1362,14 +1398,26 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
-                    b.HasIndex("OfstedUrn")
-                        .IsUnique();
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("OfstedUrn", "ProviderId")
+                        .IsUnique();
 
                     b.ToTable("Settings");
                 });

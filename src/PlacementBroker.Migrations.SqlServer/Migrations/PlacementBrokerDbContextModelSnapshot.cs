@@ -1231,6 +1231,38 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Providers.OfstedRegisterEntry", b =>
+                {
+                    b.Property<string>("Urn")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("InspectionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("SettingName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Urn");
+
+                    b.ToTable("OfstedRegister");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1326,6 +1358,10 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DeclaredOfstedGrade")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateOnly?>("LastInspectionDate")
                         .HasColumnType("date");
 
@@ -1365,14 +1401,26 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("int");
 
-                    b.HasKey("Id");
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
-                    b.HasIndex("OfstedUrn")
-                        .IsUnique();
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("OfstedUrn", "ProviderId")
+                        .IsUnique();
 
                     b.ToTable("Settings");
                 });

@@ -1219,6 +1219,38 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Providers.OfstedRegisterEntry", b =>
+                {
+                    b.Property<string>("Urn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InspectionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Urn");
+
+                    b.ToTable("OfstedRegister");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1314,6 +1346,10 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DeclaredOfstedGrade")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("LastInspectionDate")
                         .HasColumnType("TEXT");
 
@@ -1353,14 +1389,26 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<int>("RegisteredPlaces")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("OfstedUrn")
-                        .IsUnique();
+                    b.Property<string>("ReviewStatus")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
 
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("Latitude", "Longitude");
+
+                    b.HasIndex("OfstedUrn", "ProviderId")
+                        .IsUnique();
 
                     b.ToTable("Settings");
                 });

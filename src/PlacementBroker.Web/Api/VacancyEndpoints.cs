@@ -26,11 +26,26 @@ public static class VacancyEndpoints
                 return (actor.Role == Role.ProviderUser && actor.ProviderId != providerId)
                         || !await http.RequestServices.GetRequiredService<PlacementBroker.Core.Data.PlacementBrokerDbContext>().Providers.AnyAsync(p => p.Id == providerId, http.RequestAborted)
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")
-                    : http.Paged((await settings.ForProviderAsync(providerId, http.RequestAborted)).ToPaged(http.PageRequest()));
+                    : http.Paged((await settings.ForProviderAsync(actor, providerId, http.RequestAborted)).ToPaged(http.PageRequest()));
             })
             .WithPaging()
             .WithSummary("A provider's settings")
             .Produces<List<SettingView>>();
+
+        // A URN claimed by a second provider, or disagreeing with Ofsted's register, waits for a platform admin's decision.
+        var admin = api.MapGroup("/admin/setting-reviews").RequireAuthorization(Policies.PlatformAdmin);
+        admin.MapGet("", async (bool? pendingOnly, SettingService settings, HttpContext http) =>
+                http.Paged((await settings.ReviewsAsync(http.ToActor(), pendingOnly ?? true, http.RequestAborted)).ToPaged(http.PageRequest())))
+            .WithPaging()
+            .WithSummary("Settings awaiting platform admin review of their Ofsted URN claim (pendingOnly=false adds the decided ones); platform admins only")
+            .Produces<List<SettingReviewView>>();
+
+        admin.MapPost("/{settingId:guid}/decision", async (Guid settingId, SettingReviewRequest? request, SettingService settings, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await settings.DecideReviewAsync(http.ToActor(), settingId, request, http.RequestAborted))
+                    .ToResult(s => Results.Ok(new { id = s.Id, reviewStatus = s.ReviewStatus, reviewReason = s.ReviewReason })))
+            .WithSummary("Approve a held setting, or reject it with the reason the provider sees; audited; 409 when already decided")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         provider.MapPost("/vacancies", async (VacancyRequest? request, VacancyService vacancies, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await vacancies.PublishAsync(http.ToActor(), request, http.RequestAborted))

@@ -33,9 +33,22 @@ public class SettingConfiguration : IEntityTypeConfiguration<Setting>
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.Property(e => e.OfstedUrn).HasMaxLength(20);
         builder.Property(e => e.Postcode).HasMaxLength(10);
-        builder.HasIndex(e => e.OfstedUrn).IsUnique();
+        // A URN claimed by a second provider is held for a platform admin's review, so only one provider's claim is unique.
+        builder.HasIndex(e => new { e.OfstedUrn, e.ProviderId }).IsUnique();
+        builder.Property(e => e.ReviewReason).HasMaxLength(1000);
         // The matching pre-filter's bounding box.
         builder.HasIndex(e => new { e.Latitude, e.Longitude });
+    }
+}
+
+public class OfstedRegisterEntryConfiguration : IEntityTypeConfiguration<OfstedRegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<OfstedRegisterEntry> builder)
+    {
+        builder.HasKey(e => e.Urn);
+        builder.Property(e => e.Urn).HasMaxLength(20);
+        builder.Property(e => e.SettingName).HasMaxLength(300);
+        builder.Property(e => e.OwnerName).HasMaxLength(300);
     }
 }
 

@@ -20,6 +20,7 @@ public static class Navigation
             new("Users", "/admin/users"),
             new("Providers to verify", "/admin/providers"),
             new("Ofsted import", "/qa/ofsted-import"),
+            new("URN reviews", "/admin/setting-reviews"),
             new("Jobs", "/jobs"),
             new("Emails", "/emails"),
         ],

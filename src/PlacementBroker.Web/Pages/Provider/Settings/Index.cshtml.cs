@@ -6,5 +6,5 @@ public class IndexModel(SettingService settings) : ProviderPageModel
 {
     public List<SettingView> Settings { get; private set; } = [];
 
-    public async Task OnGetAsync() => Settings = await settings.ForProviderAsync(ProviderId, Aborted);
+    public async Task OnGetAsync() => Settings = await settings.ForProviderAsync(Actor, ProviderId, Aborted);
 }

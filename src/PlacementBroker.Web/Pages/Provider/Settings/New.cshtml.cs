@@ -73,7 +73,9 @@ public class NewModel(SettingService settings) : ProviderPageModel
             switch (outcome.Kind)
             {
                 case OutcomeKind.Success:
-                    Success($"{outcome.Value!.Name} has been added");
+                    Success(outcome.Value!.ReviewStatus == SettingReviewStatus.AwaitingReview
+                        ? $"{outcome.Value.Name} has been added and is awaiting platform admin review of its Ofsted URN"
+                        : $"{outcome.Value.Name} has been added");
                     return Redirect("/provider/settings");
                 case OutcomeKind.Forbidden:
                     return Forbid();

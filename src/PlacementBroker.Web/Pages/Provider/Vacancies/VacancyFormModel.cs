@@ -65,10 +65,11 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
     /// <summary>Own settings, and the lots the provider is admitted to (plus the vacancy's own lot when changing it).</summary>
     protected async Task LoadChoicesAsync(VacancyView? current = null)
     {
-        var own = await settings.ForProviderAsync(ProviderId, Aborted);
+        var own = await settings.ForProviderAsync(Actor, ProviderId, Aborted);
         HasSettings = own.Count > 0;
         Settings = [new("Select a setting", ""),
-            .. own.Select(s => new SelectListItem(s.Closed ? $"{s.Name} (registration closed)" : s.Name, s.Id.ToString()))];
+            .. own.Select(s => new SelectListItem(s.Closed ? $"{s.Name} (registration closed)"
+                : s.ReviewStatus != SettingReviewStatus.Approved ? $"{s.Name} ({SettingService.Words(s.ReviewStatus)})" : s.Name, s.Id.ToString()))];
         var lots = (await memberships.ForProviderAsync(ProviderId, Aborted))
             .Where(m => m.Status == MembershipStatus.Admitted || m.LotId == current?.LotId)
             .ToList();
