@@ -35,12 +35,21 @@ public static class Navigation
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
-        Role.PlacingOfficer or Role.PlacementManager =>
+        Role.PlacingOfficer =>
         [
             new("Home", "/"),
             new("Referrals", "/referrals"),
             new("Approvals", "/approvals"),
             new("Placements", "/placements"),
+            new("Emails", "/emails"),
+        ],
+        Role.PlacementManager =>
+        [
+            new("Home", "/"),
+            new("Referrals", "/referrals"),
+            new("Approvals", "/approvals"),
+            new("Placements", "/placements"),
+            new("Subject access", "/subject-access"),
             new("Emails", "/emails"),
         ],
         Role.QaOfficer =>
@@ -64,6 +73,12 @@ public static class Navigation
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
+        Role.DataProtectionLead =>
+        [
+            new("Home", "/"),
+            new("Audit trail", "/audit"),
+            new("Subject access", "/subject-access"),
+        ],
         null => [],
         _ => [new("Home", "/")],
     };
@@ -76,6 +91,7 @@ public static class Navigation
         Role.QaOfficer => "QA officer",
         Role.Commissioner => "commissioner",
         Role.ProviderUser => "provider",
+        Role.DataProtectionLead => "data protection lead",
         _ => role.ToString(),
     };
 }
