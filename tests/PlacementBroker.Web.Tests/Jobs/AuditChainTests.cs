@@ -195,3 +195,27 @@ public class AuditChainTests(AuditChainApp app) : IClassFixture<AuditChainApp>
         }
     }
 }
+
+public class AuditChainSqliteApp : SqliteApp;
+
+/// <summary>The chain on SQLite, the single-node database: sealed and verified whole, and a changed entry found.</summary>
+public class AuditChainSqliteTests(AuditChainSqliteApp app) : IClassFixture<AuditChainSqliteApp>
+{
+    [Fact]
+    public async Task SealAndVerify_WholeChain_ThenAChangedEntryIsFound()
+    {
+        await app.Data.CreateLocalAuthorityAsync();
+        await app.Data.CreateLocalAuthorityAsync();
+        using var scope = app.Services.CreateScope();
+        var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        Assert.True(await chain.SealAsync() >= 2);
+        Assert.True((await chain.VerifyAsync()).Intact);
+
+        var first = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).FirstAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"ActorEmail\" = {"someone-else@example.com"} WHERE \"Id\" = {first.Id}");
+        var report = await chain.VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(first.Id, report.BrokenAtEventId);
+    }
+}
