@@ -8,6 +8,8 @@ public enum Role
     QaOfficer,
     Commissioner,
     ProviderUser,
+    /// <summary>A council's data protection lead: reads that council's audit trail and subject-access exports, nothing else.</summary>
+    DataProtectionLead,
 }
 
 public enum ProviderType

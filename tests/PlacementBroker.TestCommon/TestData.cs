@@ -39,7 +39,7 @@ public class TestData(PlacementBrokerApp app)
 
     public async Task<TestUser> CreateUserAsync(Role role, Guid? localAuthorityId = null, Guid? providerId = null)
     {
-        if (IdentityAdministration.AuthorityRoles.Contains(role) && localAuthorityId is null)
+        if (IdentityAdministration.CouncilRoles.Contains(role) && localAuthorityId is null)
         {
             localAuthorityId = (await CreateLocalAuthorityAsync()).Id;
         }

@@ -1,6 +1,10 @@
 namespace PlacementBroker.Core.Auditing;
 
-/// <summary>Who did what to what, when. Append-only.</summary>
+/// <summary>
+/// Who did what to what, when. Append-only and tamper-evident: an event is written without a hash, and the sealing job
+/// (<see cref="AuditChain"/>) later gives it its place in the chain (<see cref="Sequence"/>), the hash of the event before
+/// it and its own hash. After that nothing about it may change.
+/// </summary>
 public class AuditEvent
 {
     public long Id { get; set; }
@@ -14,4 +18,27 @@ public class AuditEvent
     public Guid? ProviderId { get; set; }
     public string? Detail { get; set; }
     public string? IpAddress { get; set; }
+    /// <summary>The event's place in the chain, 1, 2, 3… with no gaps; null until sealed.</summary>
+    public long? Sequence { get; set; }
+    /// <summary>The <see cref="Hash"/> of the event at <see cref="Sequence"/> − 1 (null for the first).</summary>
+    public string? PreviousHash { get; set; }
+    /// <summary>SHA-256 (hex) of the event's fields and <see cref="PreviousHash"/>: <see cref="AuditChain.ComputeHash"/>.</summary>
+    public string? Hash { get; set; }
+}
+
+/// <summary>The single row that records the chain's end, taken as a row lock by the one sealer at a time, and the last verification.</summary>
+public class AuditChainHead
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; }
+    public long LastSequence { get; set; }
+    public string? LastHash { get; set; }
+    public DateTime? LastSealedAt { get; set; }
+    /// <summary>Rewritten to take the row lock.</summary>
+    public Guid LockVersion { get; set; }
+    public DateTime? VerifiedAt { get; set; }
+    public long VerifiedThroughSequence { get; set; }
+    /// <summary>Null when the last verification found the chain whole; otherwise the id of the first event that does not follow.</summary>
+    public long? BrokenAtEventId { get; set; }
+    public string? BrokenReason { get; set; }
 }

@@ -27,6 +27,12 @@ public partial class IdentityAdministration(
 {
     public static readonly Role[] AuthorityRoles = [Role.PlacingOfficer, Role.PlacementManager, Role.QaOfficer, Role.Commissioner];
 
+    /// <summary>
+    /// Roles that belong to a local authority. The data protection lead belongs to one but is not among <see cref="AuthorityRoles"/>,
+    /// which open the authority's working pages: the lead reads the audit trail and subject-access exports, nothing else.
+    /// </summary>
+    public static readonly Role[] CouncilRoles = [.. AuthorityRoles, Role.DataProtectionLead];
+
     public async Task<Outcome<LocalAuthority>> CreateLocalAuthorityAsync(Actor actor, CreateLocalAuthorityRequest request, CancellationToken ct = default)
     {
         var name = request.Name?.Trim();
@@ -75,7 +81,7 @@ public partial class IdentityAdministration(
         {
             errors.Add("role", "Select a role");
         }
-        else if (AuthorityRoles.Contains(request.Role.Value))
+        else if (CouncilRoles.Contains(request.Role.Value))
         {
             if (request.LocalAuthorityId is null)
             {

@@ -81,6 +81,8 @@ public class Referral
     public DateTime? EscalatedAt { get; set; }
     /// <summary>The referral this one re-broadcasts with widened criteria.</summary>
     public Guid? PreviousReferralId { get; set; }
+    /// <summary>When the retention purge replaced the child's identity on this closed, unplaced referral (see <c>RetentionPurgeJob</c>).</summary>
+    public DateTime? AnonymisedAt { get; set; }
 
     public List<ReferralRecipient> Recipients { get; set; } = [];
 }

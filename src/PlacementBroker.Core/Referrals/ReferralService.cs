@@ -335,6 +335,10 @@ public class ReferralService(
         {
             return Outcome<ReferralCreated>.NotFound("No such referral.");
         }
+        if (old.AnonymisedAt is not null)
+        {
+            return Outcome<ReferralCreated>.Conflict("The child's details on this referral were anonymised under the retention policy: make a new referral.");
+        }
         var deadlinePassed = old.Status == ReferralStatus.Open && old.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
         if (old.Status != ReferralStatus.Unfilled && !deadlinePassed)
         {

@@ -87,6 +87,51 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BrokenAtEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LastHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastSealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LockVersion")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("VerifiedThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L,
+                            LockVersion = new Guid("00000000-0000-0000-0000-000000000000"),
+                            VerifiedThroughSequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -120,6 +165,10 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -130,16 +179,33 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("ProviderId")
                         .HasColumnType("uuid");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ActorUserId");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("LocalAuthorityId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
                 });
@@ -1745,6 +1811,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("ChildDateOfBirth")
                         .HasColumnType("date");

@@ -87,6 +87,51 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("BrokenAtEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BrokenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("LastHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("LastSealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LockVersion")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("VerifiedThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHeads");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastSequence = 0L,
+                            LockVersion = new Guid("00000000-0000-0000-0000-000000000000"),
+                            VerifiedThroughSequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -120,6 +165,10 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -130,16 +179,33 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid?>("ProviderId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ActorUserId");
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEvents_Unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
                     b.HasIndex("OccurredAt");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("LocalAuthorityId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
                 });
@@ -1749,6 +1815,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateOnly>("ChildDateOfBirth")
                         .HasColumnType("date");

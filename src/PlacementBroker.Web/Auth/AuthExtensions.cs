@@ -156,6 +156,10 @@ public static class AuthExtensions
             .AddPolicy(Api.ReferralEndpoints.ReferralReaders, p => p
                 .RequireRole(nameof(Role.PlacingOfficer), nameof(Role.PlacementManager))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority))
+            .AddPolicy(Policies.DataProtectionLead, p => p
+                .RequireRole(nameof(Role.DataProtectionLead)).RequireClaim(PlacementBrokerClaims.LocalAuthority))
+            .AddPolicy(Policies.SubjectAccess, p => p
+                .RequireRole(nameof(Role.PlacementManager), nameof(Role.DataProtectionLead)).RequireClaim(PlacementBrokerClaims.LocalAuthority))
             .AddPolicy(Policies.AuthorityUser, p => p
                 .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));

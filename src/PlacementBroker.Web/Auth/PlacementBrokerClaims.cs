@@ -53,6 +53,10 @@ public static class Policies
     public const string QaOfficer = nameof(Core.Role.QaOfficer);
     public const string Commissioner = nameof(Core.Role.Commissioner);
     public const string ProviderUser = nameof(Core.Role.ProviderUser);
+    /// <summary>A council's data protection lead (with the council's claim).</summary>
+    public const string DataProtectionLead = nameof(Core.Role.DataProtectionLead);
+    /// <summary>Who may export what is held about a child: the council's placement managers and data protection lead.</summary>
+    public const string SubjectAccess = nameof(SubjectAccess);
     /// <summary>Any user of a local authority.</summary>
     public const string AuthorityUser = nameof(AuthorityUser);
 }

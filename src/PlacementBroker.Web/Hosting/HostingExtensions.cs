@@ -15,6 +15,7 @@ using PlacementBroker.Core.Referrals;
 using PlacementBroker.Core.Quality;
 using PlacementBroker.Core.Sufficiency;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.DataProtection;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Hubs;
@@ -60,6 +61,7 @@ public static class HostingExtensions
             .AddQuality()
             .AddSufficiency()
             .AddBilling()
+            .AddDataProtectionServices(builder.Configuration)
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
 
@@ -139,6 +141,8 @@ public static class HostingExtensions
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
+            pages.Conventions.AuthorizeFolder("/Audit", Policies.DataProtectionLead);
+            pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);
             pages.Conventions.AuthorizeFolder("/Referrals", ReferralEndpoints.ReferralReaders);
             // Placement managers read referrals; only placing officers write, send, withdraw and re-send them.
             foreach (var page in new[] { "/Referrals/New", "/Referrals/Edit", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast" })
@@ -215,6 +219,7 @@ public static class HostingExtensions
         app.MapQualityEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
+        app.MapDataProtectionEndpoints();
         // A connection ends when the token it opened with expires, not only when the client leaves.
         app.MapHub<MarketplaceHub>(MarketplaceHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapJobsDashboard();

@@ -17,6 +17,9 @@ public static class RecurringJobs
         scheduler.ScheduleRecurring<PlacementBroker.Core.Quality.QaReminderJob>(PlacementBroker.Core.Quality.QaReminderJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Quality.QaReminderJob.Cron);
         scheduler.ScheduleRecurring<PlacementBroker.Core.Billing.BillingJob>(PlacementBroker.Core.Billing.BillingJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Billing.BillingJob.Cron);
         scheduler.ScheduleRecurring<PlacementBroker.Core.Placements.PlacementSweepJob>(PlacementBroker.Core.Placements.PlacementSweepJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Placements.PlacementSweepJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.Auditing.AuditChainSealJob>(PlacementBroker.Core.Auditing.AuditChainSealJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Auditing.AuditChainSealJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.Auditing.AuditChainVerifyJob>(PlacementBroker.Core.Auditing.AuditChainVerifyJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Auditing.AuditChainVerifyJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.DataProtection.RetentionPurgeJob>(PlacementBroker.Core.DataProtection.RetentionPurgeJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.DataProtection.RetentionPurgeJob.Cron);
         return app;
     }
 }

@@ -49,6 +49,14 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
 
         var authorityId = User.GetLocalAuthorityId()!.Value;
         OrganisationName = await db.LocalAuthorities.Where(a => a.Id == authorityId).Select(a => a.Name).SingleAsync();
+        if (Role == Role.DataProtectionLead)
+        {
+            // The lead sees the audit trail and subject access, not the council's casework.
+            var since = clock.GetUtcNow().UtcDateTime.AddDays(-30);
+            Cards.Add(new("Audit entries", await db.AuditEvents.CountAsync(e => e.LocalAuthorityId == authorityId && e.OccurredAt >= since),
+                "recorded against your council in the last 30 days", "/audit"));
+            return;
+        }
         var dpsIds = await db.DynamicPurchasingSystems
             .Where(d => d.LeadLocalAuthorityId == authorityId || d.Participants.Any(p => p.LocalAuthorityId == authorityId))
             .Select(d => d.Id).ToListAsync();

@@ -14,8 +14,27 @@ public class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
         builder.Property(e => e.EntityId).HasMaxLength(100);
         builder.Property(e => e.Detail).HasMaxLength(4000);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.ActorUserId);
+        // One event per place in the chain; the filter keeps unsealed events (null) out, written once for all three databases.
+        builder.HasIndex(e => e.Sequence).IsUnique().HasFilter("\"Sequence\" IS NOT NULL");
+        // The sealer's work: events still without a hash, in id order.
+        builder.HasIndex(e => e.Id).HasDatabaseName("IX_AuditEvents_Unsealed").HasFilter("\"Hash\" IS NULL");
+        // The auditor's page: a council's events, newest first.
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.OccurredAt });
+    }
+}
+
+public class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.LastHash).HasMaxLength(64);
+        builder.Property(e => e.BrokenReason).HasMaxLength(500);
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LockVersion = Guid.Empty });
     }
 }

@@ -37,12 +37,21 @@ public static class Navigation
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
-        Role.PlacingOfficer or Role.PlacementManager =>
+        Role.PlacingOfficer =>
         [
             new("Home", "/"),
             new("Referrals", "/referrals"),
             new("Approvals", "/approvals"),
             new("Placements", "/placements"),
+            new("Emails", "/emails"),
+        ],
+        Role.PlacementManager =>
+        [
+            new("Home", "/"),
+            new("Referrals", "/referrals"),
+            new("Approvals", "/approvals"),
+            new("Placements", "/placements"),
+            new("Subject access", "/subject-access"),
             new("Emails", "/emails"),
         ],
         Role.QaOfficer =>
@@ -66,6 +75,12 @@ public static class Navigation
             new("Placements", "/placements"),
             new("Emails", "/emails"),
         ],
+        Role.DataProtectionLead =>
+        [
+            new("Home", "/"),
+            new("Audit trail", "/audit"),
+            new("Subject access", "/subject-access"),
+        ],
         null => [],
         _ => [new("Home", "/")],
     };
@@ -78,6 +93,7 @@ public static class Navigation
         Role.QaOfficer => "QA officer",
         Role.Commissioner => "commissioner",
         Role.ProviderUser => "provider",
+        Role.DataProtectionLead => "data protection lead",
         _ => role.ToString(),
     };
 }

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.DataProtection;
+
+/// <summary>Everything the platform holds about one child for that child's council: the answer to a subject access request.</summary>
+public sealed record SubjectAccessExport(
+    DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
+    IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails);
+
+public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
+
+/// <summary>
+/// Finds a child by the council's case reference (or one of its referrals' ids) within the asking person's council only,
+/// and gathers every referral, offer, placement, approval, audit entry and email about them. Another council's child is
+/// not found. Each export is itself audited.
+/// </summary>
+public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public static bool MayExport(Actor actor) =>
+        actor.LocalAuthorityId is not null && actor.Role is Role.PlacementManager or Role.DataProtectionLead;
+
+    public async Task<Outcome<SubjectAccessExport>> ExportAsync(Actor actor, string? caseReference, Guid? referralId, CancellationToken ct = default)
+    {
+        if (!MayExport(actor))
+        {
+            return Outcome<SubjectAccessExport>.Forbidden("Only a council's placement managers and data protection lead export what is held about a child.");
+        }
+        var council = actor.LocalAuthorityId!.Value;
+        var reference = caseReference?.Trim();
+        if (string.IsNullOrEmpty(reference) && referralId is null)
+        {
+            return Outcome<SubjectAccessExport>.Invalid("caseReference", "Enter the child's case reference");
+        }
+        if (reference is { Length: > 100 })
+        {
+            return Outcome<SubjectAccessExport>.Invalid("caseReference", "The case reference must be 100 characters or fewer");
+        }
+        if (string.IsNullOrEmpty(reference))
+        {
+            reference = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId && r.LocalAuthorityId == council && r.AnonymisedAt == null)
+                .Select(r => r.ChildReference).SingleOrDefaultAsync(ct);
+            if (reference is null)
+            {
+                return Outcome<SubjectAccessExport>.NotFound("Your council holds no referral with that id.");
+            }
+        }
+        var referrals = await db.Referrals.AsNoTracking().Include(r => r.Recipients)
+            .Where(r => r.LocalAuthorityId == council && r.ChildReference == reference && r.AnonymisedAt == null)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        if (referrals.Count == 0)
+        {
+            return Outcome<SubjectAccessExport>.NotFound("Your council holds no child with that case reference.");
+        }
+        var referralIds = referrals.Select(r => r.Id).ToList();
+        var offers = await db.Offers.AsNoTracking().Where(o => referralIds.Contains(o.ReferralId)).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(ct);
+        var placements = await db.Placements.AsNoTracking().Where(p => referralIds.Contains(p.ReferralId) && p.LocalAuthorityId == council)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        var approvals = await db.Approvals.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId) && a.LocalAuthorityId == council)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+
+        var ids = referralIds.Concat(offers.Select(o => o.Id)).Concat(placements.Select(p => p.Id)).Concat(approvals.Select(a => a.Id))
+            .Select(id => id.ToString()).ToList();
+        var auditEntries = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId != null && ids.Contains(e.EntityId))
+            .OrderBy(e => e.Id)
+            .Select(e => new AuditEntryView(e.Id, e.OccurredAt, e.ActorEmail, e.ActorUserId, e.Action, e.EntityType, e.EntityId, e.LocalAuthorityId,
+                e.ProviderId, e.Detail, e.IpAddress, e.Sequence, e.Hash))
+            .ToListAsync(ct);
+
+        // Emails name the referral or placement by id (in the link or the reference).
+        var emails = new Dictionary<Guid, SubjectAccessEmail>();
+        foreach (var id in referralIds.Concat(placements.Select(p => p.Id)).Concat(offers.Select(o => o.Id)).Select(i => i.ToString()))
+        {
+            var found = await db.OutboxEmails.AsNoTracking()
+                .Where(e => e.Body.Contains(id) || (e.Reference != null && e.Reference.Contains(id)) || e.Subject.Contains(id))
+                .Select(e => new SubjectAccessEmail(e.Id, e.To, e.Subject, e.Body, e.Reference, e.CreatedAt, e.DeliveredAt, e.DeliveredBy))
+                .ToListAsync(ct);
+            foreach (var email in found)
+            {
+                emails.TryAdd(email.Id, email);
+            }
+        }
+
+        audit.Record(actor, "SubjectAccessExported", "Child", reference,
+            $"{referrals.Count} referral(s), {offers.Count} offer(s), {placements.Count} placement(s), {approvals.Count} approval(s), {auditEntries.Count} audit entr(y/ies), {emails.Count} email(s)",
+            localAuthorityId: council);
+        await db.SaveChangesAsync(ct);
+
+        return Outcome<SubjectAccessExport>.Success(new SubjectAccessExport(
+            clock.GetUtcNow().UtcDateTime, council, reference, actor.Email, referrals, offers, placements, approvals, auditEntries,
+            [.. emails.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)]));
+    }
+}
