@@ -83,11 +83,11 @@ public sealed record Route(
 /// </summary>
 public static class AccessMatrix
 {
-    private static readonly Caller[] Everyone = [PlatformAdmin, PlacingOfficer, PlacementManager, QaOfficer, Commissioner, ProviderAdmin, ProviderUser];
+    private static readonly Caller[] Everyone = [PlatformAdmin, PlacingOfficer, PlacementManager, QaOfficer, Commissioner, ProviderAdmin, ProviderUser, DataProtectionLead];
     private static readonly Caller[] Council = [PlacingOfficer, PlacementManager, QaOfficer, Commissioner];
     private static readonly Caller[] Providers = [ProviderAdmin, ProviderUser];
     private static readonly Caller[] Readers = [PlacingOfficer, PlacementManager];
-    private static readonly Caller[] NotProviders = [PlatformAdmin, PlacingOfficer, PlacementManager, QaOfficer, Commissioner];
+    private static readonly Caller[] NotProviders = [PlatformAdmin, PlacingOfficer, PlacementManager, QaOfficer, Commissioner, DataProtectionLead];
 
     private static Dictionary<(Caller, Target), Expect> Cells(params (Caller Caller, Target Target, Expect Expect)[] cells) =>
         cells.ToDictionary(c => (c.Caller, c.Target), c => c.Expect);
@@ -111,6 +111,27 @@ public static class AccessMatrix
             email = "new.officer@test.placementbroker.uk", password = "Officer-Passw0rd!", displayName = "New Officer", role = "PlacingOfficer", localAuthorityId = own.Authority,
         }),
         new("GET /api/providers/{providerId:guid}", Everyone, Id: s => s.Provider, Global: NotProviders),
+        new("POST /api/users/{id:guid}/disable", [PlatformAdmin], Id: s => s.SpareUser, Global: [PlatformAdmin]),
+        new("POST /api/users/{id:guid}/enable", [PlatformAdmin], Id: s => s.SpareUser, Global: [PlatformAdmin]),
+        new("POST /api/providers/{id:guid}/verification", [PlatformAdmin], Id: s => s.Provider, Global: [PlatformAdmin]),
+        new("GET /api/providers/unverified", [PlatformAdmin]),
+        // A provider's own verification state, and a fresh confirmation link (at most one a minute).
+        new("GET /api/provider/verification", Providers),
+        new("POST /api/provider/confirmation-links", Providers),
+        // The emailed code is the credential: anyone may present one.
+        new("POST /api/account/email-confirmation", Everyone, Anonymous: true, Body: (_, _) => new { code = "not-a-real-code" }),
+        // Ofsted URNs claimed twice, or disagreeing with the register, wait for a platform admin.
+        new("GET /api/admin/setting-reviews/", [PlatformAdmin]),
+        new("POST /api/admin/setting-reviews/{settingId:guid}/decision", [PlatformAdmin], Id: s => s.Setting, Global: [PlatformAdmin],
+            Body: (_, _) => new { decision = "Reject", reason = "Not theirs" }),
+
+        // Data protection: the audit trail for each council's data protection lead, the chain's health for platform admins,
+        // and a child's subject-access export for the child's own council.
+        new("GET /api/audit", [DataProtectionLead]),
+        new("GET /api/audit.csv", [DataProtectionLead]),
+        // 404 until the hourly audit-chain-verify job has checked the chain once (the market never runs it).
+        new("GET /api/audit/chain", [PlatformAdmin], Except: Cells((PlatformAdmin, Target.Own, Expect.NotFound))),
+        new("GET /api/subject-access", [PlacementManager, DataProtectionLead], Query: s => $"referralId={s.Referral}"),
 
         // DPS, lots, admission
         new("GET /api/dps", Everyone),

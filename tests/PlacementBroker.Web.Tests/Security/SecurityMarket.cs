@@ -8,7 +8,7 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Security;
 
-/// <summary>Who calls: anonymous, the platform admin, each council role of council A, and provider P's organisation admin and a colleague.</summary>
+/// <summary>Who calls: anonymous, the platform admin, each council role of council A (its data protection lead included), and provider P's organisation admin and a colleague.</summary>
 public enum Caller
 {
     Anonymous,
@@ -19,6 +19,7 @@ public enum Caller
     Commissioner,
     ProviderAdmin,
     ProviderUser,
+    DataProtectionLead,
 }
 
 /// <summary>Whose resource the route's ids name: the caller's own side (council A, provider P), the other side (council B, provider Q), or nobody's.</summary>
@@ -116,6 +117,7 @@ public class SecurityMarketApp : PostgresApp
         var officer = await Data.CreateUserAsync(Role.PlacingOfficer, la);
         var manager = await Data.CreateUserAsync(Role.PlacementManager, la);
         var qa = await Data.CreateUserAsync(Role.QaOfficer, la);
+        var dataProtectionLead = await Data.CreateUserAsync(Role.DataProtectionLead, la);
         side.Authority = la;
         side.CommissionerUser = commissioner.Id;
         side.OfficerUser = officer.Id;
@@ -174,6 +176,7 @@ public class SecurityMarketApp : PostgresApp
             [Caller.Commissioner] = commissioner,
             [Caller.ProviderAdmin] = provider.User,
             [Caller.ProviderUser] = colleague,
+            [Caller.DataProtectionLead] = dataProtectionLead,
         };
     }
 
