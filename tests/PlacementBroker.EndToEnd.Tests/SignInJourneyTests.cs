@@ -66,7 +66,7 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
-    public async Task RegisterProvider_Journey_LandsOnTheProviderHome()
+    public async Task RegisterProvider_Journey_ChecksEmailThenSignsInToTheProviderHome()
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync("/sign-in");
@@ -86,8 +86,13 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await page.GetByLabel("Create a password").FillAsync("Harbour-Passw0rd!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your organisation" })).ToBeVisibleAsync();
+        // Registration never signs in: the page reads the same whether or not the address already had an account.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.SignInAsync("chris@harbourlights.example", "Harbour-Passw0rd!");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your organisation", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Harbour Lights Fostering Ltd")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("verification-banner")).ToBeVisibleAsync();
         await page.AssertNoSeriousViolationsAsync();
     }
 

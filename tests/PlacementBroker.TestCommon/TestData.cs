@@ -22,7 +22,8 @@ public class TestData(PlacementBrokerApp app)
 {
     public const string Password = "Test-Passw0rd!";
 
-    private static int _urn = Random.Shared.Next(100_000, 500_000);
+    // Below the demo data set's URNs (SC400000 and up), so a test setting never claims a demo home's URN and waits for review.
+    private static int _urn = Random.Shared.Next(100_000, 300_000);
 
     private static Actor AdminActor => new(Guid.Empty, PlacementBrokerApp.AdminEmail, Role.PlatformAdmin, null, null);
 
