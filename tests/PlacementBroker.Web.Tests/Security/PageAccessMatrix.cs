@@ -131,7 +131,7 @@ public static class PageAccessMatrix
         new("/admin/providers", [PlatformAdmin]),
         new("/admin/setting-reviews", [PlatformAdmin]),
         // No setting of the market waits for a review (a URN claimed twice would change the API matrix's review cells): the
-        // admin's own and other cells are 404 like an unknown one. AdminPagesTests open a real review.
+        // admin's own and other cells are 404 like an unknown one. SettingReviewPagesTests open a real review.
         new("/admin/setting-reviews/{id:guid}", [PlatformAdmin], s => $"/admin/setting-reviews/{s.Setting}", Global: [PlatformAdmin],
             Except: Cells((PlatformAdmin, Target.Own, PageExpect.NotFound), (PlatformAdmin, Target.Other, PageExpect.NotFound))),
         new("/qa/ofsted-import", [PlatformAdmin]),
