@@ -5,14 +5,28 @@ using PlacementBroker.TestCommon;
 namespace PlacementBroker.Web.Tests.Pages;
 
 /// <summary>A cookie-carrying browser stand-in for the pages: reads forms' antiforgery tokens and posts them back.</summary>
-public sealed partial class PageSession(PlacementBrokerApp app) : IDisposable
+public sealed partial class PageSession(HttpClient client) : IDisposable
 {
-    private readonly HttpClient _client = app.CreateBrowserlessClient();
+    private readonly HttpClient _client = client;
+
+    public PageSession(PlacementBrokerApp app) : this(app.CreateBrowserlessClient())
+    {
+    }
+
+    /// <summary>
+    /// A session on a host that runs on a real port (Kestrel), where the factory's clients follow redirects whatever
+    /// they are told: its own handler keeps the cookies and follows none.
+    /// </summary>
+    public static PageSession OnRealServer(PlacementBrokerApp app) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() }) { BaseAddress = app.ServerAddress });
 
     /// <summary>Signs in with the password and, for an account with a second factor, the code <paramref name="code"/> gives (the platform admin's by default).</summary>
-    public static async Task<PageSession> SignedInAsync(PlacementBrokerApp app, string email, string password, Func<string>? code = null)
+    public static Task<PageSession> SignedInAsync(PlacementBrokerApp app, string email, string password, Func<string>? code = null) =>
+        SignedInAsync(new PageSession(app), app, email, password, code);
+
+    /// <summary>As <see cref="SignedInAsync(PlacementBrokerApp, string, string, Func{string}?)"/>, in the given (not yet signed-in) session.</summary>
+    public static async Task<PageSession> SignedInAsync(PageSession session, PlacementBrokerApp app, string email, string password, Func<string>? code = null)
     {
-        var session = new PageSession(app);
         var response = await session.PostFormAsync("/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location?.OriginalString.StartsWith("/sign-in/code", StringComparison.Ordinal) == true)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages;
 
 namespace PlacementBroker.Web.Tests.Security;
 
@@ -86,6 +87,46 @@ public class SecurityMarketApp : PostgresApp
     public Side B { get; } = new();
     public Dictionary<Caller, string?> Tokens { get; } = new();
 
+    /// <summary>Side A's signed-in callers (the platform admin signs in with <see cref="PlacementBrokerApp.AdminEmail"/>).</summary>
+    public Dictionary<Caller, TestUser> Users { get; } = new();
+
+    private readonly Dictionary<Caller, PageSession> _pageSessions = new();
+    private readonly SemaphoreSlim _pageSessionsLock = new(1, 1);
+
+    /// <summary>
+    /// A cookie session on the pages per caller, signed in once and reused (the platform admin with its second factor);
+    /// anonymous has no cookie. Its client does not follow redirects.
+    /// </summary>
+    public async Task<PageSession> PageSessionFor(Caller caller)
+    {
+        await _pageSessionsLock.WaitAsync();
+        try
+        {
+            if (!_pageSessions.TryGetValue(caller, out var session))
+            {
+                try
+                {
+                    session = caller switch
+                    {
+                        Caller.Anonymous => PageSession.OnRealServer(this),
+                        Caller.PlatformAdmin => await PageSession.SignedInAsync(PageSession.OnRealServer(this), this, AdminEmail, AdminPassword),
+                        _ => await PageSession.SignedInAsync(PageSession.OnRealServer(this), this, Users[caller].Email, Users[caller].Password),
+                    };
+                }
+                catch (Exception e)
+                {
+                    throw new InvalidOperationException($"{caller} could not sign in on the pages", e);
+                }
+                _pageSessions[caller] = session;
+            }
+            return session;
+        }
+        finally
+        {
+            _pageSessionsLock.Release();
+        }
+    }
+
     public Side SideFor(Target target) => target == Target.Own ? A : B;
 
     public override async Task InitializeAsync()
@@ -97,6 +138,7 @@ public class SecurityMarketApp : PostgresApp
         foreach (var (caller, user) in callersA)
         {
             Tokens[caller] = await Data.TokenAsync(user);
+            Users[caller] = user;
         }
     }
 

@@ -7,7 +7,8 @@ using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Placements;
 
-[Authorize]
+// As the API: a council's users (their own placements) and providers (theirs); platform admins and data protection leads have no placements.
+[Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.QaOfficer) + "," + nameof(Role.Commissioner) + "," + nameof(Role.ProviderUser))]
 public class IndexModel(PlacementService placements) : PageModel
 {
     public IReadOnlyList<PlacementView> Placements { get; private set; } = [];

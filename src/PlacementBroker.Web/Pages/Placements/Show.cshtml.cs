@@ -8,7 +8,8 @@ using PlacementBroker.Web.Auth;
 namespace PlacementBroker.Web.Pages.Placements;
 
 /// <summary>One placement. Shows the child's identity to the placing authority and the placed provider: the read is audited.</summary>
-[Authorize]
+// As the API: a council's users (their own placements) and providers (theirs); platform admins and data protection leads have no placements.
+[Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.QaOfficer) + "," + nameof(Role.Commissioner) + "," + nameof(Role.ProviderUser))]
 public class ShowModel(PlacementService placements, Core.Billing.PriceChangeService prices, Core.Billing.BillingService billing) : PageModel
 {
     public PlacementView Placement { get; private set; } = null!;
