@@ -232,44 +232,29 @@ public class AdmissionService(
             var membership = await db.LotMemberships.SingleOrDefaultAsync(m => m.LotId == application.LotId && m.ProviderId == application.ProviderId, ct);
             if (membership is null)
             {
-                membership = new LotMembership
-                {
-                    LotId = application.LotId, ProviderId = application.ProviderId, ApplicationId = application.Id,
-                    Status = MembershipStatus.Admitted, AdmittedAt = now,
-                };
+                (membership, var admitted) = LotMembership.Admit(application.LotId, application.ProviderId, application.Id, actor.UserId, reason, now);
                 db.LotMemberships.Add(membership);
-                db.MembershipEvents.Add(new MembershipEvent
-                {
-                    MembershipId = membership.Id, FromStatus = null, ToStatus = MembershipStatus.Admitted, OccurredAt = now, ByUserId = actor.UserId, Reason = reason,
-                });
+                db.MembershipEvents.Add(admitted);
             }
             else
             {
-                var to = MembershipRules.Apply(membership.Status, MembershipAction.Readmit, application.Lot!.Dps!.Regime);
-                if (to is null)
+                var previous = membership.Status;
+                var readmitted = membership.ChangeStatus(MembershipAction.Readmit, application.Lot!.Dps!.Regime, actor.UserId, reason, now);
+                if (readmitted is null)
                 {
-                    return Outcome<DecisionResult>.Conflict(MembershipRules.Refusal(membership.Status, MembershipAction.Readmit, application.Lot.Dps.Regime));
+                    return Outcome<DecisionResult>.Conflict(MembershipRules.Refusal(previous, MembershipAction.Readmit, application.Lot.Dps.Regime));
                 }
-                db.MembershipEvents.Add(new MembershipEvent
-                {
-                    MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = to.Value, OccurredAt = now, ByUserId = actor.UserId, Reason = reason,
-                });
-                membership.Status = to.Value;
+                db.MembershipEvents.Add(readmitted);
                 membership.ApplicationId = application.Id;
                 membership.AdmittedAt = now;
             }
             membershipId = membership.Id;
             // A provider that is red in quality assurance (a critical flag open) is admitted but suspended at once, like
             // its other memberships; resolving the flag reinstates this one with them.
-            if (await Quality.QaFlagQueries.ProviderIsRedAsync(db.QaFlags, application.ProviderId, ct))
+            if (await Quality.QaFlagQueries.ProviderIsRedAsync(db.QaFlags, application.ProviderId, ct)
+                && Quality.QaSuspension.Suspend(membership, application.Lot!.Dps!.Regime, actor.UserId, now) is { } suspended)
             {
-                db.MembershipEvents.Add(new MembershipEvent
-                {
-                    MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = MembershipStatus.Suspended, OccurredAt = now, ByUserId = actor.UserId,
-                    Reason = "Quality assurance red: a critical flag is open",
-                });
-                membership.Status = MembershipStatus.Suspended;
-                membership.SuspendedForQa = true;
+                db.MembershipEvents.Add(suspended);
                 suspendedForQa = true;
             }
         }

@@ -49,15 +49,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        db.MembershipEvents.Add(new MembershipEvent
-        {
-            MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = to.Value, OccurredAt = now, ByUserId = actor.UserId, Reason = reason.Trim(),
-        });
-        membership.Status = to.Value;
-        if (to != MembershipStatus.Suspended)
-        {
-            membership.SuspendedForQa = false;
-        }
+        db.MembershipEvents.Add(membership.ChangeStatus(action, regime, actor.UserId, reason.Trim(), now)!);
         if (to is MembershipStatus.Withdrawn or MembershipStatus.Removed)
         {
             // Capacity offered in a lot the provider has left is no longer on offer.

@@ -132,24 +132,18 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         return Outcome<QaFlag>.Success(flag);
     }
 
-    /// <summary>Suspends the provider's admitted memberships while a critical flag is open; reinstates those QA suspended when none is.</summary>
+    /// <summary>Applies <see cref="QaSuspension"/> to the provider's memberships after its flags changed.</summary>
     private async Task ApplyRedAsync(Actor actor, Guid providerId, CancellationToken ct)
     {
         var red = await db.QaFlags.ProviderIsRedAsync(providerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = db.LotMemberships.Include(m => m.Lot).ThenInclude(l => l!.Dps).Where(m => m.ProviderId == providerId);
         var memberships = red
-            ? await db.LotMemberships.Where(m => m.ProviderId == providerId && m.Status == MembershipStatus.Admitted).ToListAsync(ct)
-            : await db.LotMemberships.Where(m => m.ProviderId == providerId && m.Status == MembershipStatus.Suspended && m.SuspendedForQa).ToListAsync(ct);
+            ? await candidates.Where(m => m.Status == MembershipStatus.Admitted).ToListAsync(ct)
+            : await candidates.Where(m => m.Status == MembershipStatus.Suspended && m.SuspendedForQa).ToListAsync(ct);
         foreach (var membership in memberships)
         {
-            var to = red ? MembershipStatus.Suspended : MembershipStatus.Admitted;
-            db.MembershipEvents.Add(new MembershipEvent
-            {
-                MembershipId = membership.Id, FromStatus = membership.Status, ToStatus = to, OccurredAt = now, ByUserId = actor.UserId,
-                Reason = red ? "Quality assurance red: a critical flag is open" : "Quality assurance: the critical flag is resolved",
-            });
-            membership.Status = to;
-            membership.SuspendedForQa = red;
+            db.MembershipEvents.Add(QaSuspension.Apply(membership, red, membership.Lot!.Dps!.Regime, actor.UserId, now)!);
         }
         if (memberships.Count > 0)
         {
