@@ -294,25 +294,10 @@ public class DemoDataSeeder(
 
         if (a.Status == ApplicationStatus.Admitted)
         {
-            db.LotMemberships.Add(new LotMembership
-            {
-                LotId = lot.Id,
-                ProviderId = provider.Id,
-                ApplicationId = application.Id,
-                Status = MembershipStatus.Admitted,
-                AdmittedAt = application.DecidedAt!.Value,
-                History =
-                [
-                    new MembershipEvent
-                    {
-                        FromStatus = null,
-                        ToStatus = MembershipStatus.Admitted,
-                        OccurredAt = application.DecidedAt.Value,
-                        ByUserId = decidedBy,
-                        Reason = a.DecisionReason ?? "Meets the lot's selection criteria",
-                    },
-                ],
-            });
+            var (membership, admitted) = LotMembership.Admit(lot.Id, provider.Id, application.Id, decidedBy,
+                a.DecisionReason ?? "Meets the lot's selection criteria", application.DecidedAt!.Value);
+            membership.History.Add(admitted);
+            db.LotMemberships.Add(membership);
         }
     }
 }
