@@ -266,7 +266,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
     /// <summary>The DPSs an authority leads or takes part in, in any state.</summary>
     public async Task<List<DpsView>> ListForAuthorityAsync(Guid localAuthorityId, CancellationToken ct = default) =>
         await ProjectAsync(db.DynamicPurchasingSystems.AsNoTracking()
-            .Where(d => d.LeadLocalAuthorityId == localAuthorityId || d.Participants.Any(p => p.LocalAuthorityId == localAuthorityId)), ct);
+            .VisibleTo(localAuthorityId), ct);
 
     public async Task<DpsView?> FindAsync(Actor actor, Guid dpsId, CancellationToken ct = default)
     {
@@ -283,8 +283,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
     }
 
     public Task<bool> VisibleToAsync(Guid dpsId, Guid localAuthorityId, CancellationToken ct = default) =>
-        db.DynamicPurchasingSystems.AnyAsync(d => d.Id == dpsId
-            && (d.LeadLocalAuthorityId == localAuthorityId || d.Participants.Any(p => p.LocalAuthorityId == localAuthorityId)), ct);
+        db.DynamicPurchasingSystems.VisibleTo(localAuthorityId).AnyAsync(d => d.Id == dpsId, ct);
 
     private async Task<List<DpsView>> ProjectAsync(IQueryable<DynamicPurchasingSystem> query, CancellationToken ct)
     {

@@ -85,8 +85,8 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
             ? (await ViewsAsync(db.LotMemberships.Where(m => m.Id == membershipId && m.Lot!.DpsId == dpsId), ct)).SingleOrDefault()
             : null;
 
-    private Task<bool> CanSeeDpsAsync(Actor actor, Guid dpsId, CancellationToken ct) => db.DynamicPurchasingSystems.AnyAsync(d => d.Id == dpsId
-        && (d.LeadLocalAuthorityId == actor.LocalAuthorityId || d.Participants.Any(p => p.LocalAuthorityId == actor.LocalAuthorityId)), ct);
+    private Task<bool> CanSeeDpsAsync(Actor actor, Guid dpsId, CancellationToken ct) => db.DynamicPurchasingSystems
+        .VisibleTo(actor.LocalAuthorityId).AnyAsync(d => d.Id == dpsId, ct);
 
     private async Task<List<MembershipView>> ViewsAsync(IQueryable<LotMembership> query, CancellationToken ct)
     {

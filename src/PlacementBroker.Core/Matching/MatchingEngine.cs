@@ -1,4 +1,5 @@
 using System.Globalization;
+using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Matching;
 
@@ -82,7 +83,7 @@ public static class MatchingEngine
         };
 
         var approvals = new List<string>();
-        if (candidate.OfstedGrade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate)
+        if (candidate.OfstedGrade.IsBelowGood())
         {
             approvals.Add($"The setting is graded {NeedNames.Grade(candidate.OfstedGrade)} by Ofsted");
         }

@@ -271,7 +271,7 @@ public class PlacementService(
             BlockContractId = blockId,
             Reasons = [.. assessed.ApprovalReasons],
             PlacesHeld = referral.SiblingGroupSize,
-            OfstedReportUrl = setting.OfstedGrade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate
+            OfstedReportUrl = setting.OfstedGrade.IsBelowGood()
                 ? $"https://reports.ofsted.gov.uk/provider/44/{setting.OfstedUrn}"
                 : null,
             Status = ApprovalStatus.Pending,
@@ -554,8 +554,7 @@ public class PlacementService(
         {
             errors.Add("providerId", "Select a provider that exists");
         }
-        if (request.LotId is null || !await db.Lots.AnyAsync(l => l.Id == request.LotId
-                && (l.Dps!.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
+        if (request.LotId is null || !await db.Lots.VisibleTo(authorityId).AnyAsync(l => l.Id == request.LotId, ct))
         {
             errors.Add("lotId", "Select a lot of a DPS your authority uses");
         }

@@ -19,6 +19,15 @@ public static class OfstedGrades
     public static bool IsBetter(OfstedGrade grade, OfstedGrade than) => Order(grade) < Order(than);
 
     /// <summary>
+    /// Below Good: Requires improvement to be good, or Inadequate. Not yet inspected and not graded are not below Good.
+    /// For EF queries use <see cref="BelowGood"/> (<c>OfstedGrades.BelowGood.Contains(s.OfstedGrade)</c>), which translates to SQL.
+    /// </summary>
+    public static bool IsBelowGood(this OfstedGrade grade) => grade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate;
+
+    /// <summary>The grades below Good (<see cref="IsBelowGood"/>), as a list that EF queries can test with <c>Contains</c>.</summary>
+    public static readonly IReadOnlyList<OfstedGrade> BelowGood = [OfstedGrade.RequiresImprovement, OfstedGrade.Inadequate];
+
+    /// <summary>
     /// The grade to rank and rule on, and the declaration still unconfirmed: the register's judgement where it has one,
     /// with the declaration kept aside when it claims better; where the register has none, the declaration, unconfirmed
     /// when it claims Outstanding or Good.

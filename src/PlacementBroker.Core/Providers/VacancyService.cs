@@ -190,7 +190,7 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         }
         if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } la)
         {
-            var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == la || l.Dps.Participants.Any(p => p.LocalAuthorityId == la)).Select(l => l.Id);
+            var lots = db.Lots.VisibleTo(la).Select(l => l.Id);
             return db.Vacancies.AsNoTracking().Where(v => lots.Contains(v.LotId));
         }
         return null;

@@ -220,7 +220,7 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
     }
 
     public static bool IsDowngrade(OfstedGrade from, OfstedGrade to) =>
-        to is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate && Rank(to) > Rank(from);
+        to.IsBelowGood() && Rank(to) > Rank(from);
 
     private static int Rank(OfstedGrade grade) => grade switch
     {

@@ -1,4 +1,5 @@
 using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Quality;
 
@@ -58,7 +59,7 @@ public static class QaTimetable
                     last is null ? $"Annual visit to {setting.Name}: not yet visited" : $"Annual visit to {setting.Name}: last visited {UkTime.Describe(last.Value)}");
             }
 
-            if (setting.Grade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate)
+            if (setting.Grade.IsBelowGood())
             {
                 // Counted from the judgement, or, with no inspection date, from when the setting was registered with us:
                 // never from today, or the visit would slide forward every day and never fall due.
@@ -125,7 +126,7 @@ public static class QaStatusRules
         }
         var reasons = new List<string>();
         reasons.AddRange(p.OpenFlags.Select(f => $"Open {f.Severity.ToString().ToLowerInvariant()} flag: {f.Description}"));
-        reasons.AddRange(p.Settings.Where(s => s.Grade is OfstedGrade.RequiresImprovement or OfstedGrade.Inadequate)
+        reasons.AddRange(p.Settings.Where(s => s.Grade.IsBelowGood())
             .Select(s => $"{s.Name} is graded {NeedNames.Grade(s.Grade)} by Ofsted"));
         reasons.AddRange(QaTimetable.Due(p, today).Where(i => i.Overdue)
             .Select(i => $"Overdue since {UkTime.Describe(i.DueBy)}: {i.Description}"));

@@ -270,7 +270,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
     public async Task<List<WorkQueueItem>> WorkQueueAsync(Actor actor, CancellationToken ct = default)
     {
         var authority = actor.LocalAuthorityId;
-        var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == authority || l.Dps.Participants.Any(p => p.LocalAuthorityId == authority)).Select(l => l.Id);
+        var lots = db.Lots.VisibleTo(authority).Select(l => l.Id);
         var providerIds = await db.LotMemberships.Where(m => lots.Contains(m.LotId) && m.Status != MembershipStatus.Withdrawn && m.Status != MembershipStatus.Removed)
             .Select(m => m.ProviderId)
             .Union(db.Placements.Where(p => p.LocalAuthorityId == authority && p.Status == PlacementStatus.Active).Select(p => p.ProviderId))

@@ -61,8 +61,7 @@ public class ReferralService(
             errors.Add("lotId", "Select the lot (the type of placement)");
         }
         // A DPS closed to new applications still serves its members: only drafts take no referrals.
-        else if (!await db.Lots.AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft
-                     && (l.Dps.LeadLocalAuthorityId == authorityId || l.Dps.Participants.Any(p => p.LocalAuthorityId == authorityId)), ct))
+        else if (!await db.Lots.VisibleTo(authorityId).AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft, ct))
         {
             errors.Add("lotId", "Select a lot of a DPS your authority uses");
         }

@@ -29,7 +29,7 @@ public class ProviderPerformanceService(PlacementBrokerDbContext db)
         }
         else if (actor.Role == Role.Commissioner && actor.LocalAuthorityId is { } la)
         {
-            var lots = db.Lots.Where(l => l.Dps!.LeadLocalAuthorityId == la || l.Dps.Participants.Any(p => p.LocalAuthorityId == la)).Select(l => l.Id);
+            var lots = db.Lots.VisibleTo(la).Select(l => l.Id);
             var members = db.LotMemberships.Where(m => lots.Contains(m.LotId)).Select(m => m.ProviderId).Distinct();
             ids = providerId is { } one
                 ? await members.Where(id => id == one).ToListAsync(ct)

@@ -43,7 +43,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         {
             authorities = [authorityId];
             dpsIds = await db.DynamicPurchasingSystems
-                .Where(d => d.LeadLocalAuthorityId == authorityId || d.Participants.Any(p => p.LocalAuthorityId == authorityId)).Select(d => d.Id).ToListAsync(ct);
+                .VisibleTo(authorityId).Select(d => d.Id).ToListAsync(ct);
         }
         var lots = await db.Lots.AsNoTracking().Where(l => dpsIds.Contains(l.DpsId)).Select(l => new { l.Id, l.Name, l.BenchmarkWeeklyPrice }).ToListAsync(ct);
         if (query.LotId is { } lotFilter && lots.All(l => l.Id != lotFilter))

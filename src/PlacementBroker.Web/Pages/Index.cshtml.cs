@@ -58,7 +58,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
             return;
         }
         var dpsIds = await db.DynamicPurchasingSystems
-            .Where(d => d.LeadLocalAuthorityId == authorityId || d.Participants.Any(p => p.LocalAuthorityId == authorityId))
+            .VisibleTo(authorityId)
             .Select(d => d.Id).ToListAsync();
         Supply = await SupplyAsync(dpsIds);
 

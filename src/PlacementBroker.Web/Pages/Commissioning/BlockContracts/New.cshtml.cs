@@ -85,7 +85,7 @@ public class NewModel(PlacementService placements, PlacementBrokerDbContext db) 
     {
         var authority = User.GetLocalAuthorityId();
         var lots = await db.Lots.AsNoTracking()
-            .Where(l => l.Dps!.Status != DpsStatus.Draft && (l.Dps.LeadLocalAuthorityId == authority || l.Dps.Participants.Any(x => x.LocalAuthorityId == authority)))
+            .VisibleTo(authority).Where(l => l.Dps!.Status != DpsStatus.Draft)
             .OrderBy(l => l.Name).Select(l => new { l.Id, l.Name, Dps = l.Dps!.Name }).ToListAsync();
         var lotIds = lots.Select(l => l.Id).ToList();
         var providers = await db.LotMemberships.AsNoTracking()
