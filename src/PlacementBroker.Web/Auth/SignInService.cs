@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
@@ -99,8 +100,15 @@ public class SignInService(
         }
         if (await secondFactor.VerifyAsync(user, code))
         {
-            await users.ResetAccessFailedCountAsync(user);
-            user.LastSignedInAt = clock.GetUtcNow().UtcDateTime;
+            // The code is spent: this is the sign-in. A rival attempt with the same code may have counted its failure on
+            // the account since (changing its concurrency stamp), so the bookkeeping is written without the stamp: the
+            // winner is never turned away by the loser.
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.ChangeTracker.Clear();
+            await db.Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignedInAt, now).SetProperty(u => u.AccessFailedCount, 0));
+            user.LastSignedInAt = now;
+            user.AccessFailedCount = 0;
             audit.Record(actor, AuditActions.SignedIn, nameof(User), user.Id, "with a second factor");
             await db.SaveChangesAsync();
             return new SignInAttempt(SignInResultKind.Succeeded, user, TimeSpan.Zero);

@@ -107,7 +107,9 @@ public sealed class TwoJobServerTests(ITestOutputHelper output) : IAsyncLifetime
             var idle = monitor.ProcessingCount() == 0 && monitor.EnqueuedCount("default") == 0;
             if (idle && await condition(scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>()))
             {
-                var retrying = monitor.ScheduledJobs(0, 10).Select(j => j.Value.Job?.Type.Name);
+                var retrying = monitor.ScheduledJobs(0, 10).Select(j => $"{j.Value.Job?.Type.Name} ("
+                    + string.Join(" | ", monitor.JobDetails(j.Key).History.Where(h => h.StateName == "Failed")
+                        .Select(h => h.Data.TryGetValue("ExceptionMessage", out var message) ? message[..Math.Min(300, message.Length)] : "")) + ")");
                 output.WriteLine($"{what}: {(DateTime.UtcNow - (deadline - Bound)).TotalSeconds:0.0} s; retrying: {string.Join(", ", retrying)}");
                 return;
             }
