@@ -21,12 +21,12 @@ public class AccountLinks(PlacementBrokerDbContext db, UserManager<User> users, 
 
     public const string InvalidLink = "This link has expired or has already been used.";
 
-    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
+    public static string Hash(string code) => LinkCode.Hash(code);
 
     /// <summary>Adds a new code to the unit of work and returns it: it is never stored, only its hash.</summary>
     public string Issue(Guid userId, AccountLinkPurpose purpose)
     {
-        var code = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var code = LinkCode.New();
         var now = clock.GetUtcNow().UtcDateTime;
         db.AccountLinkCodes.Add(new AccountLinkCode
         {
@@ -163,5 +163,4 @@ public class AccountLinks(PlacementBrokerDbContext db, UserManager<User> users, 
         await db.SaveChangesAsync(ct);
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

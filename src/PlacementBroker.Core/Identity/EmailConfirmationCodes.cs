@@ -36,7 +36,7 @@ public class EmailConfirmationCodes(PlacementBrokerDbContext db, TimeProvider cl
     /// <summary>Adds a code to the unit of work and returns the code itself, which is never stored: it goes in the email only.</summary>
     public string Issue(string email, Guid? userId, Guid? providerId, bool confirmsContactEmail)
     {
-        var code = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var code = LinkCode.New();
         var now = clock.GetUtcNow().UtcDateTime;
         db.EmailConfirmationCodes.Add(new EmailConfirmationCode
         {
@@ -69,7 +69,6 @@ public class EmailConfirmationCodes(PlacementBrokerDbContext db, TimeProvider cl
         return used == 0 ? null : await db.EmailConfirmationCodes.AsNoTracking().SingleAsync(c => c.CodeHash == hash, ct);
     }
 
-    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+    public static string Hash(string code) => LinkCode.Hash(code);
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
