@@ -38,6 +38,28 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         await db.Settings.Where(s => s.Id == settingId && s.ClosedAt == null && s.ReviewStatus == Providers.SettingReviewStatus.Approved)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CapacityVersion, Guid.NewGuid()), ct) == 1;
 
+    /// <summary>Takes the referral's row lock for the rest of the caller's transaction: the first lock of every change to a referral's offers and places.</summary>
+    public Task<int> LockReferralAsync(Guid referralId, DateTime now, CancellationToken ct) =>
+        db.Referrals.Where(r => r.Id == referralId).ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, now), ct);
+
+    /// <summary>
+    /// Saves the unit of work under the referral's row lock, in the caller's transaction or a new one. Accepting an offer and
+    /// deciding an approval take that lock first, then the setting's and the vacancy's; withdrawing an offer or closing a
+    /// referral takes it first too, so two of them meet at the referral and one waits for the other rather than each
+    /// holding a row the other needs (a deadlock). What the waiter read before is then checked by the concurrency tokens:
+    /// a change that lost the race fails its save with <see cref="DbUpdateConcurrencyException"/>, as before.
+    /// </summary>
+    public async Task SaveUnderReferralLockAsync(Guid referralId, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockReferralAsync(referralId, now, ct);
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
     /// <summary>Placements and pending holds at the setting that still take a place on or after <paramref name="from"/>.</summary>
     public async Task<List<Stay>> StaysAsync(Guid settingId, DateOnly from, Guid? exceptApprovalId = null, Guid? exceptPlacementId = null, CancellationToken ct = default)
     {

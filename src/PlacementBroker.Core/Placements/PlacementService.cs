@@ -132,6 +132,7 @@ public class PlacementService(
         if (request.Decision == ApprovalDecision.Reject)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await places.LockReferralAsync(offer.ReferralId, now, ct);
             approval.Status = ApprovalStatus.Rejected;
             approval.DecidedAt = now;
             approval.DecidedByUserId = actor.UserId;
@@ -215,6 +216,7 @@ public class PlacementService(
         {
             return Outcome<ApprovalResult>.Conflict(message);
         }
+        await places.LockReferralAsync(offer.ReferralId, now, ct);
         approval.Status = ApprovalStatus.Rejected;
         approval.DecidedAt = now;
         approval.DecidedByUserId = actor.UserId;

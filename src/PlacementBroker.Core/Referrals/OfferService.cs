@@ -175,7 +175,7 @@ public class OfferService(
         audit.Record(actor, "OfferWithdrawn", nameof(Offer), offer.Id, providerId: offer.ProviderId);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await places.SaveUnderReferralLockAsync(offer.ReferralId, now, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -20,8 +20,8 @@ public class ReferralOptions
 /// is alerted and escalated once, however often the sweep runs.
 /// </summary>
 public class ReferralDeadlineJob(
-    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, EmailOutbox emails, IOptions<ReferralOptions> options,
-    TimeProvider clock)
+    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, Placements.PlaceLedger places, EmailOutbox emails,
+    IOptions<ReferralOptions> options, TimeProvider clock)
 {
     public const string RecurringId = "referral-deadlines";
     public const string Cron = "*/5 * * * *";
@@ -71,7 +71,7 @@ public class ReferralDeadlineJob(
             // reference) has done the work: this run moves on rather than failing.
             try
             {
-                await db.SaveChangesAsync();
+                await places.SaveUnderReferralLockAsync(referral.Id, now, CancellationToken.None);
             }
             catch (DbUpdateException)
             {

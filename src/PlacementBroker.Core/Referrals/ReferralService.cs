@@ -283,7 +283,7 @@ public class ReferralService(
         audit.Record(actor, "ReferralWithdrawn", nameof(Referral), referral.Id, referral.ClosedReason);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await places.SaveUnderReferralLockAsync(referral.Id, referral.UpdatedAt, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -361,7 +361,7 @@ public class ReferralService(
             closed = await CloseAsync(old, ReferralStatus.Unfilled, "Sent again with widened criteria", ct);
         }
         audit.Record(actor, "ReferralRebroadcast", nameof(Referral), fresh.Id, $"from {old.Id}");
-        await db.SaveChangesAsync(ct);
+        await places.SaveUnderReferralLockAsync(old.Id, clock.GetUtcNow().UtcDateTime, ct);
         if (closed is not null)
         {
             await closed();
