@@ -19,6 +19,17 @@ public static class ApiResults
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.Kind}"),
     };
 
+    /// <summary>
+    /// 404 problem details: the answer for what does not exist and, alike, for what the caller may not see (another
+    /// tenant's resource is never told apart from an unknown id).
+    /// </summary>
+    public static IResult NotFound(string? detail = null) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    /// <summary>200 with what a read found, or <see cref="NotFound"/> when it found nothing the caller may see.</summary>
+    public static IResult OkOrNotFound<T>(T? found, string? detail = null) where T : class =>
+        found is null ? NotFound(detail) : Results.Ok(found);
+
     public static IResult MissingBody() => Results.ValidationProblem(
         new Dictionary<string, string[]> { [""] = ["Send a JSON request body"] }, title: "The request body is missing");
 }

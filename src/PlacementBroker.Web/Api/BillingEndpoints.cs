@@ -23,9 +23,7 @@ public static class BillingEndpoints
             .WithSummary("The authority's billing runs, newest period first")
             .Produces<List<BillingRunSummary>>();
         billing.MapGet("/runs/{id:guid}", async (Guid id, BillingService service, HttpContext http) =>
-                await service.RunAsync(http.ToActor(), id, http.RequestAborted) is { } run
-                    ? Results.Ok(run)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such billing run for your authority."))
+                ApiResults.OkOrNotFound(await service.RunAsync(http.ToActor(), id, http.RequestAborted), "No such billing run for your authority."))
             .WithSummary("A billing run with its invoices and their lines")
             .Produces<BillingRunView>();
 

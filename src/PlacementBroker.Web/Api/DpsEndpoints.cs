@@ -12,13 +12,13 @@ public static class DpsEndpoints
         var commissioner = api.MapGroup("").RequireAuthorization(Policies.Commissioner);
         var provider = api.MapGroup("").RequireAuthorization(Policies.ProviderUser).RequireVerifiedProvider();
 
-        api.MapGet("/dps", async (DpsService dps, HttpContext http) => http.Paged((await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)).ToPaged(http.PageRequest())))
+        api.MapGet("/dps", async (DpsService dps, HttpContext http) => http.PagedList(await dps.ListAsync(http.ToActor(), ct: http.RequestAborted)))
             .WithPaging()
             .WithSummary("Open DPSs with their lots (and, for the lead authority, its drafts)")
             .Produces<List<DpsView>>();
 
         api.MapGet("/dps/{dpsId:guid}", async (Guid dpsId, DpsService dps, HttpContext http) =>
-                await dps.FindAsync(http.ToActor(), dpsId, http.RequestAborted) is { } found ? Results.Ok(found) : NotFound())
+                ApiResults.OkOrNotFound(await dps.FindAsync(http.ToActor(), dpsId, http.RequestAborted)))
             .WithSummary("One DPS with its lots")
             .Produces<DpsView>();
 
@@ -48,9 +48,7 @@ public static class DpsEndpoints
             .ProducesValidationProblem();
 
         commissioner.MapGet("/dps/{dpsId:guid}/weights", async (Guid dpsId, DpsService dps, HttpContext http) =>
-                await dps.WeightsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } weights
-                    ? Results.Ok(weights)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await dps.WeightsAsync(http.ToActor(), dpsId, http.RequestAborted)))
             .WithSummary("The DPS's ranking weights");
 
         commissioner.MapPost("/lots/{lotId:guid}/prices", async (Guid lotId, LotPrices? request, DpsService dps, HttpContext http) =>
@@ -59,7 +57,7 @@ public static class DpsEndpoints
             .WithSummary("Change a lot's benchmark weekly price and price band");
 
         commissioner.MapGet("/dps/{dpsId:guid}/memberships", async (Guid dpsId, MembershipService memberships, HttpContext http) =>
-                await memberships.ForDpsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } list ? http.Paged(list.ToPaged(http.PageRequest())) : NotFound())
+                await memberships.ForDpsAsync(http.ToActor(), dpsId, http.RequestAborted) is { } list ? http.PagedList(list) : ApiResults.NotFound())
             .WithPaging()
             .WithSummary("The providers on a DPS's lots, with each membership's history")
             .Produces<List<MembershipView>>();
@@ -75,18 +73,14 @@ public static class DpsEndpoints
                 (await admissions.SubmitAsync(http.ToActor(), id, http.RequestAborted)).ToResult(Results.Ok))
             .WithSummary("Submit a saved draft application");
 
-        commissioner.MapGet("/applications", async (string? status, AdmissionService admissions, HttpContext http) =>
-            {
-                var errors = new FieldErrors();
-                var parsed = QueryParameters.Enum<ApplicationStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged((await admissions.QueueAsync(http.ToActor(), parsed, http.RequestAborted)).ToPaged(http.PageRequest()));
-            })
+        commissioner.MapGet("/applications", (string? status, AdmissionService admissions, HttpContext http) =>
+                QueryParameters.ByStatus<ApplicationStatus>(status, async parsed => http.PagedList(await admissions.QueueAsync(http.ToActor(), parsed, http.RequestAborted))))
             .WithPaging()
             .WithSummary("The lead authority's applications, most urgent first, with due dates and whether overdue")
             .Produces<List<ApplicationQueueItem>>();
 
         api.MapGet("/applications/{id:guid}", async (Guid id, AdmissionService admissions, HttpContext http) =>
-                await admissions.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found ? Results.Ok(found) : NotFound())
+                ApiResults.OkOrNotFound(await admissions.FindAsync(http.ToActor(), id, http.RequestAborted)))
             .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .WithSummary("One application with its answers, for its provider or the lead authority's commissioners")
             .Produces<ApplicationView>();
@@ -122,21 +116,19 @@ public static class DpsEndpoints
         }
 
         provider.MapGet("/provider/applications", async (AdmissionService admissions, HttpContext http) =>
-                http.Paged((await admissions.ForProviderAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await admissions.ForProviderAsync(http.ToActor(), http.RequestAborted)))
             .WithPaging()
             .WithSummary("The caller's provider's applications, with status, due date and decision reasons")
             .Produces<List<ApplicationQueueItem>>();
 
         provider.MapGet("/provider/memberships", async (MembershipService memberships, HttpContext http) =>
-                http.Paged((await memberships.ForProviderAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await memberships.ForProviderAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
             .WithPaging()
             .WithSummary("The caller's provider's lot memberships, with their history")
             .Produces<List<MembershipView>>();
 
         return app;
     }
-
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }
 
 public sealed record LotPrices(decimal? BenchmarkWeeklyPrice, decimal? PriceBandLower, decimal? PriceBandUpper);

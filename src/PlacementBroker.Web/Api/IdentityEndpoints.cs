@@ -122,17 +122,13 @@ public static class IdentityEndpoints
         .Produces<List<LocalAuthoritySummary>>();
 
         admin.MapGet("/local-authorities/{id:guid}", async (Guid id, PlacementBrokerDbContext db, IMapper mapper) =>
-            await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == id)
-                .ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync() is { } authority
-                ? Results.Ok(authority)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            ApiResults.OkOrNotFound(await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == id)
+                .ProjectTo<LocalAuthoritySummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync()))
         .WithSummary("One local authority");
 
         admin.MapGet("/users/{id:guid}", async (Guid id, PlacementBrokerDbContext db, IMapper mapper) =>
-            await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .ProjectTo<UserSummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync() is { } user
-                ? Results.Ok(user)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+            ApiResults.OkOrNotFound(await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .ProjectTo<UserSummary>(mapper.ConfigurationProvider).SingleOrDefaultAsync()))
         .WithSummary("One user");
 
         admin.MapPost("/users/{id:guid}/disable", async (Guid id, IdentityAdministration service, Hubs.AccountConnections connections, PlacementBrokerDbContext db, IMapper mapper, HttpContext http) =>

@@ -50,6 +50,12 @@ public static class Paging
         return Results.Ok(page.Items);
     }
 
+    /// <summary>
+    /// A list the service answers whole (ranked in memory, or small by nature), paged here: the page asked for with its
+    /// headers, as <c>Paged</c> answers.
+    /// </summary>
+    public static IResult PagedList<T>(this HttpContext http, IEnumerable<T> items) => http.Paged(items.ToPaged(http.PageRequest()));
+
     public static void WriteHeaders(HttpContext http, PageInfo info)
     {
         http.Response.Headers[TotalCountHeader] = info.TotalCount.ToString(CultureInfo.InvariantCulture);

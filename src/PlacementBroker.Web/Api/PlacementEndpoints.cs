@@ -29,12 +29,8 @@ public static class PlacementEndpoints
             .WithSummary("Accept an offer: a placement (201), a pending approval with its reasons (202), or 409 when the place or the referral is gone")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/approvals", async (string? status, PlacementService placements, HttpContext http) =>
-            {
-                var errors = new FieldErrors();
-                var parsed = QueryParameters.Enum<ApprovalStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await placements.ApprovalsAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
-            })
+        api.MapGet("/approvals", (string? status, PlacementService placements, HttpContext http) =>
+                QueryParameters.ByStatus<ApprovalStatus>(status, async parsed => http.Paged(await placements.ApprovalsAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted))))
             .WithPaging()
             .RequireAuthorization(ReferralEndpoints.ReferralReaders)
             .WithSummary("The authority's approvals, pending first")
@@ -47,21 +43,15 @@ public static class PlacementEndpoints
             .WithSummary("A placement manager approves or rejects, with the reason")
             .ProducesValidationProblem();
 
-        api.MapGet("/placements", async (string? status, PlacementService placements, HttpContext http) =>
-            {
-                var errors = new FieldErrors();
-                var parsed = QueryParameters.Enum<PlacementStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await placements.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
-            })
+        api.MapGet("/placements", (string? status, PlacementService placements, HttpContext http) =>
+                QueryParameters.ByStatus<PlacementStatus>(status, async parsed => http.Paged(await placements.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted))))
             .WithPaging()
             .RequireAuthorization(PlacementReaders)
             .WithSummary("The authority's placements, or the provider's, newest first")
             .Produces<List<PlacementView>>();
 
         api.MapGet("/placements/{id:guid}", async (Guid id, PlacementService placements, HttpContext http) =>
-                await placements.FindAsync(http.ToActor(), id, ct: http.RequestAborted) is { } placement
-                    ? Results.Ok(placement)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await placements.FindAsync(http.ToActor(), id, ct: http.RequestAborted)))
             .RequireAuthorization(PlacementReaders)
             .WithSummary("One placement with the child's identity, for the placing authority and the placed provider; every read is audited")
             .Produces<PlacementView>();
@@ -81,7 +71,7 @@ public static class PlacementEndpoints
             .ProducesValidationProblem();
 
         api.MapGet("/block-contracts", async (PlacementService placements, HttpContext http) =>
-                http.Paged((await placements.BlockContractsAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await placements.BlockContractsAsync(http.ToActor(), http.RequestAborted)))
             .WithPaging()
             .RequireAuthorization(Policies.AuthorityUser)
             .WithSummary("The authority's block contracts with occupancy, void places and their weekly cost")

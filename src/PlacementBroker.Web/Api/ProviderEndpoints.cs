@@ -19,12 +19,12 @@ public static class ProviderEndpoints
             var caller = http.ToActor();
             if (caller.Role == Role.ProviderUser && caller.ProviderId != providerId)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
+                return ApiResults.NotFound();
             }
             var provider = await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
                 .Select(p => new ProviderResponse(p.Id, p.Name, p.Type.ToString(), p.RegistrationNumber, p.ContactEmail, p.Group != null ? p.Group.Name : null))
                 .SingleOrDefaultAsync();
-            return provider is null ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found") : Results.Ok(provider);
+            return ApiResults.OkOrNotFound(provider);
         })
         .WithSummary("A provider organisation's profile")
         .Produces<ProviderResponse>();

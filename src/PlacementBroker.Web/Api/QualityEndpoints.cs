@@ -40,23 +40,19 @@ public static class QualityEndpoints
             .WithSummary("Record when a visit's report was completed and reviewed");
 
         qa.MapGet("/qa/work-queue", async (QualityService quality, HttpContext http) =>
-                http.Paged((await quality.WorkQueueAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await quality.WorkQueueAsync(http.ToActor(), http.RequestAborted)))
             .WithPaging()
             .WithSummary("Every visit and report due (within four weeks) or overdue for the providers the authority works with, soonest first")
             .Produces<List<WorkQueueItem>>();
 
         api.MapGet("/providers/{id:guid}/qa-status", async (Guid id, QualityService quality, HttpContext http) =>
-                await quality.StatusAsync(id, http.RequestAborted) is { } status
-                    ? Results.Ok(status)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await quality.StatusAsync(id, http.RequestAborted)))
             .RequireAuthorization(Policies.AuthorityUser)
             .WithSummary("A provider's derived QA status (Green, Amber, Red) with its reasons")
             .Produces<QaStatusView>();
 
         api.MapGet("/providers/{id:guid}/qa-profile", async (Guid id, QualityService quality, HttpContext http) =>
-                await quality.ProfileAsync(id, http.RequestAborted) is { } profile
-                    ? Results.Ok(profile)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await quality.ProfileAsync(id, http.RequestAborted)))
             .RequireAuthorization(Policies.AuthorityUser)
             .WithSummary("A provider's QA profile: status and reasons, flags, visits, settings with their Ofsted history, what is due");
 

@@ -33,6 +33,17 @@ public static class QueryParameters
         return null;
     }
 
+    /// <summary>
+    /// A list filtered by an optional <c>status</c> in the query string: an unknown status is a 400 naming the field;
+    /// otherwise <paramref name="list"/> answers for the status asked for (null: every status).
+    /// </summary>
+    public static async Task<IResult> ByStatus<T>(string? status, Func<T?, Task<IResult>> list) where T : struct, System.Enum
+    {
+        var errors = new FieldErrors();
+        var parsed = Enum<T>(status, "status", errors);
+        return errors.Any ? Invalid(errors) : await list(parsed);
+    }
+
     public static IResult Invalid(FieldErrors errors) =>
         Results.ValidationProblem(errors.ToDictionary(), title: "Some of the request is not valid");
 }

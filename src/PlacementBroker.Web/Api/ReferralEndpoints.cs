@@ -27,18 +27,14 @@ public static class ReferralEndpoints
                     .ToResult(r => Results.Ok(new { id = r.Id, status = r.Status, providersNotified = r.ProvidersNotified })))
             .WithSummary("Publish a draft referral");
 
-        readers.MapGet("/referrals", async (string? status, ReferralService referrals, HttpContext http) =>
-            {
-                var errors = new FieldErrors();
-                var parsed = QueryParameters.Enum<ReferralStatus>(status, "status", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : http.Paged(await referrals.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted));
-            })
+        readers.MapGet("/referrals", (string? status, ReferralService referrals, HttpContext http) =>
+                QueryParameters.ByStatus<ReferralStatus>(status, async parsed => http.Paged(await referrals.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted))))
             .WithPaging()
             .WithSummary("The authority's referrals, newest first (by case reference; open one for the child's details)")
             .Produces<List<ReferralSummary>>();
 
         readers.MapGet("/referrals/{id:guid}", async (Guid id, ReferralService referrals, HttpContext http) =>
-                await referrals.FindAsync(http.ToActor(), id, http.RequestAborted) is { } referral ? Results.Ok(referral) : NotFound())
+                ApiResults.OkOrNotFound(await referrals.FindAsync(http.ToActor(), id, http.RequestAborted)))
             .WithSummary("The full referral with the child's identity; every read is audited")
             .Produces<ReferralView>();
 
@@ -46,19 +42,19 @@ public static class ReferralEndpoints
             {
                 if (await offers.PotentialMatchesAsync(http.ToActor(), id, http.RequestAborted) is not { } potential)
                 {
-                    return NotFound();
+                    return ApiResults.NotFound();
                 }
                 // How many vacancies the matches were chosen from: the nearest, when there were more than matching considers.
                 http.Response.Headers["X-Vacancies-Considered"] = potential.VacanciesConsidered.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Response.Headers["X-Vacancies-Found"] = potential.VacanciesFound.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return http.Paged(potential.Matches.ToPaged(http.PageRequest()));
+                return http.PagedList(potential.Matches);
             })
             .WithPaging()
             .WithSummary("Vacancies ranked for the referral, each with why; X-Vacancies-Considered of X-Vacancies-Found (nearest first) were ranked")
             .Produces<List<MatchView>>();
 
         readers.MapGet("/referrals/{id:guid}/offers", async (Guid id, OfferService offers, HttpContext http) =>
-                await offers.RankedOffersAsync(http.ToActor(), id, http.RequestAborted) is { } list ? http.Paged(list.ToPaged(http.PageRequest())) : NotFound())
+                await offers.RankedOffersAsync(http.ToActor(), id, http.RequestAborted) is { } list ? http.PagedList(list) : ApiResults.NotFound())
             .WithPaging()
             .WithSummary("Offers ranked and explained; what a reconnecting client refetches")
             .Produces<List<OfferView>>();
@@ -80,7 +76,7 @@ public static class ReferralEndpoints
             .Produces<List<ProviderReferralView>>();
 
         provider.MapGet("/provider/referrals/{id:guid}", async (Guid id, OfferService offers, HttpContext http) =>
-                (await offers.InboxAsync(http.ToActor(), id, http.RequestAborted)).SingleOrDefault() is { } referral ? Results.Ok(referral) : NotFound())
+                ApiResults.OkOrNotFound((await offers.InboxAsync(http.ToActor(), id, http.RequestAborted)).SingleOrDefault()))
             .WithSummary("One referral sent to the caller's provider, anonymised, with which of its vacancies fit")
             .Produces<ProviderReferralView>();
 
@@ -121,8 +117,6 @@ public static class ReferralEndpoints
 
         return app;
     }
-
-    private static IResult NotFound() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }
 
 public sealed record ReasonBody(string? Reason);

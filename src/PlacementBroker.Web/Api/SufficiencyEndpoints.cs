@@ -30,7 +30,7 @@ public static class SufficiencyEndpoints
             {
                 var errors = new FieldErrors();
                 var id = QueryParameters.Id(providerId, "providerId", errors);
-                return errors.Any ? QueryParameters.Invalid(errors) : (await performance.ScorecardsAsync(http.ToActor(), id, http.RequestAborted)).ToResult(list => http.Paged(list.ToPaged(http.PageRequest())));
+                return errors.Any ? QueryParameters.Invalid(errors) : (await performance.ScorecardsAsync(http.ToActor(), id, http.RequestAborted)).ToResult(http.PagedList);
             })
             .WithPaging()
             .RequireAuthorization()
@@ -41,7 +41,7 @@ public static class SufficiencyEndpoints
 
         var statements = app.MapGroup("/api/sufficiency/statements").RequireAuthorization(Policies.Commissioner).WithTags("Sufficiency");
         statements.MapGet("", async (SufficiencyStatementService service, HttpContext http) =>
-                (await service.ListAsync(http.ToActor(), http.RequestAborted)).ToResult(list => http.Paged(list.ToPaged(http.PageRequest()))))
+                (await service.ListAsync(http.ToActor(), http.RequestAborted)).ToResult(http.PagedList))
             .WithPaging()
             .WithSummary("The authority's sufficiency statements, newest period first")
             .Produces<List<StatementSummary>>();

@@ -25,8 +25,8 @@ public static class VacancyEndpoints
                 // Another provider's settings, or a provider that does not exist: 404 alike.
                 return (actor.Role == Role.ProviderUser && actor.ProviderId != providerId)
                         || !await http.RequestServices.GetRequiredService<PlacementBroker.Core.Data.PlacementBrokerDbContext>().Providers.AnyAsync(p => p.Id == providerId, http.RequestAborted)
-                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found")
-                    : http.Paged((await settings.ForProviderAsync(actor, providerId, http.RequestAborted)).ToPaged(http.PageRequest()));
+                    ? ApiResults.NotFound()
+                    : http.PagedList(await settings.ForProviderAsync(actor, providerId, http.RequestAborted));
             })
             .WithPaging()
             .WithSummary("A provider's settings")
@@ -35,7 +35,7 @@ public static class VacancyEndpoints
         // A URN claimed by a second provider, or disagreeing with Ofsted's register, waits for a platform admin's decision.
         var admin = api.MapGroup("/admin/setting-reviews").RequireAuthorization(Policies.PlatformAdmin);
         admin.MapGet("", async (bool? pendingOnly, SettingService settings, HttpContext http) =>
-                http.Paged((await settings.ReviewsAsync(http.ToActor(), pendingOnly ?? true, http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await settings.ReviewsAsync(http.ToActor(), pendingOnly ?? true, http.RequestAborted)))
             .WithPaging()
             .WithSummary("Settings awaiting platform admin review of their Ofsted URN claim (pendingOnly=false adds the decided ones); platform admins only")
             .Produces<List<SettingReviewView>>();
@@ -69,9 +69,7 @@ public static class VacancyEndpoints
             .Produces<List<VacancyView>>();
 
         api.MapGet("/vacancies/{id:guid}", async (Guid id, VacancyService vacancies, HttpContext http) =>
-                await vacancies.FindAsync(http.ToActor(), id, http.RequestAborted) is { } found
-                    ? Results.Ok(found)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await vacancies.FindAsync(http.ToActor(), id, http.RequestAborted)))
             .RequireAuthorization(policy => policy.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .WithSummary("One vacancy: a provider's own, or for commissioners one on their DPSs' lots")
             .Produces<VacancyView>();
@@ -87,7 +85,7 @@ public static class VacancyEndpoints
             .WithSummary("Withdraw a vacancy");
 
         provider.MapGet("/provider/users", async (ProviderTeamService team, HttpContext http) =>
-                http.Paged((await team.TeamAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await team.TeamAsync(http.ToActor().ProviderId!.Value, http.RequestAborted)))
             .WithPaging()
             .WithSummary("The people of the caller's provider")
             .Produces<List<TeamMember>>();

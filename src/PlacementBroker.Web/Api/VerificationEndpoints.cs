@@ -24,7 +24,7 @@ public static class VerificationEndpoints
             .Produces<ProviderVerified>();
 
         api.MapGet("/providers/unverified", async (ProviderVerification verification, HttpContext http) =>
-                http.Paged((await verification.UnverifiedAsync(http.RequestAborted)).ToPaged(http.PageRequest())))
+                http.PagedList(await verification.UnverifiedAsync(http.RequestAborted)))
             .RequireAuthorization(Policies.PlatformAdmin)
             .WithPaging()
             .WithSummary("Self-registered providers not yet verified, oldest first")
@@ -42,9 +42,7 @@ public static class VerificationEndpoints
             .WithSummary("Send new confirmation links for the caller's unconfirmed address and the organisation's unconfirmed contact address");
 
         api.MapGet("/provider/verification", async (ProviderVerification verification, HttpContext http) =>
-                await verification.StatusAsync(http.ToActor(), http.RequestAborted) is { } status
-                    ? Results.Ok(status)
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
+                ApiResults.OkOrNotFound(await verification.StatusAsync(http.ToActor(), http.RequestAborted)))
             .RequireAuthorization(Policies.ProviderUser)
             .WithSummary("Whether the caller's organisation is verified and its addresses confirmed")
             .Produces<VerificationStatus>();
