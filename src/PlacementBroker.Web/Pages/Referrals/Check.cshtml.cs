@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Check your answers before sending: the draft in full, each answer with a Change link, and "Send to providers".</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Changing a draft referral: where the check-your-answers page's "Change" links lead.</summary>

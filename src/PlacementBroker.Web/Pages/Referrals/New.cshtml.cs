@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Writing a referral: saved as a draft, then checked and sent from the check-your-answers page.</summary>

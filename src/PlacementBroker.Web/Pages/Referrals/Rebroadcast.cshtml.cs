@@ -1,11 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Referrals;
 
@@ -93,7 +86,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         {
             budget = -1;
         }
-        var request = new RebroadcastRequest(Guid.TryParse(Input.LotId, out var lotId) ? lotId : null, miles, budget, deadline, Input.OutOfAreaRequired);
+        var request = new RebroadcastRequest(FormValues.Id(Input.LotId), miles, budget, deadline, Input.OutOfAreaRequired);
         var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
         if (outcome.Succeeded)
         {

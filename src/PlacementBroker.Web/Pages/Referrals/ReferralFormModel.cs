@@ -1,12 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Referrals;
 
@@ -148,8 +140,8 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         var siblings = FormValues.WholeNumber(Input.SiblingGroupSize, "The number of children must be a whole number, like 2", unreadable, "Input.SiblingGroupSize");
         var miles = Miles(Input.MaxDistanceMiles, unreadable, "Input.MaxDistanceMiles");
         var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 5500 or 5500.50", unreadable, "Input.WeeklyBudget");
-        var latitude = FormValues.Coordinate(Input.HomeLatitude, "Latitude must be a number, like 53.8008", unreadable, "Input.HomeLatitude");
-        var longitude = FormValues.Coordinate(Input.HomeLongitude, "Longitude must be a number, like -1.5491", unreadable, "Input.HomeLongitude");
+        var latitude = FormValues.Number(Input.HomeLatitude, "Latitude must be a number, like 53.8008", unreadable, "Input.HomeLatitude");
+        var longitude = FormValues.Number(Input.HomeLongitude, "Longitude must be a number, like -1.5491", unreadable, "Input.HomeLongitude");
         // An optional value that could not be read must still stop the referral being saved: send what the service
         // refuses at that same field, so its message gives way to the page's.
         if (unreadable.ContainsKey("Input.SiblingGroupSize"))
@@ -162,7 +154,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             longitude = latitude is null ? 0d : null;
         }
         return new CreateReferralRequest(
-            Guid.TryParse(Input.LotId, out var lotId) ? lotId : null,
+            FormValues.Id(Input.LotId),
             FormValues.Choice<Urgency>(Input.Urgency),
             startDate,
             FormValues.Choice<PlacementDuration>(Input.Duration),

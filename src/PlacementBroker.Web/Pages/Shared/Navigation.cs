@@ -1,5 +1,3 @@
-using PlacementBroker.Core;
-
 namespace PlacementBroker.Web.Pages;
 
 public sealed record NavigationItem(string Text, string Href);

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
 /// <summary>PCR 2015 reg. 34(15): extend the decision period once, to 15 working days, with a recorded justification.</summary>
@@ -31,7 +28,7 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
+        var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, Aborted);
         if (outcome.Succeeded)
         {
             Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
@@ -46,7 +43,7 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        if (await admissions.FindAsync(Actor, id, Aborted) is not { } found)
         {
             return false;
         }

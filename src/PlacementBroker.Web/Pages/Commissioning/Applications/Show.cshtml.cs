@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
 /// <summary>One application with the provider's answers, and the admit or reject decision.</summary>
@@ -46,12 +41,12 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         ModelState.Clear();
-        var decision = Enum.TryParse<AdmissionDecision>(Input.Decision, out var d) ? d : (AdmissionDecision?)null;
-        var outcome = await admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), HttpContext.RequestAborted);
+        var decision = FormValues.Choice<AdmissionDecision>(Input.Decision);
+        var outcome = await admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), Aborted);
         if (outcome.Succeeded)
         {
             var admitted = outcome.Value!.Status == ApplicationStatus.Admitted;
-            var view = await admissions.FindAsync(Actor, id, HttpContext.RequestAborted);
+            var view = await admissions.FindAsync(Actor, id, Aborted);
             Success(admitted
                 ? $"{view?.ProviderName} was admitted to {view?.LotName}. We have emailed the provider."
                 : $"{view?.ProviderName}'s application to {view?.LotName} was rejected. We have emailed the provider your reasons.");
@@ -66,7 +61,7 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
+        if (await admissions.FindAsync(Actor, id, Aborted) is not { } found)
         {
             return false;
         }

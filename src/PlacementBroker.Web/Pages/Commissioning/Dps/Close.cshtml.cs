@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>The lead authority closes a DPS to new applications, saying why. Memberships stay.</summary>
@@ -26,7 +23,7 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
         {
             return refusal;
         }
-        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
+        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, Aborted);
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 public class NewModel(DpsService dps, PlacementBrokerDbContext db) : CommissioningPageModel
@@ -52,10 +46,10 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
         var request = new CreateDpsRequest(
             Input.Name,
             [.. Input.ParticipatingLocalAuthorityIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)],
-            Enum.TryParse<DpsRegime>(Input.Regime, out var regime) ? regime : null,
+            FormValues.Choice<DpsRegime>(Input.Regime),
             period,
             Input.Action == "draft");
-        var outcome = await dps.CreateAsync(Actor, request, HttpContext.RequestAborted);
+        var outcome = await dps.CreateAsync(Actor, request, Aborted);
         if (outcome.Succeeded)
         {
             var created = outcome.Value!;
@@ -97,6 +91,6 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
     {
         var own = AuthorityId;
         Authorities = await db.LocalAuthorities.AsNoTracking().Where(a => a.Id != own).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(Aborted);
     }
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>The lead authority sets how much each ranking criterion counts in its DPS's referrals (0 to 3, 1 by default).</summary>
@@ -28,7 +24,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         {
             return refusal;
         }
-        var weights = await dps.WeightsAsync(Actor, id, HttpContext.RequestAborted) ?? new RankingWeightSettings();
+        var weights = await dps.WeightsAsync(Actor, id, Aborted) ?? new RankingWeightSettings();
         Input = new()
         {
             ["needs"] = Format(weights.Needs), ["ofstedGrade"] = Format(weights.OfstedGrade), ["price"] = Format(weights.Price),
@@ -65,7 +61,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         {
             Needs = values["needs"], OfstedGrade = values["ofstedGrade"], Price = values["price"],
             Distance = values["distance"], QaStatus = values["qaStatus"], TrackRecord = values["trackRecord"],
-        }, HttpContext.RequestAborted);
+        }, Aborted);
         if (outcome.Succeeded)
         {
             Success("The ranking weights are saved. Offers on this DPS's referrals are ranked with them from now on.");

@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>An application of the signed-in provider with its lot's questions, as the application pages show it.</summary>

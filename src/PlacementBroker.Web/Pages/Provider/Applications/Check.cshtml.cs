@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>Check your answers, then submit: the legal clock for the decision starts here.</summary>

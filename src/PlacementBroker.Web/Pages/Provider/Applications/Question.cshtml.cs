@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>One selection question per page: yes or no, and an optional evidence reference. Saved at once.</summary>
@@ -54,7 +49,7 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Invalid:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
+                ShowErrors(outcome.Errors, Fields);
                 return Page();
             default:
                 Problem(outcome.Message);

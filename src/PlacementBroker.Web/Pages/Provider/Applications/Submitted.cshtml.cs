@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 public class SubmittedModel(AdmissionService admissions, DpsService dps) : ApplicationPageModel(admissions, dps)

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Memberships;
 
 /// <summary>The provider leaves a lot, saying why. Its open vacancies in the lot close with it.</summary>
@@ -37,7 +33,7 @@ public class WithdrawModel(MembershipService memberships) : ProviderPageModel
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Invalid:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
+                ShowErrors(outcome.Errors, Fields);
                 return Page();
             default:
                 Problem(outcome.Message);

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Provider.Organisation;
 
@@ -45,7 +41,7 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
                 ModelState.AddModelError("Input.Email", outcome.Message!);
                 return Page();
             default:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
+                ShowErrors(outcome.Errors, Fields);
                 if (outcome.Errors.Count == 0)
                 {
                     Problem(outcome.Message);

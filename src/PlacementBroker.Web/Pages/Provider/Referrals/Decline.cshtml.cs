@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>Declining a referral with a reason: declines are data about unmet need.</summary>

@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
@@ -94,7 +88,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
             hours = -1;
         }
         var request = new SubmitOfferRequest(
-            Guid.TryParse(Input.VacancyId, out var vacancyId) ? vacancyId : null, price, start, Input.Notes,
+            FormValues.Id(Input.VacancyId), price, start, Input.Notes,
             Input.Included.Contains("Education"), Input.Included.Contains("Therapy"), hours);
         var outcome = await offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted);
         switch (outcome.Kind)

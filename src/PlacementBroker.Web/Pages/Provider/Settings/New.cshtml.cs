@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Provider.Settings;
 
 /// <summary>Registers an Ofsted setting. The service decides what is valid; the page only reads numbers and dates.</summary>
@@ -55,8 +49,8 @@ public class NewModel(SettingService settings) : ProviderPageModel
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
         var places = FormValues.WholeNumber(Input.RegisteredPlaces, "Registered places must be a whole number, like 4", unreadable, "Input.RegisteredPlaces");
-        var latitude = FormValues.Coordinate(Input.Latitude, "Enter the latitude as a number, like 53.8196", unreadable, "Input.Latitude");
-        var longitude = FormValues.Coordinate(Input.Longitude, "Enter the longitude as a number, like -1.5767", unreadable, "Input.Longitude");
+        var latitude = FormValues.Number(Input.Latitude, "Enter the latitude as a number, like 53.8196", unreadable, "Input.Latitude");
+        var longitude = FormValues.Number(Input.Longitude, "Enter the longitude as a number, like -1.5767", unreadable, "Input.Longitude");
         var inspected = Input.LastInspection.Read("The last inspection date", out var dateError);
         if (dateError is not null)
         {

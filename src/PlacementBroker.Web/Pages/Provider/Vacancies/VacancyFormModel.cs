@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Provider.Vacancies;
 
 /// <summary>The vacancy form, shared by publishing and changing a vacancy. The service holds every rule.</summary>
@@ -102,8 +95,8 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
         // Every number and the date are required by the service: one that cannot be read goes as missing, so the
         // service refuses and reports the other fields too, and the page shows why that one could not be read.
         var request = new VacancyRequest(
-            Guid.TryParse(Input.SettingId, out var settingId) ? settingId : null,
-            Guid.TryParse(Input.LotId, out var lotId) ? lotId : null,
+            FormValues.Id(Input.SettingId),
+            FormValues.Id(Input.LotId),
             places, ageMin, ageMax,
             [.. Input.Genders.Select(FormValues.Choice<Gender>).OfType<Gender>()],
             [.. Input.NeedsMet.Select(FormValues.Choice<Need>).OfType<Need>()],

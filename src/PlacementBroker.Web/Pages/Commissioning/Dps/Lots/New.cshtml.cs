@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 
 /// <summary>The lead authority adds a lot: placement type, price benchmark and band, and up to five pass/fail questions.</summary>
@@ -63,12 +58,12 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         var unreadable = new List<string>();
         var request = new AddLotRequest(
             Input.Name,
-            Enum.TryParse<PlacementType>(Input.PlacementType, out var type) ? type : null,
+            FormValues.Choice<PlacementType>(Input.PlacementType),
             Money("benchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
             [.. rows.Select(r => new QuestionInput(null, r.q.Text, r.q.Guidance))],
             Money("priceBandLower", Input.PriceBandLower, unreadable),
             Money("priceBandUpper", Input.PriceBandUpper, unreadable));
-        var outcome = await dps.AddLotAsync(Actor, id, request, HttpContext.RequestAborted);
+        var outcome = await dps.AddLotAsync(Actor, id, request, Aborted);
         if (outcome.Succeeded)
         {
             var lot = outcome.Value!;

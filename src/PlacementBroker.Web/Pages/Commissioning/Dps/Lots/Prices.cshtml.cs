@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
@@ -41,8 +38,8 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         }
         Input = new PricesInput
         {
-            BenchmarkWeeklyPrice = FormValues.Money(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.Money(Lot.PriceBandLower),
-            PriceBandUpper = FormValues.Money(Lot.PriceBandUpper),
+            BenchmarkWeeklyPrice = FormValues.MoneyText(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.MoneyText(Lot.PriceBandLower),
+            PriceBandUpper = FormValues.MoneyText(Lot.PriceBandUpper),
         };
         return Page();
     }
@@ -65,7 +62,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         {
             return Page();
         }
-        var outcome = await dps.SetPricesAsync(Actor, lotId, benchmark, lower, upper, HttpContext.RequestAborted);
+        var outcome = await dps.SetPricesAsync(Actor, lotId, benchmark, lower, upper, Aborted);
         if (outcome.Succeeded)
         {
             Success($"The prices of {Lot.Name} are saved.");
@@ -102,7 +99,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         Dps = found;
         Lot = lot;
         IsLead = found.LeadLocalAuthorityId == AuthorityId;
-        Markets = PriceBenchmarkRules.Markets(await accepted.AcceptedPricesAsync(lotId, HttpContext.RequestAborted));
+        Markets = PriceBenchmarkRules.Markets(await accepted.AcceptedPricesAsync(lotId, Aborted));
         return null;
     }
 }

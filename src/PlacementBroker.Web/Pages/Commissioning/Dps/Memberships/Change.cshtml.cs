@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Memberships;
 
 /// <summary>Suspend, reinstate or remove (an excluded supplier) a membership, with the reason the provider is told.</summary>
@@ -42,7 +39,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         {
             return refusal;
         }
-        var outcome = await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, HttpContext.RequestAborted);
+        var outcome = await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, Aborted);
         if (outcome.Succeeded)
         {
             var changed = outcome.Value!;
@@ -54,7 +51,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, string change)
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         MembershipAction? parsed = change switch
         {
             "suspend" => MembershipAction.Suspend,

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
@@ -65,7 +63,7 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var outcome = await statements.UpdateAsync(Actor, id, Input.ToRequest(), HttpContext.RequestAborted);
+        var outcome = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
         if (outcome.Succeeded)
         {
             Success("Your commentary was saved. The statement is still a draft.");
@@ -82,12 +80,12 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var saved = await statements.UpdateAsync(Actor, id, Input.ToRequest(), HttpContext.RequestAborted);
+        var saved = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
         if (!saved.Succeeded)
         {
             return Refused(saved, Fields) ?? Page();
         }
-        var published = await statements.PublishAsync(Actor, id, HttpContext.RequestAborted);
+        var published = await statements.PublishAsync(Actor, id, Aborted);
         if (published.Succeeded)
         {
             Success($"{published.Value!.Title} is published. Its figures no longer change.");
@@ -98,7 +96,7 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var outcome = await statements.GetAsync(Actor, id, HttpContext.RequestAborted);
+        var outcome = await statements.GetAsync(Actor, id, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome) ?? NotFound();

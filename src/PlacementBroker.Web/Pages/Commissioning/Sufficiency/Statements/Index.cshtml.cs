@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
 
@@ -55,7 +52,7 @@ public class IndexModel(SufficiencyStatementService statements, TimeProvider clo
         {
             return Page();
         }
-        var outcome = await statements.StartAsync(Actor, new StartStatementRequest(from, to, Input.Title), HttpContext.RequestAborted);
+        var outcome = await statements.StartAsync(Actor, new StartStatementRequest(from, to, Input.Title), Aborted);
         if (outcome.Succeeded)
         {
             Success($"The draft of {outcome.Value!.Title} was started. Write the commentary, then publish it.");
@@ -66,7 +63,7 @@ public class IndexModel(SufficiencyStatementService statements, TimeProvider clo
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var outcome = await statements.ListAsync(Actor, HttpContext.RequestAborted);
+        var outcome = await statements.ListAsync(Actor, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome);
