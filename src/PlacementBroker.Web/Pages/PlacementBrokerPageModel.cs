@@ -91,30 +91,32 @@ public abstract class PlacementBrokerPageModel : PageModel
     /// <summary>
     /// The page's field for a service's field: the exception in <paramref name="fields"/> if there is one, else by
     /// convention the bound property of that name ("weeklyPrice" → "WeeklyPrice", or "Input.WeeklyPrice" on the
-    /// page's bound input model; "child.firstName" → "ChildFirstName"); "" (the summary only) when there is none.
+    /// page's bound input model; "child.firstName" → "ChildFirstName", else "FirstName"); "" (the summary only) when there is none.
     /// </summary>
     protected string FieldKey(string field, IReadOnlyDictionary<string, string>? fields = null) =>
         fields is not null && fields.TryGetValue(field, out var mapped) ? mapped : ConventionKeys.GetOrAdd((GetType(), field), Convention);
 
     private static string Convention((Type Page, string Field) key)
     {
-        var name = string.Concat(key.Field.Split('.', StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
-        if (name.Length == 0)
+        var parts = key.Field.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]).ToList();
+        if (parts.Count == 0)
         {
             return "";
         }
+        // "child.firstName": "ChildFirstName", else "FirstName".
+        string[] names = parts.Count > 1 ? [string.Concat(parts), parts[^1]] : [parts[0]];
         var bindAll = key.Page.GetCustomAttribute<BindPropertiesAttribute>() is not null;
         var bound = key.Page.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => bindAll || p.GetCustomAttribute<BindPropertyAttribute>() is not null)
             .ToList();
-        if (bound.FirstOrDefault(p => p.Name == name) is { } direct)
+        foreach (var name in names)
         {
-            return direct.Name;
-        }
-        foreach (var model in bound)
-        {
-            if (model.PropertyType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not null)
+            if (bound.Any(p => p.Name == name))
+            {
+                return name;
+            }
+            if (bound.FirstOrDefault(p => p.PropertyType.IsClass && p.PropertyType != typeof(string)
+                && p.PropertyType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not null) is { } model)
             {
                 return $"{model.Name}.{name}";
             }

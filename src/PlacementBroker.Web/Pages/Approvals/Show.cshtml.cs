@@ -17,12 +17,6 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
         new("Reject it: the place goes back on offer", nameof(ApprovalDecision.Reject)),
     ];
 
-    public sealed class DecisionInput
-    {
-        public string? Decision { get; set; }
-        public string? Reason { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)

@@ -5,5 +5,5 @@ namespace PlacementBroker.Web.Pages.Placements;
 [Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.ProviderUser))]
 public class AgreementModel(PlacementService placements) : PlacementPageModel(placements)
 {
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, audited: true) ? Page() : NotFound();
+    protected override bool AuditedRead => true;
 }

@@ -16,8 +16,6 @@ public class EndModel(PlacementService placements) : PlacementPageModel(placemen
         public string? Notes { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
-
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id))

@@ -1,15 +1,20 @@
 namespace PlacementBroker.Web.Pages.Placements;
 
-/// <summary>A page on one placement the user can see (404 for any other); the forms read it without auditing a view of the child.</summary>
+/// <summary>A page on one placement the user can see (404 for any other).</summary>
 public abstract class PlacementPageModel(PlacementService placements) : PlacementBrokerPageModel
 {
     public PlacementView Placement { get; private set; } = null!;
 
     protected PlacementService Placements => placements;
 
-    protected async Task<bool> LoadAsync(Guid id, bool audited = false)
+    /// <summary>The forms read the placement without recording a view of the child; a page that shows the child says so.</summary>
+    protected virtual bool AuditedRead => false;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    protected async Task<bool> LoadAsync(Guid id)
     {
-        if (await placements.FindAsync(Actor, id, audited, Aborted) is not { } placement)
+        if (await placements.FindAsync(Actor, id, AuditedRead, Aborted) is not { } placement)
         {
             return false;
         }

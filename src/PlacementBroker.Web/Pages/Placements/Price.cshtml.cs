@@ -14,8 +14,6 @@ public class PriceModel(PlacementService placements, Core.Billing.PriceChangeSer
         public string? Reason { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
-
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id))

@@ -7,18 +7,7 @@ namespace PlacementBroker.Web.Pages.Providers;
 [EnableRateLimiting(Hosting.AbuseLimits.Registration)]
 public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["organisationName"] = "Input.OrganisationName",
-        ["providerType"] = "Input.ProviderType",
-        ["registrationNumber"] = "Input.RegistrationNumber",
-        ["contactEmail"] = "Input.ContactEmail",
-        ["user.email"] = "Input.Email",
-        ["user.displayName"] = "Input.DisplayName",
-        ["user.password"] = "Input.Password",
-        ["password"] = "Input.Password",
-        ["email"] = "Input.Email",
-    };
+    private static readonly Dictionary<string, string> Fields = new() { ["user.email"] = "Input.Email", ["user.displayName"] = "Input.DisplayName", ["user.password"] = "Input.Password" };
 
     [BindProperty]
     public RegisterInput Input { get; set; } = new();

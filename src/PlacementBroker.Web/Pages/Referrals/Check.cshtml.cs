@@ -10,16 +10,12 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var referral = await referrals.FindAsync(Actor, Id, Aborted);
-        if (referral is null)
+        var (draft, elsewhere) = await DraftAsync(referrals, Id);
+        if (elsewhere is not null)
         {
-            return NotFound();
+            return elsewhere;
         }
-        if (referral.Status != ReferralStatus.Draft)
-        {
-            return Redirect($"/referrals/{Id}");
-        }
-        Referral = referral;
+        Referral = draft!;
         return Page();
     }
 

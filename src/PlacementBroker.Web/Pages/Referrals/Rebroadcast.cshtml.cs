@@ -1,19 +1,8 @@
-using PlacementBroker.Web.Pages.Provider;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Sending an unfilled referral again with wider criteria: radius, budget, lot and a new deadline.</summary>
 public class RebroadcastModel(ReferralService referrals, DpsService dps, TimeProvider clock) : ReferralsPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["lotId"] = "Input.LotId",
-        ["maxDistanceMiles"] = "Input.MaxDistanceMiles",
-        ["homePostcode"] = "Input.MaxDistanceMiles",
-        ["weeklyBudget"] = "Input.WeeklyBudget",
-        ["offerDeadline"] = "Input.DeadlineDate",
-    };
-
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -56,27 +45,11 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
     {
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
-        var miles = ReferralFormModel.Miles(Input.MaxDistanceMiles, unreadable, "Input.MaxDistanceMiles");
+        var miles = FormValues.Miles(Input.MaxDistanceMiles, MilesMessage, unreadable, "Input.MaxDistanceMiles");
         var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 6500 or 6500.50", unreadable, "Input.WeeklyBudget");
-        var day = Input.DeadlineDate.Read("The deadline date", out var dateError);
-        if (dateError is not null)
-        {
-            unreadable["Input.DeadlineDate"] = dateError;
-        }
-        DateTime? deadline = null;
-        if (day is { } d)
-        {
-            deadline = ReferralDisplay.EnglandToUtc(d, Input.DeadlineTime, out var timeError);
-            if (timeError is not null)
-            {
-                unreadable["Input.DeadlineTime"] = timeError;
-            }
-        }
-        var fields = new Dictionary<string, string>(Fields);
-        if (unreadable.ContainsKey("Input.DeadlineTime"))
-        {
-            fields["offerDeadline"] = "Input.DeadlineTime";
-        }
+        var deadline = ReadDeadline(Input.DeadlineDate, Input.DeadlineTime, unreadable);
+        // The postcode is not on this form: a referral whose home cannot be placed is told so at the distance.
+        var fields = DeadlineField(unreadable, new() { ["homePostcode"] = "Input.MaxDistanceMiles" });
         // A blank distance or budget would keep the old value: one that cannot be read must stop the sending instead.
         if (unreadable.ContainsKey("Input.MaxDistanceMiles"))
         {

@@ -2,8 +2,6 @@ namespace PlacementBroker.Web.Pages.Admin.LocalAuthorities;
 
 public class NewModel(IdentityAdministration admin) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["name"] = "Input.Name", ["code"] = "Input.Code" };
-
     [BindProperty]
     public NewAuthorityInput Input { get; set; } = new();
 
@@ -29,7 +27,7 @@ public class NewModel(IdentityAdministration admin) : PlacementBrokerPageModel
         {
             ModelState.AddModelError("Input.Name", outcome.Message!);
         }
-        ShowErrors(outcome.Errors, Fields);
+        ShowErrors(outcome.Errors);
         return Page();
     }
 }

@@ -14,12 +14,6 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
         new("Reject: the provider sees your reason", nameof(SettingReviewDecision.Reject)),
     ];
 
-    public sealed class DecisionInput
-    {
-        public string? Decision { get; set; }
-        public string? Reason { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)

@@ -3,8 +3,6 @@ namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 /// <summary>The lead authority closes a DPS to new applications, saying why. Memberships stay.</summary>
 public class CloseModel(DpsService dps) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
     public DpsView Dps { get; private set; } = null!;
 
     [BindProperty]
@@ -29,7 +27,7 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
             Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");
             return Redirect($"/dps/{id}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     /// <summary>Only the lead authority's DPS: a participant sees the no-access page, anyone else the not-found page.</summary>

@@ -43,8 +43,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         var values = new Dictionary<string, double>();
         foreach (var (key, label, _, _) in Criteria)
         {
-            var text = Input.GetValueOrDefault(key)?.Trim();
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            if (FormValues.TryNumber(Input.GetValueOrDefault(key), out var read) && read is { } value)
             {
                 values[key] = value;
             }

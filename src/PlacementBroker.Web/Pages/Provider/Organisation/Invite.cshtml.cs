@@ -6,13 +6,7 @@ namespace PlacementBroker.Web.Pages.Provider.Organisation;
 [EnableRateLimiting(Hosting.AbuseLimits.Invitations)]
 public class InviteModel(ProviderTeamService team) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["displayName"] = "Input.DisplayName",
-        ["email"] = "Input.Email",
-    };
-
-    public override IEnumerable<string> FieldOrder => Fields.Values;
+    public override IEnumerable<string> FieldOrder => ["Input.DisplayName", "Input.Email"];
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -41,7 +35,7 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
                 ModelState.AddModelError("Input.Email", outcome.Message!);
                 return Page();
             default:
-                ShowErrors(outcome.Errors, Fields);
+                ShowErrors(outcome.Errors);
                 if (outcome.Errors.Count == 0)
                 {
                     Problem(outcome.Message);

@@ -5,15 +5,6 @@ public class NewModel(DpsService dps) : CommissioningPageModel
 {
     public const int QuestionRows = 5;
 
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["name"] = "Input.Name",
-        ["placementType"] = "Input.PlacementType",
-        ["benchmarkWeeklyPrice"] = "Input.BenchmarkWeeklyPrice",
-        ["priceBandLower"] = "Input.PriceBandLower",
-        ["priceBandUpper"] = "Input.PriceBandUpper",
-    };
-
     public DpsView Dps { get; private set; } = null!;
 
     [BindProperty]
@@ -55,14 +46,14 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         // Blank rows are ignored; the service numbers the rest, so keep which row each came from for the errors.
         var rows = Input.Questions.Select((q, row) => (q, row))
             .Where(r => !string.IsNullOrWhiteSpace(r.q.Text) || !string.IsNullOrWhiteSpace(r.q.Guidance)).ToList();
-        var unreadable = new List<string>();
+        var unreadable = new Dictionary<string, string>();
         var request = new AddLotRequest(
             Input.Name,
             FormValues.Choice<PlacementType>(Input.PlacementType),
-            Money("benchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
+            Money("Input.BenchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
             [.. rows.Select(r => new QuestionInput(null, r.q.Text, r.q.Guidance))],
-            Money("priceBandLower", Input.PriceBandLower, unreadable),
-            Money("priceBandUpper", Input.PriceBandUpper, unreadable));
+            Money("Input.PriceBandLower", Input.PriceBandLower, unreadable),
+            Money("Input.PriceBandUpper", Input.PriceBandUpper, unreadable));
         var outcome = await dps.AddLotAsync(Actor, id, request, Aborted);
         if (outcome.Succeeded)
         {
@@ -72,36 +63,26 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {
-            ModelState.AddModelError(Fields["name"], outcome.Message!);
+            ModelState.AddModelError("Input.Name", outcome.Message!);
             return Page();
         }
-        var fields = new Dictionary<string, string>(Fields);
+        var fields = new Dictionary<string, string>();
         for (var i = 0; i < rows.Count; i++)
         {
             fields[$"questions[{i}].text"] = $"Input.Questions[{rows[i].row}].Text";
             fields[$"questions[{i}].guidance"] = $"Input.Questions[{rows[i].row}].Guidance";
             fields[$"questions[{i}].id"] = $"Input.Questions[{rows[i].row}].Text";
         }
-        if (Refused(outcome, fields) is { } result)
-        {
-            return result;
-        }
-        foreach (var field in unreadable)
-        {
-            ModelState.Remove(Fields[field]);
-            ModelState.AddModelError(Fields[field], "Enter an amount in pounds, like 5200 or 5200.50");
-        }
-        return Page();
+        return Refused(outcome, fields, unreadable) ?? Page();
     }
 
     /// <summary>An unreadable amount goes to the service as out of range, so that every other problem shows too.</summary>
-    private static decimal? Money(string field, string? value, List<string> unreadable)
+    private static decimal? Money(string field, string? value, Dictionary<string, string> unreadable) =>
+        FormValues.TryMoney(value, out var amount) ? amount : Unread(field, unreadable);
+
+    private static decimal Unread(string field, Dictionary<string, string> unreadable)
     {
-        if (FormValues.TryMoney(value, out var amount))
-        {
-            return amount;
-        }
-        unreadable.Add(field);
+        unreadable[field] = "Enter an amount in pounds, like 5200 or 5200.50";
         return -1m;
     }
 

@@ -3,8 +3,6 @@ namespace PlacementBroker.Web.Pages.Commissioning.Dps.Memberships;
 /// <summary>Suspend, reinstate or remove (an excluded supplier) a membership, with the reason the provider is told.</summary>
 public class ChangeModel(DpsService dps, MembershipService memberships) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
     public DpsView Dps { get; private set; } = null!;
     public MembershipView Membership { get; private set; } = null!;
     public MembershipAction Action { get; private set; }
@@ -46,7 +44,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
             Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Display.Status(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
             return Redirect($"/dps/{id}/memberships/{membershipId}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, string change)
