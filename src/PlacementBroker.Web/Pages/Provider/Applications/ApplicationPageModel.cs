@@ -27,6 +27,12 @@ public abstract class ApplicationPageModel(AdmissionService admissions, DpsServi
         return true;
     }
 
+    /// <summary>This page while the application is in <paramref name="status"/>; else the application's own page (404 for another provider's).</summary>
+    protected async Task<IActionResult> ShowWhileAsync(Guid id, ApplicationStatus status) =>
+        !await LoadAsync(id) ? NotFound()
+        : Application.Status == status ? Page()
+        : Redirect($"/provider/applications/{id}");
+
     public AnswerView? AnswerTo(QuestionView question) =>
         Application.Answers.FirstOrDefault(a => string.Equals(a.QuestionId, question.Id, StringComparison.OrdinalIgnoreCase));
 
