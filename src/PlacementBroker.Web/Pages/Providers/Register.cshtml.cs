@@ -7,8 +7,6 @@ namespace PlacementBroker.Web.Pages.Providers;
 [EnableRateLimiting(Hosting.AbuseLimits.Registration)]
 public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["user.email"] = "Input.Email", ["user.displayName"] = "Input.DisplayName", ["user.password"] = "Input.Password" };
-
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
@@ -54,7 +52,7 @@ public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageMo
         {
             ModelState.AddModelError("Input.Email", outcome.Message!);
         }
-        ShowErrors(outcome.Errors, Fields);
+        ShowErrors(outcome.Errors);
         return Page();
     }
 }

@@ -37,7 +37,7 @@ public class IndexModel(SubjectAccessService service) : PlacementBrokerPageModel
                 ModelState.AddModelError(nameof(CaseReference), outcome.Message ?? "Your council holds no child with that case reference.");
                 return Page();
             default:
-                ShowErrors(outcome.Errors, new Dictionary<string, string> { ["caseReference"] = nameof(CaseReference) });
+                ShowErrors(outcome.Errors);
                 return Page();
         }
     }
