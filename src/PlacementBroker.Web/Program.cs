@@ -1,5 +1,3 @@
-using PlacementBroker.Web.Hosting;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
 

@@ -1,5 +1,3 @@
-using PlacementBroker.Core;
-
 namespace PlacementBroker.Web.Api;
 
 /// <summary>Turns a service outcome into the contract's answers: problem details for every failure.</summary>

@@ -1,7 +1,5 @@
-using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
-using PlacementBroker.Web.Auth;
 using Microsoft.Extensions.Options;
 
 namespace PlacementBroker.Web.Api;

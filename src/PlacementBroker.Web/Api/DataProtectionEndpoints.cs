@@ -1,7 +1,5 @@
-using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.DataProtection;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Api;
 

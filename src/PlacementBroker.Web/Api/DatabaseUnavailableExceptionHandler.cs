@@ -1,8 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Api;
 

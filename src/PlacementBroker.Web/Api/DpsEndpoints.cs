@@ -1,7 +1,3 @@
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Api;
 
 public static class DpsEndpoints

@@ -1,11 +1,5 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Api;
 

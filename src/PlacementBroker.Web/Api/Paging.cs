@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.OpenApi;
-using PlacementBroker.Core;
 
 namespace PlacementBroker.Web.Api;
 

@@ -1,7 +1,3 @@
-using PlacementBroker.Core;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Api;
 
 public static class PlacementEndpoints

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Api;
 
 public sealed record ProviderResponse(Guid Id, string Name, string ProviderType, string RegistrationNumber, string ContactEmail, string? Group);

@@ -1,5 +1,3 @@
-using PlacementBroker.Core;
-
 namespace PlacementBroker.Web.Api;
 
 public static class QueryParameters

@@ -1,8 +1,3 @@
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Hosting;
-
 namespace PlacementBroker.Web.Api;
 
 public static class ReferralEndpoints

@@ -1,7 +1,4 @@
-using System.Globalization;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Api;
 

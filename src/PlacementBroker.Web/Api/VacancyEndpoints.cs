@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Web.Hosting;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Api;
 
 public static class VacancyEndpoints

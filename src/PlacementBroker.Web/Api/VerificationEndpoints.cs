@@ -1,8 +1,3 @@
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Hosting;
-
 namespace PlacementBroker.Web.Api;
 
 public sealed record ConfirmEmailRequest(string? Code);

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Web.Auth;
 

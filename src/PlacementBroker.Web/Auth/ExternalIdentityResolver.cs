@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Auth;
 

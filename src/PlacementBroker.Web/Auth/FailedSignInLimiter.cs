@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Auth;
 

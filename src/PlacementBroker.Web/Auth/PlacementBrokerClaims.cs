@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PlacementBroker.Core;
 
 namespace PlacementBroker.Web.Auth;
 

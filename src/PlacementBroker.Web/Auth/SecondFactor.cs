@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
 
 namespace PlacementBroker.Web.Auth;
 

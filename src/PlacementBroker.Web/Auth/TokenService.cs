@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Auth;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Identity;
 
 namespace PlacementBroker.Web.Auth;
 

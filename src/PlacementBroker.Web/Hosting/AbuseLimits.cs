@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Web.Auth;
 using RedisRateLimiting;
 using StackExchange.Redis;
 

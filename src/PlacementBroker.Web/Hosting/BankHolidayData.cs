@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
 
 namespace PlacementBroker.Web.Hosting;
 

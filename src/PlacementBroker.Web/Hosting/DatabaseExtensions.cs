@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Web.Hosting;
 

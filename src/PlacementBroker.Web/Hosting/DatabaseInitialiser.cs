@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Seeding;
 
 namespace PlacementBroker.Web.Hosting;

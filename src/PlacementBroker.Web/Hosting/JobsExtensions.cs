@@ -5,7 +5,6 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Jobs;
 
 namespace PlacementBroker.Web.Hosting;

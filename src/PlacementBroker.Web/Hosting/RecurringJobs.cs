@@ -1,7 +1,5 @@
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Jobs;
 using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Web.Hosting;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Hubs;
 

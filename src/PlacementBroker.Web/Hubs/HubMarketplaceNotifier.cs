@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Web.Hubs;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Hubs;
 

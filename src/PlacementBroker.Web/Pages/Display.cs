@@ -1,8 +1,3 @@
-using System.Globalization;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages;
 
 /// <summary>How the pages write dates, money and the product's enums, the GOV.UK way ("23 November 2026", "£5,200").</summary>

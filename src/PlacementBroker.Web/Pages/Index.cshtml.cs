@@ -1,18 +1,10 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages;
 
 public sealed record HomeCard(string Title, int Count, string Description, string? Href = null);
 public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
 
 /// <summary>Each role's home page: what is waiting for this person.</summary>
-public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, PlacementBroker.Core.Quality.QualityService quality) : PageModel
+public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, PlacementBroker.Core.Quality.QualityService quality) : PlacementBrokerPageModel
 {
     public Role Role { get; private set; }
     public string OrganisationName { get; private set; } = "";
@@ -76,7 +68,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
                     .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs", "/dps"));
                 break;
             case Role.QaOfficer:
-                var queue = await quality.WorkQueueAsync(HttpContext.ToActor());
+                var queue = await quality.WorkQueueAsync(Actor);
                 Cards.Add(new("QA work overdue", queue.Count(i => i.Overdue), "visits and reports past their date", "/qa"));
                 Cards.Add(new("QA work due soon", queue.Count(i => !i.Overdue), "visits and reports due in the next four weeks", "/qa"));
                 var watched = db.Settings.Where(s => db.LotMemberships.Any(m => m.ProviderId == s.ProviderId

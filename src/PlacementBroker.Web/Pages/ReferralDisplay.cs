@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Web.Pages;
 

@@ -1,16 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Pages;
 
 [AllowAnonymous]
-public class SignInModel(SignInService signIn, SignInManager<User> signIns, PlacementBrokerOptions options) : PageModel
+public class SignInModel(SignInService signIn, SignInManager<User> signIns, PlacementBrokerOptions options) : PlacementBrokerPageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();

@@ -1,11 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages;
 
@@ -15,7 +10,7 @@ namespace PlacementBroker.Web.Pages;
 /// Identity's two-factor cookie, which holds the user id and nothing that signs anyone in.
 /// </summary>
 [AllowAnonymous]
-public class SignInCodeModel(SignInService signIn, SignInManager<User> signIns, UserManager<User> users) : PageModel
+public class SignInCodeModel(SignInService signIn, SignInManager<User> signIns, UserManager<User> users) : PlacementBrokerPageModel
 {
     public const string PasswordMethod = "pwd";
     public const string ExternalMethod = "external";

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages;
 
@@ -19,7 +12,7 @@ namespace PlacementBroker.Web.Pages;
 [AllowAnonymous]
 public class SignInExternalModel(
     SignInManager<User> signIns, ExternalIdentityResolver resolver, AuditTrail audit, PlacementBrokerDbContext db, TimeProvider clock)
-    : PageModel
+    : PlacementBrokerPageModel
 {
     public ExternalOutcome Outcome { get; private set; }
 

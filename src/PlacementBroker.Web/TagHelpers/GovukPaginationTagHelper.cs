@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using PlacementBroker.Core;
-using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.TagHelpers;
 

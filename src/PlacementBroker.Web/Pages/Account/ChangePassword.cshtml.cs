@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Account;
 
@@ -13,7 +8,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// session and bearer token of the account ends; this session carries on.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize]
-public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIns, AuditTrail audit, PlacementBrokerDbContext db) : PageModel
+public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIns, AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -75,11 +70,11 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
             }
             return Page();
         }
-        audit.Record(HttpContext.ToActor(), AuditActions.PasswordChanged, nameof(User), user.Id);
+        audit.Record(Actor, AuditActions.PasswordChanged, nameof(User), user.Id);
         await db.SaveChangesAsync();
         // A new cookie with the new stamp for this session; the sign-in time is kept, so the session's absolute limit stands.
         await signIns.RefreshSignInAsync(user);
-        TempData["Success"] = "Your password has been changed. You have been signed out everywhere else.";
+        Success("Your password has been changed. You have been signed out everywhere else.");
         return Redirect("/account/change-password");
     }
 }

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages.Account;
 
 /// <summary>
@@ -10,7 +5,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// button; the code is spent by the POST, so mail scanners that fetch links do not use it up.
 /// </summary>
 [AllowAnonymous]
-public class ConfirmEmailModel(ProviderVerification verification) : PageModel
+public class ConfirmEmailModel(ProviderVerification verification) : PlacementBrokerPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -24,7 +19,7 @@ public class ConfirmEmailModel(ProviderVerification verification) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var outcome = await verification.ConfirmAsync(Code, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        var outcome = await verification.ConfirmAsync(Code, HttpContext.Connection.RemoteIpAddress?.ToString(), Aborted);
         if (outcome.Succeeded)
         {
             Confirmed = outcome.Value;

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Hosting;
-
 namespace PlacementBroker.Web.Pages.Account;
 
 /// <summary>
@@ -12,7 +5,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// goes through the outbox either way the request ends, so the page reveals nothing about who has an account.
 /// </summary>
 [AllowAnonymous]
-public class ForgotPasswordModel(AccountLinks links, PublicUrls urls) : PageModel
+public class ForgotPasswordModel(AccountLinks links, PublicUrls urls) : PlacementBrokerPageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -37,7 +30,7 @@ public class ForgotPasswordModel(AccountLinks links, PublicUrls urls) : PageMode
             return Page();
         }
         await links.RequestPasswordResetAsync(Email, urls.For("/account/reset-password"),
-            HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Aborted);
         Sent = true;
         return Page();
     }

@@ -1,13 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Pages.Account;
 
@@ -18,7 +12,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// </summary>
 public class OrganisationSignInModel(
     UserManager<User> users, SignInManager<User> signIns, ExternalIdentityResolver resolver, PlacementBrokerOptions options,
-    AuditTrail audit, PlacementBrokerDbContext db) : PageModel
+    AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
     public bool Available => options.OpenIdConnect.Enabled;
     public string DisplayName => options.OpenIdConnect.DisplayName;
@@ -70,7 +64,7 @@ public class OrganisationSignInModel(
         Outcome = result.Outcome;
         if (result.Outcome == ExternalOutcome.Linked)
         {
-            audit.Record(HttpContext.ToActor(), AuditActions.ExternalIdentityLinked, nameof(User), user.Id, info.LoginProvider);
+            audit.Record(Actor, AuditActions.ExternalIdentityLinked, nameof(User), user.Id, info.LoginProvider);
             await db.SaveChangesAsync();
         }
         Links = await resolver.LinksOfAsync(user);

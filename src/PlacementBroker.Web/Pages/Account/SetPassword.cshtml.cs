@@ -1,15 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core.Identity;
-
 namespace PlacementBroker.Web.Pages.Account;
 
 /// <summary>
 /// A page opened from an emailed link carrying a one-time code, where someone chooses a password. An unknown,
 /// spent or expired code all read the same.
 /// </summary>
-public abstract class PasswordLinkPageModel(AccountLinks links) : PageModel
+public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBrokerPageModel
 {
     public abstract string InvalidLinkMessage { get; }
     protected abstract string DonePath { get; }
@@ -35,7 +30,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PageModel
     {
         if (!LinkIsIncomplete)
         {
-            Email = (await links.FindAsync(Code, HttpContext.RequestAborted))?.User.Email;
+            Email = (await links.FindAsync(Code, Aborted))?.User.Email;
             if (Email is null)
             {
                 ModelState.AddModelError("", InvalidLinkMessage);
@@ -51,7 +46,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PageModel
             ModelState.AddModelError("", InvalidLinkMessage);
             return Page();
         }
-        Email = (await links.FindAsync(Code, HttpContext.RequestAborted))?.User.Email;
+        Email = (await links.FindAsync(Code, Aborted))?.User.Email;
         if (Email is null)
         {
             ModelState.AddModelError("", InvalidLinkMessage);
@@ -74,7 +69,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PageModel
             return Page();
         }
 
-        var outcome = await links.SetPasswordAsync(Code, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        var outcome = await links.SetPasswordAsync(Code, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), Aborted);
         if (outcome.Succeeded)
         {
             return Redirect(DonePath);

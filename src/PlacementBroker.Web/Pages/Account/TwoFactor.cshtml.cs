@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Account;
 
@@ -17,7 +11,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// </summary>
 public class TwoFactorModel(
     UserManager<User> users, SignInManager<User> signIns, SecondFactor secondFactor, IDataProtectionProvider protection,
-    AuditTrail audit, PlacementBrokerDbContext db) : PageModel
+    AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("PlacementBroker.SecondFactor.Enrolment").ToTimeLimitedDataProtector();
 
@@ -72,7 +66,7 @@ public class TwoFactorModel(
         }
         else if (await secondFactor.EnableAsync(user, secret, Code.Replace(" ", "", StringComparison.Ordinal)) is { } recovery)
         {
-            audit.Record(HttpContext.ToActor(), AuditActions.SecondFactorEnabled, nameof(User), user.Id);
+            audit.Record(Actor, AuditActions.SecondFactorEnabled, nameof(User), user.Id);
             await db.SaveChangesAsync();
             // The new security stamp ends other sessions; this one carries on with the second factor in its claims.
             await signIns.RefreshSignInAsync(user);
@@ -106,7 +100,7 @@ public class TwoFactorModel(
         }
         else if (await secondFactor.DisableAsync(user, Code))
         {
-            audit.Record(HttpContext.ToActor(), AuditActions.SecondFactorDisabled, nameof(User), user.Id);
+            audit.Record(Actor, AuditActions.SecondFactorDisabled, nameof(User), user.Id);
             await db.SaveChangesAsync();
             await signIns.RefreshSignInAsync(user);
             await ShowAsync(user, null);

@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Approvals;
 
 [Authorize(Policy = ReferralEndpoints.ReferralReaders)]
-public class IndexModel(PlacementService placements) : PageModel
+public class IndexModel(PlacementService placements) : PlacementBrokerPageModel
 {
     public IReadOnlyList<ApprovalView> Pending { get; private set; } = [];
     public PageInfo PendingPaging { get; private set; } = new(1, Paging.WebPageSize, 0);
@@ -18,9 +11,9 @@ public class IndexModel(PlacementService placements) : PageModel
     /// <summary>Both lists are paged, each with its own page number: ?page= for those waiting, ?decided= for those decided.</summary>
     public async Task OnGetAsync()
     {
-        var actor = HttpContext.ToActor();
-        var pending = await placements.ApprovalsAsync(actor, ApprovalStatus.Pending, Request.WebPage(), HttpContext.RequestAborted);
-        var decided = await placements.DecidedApprovalsAsync(actor, Request.WebPage("decided"), HttpContext.RequestAborted);
+        var actor = Actor;
+        var pending = await placements.ApprovalsAsync(actor, ApprovalStatus.Pending, Request.WebPage(), Aborted);
+        var decided = await placements.DecidedApprovalsAsync(actor, Request.WebPage("decided"), Aborted);
         (Pending, PendingPaging, Decided, DecidedPaging) = (pending.Items, pending.Info, decided.Items, decided.Info);
     }
 }

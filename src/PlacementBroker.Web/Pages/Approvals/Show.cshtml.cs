@@ -1,21 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Approvals;
 
 [Authorize(Policy = ReferralEndpoints.ReferralReaders)]
-public class ShowModel(PlacementService placements, PlacementBrokerDbContext db) : PageModel
+public class ShowModel(PlacementService placements, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["decision"] = "Input.Decision", ["reason"] = "Input.Reason" };
-
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
@@ -30,12 +17,6 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
         new("Reject it: the place goes back on offer", nameof(ApprovalDecision.Reject)),
     ];
 
-    public sealed class DecisionInput
-    {
-        public string? Decision { get; set; }
-        public string? Reason { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -49,30 +30,25 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
             return Forbid();
         }
         ModelState.Clear();
-        var decision = Enum.TryParse<ApprovalDecision>(Input.Decision, out var d) ? d : (ApprovalDecision?)null;
-        var outcome = await placements.DecideAsync(HttpContext.ToActor(), id, new ApprovalDecisionRequest(decision, Input.Reason), HttpContext.RequestAborted);
+        var decision = FormValues.Choice<ApprovalDecision>(Input.Decision);
+        var outcome = await placements.DecideAsync(Actor, id, new ApprovalDecisionRequest(decision, Input.Reason), Aborted);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = outcome.Value!.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer";
+            Success(outcome.Value!.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer");
             return Redirect("/approvals");
         }
-        if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.BusinessRule)
-        {
-            ModelState.AddModelError("", outcome.Message!);
-        }
-        ModelState.AddFieldErrors(outcome.Errors, Fields);
-        return Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var approval = await placements.ApprovalAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted);
+        var approval = await placements.ApprovalAsync(Actor, id, Aborted);
         if (approval is null)
         {
             return false;
         }
         Approval = approval;
-        ProviderId = await db.Offers.AsNoTracking().Where(o => o.Id == approval.OfferId).Select(o => o.ProviderId).SingleAsync(HttpContext.RequestAborted);
+        ProviderId = await db.Offers.AsNoTracking().Where(o => o.Id == approval.OfferId).Select(o => o.ProviderId).SingleAsync(Aborted);
         CanDecide = approval.Status == ApprovalStatus.Pending && User.GetRole() == Role.PlacementManager;
         return true;
     }

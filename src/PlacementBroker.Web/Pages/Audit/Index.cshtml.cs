@@ -1,10 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
 using PlacementBroker.Core.DataProtection;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Audit;
 
@@ -12,7 +7,7 @@ namespace PlacementBroker.Web.Pages.Audit;
 /// The audit trail of the lead's own council, newest first, filtered by a GET form that shares the API's query string;
 /// the Csv handler downloads the same filtered entries. Entries of other councils are never read.
 /// </summary>
-public class IndexModel(AuditQueryService audit) : PageModel
+public class IndexModel(AuditQueryService audit) : PlacementBrokerPageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -32,13 +27,13 @@ public class IndexModel(AuditQueryService audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var actor = HttpContext.ToActor();
-        Actions = await audit.ActionsAsync(actor, HttpContext.RequestAborted);
+        var actor = Actor;
+        Actions = await audit.ActionsAsync(actor, Aborted);
         if (Filter() is not { } filter)
         {
             return Page();
         }
-        var outcome = await audit.SearchAsync(actor, filter, Request.WebPage(), HttpContext.RequestAborted);
+        var outcome = await audit.SearchAsync(actor, filter, Request.WebPage(), Aborted);
         if (!outcome.Succeeded)
         {
             return Forbid();
@@ -49,13 +44,13 @@ public class IndexModel(AuditQueryService audit) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        var actor = HttpContext.ToActor();
+        var actor = Actor;
         if (Filter() is not { } filter)
         {
-            Actions = await audit.ActionsAsync(actor, HttpContext.RequestAborted);
+            Actions = await audit.ActionsAsync(actor, Aborted);
             return Page();
         }
-        var outcome = await audit.CsvAsync(actor, filter, HttpContext.RequestAborted);
+        var outcome = await audit.CsvAsync(actor, filter, Aborted);
         return outcome.Succeeded ? File(Encoding.UTF8.GetBytes(outcome.Value!), "text/csv; charset=utf-8", "audit-trail.csv") : Forbid();
     }
 
@@ -64,7 +59,7 @@ public class IndexModel(AuditQueryService audit) : PageModel
         var (filter, errors) = AuditQueryService.Parse(From, To, ActionName, UserEmail, EntityType, EntityId);
         if (filter is null)
         {
-            ModelState.AddFieldErrors(Outcome<int>.Invalid(errors).Errors, Fields);
+            ShowErrors(Outcome<int>.Invalid(errors).Errors, Fields);
         }
         return filter;
     }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Notifications;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Emails;
 
@@ -11,7 +7,7 @@ namespace PlacementBroker.Web.Pages.Emails;
 /// where <see cref="LocalOutbox.IsOpen(IHostEnvironment, NotifyOptions)"/>; anywhere else it is not found.
 /// Each person sees the emails sent to their own address; a platform admin sees them all.
 /// </summary>
-public class IndexModel(EmailOutbox outbox, IHostEnvironment environment, NotifyOptions notify) : PageModel
+public class IndexModel(EmailOutbox outbox, IHostEnvironment environment, NotifyOptions notify) : PlacementBrokerPageModel
 {
     public const int PageSize = 50;
 
@@ -24,11 +20,11 @@ public class IndexModel(EmailOutbox outbox, IHostEnvironment environment, Notify
         {
             return NotFound();
         }
-        var actor = HttpContext.ToActor();
+        var actor = Actor;
         SeesAll = actor.Role == Role.PlatformAdmin;
         // "page" is a route value of every Razor page, so the query's ?page= is read directly.
         var page = int.TryParse(Request.Query["page"], out var n) && n > 0 ? n : 1;
-        Emails = await outbox.ListForAsync(actor, page, PageSize, HttpContext.RequestAborted);
+        Emails = await outbox.ListForAsync(actor, page, PageSize, Aborted);
         return Page();
     }
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core.Notifications;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Emails;
 
@@ -9,7 +6,7 @@ namespace PlacementBroker.Web.Pages.Emails;
 /// One email as its recipient (or a platform admin) reads it; anyone else finds no such page, and nobody does where the
 /// outbox is closed (<see cref="LocalOutbox"/>).
 /// </summary>
-public class ShowModel(EmailOutbox outbox, IHostEnvironment environment, NotifyOptions notify) : PageModel
+public class ShowModel(EmailOutbox outbox, IHostEnvironment environment, NotifyOptions notify) : PlacementBrokerPageModel
 {
     public OutboxEmail Email { get; private set; } = null!;
 
@@ -19,7 +16,7 @@ public class ShowModel(EmailOutbox outbox, IHostEnvironment environment, NotifyO
         {
             return NotFound();
         }
-        if (await outbox.FindForAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted) is not { } email)
+        if (await outbox.FindForAsync(Actor, id, Aborted) is not { } email)
         {
             return NotFound();
         }

@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace PlacementBroker.Web.Pages.Errors;
 
 /// <summary>The GOV.UK error pages: page not found, no access, sorry there is a problem with the service.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public class ErrorModel : PageModel
+public class ErrorModel : PlacementBrokerPageModel
 {
     public string Heading { get; private set; } = "";
     public string[] Lines { get; private set; } = [];

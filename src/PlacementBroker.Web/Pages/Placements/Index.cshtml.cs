@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Placements;
 
 // As the API: a council's users (their own placements) and providers (theirs); platform admins and data protection leads have no placements.
 [Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.QaOfficer) + "," + nameof(Role.Commissioner) + "," + nameof(Role.ProviderUser))]
-public class IndexModel(PlacementService placements) : PageModel
+public class IndexModel(PlacementService placements) : PlacementBrokerPageModel
 {
     public IReadOnlyList<PlacementView> Placements { get; private set; } = [];
     public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
@@ -19,7 +12,7 @@ public class IndexModel(PlacementService placements) : PageModel
     {
         Show = show is "ended" or "all" ? show : "active";
         var status = Show switch { "ended" => PlacementStatus.Ended, "all" => (PlacementStatus?)null, _ => PlacementStatus.Active };
-        var page = await placements.ListAsync(HttpContext.ToActor(), status, Request.WebPage(), HttpContext.RequestAborted);
+        var page = await placements.ListAsync(Actor, status, Request.WebPage(), Aborted);
         (Placements, Paging) = (page.Items, page.Info);
     }
 }

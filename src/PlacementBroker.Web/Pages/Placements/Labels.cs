@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Placements;
-
 namespace PlacementBroker.Web.Pages.Placements;
 
 public static class PlacementLabels

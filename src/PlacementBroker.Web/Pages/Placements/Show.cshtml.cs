@@ -1,16 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Placements;
 
 /// <summary>One placement. Shows the child's identity to the placing authority and the placed provider: the read is audited.</summary>
 // As the API: a council's users (their own placements) and providers (theirs); platform admins and data protection leads have no placements.
 [Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.QaOfficer) + "," + nameof(Role.Commissioner) + "," + nameof(Role.ProviderUser))]
-public class ShowModel(PlacementService placements, Core.Billing.PriceChangeService prices, Core.Billing.BillingService billing) : PageModel
+public class ShowModel(PlacementService placements, Core.Billing.PriceChangeService prices, Core.Billing.BillingService billing) : PlacementBrokerPageModel
 {
     public PlacementView Placement { get; private set; } = null!;
     public bool CanEnd { get; private set; }
@@ -20,15 +13,15 @@ public class ShowModel(PlacementService placements, Core.Billing.PriceChangeServ
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await placements.FindAsync(HttpContext.ToActor(), id, ct: HttpContext.RequestAborted) is not { } placement)
+        if (await placements.FindAsync(Actor, id, ct: Aborted) is not { } placement)
         {
             return NotFound();
         }
         Placement = placement;
         CanEnd = placement.Status == PlacementStatus.Active && User.GetRole() == Role.PlacingOfficer;
         CanChangePrice = placement.Status == PlacementStatus.Active && placement.Kind == PlacementKind.Spot && User.GetRole() == Role.PlacementManager;
-        Prices = await prices.HistoryAsync(id, HttpContext.RequestAborted);
-        Charges = await billing.ChargesForPlacementAsync(id, HttpContext.RequestAborted);
+        Prices = await prices.HistoryAsync(id, Aborted);
+        Charges = await billing.ChargesForPlacementAsync(id, Aborted);
         return Page();
     }
 }

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Web.Pages.Provider;
 

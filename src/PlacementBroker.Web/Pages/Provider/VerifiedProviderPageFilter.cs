@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Provider;
 

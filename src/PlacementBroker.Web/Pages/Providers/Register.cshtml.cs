@@ -1,31 +1,12 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Identity;
 
 namespace PlacementBroker.Web.Pages.Providers;
 
 [AllowAnonymous]
 [EnableRateLimiting(Hosting.AbuseLimits.Registration)]
-public class RegisterModel(IdentityAdministration admin) : PageModel
+public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["organisationName"] = "Input.OrganisationName",
-        ["providerType"] = "Input.ProviderType",
-        ["registrationNumber"] = "Input.RegistrationNumber",
-        ["contactEmail"] = "Input.ContactEmail",
-        ["user.email"] = "Input.Email",
-        ["user.displayName"] = "Input.DisplayName",
-        ["user.password"] = "Input.Password",
-        ["password"] = "Input.Password",
-        ["email"] = "Input.Email",
-    };
-
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
@@ -56,11 +37,11 @@ public class RegisterModel(IdentityAdministration admin) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var type = Enum.TryParse<ProviderType>(Input.ProviderType, out var t) ? t : (ProviderType?)null;
+        var type = FormValues.Choice<ProviderType>(Input.ProviderType);
         var outcome = await admin.RegisterProviderAsync(
             new RegisterProviderRequest(Input.OrganisationName, type, Input.RegistrationNumber, Input.ContactEmail,
                 new NewProviderUser(Input.Email, Input.Password, Input.DisplayName)),
-            HttpContext.Connection.RemoteIpAddress?.ToString(), Api.VerificationEndpoints.ConfirmEmailUrl(HttpContext), HttpContext.RequestAborted);
+            HttpContext.Connection.RemoteIpAddress?.ToString(), Api.VerificationEndpoints.ConfirmEmailUrl(HttpContext), Aborted);
         if (outcome.Succeeded)
         {
             // The same page whether the address was new or already had an account: registration reveals neither.
@@ -71,7 +52,7 @@ public class RegisterModel(IdentityAdministration admin) : PageModel
         {
             ModelState.AddModelError("Input.Email", outcome.Message!);
         }
-        ModelState.AddFieldErrors(outcome.Errors, Fields);
+        ShowErrors(outcome.Errors);
         return Page();
     }
 }

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace PlacementBroker.Web.Pages.Providers;
 
 [AllowAnonymous]
-public class RegisteredModel : PageModel
+public class RegisteredModel : PlacementBrokerPageModel
 {
     public const string EmailKey = "RegisteredEmail";
 

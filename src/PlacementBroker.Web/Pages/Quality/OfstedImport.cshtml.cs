@@ -1,18 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Quality;
-
 namespace PlacementBroker.Web.Pages.Quality;
 
 /// <summary>Upload Ofsted's children's social care provider list (CSV) and see what it changed and which rows it could not read.</summary>
-[Authorize(Policy = PlacementBroker.Web.Auth.Policies.PlatformAdmin)]
+[Authorize(Policy = Policies.PlatformAdmin)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
 public class OfstedImportModel(OfstedImportService import) : QaPageModel
 {
     public const long MaxBytes = 100 * 1024 * 1024;
-    private static readonly Dictionary<string, string> Fields = new() { ["file"] = "Upload" };
+    private static readonly Dictionary<string, string> Fields = new() { ["file"] = nameof(Upload) };
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -39,7 +34,7 @@ public class OfstedImportModel(OfstedImportService import) : QaPageModel
         }
         FileName = Path.GetFileName(Upload.FileName);
         await using var stream = Upload.OpenReadStream();
-        var outcome = await import.ImportAsync(Actor, stream, FileName, ct: HttpContext.RequestAborted);
+        var outcome = await import.ImportAsync(Actor, stream, FileName, ct: Aborted);
         if (outcome.Succeeded)
         {
             Result = outcome.Value;

@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Quality;
 
 /// <summary>A provider's QA profile: its derived status with the reasons, flags, visits, settings with their Ofsted history, what is due.</summary>
 [Authorize(Policy = Policies.AuthorityUser)]
-public class ProfileModel(QualityService quality) : PageModel
+public class ProfileModel(QualityService quality) : PlacementBrokerPageModel
 {
     public QaProfile Profile { get; private set; } = null!;
     public bool IsQaOfficer => User.IsInRole(nameof(Role.QaOfficer));
@@ -17,7 +10,7 @@ public class ProfileModel(QualityService quality) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid providerId)
     {
-        if (await quality.ProfileAsync(providerId, HttpContext.RequestAborted) is not { } profile)
+        if (await quality.ProfileAsync(providerId, Aborted) is not { } profile)
         {
             return NotFound();
         }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core.Quality;
-
 namespace PlacementBroker.Web.Pages.Quality;
 
 /// <summary>The QA pages' words for the quality enums, and the choices the forms offer.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Check your answers before sending: the draft in full, each answer with a Change link, and "Send to providers".</summary>
@@ -14,16 +10,12 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var referral = await referrals.FindAsync(Actor, Id, Aborted);
-        if (referral is null)
+        var (draft, elsewhere) = await DraftAsync(referrals, Id);
+        if (elsewhere is not null)
         {
-            return NotFound();
+            return elsewhere;
         }
-        if (referral.Status != ReferralStatus.Draft)
-        {
-            return Redirect($"/referrals/{Id}");
-        }
-        Referral = referral;
+        Referral = draft!;
         return Page();
     }
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Changing a draft referral: where the check-your-answers page's "Change" links lead.</summary>
@@ -12,16 +8,12 @@ public class EditModel(ReferralService referrals, DpsService dps) : ReferralForm
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var referral = await referrals.FindAsync(Actor, Id, Aborted);
-        if (referral is null)
+        var (draft, elsewhere) = await DraftAsync(referrals, Id);
+        if (elsewhere is not null)
         {
-            return NotFound();
+            return elsewhere;
         }
-        if (referral.Status != ReferralStatus.Draft)
-        {
-            return Redirect($"/referrals/{Id}");
-        }
-        Input = ReferralInput.From(referral);
+        Input = ReferralInput.From(draft!);
         await LoadChoicesAsync();
         return Page();
     }
@@ -31,20 +23,6 @@ public class EditModel(ReferralService referrals, DpsService dps) : ReferralForm
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
         var outcome = await referrals.UpdateDraftAsync(Actor, Id, ReadRequest(unreadable), Aborted);
-        if (outcome.Succeeded)
-        {
-            if (save == "draft")
-            {
-                Success($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers");
-                return Redirect("/referrals?status=Draft");
-            }
-            return Redirect($"/referrals/{Id}/check");
-        }
-        if (ShowRefusal(outcome, unreadable) is { } refused)
-        {
-            return refused;
-        }
-        await LoadChoicesAsync();
-        return Page();
+        return await AfterSaveAsync(outcome, unreadable, save);
     }
 }

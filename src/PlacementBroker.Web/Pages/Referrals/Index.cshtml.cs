@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
 
 namespace PlacementBroker.Web.Pages.Referrals;

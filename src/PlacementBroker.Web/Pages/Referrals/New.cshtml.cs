@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Writing a referral: saved as a draft, then checked and sent from the check-your-answers page.</summary>
@@ -13,22 +9,7 @@ public class NewModel(ReferralService referrals, DpsService dps) : ReferralFormM
     {
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
-        var request = ReadRequest(unreadable);
-        var outcome = await referrals.CreateAsync(Actor, request, Aborted);
-        if (outcome.Succeeded)
-        {
-            if (save == "draft")
-            {
-                Success($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers");
-                return Redirect("/referrals?status=Draft");
-            }
-            return Redirect($"/referrals/{outcome.Value!.Id}/check");
-        }
-        if (ShowRefusal(outcome, unreadable) is { } refused)
-        {
-            return refused;
-        }
-        await LoadChoicesAsync();
-        return Page();
+        var outcome = await referrals.CreateAsync(Actor, ReadRequest(unreadable), Aborted);
+        return await AfterSaveAsync(outcome, unreadable, save);
     }
 }

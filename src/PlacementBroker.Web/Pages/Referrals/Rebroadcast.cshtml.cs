@@ -1,26 +1,8 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Pages.Provider;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Sending an unfilled referral again with wider criteria: radius, budget, lot and a new deadline.</summary>
 public class RebroadcastModel(ReferralService referrals, DpsService dps, TimeProvider clock) : ReferralsPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["lotId"] = "Input.LotId",
-        ["maxDistanceMiles"] = "Input.MaxDistanceMiles",
-        ["homePostcode"] = "Input.MaxDistanceMiles",
-        ["weeklyBudget"] = "Input.WeeklyBudget",
-        ["offerDeadline"] = "Input.DeadlineDate",
-    };
-
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -63,27 +45,11 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
     {
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
-        var miles = ReferralFormModel.Miles(Input.MaxDistanceMiles, unreadable, "Input.MaxDistanceMiles");
+        var miles = FormValues.Miles(Input.MaxDistanceMiles, MilesMessage, unreadable, "Input.MaxDistanceMiles");
         var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 6500 or 6500.50", unreadable, "Input.WeeklyBudget");
-        var day = Input.DeadlineDate.Read("The deadline date", out var dateError);
-        if (dateError is not null)
-        {
-            unreadable["Input.DeadlineDate"] = dateError;
-        }
-        DateTime? deadline = null;
-        if (day is { } d)
-        {
-            deadline = ReferralDisplay.EnglandToUtc(d, Input.DeadlineTime, out var timeError);
-            if (timeError is not null)
-            {
-                unreadable["Input.DeadlineTime"] = timeError;
-            }
-        }
-        var fields = new Dictionary<string, string>(Fields);
-        if (unreadable.ContainsKey("Input.DeadlineTime"))
-        {
-            fields["offerDeadline"] = "Input.DeadlineTime";
-        }
+        var deadline = ReadDeadline(Input.DeadlineDate, Input.DeadlineTime, unreadable);
+        // The postcode is not on this form: a referral whose home cannot be placed is told so at the distance.
+        var fields = DeadlineField(unreadable, new() { ["homePostcode"] = "Input.MaxDistanceMiles" });
         // A blank distance or budget would keep the old value: one that cannot be read must stop the sending instead.
         if (unreadable.ContainsKey("Input.MaxDistanceMiles"))
         {
@@ -93,7 +59,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         {
             budget = -1;
         }
-        var request = new RebroadcastRequest(Guid.TryParse(Input.LotId, out var lotId) ? lotId : null, miles, budget, deadline, Input.OutOfAreaRequired);
+        var request = new RebroadcastRequest(FormValues.Id(Input.LotId), miles, budget, deadline, Input.OutOfAreaRequired);
         var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
         if (outcome.Succeeded)
         {

@@ -1,46 +1,17 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.Pages.Provider;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>The referral form, shared by writing a referral and changing a draft. The service holds every rule.</summary>
 public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
 {
-    /// <summary>The service's field names and the page's, in the order the form asks them.</summary>
-    protected static readonly Dictionary<string, string> Fields = new()
-    {
-        ["lotId"] = "Input.LotId",
-        ["urgency"] = "Input.Urgency",
-        ["startDate"] = "Input.StartDate",
-        ["duration"] = "Input.Duration",
-        ["child.reference"] = "Input.Reference",
-        ["child.firstName"] = "Input.FirstName",
-        ["child.lastName"] = "Input.LastName",
-        ["child.dateOfBirth"] = "Input.DateOfBirth",
-        ["child.gender"] = "Input.Gender",
-        ["child.siblingGroupSize"] = "Input.SiblingGroupSize",
-        ["child.needs"] = "Input.Needs",
-        ["child.mustHaveNeeds"] = "Input.MustHaveNeeds",
-        ["child.wishesAndFeelings"] = "Input.WishesAndFeelings",
-        ["child.legalStatus"] = "Input.LegalStatus",
-        ["child.riskSummary"] = "Input.RiskSummary",
-        ["child.culturalNeeds"] = "Input.CulturalNeeds",
-        ["homePostcode"] = "Input.HomePostcode",
-        ["homeLatitude"] = "Input.HomeLatitude",
-        ["homeLongitude"] = "Input.HomeLongitude",
-        ["maxDistanceMiles"] = "Input.MaxDistanceMiles",
-        ["weeklyBudget"] = "Input.WeeklyBudget",
-        ["offerDeadline"] = "Input.DeadlineDate",
-    };
-
-    public override IEnumerable<string> FieldOrder => [.. Fields.Values.Take(Fields.Count - 1), "Input.DeadlineDate", "Input.DeadlineTime"];
+    /// <summary>The form's fields in the order it asks them.</summary>
+    public override IEnumerable<string> FieldOrder =>
+    [
+        "Input.LotId", "Input.Urgency", "Input.StartDate", "Input.Duration", "Input.Reference", "Input.FirstName",
+        "Input.LastName", "Input.DateOfBirth", "Input.Gender", "Input.SiblingGroupSize", "Input.Needs",
+        "Input.MustHaveNeeds", "Input.WishesAndFeelings", "Input.LegalStatus", "Input.RiskSummary",
+        "Input.CulturalNeeds", "Input.HomePostcode", "Input.HomeLatitude", "Input.HomeLongitude",
+        "Input.MaxDistanceMiles", "Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime",
+    ];
 
     [BindProperty]
     public ReferralInput Input { get; set; } = new();
@@ -133,23 +104,14 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
     /// <summary>Reads the form into the service's request; what cannot be read goes as missing, with the page's own message.</summary>
     protected CreateReferralRequest ReadRequest(Dictionary<string, string> unreadable)
     {
-        var startDate = ReadDate(Input.StartDate, "The start date", "Input.StartDate", unreadable);
-        var dateOfBirth = ReadDate(Input.DateOfBirth, "The date of birth", "Input.DateOfBirth", unreadable);
-        var deadlineDate = ReadDate(Input.DeadlineDate, "The deadline date", "Input.DeadlineDate", unreadable);
-        DateTime? deadline = null;
-        if (deadlineDate is { } day)
-        {
-            deadline = ReferralDisplay.EnglandToUtc(day, Input.DeadlineTime, out var timeError);
-            if (timeError is not null)
-            {
-                unreadable["Input.DeadlineTime"] = timeError;
-            }
-        }
+        var startDate = FormValues.Date(Input.StartDate, "The start date", unreadable, "Input.StartDate");
+        var dateOfBirth = FormValues.Date(Input.DateOfBirth, "The date of birth", unreadable, "Input.DateOfBirth");
+        var deadline = ReadDeadline(Input.DeadlineDate, Input.DeadlineTime, unreadable);
         var siblings = FormValues.WholeNumber(Input.SiblingGroupSize, "The number of children must be a whole number, like 2", unreadable, "Input.SiblingGroupSize");
-        var miles = Miles(Input.MaxDistanceMiles, unreadable, "Input.MaxDistanceMiles");
+        var miles = FormValues.Miles(Input.MaxDistanceMiles, MilesMessage, unreadable, "Input.MaxDistanceMiles");
         var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 5500 or 5500.50", unreadable, "Input.WeeklyBudget");
-        var latitude = FormValues.Coordinate(Input.HomeLatitude, "Latitude must be a number, like 53.8008", unreadable, "Input.HomeLatitude");
-        var longitude = FormValues.Coordinate(Input.HomeLongitude, "Longitude must be a number, like -1.5491", unreadable, "Input.HomeLongitude");
+        var latitude = FormValues.Number(Input.HomeLatitude, "Latitude must be a number, like 53.8008", unreadable, "Input.HomeLatitude");
+        var longitude = FormValues.Number(Input.HomeLongitude, "Longitude must be a number, like -1.5491", unreadable, "Input.HomeLongitude");
         // An optional value that could not be read must still stop the referral being saved: send what the service
         // refuses at that same field, so its message gives way to the page's.
         if (unreadable.ContainsKey("Input.SiblingGroupSize"))
@@ -162,7 +124,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             longitude = latitude is null ? 0d : null;
         }
         return new CreateReferralRequest(
-            Guid.TryParse(Input.LotId, out var lotId) ? lotId : null,
+            FormValues.Id(Input.LotId),
             FormValues.Choice<Urgency>(Input.Urgency),
             startDate,
             FormValues.Choice<PlacementDuration>(Input.Duration),
@@ -173,39 +135,30 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             Input.HomePostcode, latitude, longitude, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
     }
 
+    /// <summary>
+    /// After saving the draft: the list of drafts when it was saved for later, else check your answers; or the form
+    /// again with the service's errors and the page's own.
+    /// </summary>
+    protected async Task<IActionResult> AfterSaveAsync(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable, string? save)
+    {
+        if (outcome.Succeeded)
+        {
+            if (save == "draft")
+            {
+                Success($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers");
+                return Redirect("/referrals?status=Draft");
+            }
+            return Redirect($"/referrals/{outcome.Value!.Id}/check");
+        }
+        if (ShowRefusal(outcome, unreadable) is { } refused)
+        {
+            return refused;
+        }
+        await LoadChoicesAsync();
+        return Page();
+    }
+
     /// <summary>The service's errors against the form's fields; a deadline whose time could not be read is reported at the time.</summary>
-    protected IActionResult? ShowRefusal(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable)
-    {
-        var fields = new Dictionary<string, string>(Fields);
-        if (unreadable.ContainsKey("Input.DeadlineTime"))
-        {
-            fields["offerDeadline"] = "Input.DeadlineTime";
-        }
-        return Refused(outcome, fields, unreadable);
-    }
-
-    private static DateOnly? ReadDate(DateInputValue value, string what, string field, Dictionary<string, string> unreadable)
-    {
-        var date = value.Read(what, out var error);
-        if (error is not null)
-        {
-            unreadable[field] = error;
-        }
-        return date;
-    }
-
-    internal static double? Miles(string? text, Dictionary<string, string> unreadable, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var cleaned = text.Trim().Replace("miles", "", StringComparison.OrdinalIgnoreCase).Replace(",", "", StringComparison.Ordinal).Trim();
-        if (double.TryParse(cleaned, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var miles) && double.IsFinite(miles))
-        {
-            return miles;
-        }
-        unreadable[field] = "The maximum distance must be a number of miles, like 20";
-        return null;
-    }
+    protected IActionResult? ShowRefusal(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable) =>
+        Refused(outcome, DeadlineField(unreadable), unreadable);
 }

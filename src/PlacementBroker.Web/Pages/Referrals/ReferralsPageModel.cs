@@ -1,69 +1,41 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>
 /// The placing authority's referral pages. The folder needs the ReferralReaders policy (placing officers and placement
 /// managers); the pages that write need a placing officer as well.
 /// </summary>
-public abstract class ReferralsPageModel : PageModel
+public abstract class ReferralsPageModel : PlacementBrokerPageModel
 {
-    public const string SuccessKey = "Success";
-
-    protected Actor Actor => HttpContext.ToActor();
-
-    protected CancellationToken Aborted => HttpContext.RequestAborted;
-
     public bool IsOfficer => User.GetRole() == Role.PlacingOfficer;
 
-    /// <summary>The form's fields in the order they appear, for the error summary.</summary>
-    public virtual IEnumerable<string> FieldOrder => [];
+    /// <summary>The draft referral, or where to go instead: the not-found page, or the referral's own page once it is sent.</summary>
+    protected async Task<(ReferralView? Draft, IActionResult? Elsewhere)> DraftAsync(ReferralService referrals, Guid id) =>
+        await referrals.FindAsync(Actor, id, Aborted) is not { } referral ? (null, NotFound())
+        : referral.Status != ReferralStatus.Draft ? (null, Redirect($"/referrals/{id}"))
+        : (referral, null);
 
-    protected void Success(string message) => TempData[SuccessKey] = message;
+    protected const string MilesMessage = "The maximum distance must be a number of miles, like 20";
 
-    /// <summary>
-    /// A refused outcome as the page shows it: unknown or foreign ids are the 404 page, a wrong role the 403 page; field
-    /// errors go against the page's fields (and into the error summary); anything else is a message in the summary.
-    /// Null when the page should be shown again with the errors.
-    /// </summary>
-    protected IActionResult? Refused<T>(Outcome<T> outcome, IReadOnlyDictionary<string, string>? fields = null,
-        IReadOnlyDictionary<string, string>? unreadable = null)
+    /// <summary>The offer deadline as typed (a GOV.UK date and a time in England), in UTC; what cannot be read goes into <paramref name="unreadable"/>.</summary>
+    protected static DateTime? ReadDeadline(DateInputValue date, string? time, Dictionary<string, string> unreadable)
     {
-        switch (outcome.Kind)
+        if (FormValues.Date(date, "The deadline date", unreadable, "Input.DeadlineDate") is not { } day)
         {
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
+            return null;
         }
-        unreadable ??= new Dictionary<string, string>();
-        if (outcome.Errors.Count > 0)
+        var deadline = ReferralDisplay.EnglandToUtc(day, time, out var timeError);
+        if (timeError is not null)
         {
-            // Where the page could not read a value its own message replaces the service's, which saw it as missing.
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                var key = fields?.GetValueOrDefault(field) ?? "";
-                if (unreadable.ContainsKey(key))
-                {
-                    continue;
-                }
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(key, message);
-                }
-            }
+            unreadable["Input.DeadlineTime"] = timeError;
         }
-        else if (outcome.Kind != OutcomeKind.Success)
-        {
-            ModelState.AddModelError("", outcome.Message ?? "The change could not be made");
-        }
-        foreach (var (field, message) in unreadable)
-        {
-            ModelState.AddModelError(field, message);
-        }
-        return null;
+        return deadline;
+    }
+
+    /// <summary>The service's "offerDeadline" is reported at the date, or at the time when it is the time that could not be read.</summary>
+    protected static Dictionary<string, string> DeadlineField(IReadOnlyDictionary<string, string> unreadable, Dictionary<string, string>? fields = null)
+    {
+        fields ??= [];
+        fields["offerDeadline"] = unreadable.ContainsKey("Input.DeadlineTime") ? "Input.DeadlineTime" : "Input.DeadlineDate";
+        return fields;
     }
 }

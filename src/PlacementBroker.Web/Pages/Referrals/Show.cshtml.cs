@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <param name="SiblingGroupSize">The children the referral is for: offers are priced per child, so a group's total is shown too.</param>
@@ -62,13 +57,13 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     /// <summary>The officer accepts an offer: a placement at once, or a request for a placement manager's approval.</summary>
     public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, string? kind, Guid? blockContractId)
     {
-        var placementKind = Enum.TryParse<PlacementKind>(kind, out var k) ? k : PlacementKind.Spot;
+        var placementKind = FormValues.Choice<PlacementKind>(kind) ?? PlacementKind.Spot;
         var outcome = await placements.AcceptAsync(Actor, offerId, new AcceptRequest(placementKind, placementKind == PlacementKind.Block ? blockContractId : null), Aborted);
         if (outcome.Succeeded)
         {
             if (outcome.Value!.PlacementId is { } placementId)
             {
-                TempData["Success"] = "Offer accepted: the placement has been made";
+                Success("Offer accepted: the placement has been made");
                 return Redirect($"/placements/{placementId}");
             }
             Success("Sent to a placement manager for approval. The place is held until they decide.");

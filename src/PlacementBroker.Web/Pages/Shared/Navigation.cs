@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-
 namespace PlacementBroker.Web.Pages;
 
 /// <summary>An entry of the service navigation.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Shared;
 
 /// <summary>On every page a provider user sees until their organisation is verified: what it cannot do yet, and a new link.</summary>

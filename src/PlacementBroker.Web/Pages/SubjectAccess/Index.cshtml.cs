@@ -1,10 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using PlacementBroker.Core;
 using PlacementBroker.Core.DataProtection;
-using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.SubjectAccess;
 
@@ -12,7 +8,7 @@ namespace PlacementBroker.Web.Pages.SubjectAccess;
 /// A subject access request for a child of the signed-in person's council: the export downloads as one JSON file of
 /// everything held. A case reference the council does not hold is an error on the form, never another council's data.
 /// </summary>
-public class IndexModel(SubjectAccessService service) : PageModel
+public class IndexModel(SubjectAccessService service) : PlacementBrokerPageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,7 +24,7 @@ public class IndexModel(SubjectAccessService service) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await service.ExportAsync(HttpContext.ToActor(), CaseReference, null, HttpContext.RequestAborted);
+        var outcome = await service.ExportAsync(Actor, CaseReference, null, Aborted);
         switch (outcome.Kind)
         {
             case OutcomeKind.Success:
@@ -41,7 +37,7 @@ public class IndexModel(SubjectAccessService service) : PageModel
                 ModelState.AddModelError(nameof(CaseReference), outcome.Message ?? "Your council holds no child with that case reference.");
                 return Page();
             default:
-                ModelState.AddFieldErrors(outcome.Errors, new Dictionary<string, string> { ["caseReference"] = nameof(CaseReference) });
+                ShowErrors(outcome.Errors);
                 return Page();
         }
     }

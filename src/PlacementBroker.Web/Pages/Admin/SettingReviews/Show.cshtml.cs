@@ -1,17 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Admin.SettingReviews;
 
 /// <summary>A platform admin approves a held setting, or rejects it with the reason its provider sees.</summary>
-public class ShowModel(SettingService settings) : PageModel
+public class ShowModel(SettingService settings) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["decision"] = "Input.Decision", ["reason"] = "Input.Reason" };
-
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
@@ -23,12 +14,6 @@ public class ShowModel(SettingService settings) : PageModel
         new("Reject: the provider sees your reason", nameof(SettingReviewDecision.Reject)),
     ];
 
-    public sealed class DecisionInput
-    {
-        public string? Decision { get; set; }
-        public string? Reason { get; set; }
-    }
-
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -38,24 +23,19 @@ public class ShowModel(SettingService settings) : PageModel
             return NotFound();
         }
         ModelState.Clear();
-        var decision = Enum.TryParse<SettingReviewDecision>(Input.Decision, out var d) ? d : (SettingReviewDecision?)null;
-        var outcome = await settings.DecideReviewAsync(HttpContext.ToActor(), id, new SettingReviewRequest(decision, Input.Reason), HttpContext.RequestAborted);
+        var decision = FormValues.Choice<SettingReviewDecision>(Input.Decision);
+        var outcome = await settings.DecideReviewAsync(Actor, id, new SettingReviewRequest(decision, Input.Reason), Aborted);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = outcome.Value!.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected";
+            Success(outcome.Value!.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected");
             return Redirect("/admin/setting-reviews");
         }
-        if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.BusinessRule or OutcomeKind.Forbidden)
-        {
-            ModelState.AddModelError("", outcome.Message!);
-        }
-        ModelState.AddFieldErrors(outcome.Errors, Fields);
-        return Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var review = await settings.ReviewAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted);
+        var review = await settings.ReviewAsync(Actor, id, Aborted);
         if (review is null)
         {
             return false;

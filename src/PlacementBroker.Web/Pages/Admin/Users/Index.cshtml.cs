@@ -1,23 +1,15 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Hubs;
 
 namespace PlacementBroker.Web.Pages.Admin.Users;
 
-public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdministration admin, AccountConnections connections) : PageModel
+public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdministration admin, AccountConnections connections) : PlacementBrokerPageModel
 {
     /// <summary>Disables the account; its sessions, tokens and live connections end at once.</summary>
     public async Task<IActionResult> OnPostDisableAsync(Guid id)
     {
-        var outcome = await admin.DisableAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted);
+        var outcome = await admin.DisableAsync(Actor, id, Aborted);
         if (outcome.Succeeded)
         {
             connections.CloseAll(id);
@@ -26,7 +18,7 @@ public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdm
     }
 
     public async Task<IActionResult> OnPostEnableAsync(Guid id) =>
-        Done(await admin.EnableAsync(HttpContext.ToActor(), id, HttpContext.RequestAborted), "{0} can sign in again");
+        Done(await admin.EnableAsync(Actor, id, Aborted), "{0} can sign in again");
 
     private IActionResult Done(Outcome<User> outcome, string success)
     {
@@ -36,7 +28,7 @@ public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdm
         }
         if (outcome.Succeeded)
         {
-            TempData["Success"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, success, outcome.Value!.DisplayName);
+            Success(string.Format(System.Globalization.CultureInfo.InvariantCulture, success, outcome.Value!.DisplayName));
         }
         else
         {
@@ -52,7 +44,7 @@ public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdm
     {
         var page = await db.Users.AsNoTracking()
             .OrderBy(u => u.LocalAuthorityId == null).ThenBy(u => u.LocalAuthority!.Name).ThenBy(u => u.Provider!.Name).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
-            .ToPagedAsync(Request.WebPage(), q => q.ProjectTo<UserSummary>(mapper.ConfigurationProvider), HttpContext.RequestAborted);
+            .ToPagedAsync(Request.WebPage(), q => q.ProjectTo<UserSummary>(mapper.ConfigurationProvider), Aborted);
         (Users, Paging) = (page.Items, page.Info);
     }
 }

@@ -1,26 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Admin.Users;
 
-public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db) : PageModel
+public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["email"] = "Input.Email",
-        ["password"] = "Input.Password",
-        ["displayName"] = "Input.DisplayName",
-        ["role"] = "Input.Role",
-        ["localAuthorityId"] = "Input.LocalAuthorityId",
-        ["providerId"] = "Input.ProviderId",
-    };
-
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
 
@@ -43,21 +24,24 @@ public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db)
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var role = Enum.TryParse<Role>(Input.Role, out var r) ? r : (Role?)null;
-        var request = new CreateUserRequest(Input.Email, Input.Password, Input.DisplayName, role,
-            Guid.TryParse(Input.LocalAuthorityId, out var la) ? la : null,
-            Guid.TryParse(Input.ProviderId, out var p) ? p : null);
-        var outcome = await admin.CreateUserAsync(HttpContext.ToActor(), request);
+        var request = new CreateUserRequest(Input.Email, Input.Password, Input.DisplayName, FormValues.Choice<Role>(Input.Role),
+            FormValues.Id(Input.LocalAuthorityId),
+            FormValues.Id(Input.ProviderId));
+        var outcome = await admin.CreateUserAsync(Actor, request);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = $"{outcome.Value!.DisplayName} can now sign in";
+            Success($"{outcome.Value!.DisplayName} can now sign in");
             return Redirect("/admin/users");
         }
+        // The one exception: an email address already in use is a conflict, shown at the email field.
         if (outcome.Kind == OutcomeKind.Conflict)
         {
             ModelState.AddModelError("Input.Email", outcome.Message!);
         }
-        ModelState.AddFieldErrors(outcome.Errors, Fields);
+        else if (Refused(outcome) is { } refusal)
+        {
+            return refusal;
+        }
         await LoadChoicesAsync();
         return Page();
     }

@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
 /// <summary>PCR 2015 reg. 34(15): extend the decision period once, to 15 working days, with a recorded justification.</summary>
-public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
+public class ExtendModel(AdmissionService admissions) : ApplicationDecisionPageModel(admissions)
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
-    public ApplicationView Application { get; private set; } = null!;
-
     [BindProperty]
     public ExtendInput Input { get; set; } = new();
 
@@ -31,26 +24,8 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
-        {
-            Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
-            return Redirect($"/applications/{id}");
-        }
-        if (Refused(outcome, Fields) is { } result)
-        {
-            return result;
-        }
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
-
-    private async Task<bool> LoadAsync(Guid id)
-    {
-        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
-        {
-            return false;
-        }
-        Application = found;
-        return true;
+        var outcome = await Admissions.ExtendAsync(Actor, id, Input.Reason, Aborted);
+        return await AfterPostAsync(id, outcome, extended => Task.FromResult(
+            $"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(extended.DecisionDueBy)}. We have told the provider."));
     }
 }

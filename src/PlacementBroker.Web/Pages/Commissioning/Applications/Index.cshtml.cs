@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Web.Api;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
 public sealed record QueueBar(string Label, int Count, string Modifier, int WidthPercent);
@@ -43,7 +37,7 @@ public class IndexModel(AdmissionService admissions) : CommissioningPageModel
 
     public async Task OnGetAsync()
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         var waiting = await admissions.QueueAsync(Actor, ApplicationStatus.Submitted, ct);
         List<ApplicationQueueItem> shown = Filter switch
         {

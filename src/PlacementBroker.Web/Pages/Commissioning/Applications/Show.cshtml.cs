@@ -1,17 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
 /// <summary>One application with the provider's answers, and the admit or reject decision.</summary>
-public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar, TimeProvider clock) : CommissioningPageModel
+public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar, TimeProvider clock) : ApplicationDecisionPageModel(admissions)
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["decision"] = "Input.Decision", ["reason"] = "Input.Reason" };
-
-    public ApplicationView Application { get; private set; } = null!;
-
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
 
@@ -27,12 +18,6 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
         },
     ];
 
-    public sealed class DecisionInput
-    {
-        public string? Decision { get; set; }
-        public string? Reason { get; set; }
-    }
-
     /// <summary>Only while the decision period is still running: an overdue decision has nothing left to extend.</summary>
     public bool CanExtend => Application.Status == ApplicationStatus.Submitted && Application.Regime == DpsRegime.Pcr2015Dps && !Application.Extended
         && !Application.Overdue;
@@ -46,31 +31,14 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         ModelState.Clear();
-        var decision = Enum.TryParse<AdmissionDecision>(Input.Decision, out var d) ? d : (AdmissionDecision?)null;
-        var outcome = await admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), HttpContext.RequestAborted);
-        if (outcome.Succeeded)
+        var decision = FormValues.Choice<AdmissionDecision>(Input.Decision);
+        var outcome = await Admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), Aborted);
+        return await AfterPostAsync(id, outcome, async decided =>
         {
-            var admitted = outcome.Value!.Status == ApplicationStatus.Admitted;
-            var view = await admissions.FindAsync(Actor, id, HttpContext.RequestAborted);
-            Success(admitted
+            var view = await Admissions.FindAsync(Actor, id, Aborted);
+            return decided.Status == ApplicationStatus.Admitted
                 ? $"{view?.ProviderName} was admitted to {view?.LotName}. We have emailed the provider."
-                : $"{view?.ProviderName}'s application to {view?.LotName} was rejected. We have emailed the provider your reasons.");
-            return Redirect($"/applications/{id}");
-        }
-        if (Refused(outcome, Fields) is { } result)
-        {
-            return result;
-        }
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
-
-    private async Task<bool> LoadAsync(Guid id)
-    {
-        if (await admissions.FindAsync(Actor, id, HttpContext.RequestAborted) is not { } found)
-        {
-            return false;
-        }
-        Application = found;
-        return true;
+                : $"{view?.ProviderName}'s application to {view?.LotName} was rejected. We have emailed the provider your reasons.";
+        });
     }
 }

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
-using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Billing;
 
@@ -33,7 +28,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
             return Page();
         }
         var period = BillingPeriod.Month(month);
-        var outcome = await billing.RunAsync(Actor, new BillingRunRequest(period.Start, period.End), HttpContext.RequestAborted);
+        var outcome = await billing.RunAsync(Actor, new BillingRunRequest(period.Start, period.End), Aborted);
         if (outcome.Succeeded)
         {
             var run = outcome.Value!;
@@ -50,7 +45,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
 
     private async Task LoadAsync()
     {
-        var page = await billing.RunsAsync(Actor, Request.WebPage(), HttpContext.RequestAborted);
+        var page = await billing.RunsAsync(Actor, Request.WebPage(), Aborted);
         (Runs, Paging) = (page.Items, page.Info);
         var thisMonth = UkTime.Today(clock);
         thisMonth = new DateOnly(thisMonth.Year, thisMonth.Month, 1);

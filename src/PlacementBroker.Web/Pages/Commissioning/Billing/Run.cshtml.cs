@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
 
@@ -12,7 +11,7 @@ public class RunModel(BillingService billing, IPaymentGateway gateway) : Commiss
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await billing.RunAsync(Actor, id, HttpContext.RequestAborted) is not { } run)
+        if (await billing.RunAsync(Actor, id, Aborted) is not { } run)
         {
             return NotFound();
         }

@@ -1,28 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Commissioning.BlockContracts;
 
-public class NewModel(PlacementService placements, PlacementBrokerDbContext db) : PageModel
+public class NewModel(PlacementService placements, PlacementBrokerDbContext db) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["providerId"] = "Input.ProviderId",
-        ["lotId"] = "Input.LotId",
-        ["places"] = "Input.Places",
-        ["weeklyPricePerPlace"] = "Input.WeeklyPricePerPlace",
-        ["startDate"] = "Input.StartDate",
-        ["endDate"] = "Input.EndDate",
-    };
-
     [BindProperty]
     public ContractInput Input { get; set; } = new();
 
@@ -44,48 +23,37 @@ public class NewModel(PlacementService placements, PlacementBrokerDbContext db) 
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var start = Input.StartDate.IsEmpty ? null : Input.StartDate.Read("The start date", out var startError) is var s && startError is null ? s : Fail("Input.StartDate", startError!);
-        var end = Input.EndDate.IsEmpty ? null : Input.EndDate.Read("The end date", out var endError) is var e && endError is null ? e : Fail("Input.EndDate", endError!);
-        int? places = int.TryParse(Input.Places, out var p) ? p : null;
-        decimal? price = decimal.TryParse(Input.WeeklyPricePerPlace?.Replace("£", "").Replace(",", ""), out var w) ? w : null;
-        if (!string.IsNullOrWhiteSpace(Input.Places) && places is null)
-        {
-            Fail("Input.Places", "Enter the number of places as a whole number");
-        }
-        if (!string.IsNullOrWhiteSpace(Input.WeeklyPricePerPlace) && price is null)
-        {
-            Fail("Input.WeeklyPricePerPlace", "Enter the weekly price in pounds, like 4750 or 4,750.50");
-        }
-        if (!ModelState.IsValid)
+        var unreadable = new Dictionary<string, string>();
+        var start = FormValues.Date(Input.StartDate, "The start date", unreadable, "Input.StartDate");
+        var end = FormValues.Date(Input.EndDate, "The end date", unreadable, "Input.EndDate");
+        var places = FormValues.WholeNumber(Input.Places, "Enter the number of places as a whole number", unreadable, "Input.Places");
+        var price = FormValues.Money(Input.WeeklyPricePerPlace, "Enter the weekly price in pounds, like 4750 or 4,750.50", unreadable, "Input.WeeklyPricePerPlace");
+        if (Unreadable(unreadable))
         {
             await LoadChoicesAsync();
             return Page();
         }
-        var outcome = await placements.CreateBlockContractAsync(HttpContext.ToActor(), new CreateBlockContractRequest(
-            Guid.TryParse(Input.ProviderId, out var provider) ? provider : null,
-            Guid.TryParse(Input.LotId, out var lot) ? lot : null,
-            null, places, price, start, end), HttpContext.RequestAborted);
+        var outcome = await placements.CreateBlockContractAsync(Actor, new CreateBlockContractRequest(
+            FormValues.Id(Input.ProviderId),
+            FormValues.Id(Input.LotId),
+            null, places, price, start, end), Aborted);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = "The block contract has been recorded";
+            Success("The block contract has been recorded");
             return Redirect("/block-contracts");
         }
-        ModelState.AddFieldErrors(outcome.Errors, Fields);
+        if (Refused(outcome) is { } refusal)
+        {
+            return refusal;
+        }
         await LoadChoicesAsync();
         return Page();
     }
 
-    private DateOnly? Fail(string key, string message)
-    {
-        ModelState.AddModelError(key, message);
-        return null;
-    }
-
     private async Task LoadChoicesAsync()
     {
-        var authority = User.GetLocalAuthorityId();
         var lots = await db.Lots.AsNoTracking()
-            .VisibleTo(authority).Where(l => l.Dps!.Status != DpsStatus.Draft)
+            .VisibleTo(AuthorityId).Where(l => l.Dps!.Status != DpsStatus.Draft)
             .OrderBy(l => l.Name).Select(l => new { l.Id, l.Name, Dps = l.Dps!.Name }).ToListAsync();
         var lotIds = lots.Select(l => l.Id).ToList();
         var providers = await db.LotMemberships.AsNoTracking()

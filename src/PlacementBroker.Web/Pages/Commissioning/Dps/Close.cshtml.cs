@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>The lead authority closes a DPS to new applications, saying why. Memberships stay.</summary>
 public class CloseModel(DpsService dps) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
     public DpsView Dps { get; private set; } = null!;
 
     [BindProperty]
@@ -26,13 +21,13 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
         {
             return refusal;
         }
-        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
+        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, Aborted);
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");
             return Redirect($"/dps/{id}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     /// <summary>Only the lead authority's DPS: a participant sees the no-access page, anyone else the not-found page.</summary>

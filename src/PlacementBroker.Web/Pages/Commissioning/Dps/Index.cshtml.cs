@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>The DPSs the commissioner's authority leads or takes part in.</summary>
@@ -9,5 +7,5 @@ public class IndexModel(DpsService dps) : CommissioningPageModel
 
     public bool Leads(DpsView d) => d.LeadLocalAuthorityId == AuthorityId;
 
-    public async Task OnGetAsync() => Systems = await dps.ListForAuthorityAsync(AuthorityId, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Systems = await dps.ListForAuthorityAsync(AuthorityId, Aborted);
 }

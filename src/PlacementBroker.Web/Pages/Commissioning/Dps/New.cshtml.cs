@@ -1,21 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 public class NewModel(DpsService dps, PlacementBrokerDbContext db) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["name"] = "Input.Name",
-        ["regime"] = "Input.Regime",
-        ["decisionPeriodDays"] = "Input.DecisionPeriodDays",
-        ["participatingLocalAuthorityIds"] = "Input.ParticipatingLocalAuthorityIds",
-    };
-
     [BindProperty]
     public NewDpsInput Input { get; set; } = new();
 
@@ -48,14 +34,17 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var period = ParsePeriod(Input.DecisionPeriodDays, out var periodUnreadable);
+        // Blank is the regime's default; anything unreadable goes to the service as out of range, so every problem shows at once.
+        var unreadable = new Dictionary<string, string>();
+        var period = FormValues.WholeNumber(Input.DecisionPeriodDays, "Enter the decision period as a whole number of working days, like 10",
+            unreadable, "Input.DecisionPeriodDays") ?? (unreadable.Count > 0 ? -1 : null);
         var request = new CreateDpsRequest(
             Input.Name,
-            [.. Input.ParticipatingLocalAuthorityIds.Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty)],
-            Enum.TryParse<DpsRegime>(Input.Regime, out var regime) ? regime : null,
+            [.. Input.ParticipatingLocalAuthorityIds.Select(id => FormValues.Id(id)).OfType<Guid>().Where(g => g != Guid.Empty)],
+            FormValues.Choice<DpsRegime>(Input.Regime),
             period,
             Input.Action == "draft");
-        var outcome = await dps.CreateAsync(Actor, request, HttpContext.RequestAborted);
+        var outcome = await dps.CreateAsync(Actor, request, Aborted);
         if (outcome.Succeeded)
         {
             var created = outcome.Value!;
@@ -64,39 +53,18 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
                 : $"{created.Name} is open for applications.");
             return Redirect($"/dps/{created.Id}");
         }
-        if (Refused(outcome, Fields) is { } result)
+        if (Refused(outcome, unreadable: unreadable) is { } result)
         {
             return result;
         }
-        if (periodUnreadable)
-        {
-            ModelState.Remove(Fields["decisionPeriodDays"]);
-            ModelState.AddModelError(Fields["decisionPeriodDays"], "Enter the decision period as a whole number of working days, like 10");
-        }
         await LoadAuthoritiesAsync();
         return Page();
-    }
-
-    /// <summary>Blank is the regime's default; anything unreadable goes to the service as out of range, so every problem shows at once.</summary>
-    private static int? ParsePeriod(string? value, out bool unreadable)
-    {
-        unreadable = false;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (int.TryParse(value.Trim(), out var days))
-        {
-            return days;
-        }
-        unreadable = true;
-        return -1;
     }
 
     private async Task LoadAuthoritiesAsync()
     {
         var own = AuthorityId;
         Authorities = await db.LocalAuthorities.AsNoTracking().Where(a => a.Id != own).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(HttpContext.RequestAborted);
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(Aborted);
     }
 }

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>One DPS: its terms, lots and members; for the lead authority, the actions that run it.</summary>
@@ -52,7 +46,7 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id)
     {
-        var outcome = await dps.PublishAsync(Actor, id, HttpContext.RequestAborted);
+        var outcome = await dps.PublishAsync(Actor, id, Aborted);
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} is open for applications. Providers can now apply to its lots.");
@@ -67,7 +61,7 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         if (!await dps.VisibleToAsync(id, AuthorityId, ct) || await dps.FindAsync(Actor, id, ct) is not { } found)
         {
             return false;
@@ -78,8 +72,8 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
         Participants = await db.LocalAuthorities.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(ct);
         var all = await memberships.ForDpsAsync(Actor, id, ct) ?? [];
         MembersInAll = all.Count;
-        var lot = Guid.TryParse(MemberLot, out var lotId) ? lotId : (Guid?)null;
-        var status = Enum.TryParse<MembershipStatus>(MemberStatus, out var st) ? st : (MembershipStatus?)null;
+        var lot = FormValues.Id(MemberLot);
+        var status = FormValues.Choice<MembershipStatus>(MemberStatus);
         var provider = MemberProvider?.Trim();
         Members = [.. all.Where(m => (lot is null || m.LotId == lot)
             && (status is null || m.Status == status)

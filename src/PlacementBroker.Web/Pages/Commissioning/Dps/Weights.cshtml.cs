@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps;
 
 /// <summary>The lead authority sets how much each ranking criterion counts in its DPS's referrals (0 to 3, 1 by default).</summary>
@@ -28,7 +24,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         {
             return refusal;
         }
-        var weights = await dps.WeightsAsync(Actor, id, HttpContext.RequestAborted) ?? new RankingWeightSettings();
+        var weights = await dps.WeightsAsync(Actor, id, Aborted) ?? new RankingWeightSettings();
         Input = new()
         {
             ["needs"] = Format(weights.Needs), ["ofstedGrade"] = Format(weights.OfstedGrade), ["price"] = Format(weights.Price),
@@ -47,8 +43,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         var values = new Dictionary<string, double>();
         foreach (var (key, label, _, _) in Criteria)
         {
-            var text = Input.GetValueOrDefault(key)?.Trim();
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+            if (FormValues.TryNumber(Input.GetValueOrDefault(key), out var read) && read is { } value)
             {
                 values[key] = value;
             }
@@ -65,7 +60,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         {
             Needs = values["needs"], OfstedGrade = values["ofstedGrade"], Price = values["price"],
             Distance = values["distance"], QaStatus = values["qaStatus"], TrackRecord = values["trackRecord"],
-        }, HttpContext.RequestAborted);
+        }, Aborted);
         if (outcome.Succeeded)
         {
             Success("The ranking weights are saved. Offers on this DPS's referrals are ranked with them from now on.");

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.ProviderPerformance;
@@ -71,7 +68,7 @@ public class IndexModel(ProviderPerformanceService performance) : CommissioningP
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var outcome = await performance.ScorecardsAsync(Actor, providerId: null, HttpContext.RequestAborted);
+        var outcome = await performance.ScorecardsAsync(Actor, providerId: null, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome);

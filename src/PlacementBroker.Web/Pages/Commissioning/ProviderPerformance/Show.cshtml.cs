@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.ProviderPerformance;
@@ -10,7 +9,7 @@ public class ShowModel(ProviderPerformanceService performance) : CommissioningPa
 
     public async Task<IActionResult> OnGetAsync(Guid providerId)
     {
-        var outcome = await performance.ScorecardsAsync(Actor, providerId, HttpContext.RequestAborted);
+        var outcome = await performance.ScorecardsAsync(Actor, providerId, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome) ?? NotFound();

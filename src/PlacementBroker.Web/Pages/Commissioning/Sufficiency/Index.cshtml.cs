@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Sufficiency;
-using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency;
 
@@ -83,7 +77,7 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         var systems = await dps.ListForAuthorityAsync(AuthorityId, ct);
         LeadsADps = systems.Any(d => d.LeadLocalAuthorityId == AuthorityId);
         Lots = [new("All lots", ""), .. systems.SelectMany(d => d.Lots.Select(l =>
@@ -98,7 +92,7 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         var (query, errors) = SufficiencyEndpoints.Parse(From, To, LotId, Scope, clock);
         if (errors.Any || query is null)
         {
-            ModelState.AddFieldErrors(Outcome<int>.Invalid(errors).Errors, Fields);
+            ShowErrors(Outcome<int>.Invalid(errors).Errors, Fields);
             return null;
         }
         var outcome = await sufficiency.ReportAsync(Actor, query, ct);
@@ -148,7 +142,7 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         value is { } v ? v.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")) + suffix : "—";
 
     /// <summary>A need as the pages name it ("Emotional and behavioural").</summary>
-    public static string NeedLabel(string key, string label) => Enum.TryParse<Need>(key, out var need) ? Display.Need(need) : label;
+    public static string NeedLabel(string key, string label) => FormValues.Choice<Need>(key) is { } need ? Display.Need(need) : label;
 
     public static string Percent(decimal? value) => Number(value, "%");
 }

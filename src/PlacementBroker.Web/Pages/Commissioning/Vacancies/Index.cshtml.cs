@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Api;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Vacancies;
 
 /// <summary>Vacancies on the lots of the authority's DPSs, filtered by lot, area, need and Ofsted grade (a GET form, so results can be bookmarked).</summary>
@@ -43,16 +36,16 @@ public class IndexModel(VacancyService vacancies, DpsService dps) : Commissionin
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         var systems = await dps.ListForAuthorityAsync(AuthorityId, ct);
         Lots = [new("Any lot", ""), .. systems.SelectMany(d => d.Lots.Select(l => new SelectListItem(systems.Count == 1 ? l.Name : $"{l.Name} ({d.Name})", l.Id.ToString())))];
         Area = string.IsNullOrWhiteSpace(Area) ? null : Area.Trim().ToUpperInvariant();
         var filter = new VacancyFilter(
-            Guid.TryParse(Lot, out var lotId) ? lotId : null,
+            FormValues.Id(Lot),
             Area is { Length: <= 8 } ? Area : null,
-            Enum.TryParse<Need>(Need, out var need) ? need : null,
-            Enum.TryParse<OfstedGrade>(Grade, out var grade) ? grade : null,
-            Enum.TryParse<VacancyStatus>(Status, out var status) ? status : null);
+            FormValues.Choice<Need>(Need),
+            FormValues.Choice<OfstedGrade>(Grade),
+            FormValues.Choice<VacancyStatus>(Status));
         var outcome = await vacancies.ListAsync(Actor, filter, Request.WebPage(), ct);
         if (!outcome.Succeeded)
         {

@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>An application of the signed-in provider with its lot's questions, as the application pages show it.</summary>
@@ -28,6 +26,12 @@ public abstract class ApplicationPageModel(AdmissionService admissions, DpsServi
         Questions = lot?.Questions ?? [.. application.Answers.Select(a => new QuestionView(a.QuestionId, a.QuestionText ?? a.QuestionId, null))];
         return true;
     }
+
+    /// <summary>This page while the application is in <paramref name="status"/>; else the application's own page (404 for another provider's).</summary>
+    protected async Task<IActionResult> ShowWhileAsync(Guid id, ApplicationStatus status) =>
+        !await LoadAsync(id) ? NotFound()
+        : Application.Status == status ? Page()
+        : Redirect($"/provider/applications/{id}");
 
     public AnswerView? AnswerTo(QuestionView question) =>
         Application.Answers.FirstOrDefault(a => string.Equals(a.QuestionId, question.Id, StringComparison.OrdinalIgnoreCase));

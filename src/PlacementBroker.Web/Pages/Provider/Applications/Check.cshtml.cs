@@ -1,20 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>Check your answers, then submit: the legal clock for the decision starts here.</summary>
 public class CheckModel(AdmissionService admissions, DpsService dps) : ApplicationPageModel(admissions, dps)
 {
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        return Application.Status == ApplicationStatus.Draft ? Page() : Redirect($"/provider/applications/{id}");
-    }
+    public Task<IActionResult> OnGetAsync(Guid id) => ShowWhileAsync(id, ApplicationStatus.Draft);
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {

@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 public class IndexModel(AdmissionService admissions) : ProviderPageModel

@@ -1,19 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Applications;
 
 /// <summary>One selection question per page: yes or no, and an optional evidence reference. Saved at once.</summary>
 public class QuestionModel(AdmissionService admissions, DpsService dps) : ApplicationPageModel(admissions, dps)
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["answer"] = "Input.Answer",
-        ["evidenceReference"] = "Input.EvidenceReference",
-    };
-
     [BindProperty]
     public AnswerInput Input { get; set; } = new();
 
@@ -46,20 +35,12 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
         }
         ModelState.Clear();
         var outcome = await Admissions.SaveAnswerAsync(Actor, id, Question.Id, Input.Answer, Input.EvidenceReference, Aborted);
-        switch (outcome.Kind)
+        if (outcome.Succeeded)
         {
-            case OutcomeKind.Success:
-                Success($"Your answer to “{Question.Text}” is saved");
-                return Redirect($"/provider/applications/{id}");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
-                return Page();
-            default:
-                Problem(outcome.Message);
-                return Page();
+            Success($"Your answer to “{Question.Text}” is saved");
+            return Redirect($"/provider/applications/{id}");
         }
+        return Refused(outcome) ?? Page();
     }
 
     /// <summary>The question, or where to go instead: not found, or the application once it is no longer a draft.</summary>

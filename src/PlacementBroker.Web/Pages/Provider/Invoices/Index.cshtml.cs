@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Pages.Provider.Invoices;
 

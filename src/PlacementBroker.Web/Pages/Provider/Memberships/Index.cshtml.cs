@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Memberships;
 
 public class IndexModel(MembershipService memberships) : ProviderPageModel

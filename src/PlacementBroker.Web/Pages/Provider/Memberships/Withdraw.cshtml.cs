@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Provider.Memberships;
 
 /// <summary>The provider leaves a lot, saying why. Its open vacancies in the lot close with it.</summary>
 public class WithdrawModel(MembershipService memberships) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
     [BindProperty]
     public WithdrawInput Input { get; set; } = new();
 
@@ -29,20 +23,12 @@ public class WithdrawModel(MembershipService memberships) : ProviderPageModel
         }
         ModelState.Clear();
         var outcome = await memberships.ChangeAsync(Actor, id, MembershipAction.Withdraw, Input.Reason, Aborted);
-        switch (outcome.Kind)
+        if (outcome.Succeeded)
         {
-            case OutcomeKind.Success:
-                Success($"Your organisation has withdrawn from {Membership.LotName}");
-                return Redirect("/provider/memberships");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Invalid:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
-                return Page();
-            default:
-                Problem(outcome.Message);
-                return Page();
+            Success($"Your organisation has withdrawn from {Membership.LotName}");
+            return Redirect("/provider/memberships");
         }
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid id)

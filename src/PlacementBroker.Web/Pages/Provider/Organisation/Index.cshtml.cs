@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Api;
-
 namespace PlacementBroker.Web.Pages.Provider.Organisation;
 
 public class IndexModel(ProviderTeamService team, ProviderVerification verification) : ProviderPageModel

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Provider.Organisation;
 
@@ -10,13 +6,7 @@ namespace PlacementBroker.Web.Pages.Provider.Organisation;
 [EnableRateLimiting(Hosting.AbuseLimits.Invitations)]
 public class InviteModel(ProviderTeamService team) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["displayName"] = "Input.DisplayName",
-        ["email"] = "Input.Email",
-    };
-
-    public override IEnumerable<string> FieldOrder => Fields.Values;
+    public override IEnumerable<string> FieldOrder => ["Input.DisplayName", "Input.Email"];
 
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -45,7 +35,7 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
                 ModelState.AddModelError("Input.Email", outcome.Message!);
                 return Page();
             default:
-                ModelState.AddFieldErrors(outcome.Errors, Fields);
+                ShowErrors(outcome.Errors);
                 if (outcome.Errors.Count == 0)
                 {
                     Problem(outcome.Message);

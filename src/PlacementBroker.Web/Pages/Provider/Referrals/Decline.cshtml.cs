@@ -1,20 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>Declining a referral with a reason: declines are data about unmet need.</summary>
 public class DeclineModel(OfferService offers) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["reason"] = "Reason",
-        ["detail"] = "Detail",
-    };
-
-    public override IEnumerable<string> FieldOrder => Fields.Values;
+    public override IEnumerable<string> FieldOrder => [nameof(Reason), nameof(Detail)];
 
     [FromRoute]
     public Guid Id { get; set; }
@@ -42,23 +31,12 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
     {
         ModelState.Clear();
         var outcome = await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted);
-        switch (outcome.Kind)
+        if (outcome.Succeeded)
         {
-            case OutcomeKind.Success:
-                Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
-                return Redirect($"/provider/referrals/{Id}");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Invalid:
-                ShowErrors(outcome.Errors, Fields, new Dictionary<string, string>());
-                break;
-            default:
-                Problem(outcome.Message);
-                break;
+            Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
+            return Redirect($"/provider/referrals/{Id}");
         }
-        return await LoadAsync() ? Page() : NotFound();
+        return Refused(outcome) ?? (await LoadAsync() ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync()

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.Api;
-
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 public sealed record InboxPanel(IReadOnlyList<ProviderReferralView> Referrals, bool FitsOnly, int All, PageInfo Paging);

@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
@@ -15,15 +9,7 @@ namespace PlacementBroker.Web.Pages.Provider.Referrals;
 [EnableRateLimiting(Hosting.AbuseLimits.Offers)]
 public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["vacancyId"] = "Input.VacancyId",
-        ["weeklyPrice"] = "Input.WeeklyPrice",
-        ["startDate"] = "Input.StartDate",
-        ["oneToOneHoursPerWeek"] = "Input.OneToOneHours",
-        ["notes"] = "Input.Notes",
-        ["Idempotency-Key"] = "",
-    };
+    private static readonly Dictionary<string, string> Fields = new() { ["oneToOneHoursPerWeek"] = "Input.OneToOneHours" };
 
     public override IEnumerable<string> FieldOrder => ["Input.VacancyId", "Input.WeeklyPrice", "Input.StartDate", "Input.Included", "Input.OneToOneHours", "Input.Notes"];
 
@@ -78,11 +64,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
         var price = FormValues.Money(Input.WeeklyPrice, "The weekly price must be an amount in pounds, like 5400 or 5400.50", unreadable, "Input.WeeklyPrice");
-        var start = Input.StartDate.Read("The start date", out var dateError);
-        if (dateError is not null)
-        {
-            unreadable["Input.StartDate"] = dateError;
-        }
+        var start = FormValues.Date(Input.StartDate, "The start date", unreadable, "Input.StartDate");
         var hours = FormValues.Money(Input.OneToOneHours, "One-to-one hours must be a number, like 10 or 7.5", unreadable, "Input.OneToOneHours");
         // A blank start date means the referral's; one that cannot be read must not become it, nor unreadable hours none.
         if (unreadable.ContainsKey("Input.StartDate"))
@@ -94,31 +76,25 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
             hours = -1;
         }
         var request = new SubmitOfferRequest(
-            Guid.TryParse(Input.VacancyId, out var vacancyId) ? vacancyId : null, price, start, Input.Notes,
+            FormValues.Id(Input.VacancyId), price, start, Input.Notes,
             Input.Included.Contains("Education"), Input.Included.Contains("Therapy"), hours);
         var outcome = await offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted);
-        switch (outcome.Kind)
+        if (outcome.Succeeded)
         {
-            case OutcomeKind.Success:
-                Success(outcome.Value!.Replayed
-                    ? "Your offer was already sent: it has not been sent twice"
-                    : "Your offer is sent. The placing officer sees it at once, ranked with any others");
-                return Redirect($"/provider/referrals/{Id}");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Invalid:
-                ShowErrors(outcome.Errors, Fields, unreadable);
-                break;
-            case OutcomeKind.BusinessRule:
-                ShowErrors(new Dictionary<string, string[]>(), Fields, unreadable);
-                ModelState.AddModelError("Input.VacancyId", outcome.Message!);
-                break;
-            default:
-                ShowErrors(new Dictionary<string, string[]>(), Fields, unreadable);
-                Problem(outcome.Message);
-                break;
+            Success(outcome.Value!.Replayed
+                ? "Your offer was already sent: it has not been sent twice"
+                : "Your offer is sent. The placing officer sees it at once, ranked with any others");
+            return Redirect($"/provider/referrals/{Id}");
+        }
+        // The one exception: a rule the chosen vacancy breaks (closed, full, another lot) is shown at the vacancy.
+        if (outcome.Kind == OutcomeKind.BusinessRule)
+        {
+            Unreadable(unreadable);
+            ModelState.AddModelError("Input.VacancyId", outcome.Message!);
+        }
+        else if (Refused(outcome, Fields, unreadable) is { } refusal)
+        {
+            return refusal;
         }
         return await LoadAsync() ? Page() : NotFound();
     }

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>One referral as the provider sees it (anonymised), which of its vacancies fit, and its offers on it.</summary>

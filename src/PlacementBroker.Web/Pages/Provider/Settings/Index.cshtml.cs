@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages.Provider.Settings;
 
 public class IndexModel(SettingService settings) : ProviderPageModel

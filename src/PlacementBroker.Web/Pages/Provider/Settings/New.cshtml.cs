@@ -1,27 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Provider.Settings;
 
 /// <summary>Registers an Ofsted setting. The service decides what is valid; the page only reads numbers and dates.</summary>
 public class NewModel(SettingService settings) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["name"] = "Input.Name",
-        ["ofstedUrn"] = "Input.OfstedUrn",
-        ["postcode"] = "Input.Postcode",
-        ["latitude"] = "Input.Latitude",
-        ["longitude"] = "Input.Longitude",
-        ["ofstedGrade"] = "Input.OfstedGrade",
-        ["lastInspectionDate"] = "Input.LastInspection",
-        ["registeredPlaces"] = "Input.RegisteredPlaces",
-    };
+    private static readonly Dictionary<string, string> Fields = new() { ["lastInspectionDate"] = "Input.LastInspection" };
 
-    public override IEnumerable<string> FieldOrder => Fields.Values;
+    public override IEnumerable<string> FieldOrder =>
+    [
+        "Input.Name", "Input.OfstedUrn", "Input.Postcode", "Input.Latitude", "Input.Longitude", "Input.OfstedGrade", "Input.LastInspection",
+        "Input.RegisteredPlaces",
+    ];
 
     [BindProperty]
     public SettingInput Input { get; set; } = new();
@@ -55,13 +43,9 @@ public class NewModel(SettingService settings) : ProviderPageModel
         ModelState.Clear();
         var unreadable = new Dictionary<string, string>();
         var places = FormValues.WholeNumber(Input.RegisteredPlaces, "Registered places must be a whole number, like 4", unreadable, "Input.RegisteredPlaces");
-        var latitude = FormValues.Coordinate(Input.Latitude, "Enter the latitude as a number, like 53.8196", unreadable, "Input.Latitude");
-        var longitude = FormValues.Coordinate(Input.Longitude, "Enter the longitude as a number, like -1.5767", unreadable, "Input.Longitude");
-        var inspected = Input.LastInspection.Read("The last inspection date", out var dateError);
-        if (dateError is not null)
-        {
-            unreadable["Input.LastInspection"] = dateError;
-        }
+        var latitude = FormValues.Number(Input.Latitude, "Enter the latitude as a number, like 53.8196", unreadable, "Input.Latitude");
+        var longitude = FormValues.Number(Input.Longitude, "Enter the longitude as a number, like -1.5767", unreadable, "Input.Longitude");
+        var inspected = FormValues.Date(Input.LastInspection, "The last inspection date", unreadable, "Input.LastInspection");
 
         // Only ask the service when it cannot accept the setting by mistake: either everything was readable, or a
         // required value was not (sent as missing, so the service refuses and reports the other fields as well).

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Web.Api;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages.Provider.Vacancies;
 
 public class IndexModel(VacancyService vacancies) : ProviderPageModel

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages.Provider.Vacancies;
 
 public class NewModel(VacancyService vacancies, SettingService settings, MembershipService memberships) : VacancyFormModel(settings, memberships)

@@ -1,29 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Provider.Vacancies;
 
 /// <summary>The vacancy form, shared by publishing and changing a vacancy. The service holds every rule.</summary>
 public abstract class VacancyFormModel(SettingService settings, MembershipService memberships) : ProviderPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["settingId"] = "Input.SettingId",
-        ["lotId"] = "Input.LotId",
-        ["places"] = "Input.Places",
-        ["ageMin"] = "Input.AgeMin",
-        ["ageMax"] = "Input.AgeMax",
-        ["genders"] = "Input.Genders",
-        ["needsMet"] = "Input.NeedsMet",
-        ["weeklyPrice"] = "Input.WeeklyPrice",
-        ["availableFrom"] = "Input.AvailableFrom",
-    };
-
-    public override IEnumerable<string> FieldOrder => Fields.Values;
+    public override IEnumerable<string> FieldOrder =>
+    [
+        "Input.SettingId", "Input.LotId", "Input.Places", "Input.AgeMin", "Input.AgeMax", "Input.Genders", "Input.NeedsMet",
+        "Input.WeeklyPrice", "Input.AvailableFrom",
+    ];
 
     [BindProperty]
     public VacancyInput Input { get; set; } = new();
@@ -93,17 +77,13 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
         var ageMin = FormValues.WholeNumber(Input.AgeMin, "The youngest age must be a whole number of years, like 8", unreadable, "Input.AgeMin");
         var ageMax = FormValues.WholeNumber(Input.AgeMax, "The oldest age must be a whole number of years, like 17", unreadable, "Input.AgeMax");
         var price = FormValues.Money(Input.WeeklyPrice, "The weekly price must be an amount in pounds, like 4850 or 4850.50", unreadable, "Input.WeeklyPrice");
-        var from = Input.AvailableFrom.Read("The available from date", out var dateError);
-        if (dateError is not null)
-        {
-            unreadable["Input.AvailableFrom"] = dateError;
-        }
+        var from = FormValues.Date(Input.AvailableFrom, "The available from date", unreadable, "Input.AvailableFrom");
 
         // Every number and the date are required by the service: one that cannot be read goes as missing, so the
         // service refuses and reports the other fields too, and the page shows why that one could not be read.
         var request = new VacancyRequest(
-            Guid.TryParse(Input.SettingId, out var settingId) ? settingId : null,
-            Guid.TryParse(Input.LotId, out var lotId) ? lotId : null,
+            FormValues.Id(Input.SettingId),
+            FormValues.Id(Input.LotId),
             places, ageMin, ageMax,
             [.. Input.Genders.Select(FormValues.Choice<Gender>).OfType<Gender>()],
             [.. Input.NeedsMet.Select(FormValues.Choice<Need>).OfType<Need>()],
@@ -134,7 +114,7 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
                 Problem(outcome.Message);
                 break;
         }
-        ShowErrors(serviceErrors, Fields, unreadable);
+        ShowErrors(serviceErrors, unreadable: unreadable);
         await LoadChoicesAsync(current);
         return Page();
     }

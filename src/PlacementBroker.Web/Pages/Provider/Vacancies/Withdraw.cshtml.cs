@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Web.Pages.Provider.Vacancies;
 
 public class WithdrawModel(VacancyService vacancies) : ProviderPageModel

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Quality;
-
 namespace PlacementBroker.Web.Pages.Quality.Flags;
 
 public sealed record FlagSummary(QaFlag Flag, string ProviderName, string? SettingName);

@@ -1,26 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Web.Auth;
-
 namespace PlacementBroker.Web.Pages.Quality.Flags;
 
 /// <summary>Raise a flag on a provider or one of its settings.</summary>
 [Authorize(Policy = Policies.QaOfficer)]
 public class NewModel(QualityService quality) : QaPageModel
 {
-    public static readonly Dictionary<string, string> Fields = new()
-    {
-        ["providerId"] = "",
-        ["settingId"] = "Input.SettingId",
-        ["category"] = "Input.Category",
-        ["severity"] = "Input.Severity",
-        ["description"] = "Input.Description",
-        ["evidenceReferences"] = "Input.EvidenceReferences",
-    };
-
-    public static readonly string[] FieldOrder = ["Input.Category", "Input.Severity", "Input.SettingId", "Input.Description", "Input.EvidenceReferences"];
+    public static new readonly string[] FieldOrder = ["Input.Category", "Input.Severity", "Input.SettingId", "Input.Description", "Input.EvidenceReferences"];
 
     public QaProfile Profile { get; private set; } = null!;
     public List<SelectListItem> Settings { get; private set; } = [];
@@ -47,8 +31,8 @@ public class NewModel(QualityService quality) : QaPageModel
         }
         ModelState.Clear();
         var outcome = await quality.RaiseFlagAsync(Actor, new RaiseFlagRequest(providerId,
-            Guid.TryParse(Input.SettingId, out var setting) ? setting : null,
-            Parse<FlagCategory>(Input.Category), Parse<FlagSeverity>(Input.Severity), Input.Description, Input.EvidenceReferences), HttpContext.RequestAborted);
+            FormValues.Id(Input.SettingId),
+            FormValues.Choice<FlagCategory>(Input.Category), FormValues.Choice<FlagSeverity>(Input.Severity), Input.Description, Input.EvidenceReferences), Aborted);
         if (outcome.Succeeded)
         {
             var flag = outcome.Value!;
@@ -57,12 +41,12 @@ public class NewModel(QualityService quality) : QaPageModel
                 : $"{QaLabels.Severity(flag.Severity)} flag raised");
             return Redirect($"/qa/providers/{providerId}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid providerId)
     {
-        if (await quality.ProfileAsync(providerId, HttpContext.RequestAborted) is not { } profile)
+        if (await quality.ProfileAsync(providerId, Aborted) is not { } profile)
         {
             return false;
         }

@@ -1,31 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Web.Auth;
-using PlacementBroker.Web.TagHelpers;
-
 namespace PlacementBroker.Web.Pages.Quality.Visits;
 
 /// <summary>Record a QA visit on the standard form.</summary>
 [Authorize(Policy = Policies.QaOfficer)]
 public class NewModel(QualityService quality) : QaPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["settingId"] = "Input.SettingId",
-        ["visitDate"] = "Input.VisitDate",
-        ["type"] = "Input.Type",
-        ["visitor"] = "Input.Visitor",
-        ["findings"] = "Input.Findings",
-        ["outcome"] = "Input.Outcome",
-        ["reportCompletedOn"] = "Input.ReportCompletedOn",
-        ["reportReviewedOn"] = "Input.ReportReviewedOn",
-        ["regulation44Reports"] = "Input.Regulation44Reports",
-    };
-
-    public static readonly string[] FieldOrder = [.. Fields.Values];
+    public static new readonly string[] FieldOrder =
+    [
+        "Input.SettingId", "Input.VisitDate", "Input.Type", "Input.Visitor", "Input.Findings", "Input.Outcome",
+        "Input.ReportCompletedOn", "Input.ReportReviewedOn", "Input.Regulation44Reports",
+    ];
 
     public QaProfile Profile { get; private set; } = null!;
     public List<SelectListItem> Settings { get; private set; } = [];
@@ -63,47 +46,27 @@ public class NewModel(QualityService quality) : QaPageModel
             return NotFound();
         }
         ModelState.Clear();
-        var visitDate = ReadDate(Input.VisitDate, "Input.VisitDate", "The visit date");
-        var completed = ReadDate(Input.ReportCompletedOn, "Input.ReportCompletedOn", "The date the report was completed");
-        var reviewed = ReadDate(Input.ReportReviewedOn, "Input.ReportReviewedOn", "The date the report was reviewed");
-        Guid? settingId = Guid.TryParse(Input.SettingId, out var s) && Profile.Settings.Any(x => x.Id == s) ? s : null;
+        var unreadable = new Dictionary<string, string>();
+        var visitDate = FormValues.Date(Input.VisitDate, "The visit date", unreadable, "Input.VisitDate");
+        var completed = FormValues.Date(Input.ReportCompletedOn, "The date the report was completed", unreadable, "Input.ReportCompletedOn");
+        var reviewed = FormValues.Date(Input.ReportReviewedOn, "The date the report was reviewed", unreadable, "Input.ReportReviewedOn");
+        Guid? settingId = FormValues.Id(Input.SettingId) is { } s && Profile.Settings.Any(x => x.Id == s) ? s : null;
         // A date the form cannot read must stop the visit being recorded, while the service still checks every other
         // field: sending no visit date makes it refuse, and its "enter the date" gives way to the form's own message.
-        var unreadable = !ModelState.IsValid;
-        var outcome = await quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable ? null : visitDate, Parse<VisitType>(Input.Type),
-            Parse<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor, Input.Findings, Input.Regulation44Reports), HttpContext.RequestAborted);
+        var outcome = await quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
+            FormValues.Choice<VisitType>(Input.Type), FormValues.Choice<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor,
+            Input.Findings, Input.Regulation44Reports), Aborted);
         if (outcome.Succeeded)
         {
             Success($"Visit on {Display.Date(outcome.Value!.VisitDate)} recorded");
             return Redirect($"/qa/providers/{providerId}");
         }
-        if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)
-        {
-            return Refused(outcome, Fields)!;
-        }
-        var errors = outcome.Errors.Where(e => !ModelState.ContainsKey(Fields.GetValueOrDefault(e.Key, "")))
-            .ToDictionary(e => e.Key, e => e.Value);
-        ModelState.AddFieldErrors(errors, Fields);
-        if (errors.Count == 0 && ModelState.IsValid)
-        {
-            ModelState.AddModelError("", outcome.Message ?? "The visit could not be recorded");
-        }
-        return Page();
-    }
-
-    private DateOnly? ReadDate(DateInputValue value, string key, string what)
-    {
-        var date = value.Read(what, out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(key, error);
-        }
-        return date;
+        return Refused(outcome, unreadable: unreadable) ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid providerId)
     {
-        if (await quality.ProfileAsync(providerId, HttpContext.RequestAborted) is not { } profile)
+        if (await quality.ProfileAsync(providerId, Aborted) is not { } profile)
         {
             return false;
         }

@@ -1,23 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 
 /// <summary>The lead authority adds a lot: placement type, price benchmark and band, and up to five pass/fail questions.</summary>
 public class NewModel(DpsService dps) : CommissioningPageModel
 {
     public const int QuestionRows = 5;
-
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["name"] = "Input.Name",
-        ["placementType"] = "Input.PlacementType",
-        ["benchmarkWeeklyPrice"] = "Input.BenchmarkWeeklyPrice",
-        ["priceBandLower"] = "Input.PriceBandLower",
-        ["priceBandUpper"] = "Input.PriceBandUpper",
-    };
 
     public DpsView Dps { get; private set; } = null!;
 
@@ -60,15 +46,15 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         // Blank rows are ignored; the service numbers the rest, so keep which row each came from for the errors.
         var rows = Input.Questions.Select((q, row) => (q, row))
             .Where(r => !string.IsNullOrWhiteSpace(r.q.Text) || !string.IsNullOrWhiteSpace(r.q.Guidance)).ToList();
-        var unreadable = new List<string>();
+        var unreadable = new Dictionary<string, string>();
         var request = new AddLotRequest(
             Input.Name,
-            Enum.TryParse<PlacementType>(Input.PlacementType, out var type) ? type : null,
-            Money("benchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
+            FormValues.Choice<PlacementType>(Input.PlacementType),
+            Money("Input.BenchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice, unreadable),
             [.. rows.Select(r => new QuestionInput(null, r.q.Text, r.q.Guidance))],
-            Money("priceBandLower", Input.PriceBandLower, unreadable),
-            Money("priceBandUpper", Input.PriceBandUpper, unreadable));
-        var outcome = await dps.AddLotAsync(Actor, id, request, HttpContext.RequestAborted);
+            Money("Input.PriceBandLower", Input.PriceBandLower, unreadable),
+            Money("Input.PriceBandUpper", Input.PriceBandUpper, unreadable));
+        var outcome = await dps.AddLotAsync(Actor, id, request, Aborted);
         if (outcome.Succeeded)
         {
             var lot = outcome.Value!;
@@ -77,36 +63,26 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {
-            ModelState.AddModelError(Fields["name"], outcome.Message!);
+            ModelState.AddModelError("Input.Name", outcome.Message!);
             return Page();
         }
-        var fields = new Dictionary<string, string>(Fields);
+        var fields = new Dictionary<string, string>();
         for (var i = 0; i < rows.Count; i++)
         {
             fields[$"questions[{i}].text"] = $"Input.Questions[{rows[i].row}].Text";
             fields[$"questions[{i}].guidance"] = $"Input.Questions[{rows[i].row}].Guidance";
             fields[$"questions[{i}].id"] = $"Input.Questions[{rows[i].row}].Text";
         }
-        if (Refused(outcome, fields) is { } result)
-        {
-            return result;
-        }
-        foreach (var field in unreadable)
-        {
-            ModelState.Remove(Fields[field]);
-            ModelState.AddModelError(Fields[field], "Enter an amount in pounds, like 5200 or 5200.50");
-        }
-        return Page();
+        return Refused(outcome, fields, unreadable) ?? Page();
     }
 
     /// <summary>An unreadable amount goes to the service as out of range, so that every other problem shows too.</summary>
-    private static decimal? Money(string field, string? value, List<string> unreadable)
+    private static decimal? Money(string field, string? value, Dictionary<string, string> unreadable) =>
+        FormValues.TryMoney(value, out var amount) ? amount : Unread(field, unreadable);
+
+    private static decimal Unread(string field, Dictionary<string, string> unreadable)
     {
-        if (FormValues.TryMoney(value, out var amount))
-        {
-            return amount;
-        }
-        unreadable.Add(field);
+        unreadable[field] = "Enter an amount in pounds, like 5200 or 5200.50";
         return -1m;
     }
 

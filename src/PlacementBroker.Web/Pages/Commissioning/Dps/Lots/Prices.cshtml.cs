@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
@@ -11,12 +8,7 @@ namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 /// </summary>
 public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["benchmarkWeeklyPrice"] = "Input.BenchmarkWeeklyPrice",
-        ["priceBandLower"] = "Input.PriceBandLower",
-        ["priceBandUpper"] = "Input.PriceBandUpper",
-    };
+    private const string MoneyMessage = "Enter a weekly price in pounds, like 4250 or 4250.50, or leave it blank";
 
     public DpsView Dps { get; private set; } = null!;
     public LotView Lot { get; private set; } = null!;
@@ -41,8 +33,8 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         }
         Input = new PricesInput
         {
-            BenchmarkWeeklyPrice = FormValues.Money(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.Money(Lot.PriceBandLower),
-            PriceBandUpper = FormValues.Money(Lot.PriceBandUpper),
+            BenchmarkWeeklyPrice = FormValues.MoneyText(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.MoneyText(Lot.PriceBandLower),
+            PriceBandUpper = FormValues.MoneyText(Lot.PriceBandUpper),
         };
         return Page();
     }
@@ -58,20 +50,21 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         {
             return Forbid();
         }
-        var benchmark = Money("benchmarkWeeklyPrice", Input.BenchmarkWeeklyPrice);
-        var lower = Money("priceBandLower", Input.PriceBandLower);
-        var upper = Money("priceBandUpper", Input.PriceBandUpper);
-        if (!ModelState.IsValid)
+        var unreadable = new Dictionary<string, string>();
+        var benchmark = FormValues.Money(Input.BenchmarkWeeklyPrice, MoneyMessage, unreadable, "Input.BenchmarkWeeklyPrice");
+        var lower = FormValues.Money(Input.PriceBandLower, MoneyMessage, unreadable, "Input.PriceBandLower");
+        var upper = FormValues.Money(Input.PriceBandUpper, MoneyMessage, unreadable, "Input.PriceBandUpper");
+        if (Unreadable(unreadable))
         {
             return Page();
         }
-        var outcome = await dps.SetPricesAsync(Actor, lotId, benchmark, lower, upper, HttpContext.RequestAborted);
+        var outcome = await dps.SetPricesAsync(Actor, lotId, benchmark, lower, upper, Aborted);
         if (outcome.Succeeded)
         {
             Success($"The prices of {Lot.Name} are saved.");
             return Redirect($"/dps/{id}/lots/{lotId}/prices");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     public static string Market(PriceMarket market) => (market.Band, market.Region) switch
@@ -83,16 +76,6 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
-    private decimal? Money(string field, string? text)
-    {
-        if (FormValues.TryMoney(text, out var value))
-        {
-            return value;
-        }
-        ModelState.AddModelError(Fields[field], "Enter a weekly price in pounds, like 4250 or 4250.50, or leave it blank");
-        return null;
-    }
-
     private async Task<IActionResult?> LoadAsync(Guid id, Guid lotId)
     {
         if (await VisibleDpsAsync(dps, id) is not { } found || found.Lots.SingleOrDefault(l => l.Id == lotId) is not { } lot)
@@ -102,7 +85,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         Dps = found;
         Lot = lot;
         IsLead = found.LeadLocalAuthorityId == AuthorityId;
-        Markets = PriceBenchmarkRules.Markets(await accepted.AcceptedPricesAsync(lotId, HttpContext.RequestAborted));
+        Markets = PriceBenchmarkRules.Markets(await accepted.AcceptedPricesAsync(lotId, Aborted));
         return null;
     }
 }

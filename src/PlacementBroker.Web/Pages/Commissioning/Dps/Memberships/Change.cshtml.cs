@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Memberships;
 
 /// <summary>Suspend, reinstate or remove (an excluded supplier) a membership, with the reason the provider is told.</summary>
 public class ChangeModel(DpsService dps, MembershipService memberships) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new() { ["reason"] = "Input.Reason" };
-
     public DpsView Dps { get; private set; } = null!;
     public MembershipView Membership { get; private set; } = null!;
     public MembershipAction Action { get; private set; }
@@ -42,19 +37,19 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         {
             return refusal;
         }
-        var outcome = await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, HttpContext.RequestAborted);
+        var outcome = await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, Aborted);
         if (outcome.Succeeded)
         {
             var changed = outcome.Value!;
             Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Display.Status(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
             return Redirect($"/dps/{id}/memberships/{membershipId}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, string change)
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         MembershipAction? parsed = change switch
         {
             "suspend" => MembershipAction.Suspend,

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Memberships;
 
 /// <summary>One provider's membership of a lot, with every change: who, when, from what to what, and why.</summary>
@@ -12,7 +9,7 @@ public class ShowModel(DpsService dps, MembershipService memberships) : Commissi
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid membershipId)
     {
-        var ct = HttpContext.RequestAborted;
+        var ct = Aborted;
         if (await dps.FindAsync(Actor, id, ct) is not { } found
             || await memberships.FindInDpsAsync(Actor, id, membershipId, ct) is not { } membership)
         {

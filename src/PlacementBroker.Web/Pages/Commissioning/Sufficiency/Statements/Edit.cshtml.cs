@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
@@ -10,18 +8,6 @@ namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
 /// </summary>
 public class EditModel(SufficiencyStatementService statements) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["title"] = "Input.Title",
-        ["introduction"] = "Input.Introduction",
-        ["demandCommentary"] = "Input.DemandCommentary",
-        ["supplyCommentary"] = "Input.SupplyCommentary",
-        ["outcomesCommentary"] = "Input.OutcomesCommentary",
-        ["priceCommentary"] = "Input.PriceCommentary",
-        ["qualityCommentary"] = "Input.QualityCommentary",
-        ["commissioningIntentions"] = "Input.CommissioningIntentions",
-    };
-
     public StatementView Statement { get; private set; } = null!;
 
     [BindProperty]
@@ -65,13 +51,13 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var outcome = await statements.UpdateAsync(Actor, id, Input.ToRequest(), HttpContext.RequestAborted);
+        var outcome = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
         if (outcome.Succeeded)
         {
             Success("Your commentary was saved. The statement is still a draft.");
             return Redirect($"/sufficiency/statements/{id}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     /// <summary>Saves what is on the form, then publishes; either step's errors come back to the form.</summary>
@@ -82,23 +68,23 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var saved = await statements.UpdateAsync(Actor, id, Input.ToRequest(), HttpContext.RequestAborted);
+        var saved = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
         if (!saved.Succeeded)
         {
-            return Refused(saved, Fields) ?? Page();
+            return Refused(saved) ?? Page();
         }
-        var published = await statements.PublishAsync(Actor, id, HttpContext.RequestAborted);
+        var published = await statements.PublishAsync(Actor, id, Aborted);
         if (published.Succeeded)
         {
             Success($"{published.Value!.Title} is published. Its figures no longer change.");
             return Redirect($"/sufficiency/statements/{id}/print");
         }
-        return Refused(published, Fields) ?? Page();
+        return Refused(published) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var outcome = await statements.GetAsync(Actor, id, HttpContext.RequestAborted);
+        var outcome = await statements.GetAsync(Actor, id, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome) ?? NotFound();

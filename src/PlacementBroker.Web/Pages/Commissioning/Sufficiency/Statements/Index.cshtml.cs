@@ -1,20 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
-using PlacementBroker.Core;
 using PlacementBroker.Core.Sufficiency;
-using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
 
 /// <summary>The authority's sufficiency statements, and a form to start the draft of a new one (last financial year by default).</summary>
 public class IndexModel(SufficiencyStatementService statements, TimeProvider clock) : CommissioningPageModel
 {
-    private static readonly Dictionary<string, string> Fields = new()
-    {
-        ["periodFrom"] = "Input.PeriodFrom",
-        ["periodTo"] = "Input.PeriodTo",
-        ["title"] = "Input.Title",
-    };
-
     public List<StatementSummary> Statements { get; private set; } = [];
 
     [BindProperty]
@@ -41,32 +31,25 @@ public class IndexModel(SufficiencyStatementService statements, TimeProvider clo
         {
             return refused;
         }
-        var from = Input.PeriodFrom.Read("The first day", out var fromError);
-        var to = Input.PeriodTo.Read("The last day", out var toError);
-        if (fromError is not null)
-        {
-            ModelState.AddModelError(Fields["periodFrom"], fromError);
-        }
-        if (toError is not null)
-        {
-            ModelState.AddModelError(Fields["periodTo"], toError);
-        }
-        if (fromError is not null || toError is not null)
+        var unreadable = new Dictionary<string, string>();
+        var from = FormValues.Date(Input.PeriodFrom, "The first day", unreadable, "Input.PeriodFrom");
+        var to = FormValues.Date(Input.PeriodTo, "The last day", unreadable, "Input.PeriodTo");
+        if (Unreadable(unreadable))
         {
             return Page();
         }
-        var outcome = await statements.StartAsync(Actor, new StartStatementRequest(from, to, Input.Title), HttpContext.RequestAborted);
+        var outcome = await statements.StartAsync(Actor, new StartStatementRequest(from, to, Input.Title), Aborted);
         if (outcome.Succeeded)
         {
             Success($"The draft of {outcome.Value!.Title} was started. Write the commentary, then publish it.");
             return Redirect($"/sufficiency/statements/{outcome.Value.Id}");
         }
-        return Refused(outcome, Fields) ?? Page();
+        return Refused(outcome) ?? Page();
     }
 
     private async Task<IActionResult?> LoadAsync()
     {
-        var outcome = await statements.ListAsync(Actor, HttpContext.RequestAborted);
+        var outcome = await statements.ListAsync(Actor, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency.Statements;
@@ -10,7 +9,7 @@ public class PrintModel(SufficiencyStatementService statements) : CommissioningP
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var outcome = await statements.GetAsync(Actor, id, HttpContext.RequestAborted);
+        var outcome = await statements.GetAsync(Actor, id, Aborted);
         if (!outcome.Succeeded)
         {
             return Refused(outcome) ?? NotFound();

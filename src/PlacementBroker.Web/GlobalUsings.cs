@@ -1,0 +1,19 @@
+// The namespaces nearly every file of the web layer uses; a file names only the others it needs.
+global using System.Globalization;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.AspNetCore.Mvc.Rendering;
+global using Microsoft.EntityFrameworkCore;
+global using PlacementBroker.Core;
+global using PlacementBroker.Core.Data;
+global using PlacementBroker.Core.Dps;
+global using PlacementBroker.Core.Identity;
+global using PlacementBroker.Core.Placements;
+global using PlacementBroker.Core.Providers;
+global using PlacementBroker.Core.Quality;
+global using PlacementBroker.Core.Referrals;
+global using PlacementBroker.Web.Api;
+global using PlacementBroker.Web.Auth;
+global using PlacementBroker.Web.Hosting;
+global using PlacementBroker.Web.TagHelpers;

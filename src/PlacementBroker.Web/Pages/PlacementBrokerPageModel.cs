@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace PlacementBroker.Web.Pages;
+
+/// <summary>
+/// What every page does the same way: who is signed in (<see cref="Actor"/>), the one-time success banner shown on
+/// the next page (<see cref="Success"/>, rendered by Shared/_SuccessBanner), and a refused <see cref="Outcome{T}"/>
+/// turned into the GOV.UK error summary (<see cref="Refused{T}"/>). The area bases add only what is theirs: the
+/// provider's or authority's id, the role checks.
+/// </summary>
+public abstract class PlacementBrokerPageModel : PageModel
+{
+    /// <summary>The TempData key of the success banner's message.</summary>
+    public const string SuccessKey = "Success";
+
+    private static readonly ConcurrentDictionary<(Type, string), string> ConventionKeys = new();
+
+    protected Actor Actor => HttpContext.ToActor();
+
+    protected CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>The form's fields in the order they appear, for the error summary.</summary>
+    public virtual IEnumerable<string> FieldOrder => [];
+
+    /// <summary>Shown once, as a success notification banner, on the page the user is sent to next.</summary>
+    protected void Success(string message) => TempData[SuccessKey] = message;
+
+    /// <summary>A refusal that belongs to no one field: shown in the error summary.</summary>
+    protected void Problem(string? message) => ModelState.AddModelError("", message ?? "Something went wrong. Try again.");
+
+    /// <summary>
+    /// A refused outcome as the page shows it: unknown or foreign ids are the 404 page, a wrong role the 403 page; field
+    /// errors go inline and into the error summary; a conflict (409) or a broken business rule (422) without a field
+    /// is a message in the summary. Null when the page should be shown again with the errors.
+    /// A service field is put against the page's field by convention (<see cref="FieldKey"/>); <paramref name="fields"/>
+    /// lists only the exceptions. <paramref name="unreadable"/> are the page's own "could not read this" errors: where
+    /// the page could not read a value, its message replaces the service's (which only saw the value as missing).
+    /// </summary>
+    protected IActionResult? Refused<T>(Outcome<T> outcome, IReadOnlyDictionary<string, string>? fields = null,
+        IReadOnlyDictionary<string, string>? unreadable = null)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.NotFound:
+                return NotFound();
+            case OutcomeKind.Forbidden:
+                return Forbid();
+        }
+        ShowErrors(outcome.Errors, fields, unreadable);
+        if (outcome.Errors.Count == 0 && outcome.Kind != OutcomeKind.Success)
+        {
+            ModelState.AddModelError("", outcome.Message ?? "The change could not be made");
+        }
+        return null;
+    }
+
+    /// <summary>Field errors (a service's, by its field names) and the page's own unreadable values, into the ModelState.</summary>
+    protected void ShowErrors(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string>? fields = null,
+        IReadOnlyDictionary<string, string>? unreadable = null)
+    {
+        unreadable ??= new Dictionary<string, string>();
+        foreach (var (field, messages) in errors)
+        {
+            var key = FieldKey(field, fields);
+            if (unreadable.ContainsKey(key))
+            {
+                continue;
+            }
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
+        foreach (var (field, message) in unreadable)
+        {
+            ModelState.AddModelError(field, message);
+        }
+    }
+
+    /// <summary>The page's own "could not read this" errors into the ModelState; true when there were any.</summary>
+    protected bool Unreadable(IReadOnlyDictionary<string, string> unreadable)
+    {
+        foreach (var (field, message) in unreadable)
+        {
+            ModelState.AddModelError(field, message);
+        }
+        return unreadable.Count > 0;
+    }
+
+    /// <summary>
+    /// The page's field for a service's field: the exception in <paramref name="fields"/> if there is one, else by
+    /// convention the bound property of that name ("weeklyPrice" → "WeeklyPrice", or "Input.WeeklyPrice" on the
+    /// page's bound input model; "child.firstName" → "ChildFirstName", else "FirstName"); "" (the summary only) when there is none.
+    /// </summary>
+    protected string FieldKey(string field, IReadOnlyDictionary<string, string>? fields = null) =>
+        fields is not null && fields.TryGetValue(field, out var mapped) ? mapped : ConventionKeys.GetOrAdd((GetType(), field), Convention);
+
+    private static string Convention((Type Page, string Field) key)
+    {
+        var parts = key.Field.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]).ToList();
+        if (parts.Count == 0)
+        {
+            return "";
+        }
+        // "child.firstName": "ChildFirstName", else "FirstName".
+        string[] names = parts.Count > 1 ? [string.Concat(parts), parts[^1]] : [parts[0]];
+        var bindAll = key.Page.GetCustomAttribute<BindPropertiesAttribute>() is not null;
+        var bound = key.Page.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => bindAll || p.GetCustomAttribute<BindPropertyAttribute>() is not null)
+            .ToList();
+        foreach (var name in names)
+        {
+            if (bound.Any(p => p.Name == name))
+            {
+                return name;
+            }
+            if (bound.FirstOrDefault(p => p.PropertyType.IsClass && p.PropertyType != typeof(string)
+                && p.PropertyType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not null) is { } model)
+            {
+                return $"{model.Name}.{name}";
+            }
+        }
+        return "";
+    }
+}
