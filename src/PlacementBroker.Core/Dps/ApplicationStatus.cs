@@ -1,0 +1,10 @@
+namespace PlacementBroker.Core.Dps;
+
+public enum ApplicationStatus
+{
+    Draft,
+    Submitted,
+    Admitted,
+    Rejected,
+    Withdrawn,
+}

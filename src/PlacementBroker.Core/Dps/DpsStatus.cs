@@ -1,0 +1,8 @@
+namespace PlacementBroker.Core.Dps;
+
+public enum DpsStatus
+{
+    Draft,
+    Open,
+    Closed,
+}

@@ -1,0 +1,9 @@
+namespace PlacementBroker.Core.Dps;
+
+public enum MembershipStatus
+{
+    Admitted,
+    Suspended,
+    Withdrawn,
+    Removed,
+}

@@ -1,0 +1,7 @@
+namespace PlacementBroker.Core.Placements;
+
+public enum ApprovalDecision
+{
+    Approve,
+    Reject,
+}

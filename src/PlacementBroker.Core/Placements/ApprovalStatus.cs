@@ -1,0 +1,8 @@
+namespace PlacementBroker.Core.Placements;
+
+public enum ApprovalStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,8 @@
+namespace PlacementBroker.Core.Providers;
+
+public enum SettingReviewStatus
+{
+    Approved,
+    AwaitingReview,
+    Rejected,
+}

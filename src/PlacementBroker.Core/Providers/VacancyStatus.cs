@@ -1,0 +1,9 @@
+namespace PlacementBroker.Core.Providers;
+
+public enum VacancyStatus
+{
+    Open,
+    Held,
+    Filled,
+    Withdrawn,
+}

@@ -1,0 +1,9 @@
+namespace PlacementBroker.Core.Quality;
+
+public enum FlagCategory
+{
+    Concern,
+    Complaint,
+    Safeguarding,
+    RegulatoryAction,
+}

@@ -1,0 +1,7 @@
+namespace PlacementBroker.Core.Quality;
+
+public enum FlagStatus
+{
+    Open,
+    Resolved,
+}

@@ -1,0 +1,8 @@
+namespace PlacementBroker.Core.Quality;
+
+public enum VisitOutcome
+{
+    Satisfactory,
+    ImprovementsNeeded,
+    Unsatisfactory,
+}

@@ -1,0 +1,9 @@
+namespace PlacementBroker.Core.Quality;
+
+public enum VisitType
+{
+    Annual,
+    PrePlacement,
+    Concern,
+    FollowUp,
+}

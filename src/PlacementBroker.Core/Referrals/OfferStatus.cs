@@ -1,0 +1,11 @@
+namespace PlacementBroker.Core.Referrals;
+
+public enum OfferStatus
+{
+    Submitted,
+    Withdrawn,
+    PendingApproval,
+    Accepted,
+    NotSelected,
+    Rejected,
+}

@@ -1,0 +1,10 @@
+namespace PlacementBroker.Core.Referrals;
+
+public enum PlacementDuration
+{
+    Emergency,
+    ShortTerm,
+    LongTerm,
+    Respite,
+    Remand,
+}

@@ -1,0 +1,10 @@
+namespace PlacementBroker.Core.Referrals;
+
+public enum ReferralStatus
+{
+    Draft,
+    Open,
+    Placed,
+    Withdrawn,
+    Unfilled,
+}
