@@ -7,14 +7,6 @@ using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.DataProtection;
 
-/// <summary>Everything the platform holds about one child for that child's council: the answer to a subject access request.</summary>
-public sealed record SubjectAccessExport(
-    DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
-    IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
-    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails);
-
-public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
-
 /// <summary>
 /// Finds a child by the council's case reference (or one of its referrals' ids) within the asking person's council only,
 /// and gathers every referral, offer, placement, approval, audit entry and email about them. Another council's child is

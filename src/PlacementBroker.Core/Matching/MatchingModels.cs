@@ -1,3 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Referrals;
+
 namespace PlacementBroker.Core.Matching;
 
 public enum QaStatus
@@ -117,4 +124,13 @@ public sealed record MatchResult(
 public sealed record RankingWeights(double Needs = 1, double OfstedGrade = 1, double Price = 1, double Distance = 1, double QaStatus = 1, double TrackRecord = 1)
 {
     public static readonly RankingWeights Default = new();
+}
+
+/// <summary>
+/// The potential matches, and the cut if there was one: <paramref name="VacanciesConsidered"/> nearest of
+/// <paramref name="VacanciesFound"/> vacancies of the lot (within the search area) were ranked.
+/// </summary>
+public sealed record PotentialMatches(IReadOnlyList<MatchResult> Matches, int VacanciesConsidered, int VacanciesFound)
+{
+    public bool Cut => VacanciesFound > VacanciesConsidered;
 }

@@ -1,3 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Providers;
+
 namespace PlacementBroker.Core.Referrals;
 
 public sealed record ChildInput(
@@ -78,3 +86,7 @@ public sealed record OfferView(
 }
 
 public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);
+
+public sealed record ReferralSummary(
+    Guid Id, string ChildReference, Guid LotId, Urgency Urgency, DateOnly StartDate, ReferralStatus Status, DateTime OfferDeadline,
+    Guid CreatedByUserId, int Offers, int ProvidersNotified);

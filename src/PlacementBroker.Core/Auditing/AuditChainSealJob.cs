@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PlacementBroker.Core.Data;
+
+namespace PlacementBroker.Core.Auditing;
+
+/// <summary>Every minute: seals the events appended since the last run.</summary>
+public class AuditChainSealJob(AuditChain chain)
+{
+    public const string RecurringId = "audit-chain-seal";
+    public const string Cron = "* * * * *";
+
+    public async Task RunAsync() => await chain.SealAsync();
+}

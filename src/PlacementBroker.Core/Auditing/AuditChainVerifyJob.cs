@@ -1,0 +1,22 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PlacementBroker.Core.Data;
+
+namespace PlacementBroker.Core.Auditing;
+
+/// <summary>Hourly: seals what is waiting, then recomputes the whole chain and records (and logs) the first broken link.</summary>
+public class AuditChainVerifyJob(AuditChain chain)
+{
+    public const string RecurringId = "audit-chain-verify";
+    public const string Cron = "20 * * * *";
+
+    public async Task RunAsync()
+    {
+        await chain.SealAsync();
+        await chain.VerifyAsync();
+    }
+}
