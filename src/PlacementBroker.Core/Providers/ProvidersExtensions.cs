@@ -13,7 +13,6 @@ public static class ProvidersExtensions
             .AddSingleton<IGeocoder, PostcodeDistrictGeocoder>()
             .AddScoped<SettingService>()
             .AddScoped<AddressDisclosure>()
-            .AddScoped<Placements.PlaceLedger>()
             .AddScoped<VacancyService>()
             .AddScoped<ProviderTeamService>();
     }

@@ -73,15 +73,15 @@ public static class PlacementEndpoints
             .WithSummary("End a placement with its date and reason; the place returns to the vacancy or the block contract")
             .ProducesValidationProblem();
 
-        api.MapPost("/block-contracts", async (CreateBlockContractRequest? request, PlacementService placements, HttpContext http) =>
-                request is null ? ApiResults.MissingBody() : (await placements.CreateBlockContractAsync(http.ToActor(), request, http.RequestAborted))
+        api.MapPost("/block-contracts", async (CreateBlockContractRequest? request, BlockContractService blockContracts, HttpContext http) =>
+                request is null ? ApiResults.MissingBody() : (await blockContracts.CreateBlockContractAsync(http.ToActor(), request, http.RequestAborted))
                     .ToResult(b => Results.Created($"/api/block-contracts/{b.Id}", new { id = b.Id })))
             .RequireAuthorization(Policies.Commissioner)
             .WithSummary("Record a block contract: places bought from a provider in a lot at a fixed weekly price per place")
             .ProducesValidationProblem();
 
-        api.MapGet("/block-contracts", async (PlacementService placements, HttpContext http) =>
-                http.Paged((await placements.BlockContractsAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
+        api.MapGet("/block-contracts", async (BlockContractService blockContracts, HttpContext http) =>
+                http.Paged((await blockContracts.BlockContractsAsync(http.ToActor(), http.RequestAborted)).ToPaged(http.PageRequest())))
             .WithPaging()
             .RequireAuthorization(Policies.AuthorityUser)
             .WithSummary("The authority's block contracts with occupancy, void places and their weekly cost")

@@ -4,11 +4,11 @@ using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Commissioning.BlockContracts;
 
-public class IndexModel(PlacementService placements) : PageModel
+public class IndexModel(BlockContractService blockContracts) : PageModel
 {
     public List<BlockContractView> Contracts { get; private set; } = [];
 
-    public async Task OnGetAsync() => Contracts = await placements.BlockContractsAsync(HttpContext.ToActor(), HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Contracts = await blockContracts.BlockContractsAsync(HttpContext.ToActor(), HttpContext.RequestAborted);
 
     /// <summary>The nearest of the fixed width classes (0, 5, …, 100) for a bar.</summary>
     public static string Width(decimal percent) => $"app-width-{(int)(Math.Round(Math.Clamp(percent, 0, 100) / 5) * 5)}";

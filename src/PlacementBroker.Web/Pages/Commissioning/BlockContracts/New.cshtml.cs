@@ -11,7 +11,7 @@ using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Commissioning.BlockContracts;
 
-public class NewModel(PlacementService placements, PlacementBrokerDbContext db) : PageModel
+public class NewModel(BlockContractService blockContracts, PlacementBrokerDbContext db) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new()
     {
@@ -61,7 +61,7 @@ public class NewModel(PlacementService placements, PlacementBrokerDbContext db) 
             await LoadChoicesAsync();
             return Page();
         }
-        var outcome = await placements.CreateBlockContractAsync(HttpContext.ToActor(), new CreateBlockContractRequest(
+        var outcome = await blockContracts.CreateBlockContractAsync(HttpContext.ToActor(), new CreateBlockContractRequest(
             Guid.TryParse(Input.ProviderId, out var provider) ? provider : null,
             Guid.TryParse(Input.LotId, out var lot) ? lot : null,
             null, places, price, start, end), HttpContext.RequestAborted);
