@@ -23,7 +23,7 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
     {
         { Status: not ApplicationStatus.Submitted } => "This application has been decided: there is no decision period left to extend.",
         { Regime: not DpsRegime.Pcr2015Dps } => "Only a PCR 2015 DPS extends the decision period. A dynamic market decides within the period it set.",
-        { Extended: true } => $"The decision period has already been extended once, to {DpsService.PcrExtendedDecisionDays} working days.",
+        { Extended: true } => $"The decision period has already been extended once, to {DecisionPeriod.Pcr2015ExtendedDays} working days.",
         _ => null,
     };
 
@@ -34,7 +34,7 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
         var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
+            Success($"The decision period was extended to {DecisionPeriod.Pcr2015ExtendedDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
             return Redirect($"/applications/{id}");
         }
         if (Refused(outcome, Fields) is { } result)
