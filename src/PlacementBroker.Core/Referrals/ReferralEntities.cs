@@ -1,5 +1,32 @@
 namespace PlacementBroker.Core.Referrals;
 
+public enum Urgency
+{
+    /// <summary>Same day.</summary>
+    Emergency,
+    /// <summary>Within 72 hours.</summary>
+    Urgent,
+    Planned,
+}
+
+public enum PlacementDuration
+{
+    Emergency,
+    ShortTerm,
+    LongTerm,
+    Respite,
+    Remand,
+}
+
+public enum ReferralStatus
+{
+    Draft,
+    Open,
+    Placed,
+    Withdrawn,
+    Unfilled,
+}
+
 /// <summary>
 /// A placing officer's request for a placement. The child's identifying details stay with the authority; providers
 /// see an anonymised profile until their offer is accepted.
@@ -58,4 +85,63 @@ public class Referral
     public DateTime? AnonymisedAt { get; set; }
 
     public List<ReferralRecipient> Recipients { get; set; } = [];
+}
+
+/// <summary>A provider the referral was sent to (every admitted, unsuspended provider of the lot when published).</summary>
+public class ReferralRecipient
+{
+    public Guid ReferralId { get; set; }
+    public Guid ProviderId { get; set; }
+    public DateTime NotifiedAt { get; set; }
+    /// <summary>Whether the provider had an eligible vacancy when the referral was published.</summary>
+    public bool Fits { get; set; }
+    public DateTime? DeclinedAt { get; set; }
+    public DeclineReason? DeclineReason { get; set; }
+    public string? DeclineDetail { get; set; }
+}
+
+public enum DeclineReason
+{
+    NoSuitableVacancy,
+    CannotMeetNeeds,
+    ImpactOnOtherChildren,
+    RiskTooHigh,
+    LocationUnsuitable,
+    StartDateNotPossible,
+    PriceBelowCost,
+    OutsideRegistration,
+    Other,
+}
+
+public enum OfferStatus
+{
+    Submitted,
+    Withdrawn,
+    PendingApproval,
+    Accepted,
+    NotSelected,
+    Rejected,
+}
+
+/// <summary>A provider's answer to a referral: a place on one of its vacancies at a weekly price.</summary>
+public class Offer
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReferralId { get; set; }
+    public Referral? Referral { get; set; }
+    public Guid ProviderId { get; set; }
+    public Guid VacancyId { get; set; }
+    public Guid SettingId { get; set; }
+    public decimal WeeklyPrice { get; set; }
+    public DateOnly StartDate { get; set; }
+    public string? Notes { get; set; }
+    public bool IncludesEducation { get; set; }
+    public bool IncludesTherapy { get; set; }
+    public decimal? OneToOneHoursPerWeek { get; set; }
+    public OfferStatus Status { get; set; }
+    /// <summary>The client's Idempotency-Key: the same key from the same provider returns the same offer.</summary>
+    public string? IdempotencyKey { get; set; }
+    public Guid CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

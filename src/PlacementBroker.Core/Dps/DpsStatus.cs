@@ -1,8 +1,0 @@
-namespace PlacementBroker.Core.Dps;
-
-public enum DpsStatus
-{
-    Draft,
-    Open,
-    Closed,
-}

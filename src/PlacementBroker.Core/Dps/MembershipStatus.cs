@@ -1,9 +1,0 @@
-namespace PlacementBroker.Core.Dps;
-
-public enum MembershipStatus
-{
-    Admitted,
-    Suspended,
-    Withdrawn,
-    Removed,
-}

@@ -1,7 +1,0 @@
-namespace PlacementBroker.Core.Placements;
-
-public enum ApprovalDecision
-{
-    Approve,
-    Reject,
-}

@@ -1,8 +1,0 @@
-namespace PlacementBroker.Core.Placements;
-
-public enum ApprovalStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-}

@@ -1,0 +1,109 @@
+namespace PlacementBroker.Core.Placements;
+
+public enum PlacementKind
+{
+    /// <summary>Individually purchased at the offered weekly price.</summary>
+    Spot,
+    /// <summary>A place inside a block contract the authority has already bought.</summary>
+    Block,
+}
+
+public enum PlacementStatus
+{
+    Active,
+    Ended,
+}
+
+public enum PlacementEndReason
+{
+    PlannedMove,
+    Disruption,
+    ReturnedHome,
+    AdoptionOrSpecialGuardianship,
+    TurnedEighteen,
+    Other,
+}
+
+/// <summary>A child placed with a provider: where money is committed.</summary>
+public class Placement
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReferralId { get; set; }
+    public Referrals.Referral? Referral { get; set; }
+    public Guid OfferId { get; set; }
+    public Guid LocalAuthorityId { get; set; }
+    public Guid ProviderId { get; set; }
+    public Guid SettingId { get; set; }
+    public Guid VacancyId { get; set; }
+    public Guid? BlockContractId { get; set; }
+    public PlacementKind Kind { get; set; }
+    public PlacementStatus Status { get; set; }
+    /// <summary>Places taken: the sibling group placed together.</summary>
+    public int Places { get; set; } = 1;
+    public decimal WeeklyPrice { get; set; }
+    public DateOnly StartDate { get; set; }
+    /// <summary>The day the child leaves (the place is free from that day). A date still to come while <see cref="Status"/> is active is a planned end.</summary>
+    public DateOnly? EndDate { get; set; }
+    public PlacementEndReason? EndReason { get; set; }
+    public string? EndNotes { get; set; }
+    public bool Retrospective { get; set; }
+    public Guid? ApprovalId { get; set; }
+    public Guid CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public Guid? EndedByUserId { get; set; }
+}
+
+public enum ApprovalStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+public enum ApprovalDecision
+{
+    Approve,
+    Reject,
+}
+
+/// <summary>An offer that needs a placement manager's approval before it becomes a placement (spec 5.4). The place is held meanwhile.</summary>
+public class Approval
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OfferId { get; set; }
+    public Guid ReferralId { get; set; }
+    public Guid LocalAuthorityId { get; set; }
+    public PlacementKind Kind { get; set; }
+    public Guid? BlockContractId { get; set; }
+    public List<string> Reasons { get; set; } = [];
+    /// <summary>The places held for this decision on the offer's vacancy: the referral's sibling group. Released when it is decided or closed.</summary>
+    public int PlacesHeld { get; set; }
+    /// <summary>Where the setting's Ofsted reports are, for a setting graded below good.</summary>
+    public string? OfstedReportUrl { get; set; }
+    public ApprovalStatus Status { get; set; }
+    public Guid RequestedByUserId { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public Guid? DecidedByUserId { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionReason { get; set; }
+    public Guid? PlacementId { get; set; }
+}
+
+/// <summary>Places an authority has bought in advance from a provider, in a lot, at a fixed weekly price per place.</summary>
+public class BlockContract
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LocalAuthorityId { get; set; }
+    public Guid ProviderId { get; set; }
+    public Guid LotId { get; set; }
+    public Guid? SettingId { get; set; }
+    public int Places { get; set; }
+    /// <summary>Places occupied now. Changed only by conditional updates, so it never exceeds <see cref="Places"/>.</summary>
+    public int PlacesTaken { get; set; }
+    public decimal WeeklyPricePerPlace { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public Guid CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,7 +1,0 @@
-namespace PlacementBroker.Core.Placements;
-
-public enum PlacementStatus
-{
-    Active,
-    Ended,
-}

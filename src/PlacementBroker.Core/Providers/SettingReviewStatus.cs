@@ -1,8 +1,0 @@
-namespace PlacementBroker.Core.Providers;
-
-public enum SettingReviewStatus
-{
-    Approved,
-    AwaitingReview,
-    Rejected,
-}

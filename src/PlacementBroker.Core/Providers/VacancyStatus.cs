@@ -1,9 +1,0 @@
-namespace PlacementBroker.Core.Providers;
-
-public enum VacancyStatus
-{
-    Open,
-    Held,
-    Filled,
-    Withdrawn,
-}

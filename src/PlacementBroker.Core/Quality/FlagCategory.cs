@@ -1,9 +1,0 @@
-namespace PlacementBroker.Core.Quality;
-
-public enum FlagCategory
-{
-    Concern,
-    Complaint,
-    Safeguarding,
-    RegulatoryAction,
-}

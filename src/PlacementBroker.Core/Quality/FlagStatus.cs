@@ -1,7 +1,0 @@
-namespace PlacementBroker.Core.Quality;
-
-public enum FlagStatus
-{
-    Open,
-    Resolved,
-}

@@ -1,8 +1,0 @@
-namespace PlacementBroker.Core.Quality;
-
-public enum VisitOutcome
-{
-    Satisfactory,
-    ImprovementsNeeded,
-    Unsatisfactory,
-}

@@ -1,9 +1,0 @@
-namespace PlacementBroker.Core.Quality;
-
-public enum VisitType
-{
-    Annual,
-    PrePlacement,
-    Concern,
-    FollowUp,
-}
