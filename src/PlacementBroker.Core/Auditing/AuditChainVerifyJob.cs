@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Auditing;
 
 /// <summary>Hourly: seals what is waiting, then recomputes the whole chain and records (and logs) the first broken link.</summary>

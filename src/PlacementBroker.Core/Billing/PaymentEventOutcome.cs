@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Payments;
-
 namespace PlacementBroker.Core.Billing;
 
 public enum PaymentEventOutcome

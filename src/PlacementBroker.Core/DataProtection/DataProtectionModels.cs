@@ -1,12 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Core.Referrals;
 

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.DataProtection;
 

@@ -1,11 +1,3 @@
-using System.Text.RegularExpressions;
-using AutoMapper;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Identity;
 
 public sealed record CreateLocalAuthorityRequest(string? Name, string? Code);

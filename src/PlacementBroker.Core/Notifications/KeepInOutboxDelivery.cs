@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Notifications;
 
 /// <summary>No email service configured: emails stay in the outbox, where the demo and developers read them.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Notifications;
 
 public sealed record OutboxPage(IReadOnlyList<OutboxEmail> Emails, int Total, int Page, int PageSize)

@@ -1,5 +1,3 @@
-using Notify.Client;
-
 namespace PlacementBroker.Core.Notifications;
 
 public class NotifyOptions

@@ -1,5 +1,3 @@
-using Stripe;
-
 namespace PlacementBroker.Core.Payments;
 
 /// <summary>The webhook's body or signature could not be trusted: answered 400 and nothing is written.</summary>

@@ -1,5 +1,3 @@
-using Stripe;
-
 namespace PlacementBroker.Core.Payments;
 
 /// <summary>An authority as the payer of invoices.</summary>

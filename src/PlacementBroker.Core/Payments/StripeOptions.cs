@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Options;
-using Stripe;
-
 namespace PlacementBroker.Core.Payments;
 
 /// <summary>The <c>Stripe</c> configuration section (names fixed by the API contract).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Placements;

@@ -1,11 +1,4 @@
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Notifications;
 
 namespace PlacementBroker.Core.Providers;
 

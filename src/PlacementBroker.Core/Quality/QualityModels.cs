@@ -1,4 +1,3 @@
-using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Quality;

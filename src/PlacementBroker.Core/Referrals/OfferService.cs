@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-
 namespace PlacementBroker.Core.Referrals;
 
 public class ReferralOptions

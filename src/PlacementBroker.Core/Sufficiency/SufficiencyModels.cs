@@ -1,13 +1,3 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.Sufficiency;
 
 public enum SufficiencyScope
