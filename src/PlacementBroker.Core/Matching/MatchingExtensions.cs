@@ -6,11 +6,8 @@ namespace PlacementBroker.Core.Matching;
 public static class MatchingExtensions
 {
     /// <summary>Matching. It reads the QA status (<c>AddQuality</c>) and price benchmarks (<c>AddSufficiency</c>) through <see cref="IQaStatusSource"/> and <see cref="IPriceBenchmarks"/>.</summary>
-    public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<MatchingOptions>().Bind(configuration.GetSection(MatchingOptions.Section))
-            .Validate(o => o.CandidateLimit is >= 1 and <= 100_000, "PlacementBroker:Matching:CandidateLimit must be from 1 to 100,000")
-            .ValidateOnStart();
-        return services.AddScoped<MatchService>();
-    }
+    public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration) => services
+        .AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section, o => o.CandidateLimit is >= 1 and <= 100_000,
+            "PlacementBroker:Matching:CandidateLimit must be from 1 to 100,000")
+        .AddScoped<MatchService>();
 }
