@@ -8,9 +8,6 @@ using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Core.Auditing;
 
-/// <summary>What a verification of the chain found: whole through a sequence, or broken at the first event that does not follow.</summary>
-public sealed record AuditChainReport(bool Intact, long CheckedThroughSequence, long? BrokenAtEventId, string? Reason, DateTime VerifiedAt, long UnsealedEvents);
-
 /// <summary>
 /// The hash chain over the audit trail. Requests add events without a hash (appending never waits for anyone); the
 /// sealer then takes the chain head's row lock, so one sealer at a time, and gives each unsealed event, in id order, the
@@ -169,27 +166,5 @@ public class AuditChain(PlacementBrokerDbContext db, TimeProvider clock, ILogger
         ];
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields)));
         return Convert.ToHexStringLower(bytes);
-    }
-}
-
-/// <summary>Every minute: seals the events appended since the last run.</summary>
-public class AuditChainSealJob(AuditChain chain)
-{
-    public const string RecurringId = "audit-chain-seal";
-    public const string Cron = "* * * * *";
-
-    public async Task RunAsync() => await chain.SealAsync();
-}
-
-/// <summary>Hourly: seals what is waiting, then recomputes the whole chain and records (and logs) the first broken link.</summary>
-public class AuditChainVerifyJob(AuditChain chain)
-{
-    public const string RecurringId = "audit-chain-verify";
-    public const string Cron = "20 * * * *";
-
-    public async Task RunAsync()
-    {
-        await chain.SealAsync();
-        await chain.VerifyAsync();
     }
 }

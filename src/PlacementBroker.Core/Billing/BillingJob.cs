@@ -48,16 +48,3 @@ public class BillingJob(PlacementBrokerDbContext db, BillingService billing, Pay
         }
     }
 }
-
-public static class BillingExtensions
-{
-    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddBilling(this Microsoft.Extensions.DependencyInjection.IServiceCollection services)
-    {
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingService>(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<PaymentEventService>(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<BillingJob>(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<PriceChangeService>(services);
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Payments.IPaymentGateway, Payments.StripePaymentGateway>(services);
-        return services;
-    }
-}

@@ -8,24 +8,6 @@ using PlacementBroker.Core.Placements;
 
 namespace PlacementBroker.Core.Billing;
 
-public sealed record BillingRunRequest(DateOnly? PeriodStart, DateOnly? PeriodEnd);
-
-public sealed record InvoiceLineView(Guid Id, Guid? PlacementId, Guid? BlockContractId, string Description, int Days, decimal Amount,
-    DateOnly? AdjustsPeriodStart = null, DateOnly? AdjustsPeriodEnd = null);
-
-public sealed record InvoiceView(
-    Guid Id, Guid BillingRunId, Guid LocalAuthorityId, string LocalAuthority, Guid ProviderId, string ProviderName, DateOnly PeriodStart, DateOnly PeriodEnd,
-    decimal Total, InvoiceStatus Status, string? StripeInvoiceId, string? LastError, DateTime? RaisedAt, DateTime? PaidAt, DateTime? PaidOutAt,
-    IReadOnlyList<InvoiceLineView> Lines);
-
-public sealed record BillingRunView(
-    Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, DateTime? CompletedAt, decimal Total,
-    IReadOnlyList<InvoiceView> Invoices);
-
-public sealed record PlacementCharge(DateOnly PeriodStart, DateOnly PeriodEnd, int Days, decimal Amount, InvoiceStatus Status);
-
-public sealed record BillingRunSummary(Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, BillingRunStatus Status, DateTime StartedAt, int Invoices, decimal Total);
-
 /// <summary>
 /// Billing runs (spec 8): one invoice per authority and provider per period, a line per placement or block contract,
 /// raised through the payment gateway. A run is idempotent: the same period again returns the same run and creates

@@ -5,15 +5,6 @@ using PlacementBroker.Core.Payments;
 
 namespace PlacementBroker.Core.Billing;
 
-public enum PaymentEventOutcome
-{
-    Applied,
-    /// <summary>Already handled: a repeat changes nothing.</summary>
-    Repeat,
-    /// <summary>Recorded and acknowledged, but nothing to do: an event type billing does not use, or an older event than one already applied.</summary>
-    Ignored,
-}
-
 /// <summary>
 /// Applies the payment provider's events to invoices. Each event id is recorded with the change it makes, in one
 /// save, so a repeat is recognised and changes nothing. Events may arrive out of order: a paid invoice stays paid, and

@@ -5,12 +5,6 @@ using PlacementBroker.Core.Placements;
 
 namespace PlacementBroker.Core.Billing;
 
-public sealed record PriceChangeRequest(decimal? WeeklyPrice, DateOnly? EffectiveFrom, string? Reason);
-
-public sealed record PriceFromView(DateOnly From, decimal WeeklyPrice, string? Reason);
-
-public sealed record PlacementPrices(Guid PlacementId, decimal WeeklyPrice, IReadOnlyList<PriceFromView> Prices);
-
 /// <summary>
 /// A spot placement's weekly price changing from a date, agreed by a placement manager. Billing charges each day at
 /// the price in force that day. A change cannot reach back into a period already billed: invoices are never rewritten.

@@ -6,14 +6,6 @@ using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Core.DataProtection;
 
-/// <summary>The auditor's filters; every one optional. Dates are days in England, inclusive.</summary>
-public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Action, string? UserEmail, string? EntityType, string? EntityId);
-
-/// <summary>One audit entry as the auditor sees it.</summary>
-public sealed record AuditEntryView(
-    long Id, DateTime OccurredAt, string? ActorEmail, Guid? ActorUserId, string Action, string EntityType, string? EntityId,
-    Guid? LocalAuthorityId, Guid? ProviderId, string? Detail, string? IpAddress, long? Sequence, string? Hash);
-
 /// <summary>
 /// The audit trail as a council's data protection lead reads it: only the entries recorded against their council, never
 /// another's, whatever the filters say.

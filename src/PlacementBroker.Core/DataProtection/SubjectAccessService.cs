@@ -1,19 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.DataProtection;
-
-/// <summary>Everything the platform holds about one child for that child's council: the answer to a subject access request.</summary>
-public sealed record SubjectAccessExport(
-    DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
-    IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
-    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails);
-
-public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
 
 /// <summary>
 /// Finds a child by the council's case reference (or one of its referrals' ids) within the asking person's council only,

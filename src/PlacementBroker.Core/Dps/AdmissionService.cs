@@ -299,7 +299,7 @@ public class AdmissionService(
         }
         if (application.ExtendedAt is not null)
         {
-            return Outcome<ApplicationQueueItem>.Conflict("The decision period has already been extended once, to 15 working days.");
+            return Outcome<ApplicationQueueItem>.Conflict($"The decision period has already been extended once, to {DecisionPeriod.Pcr2015ExtendedDays} working days.");
         }
         // Reg. 34(15) extends a period that is still running: once the deadline has passed there is nothing to extend,
         // and an extension now would hide a decision that is already late.
@@ -309,7 +309,7 @@ public class AdmissionService(
                 $"The decision was due by {UkTime.Describe(due)} and that deadline has passed: the period can only be extended before it ends. Decide the application now.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        application.DecisionDueBy = calendar.AddWorkingDays(UkTime.DateOf(application.SubmittedAt!.Value), DpsService.PcrExtendedDecisionDays);
+        application.DecisionDueBy = DecisionPeriod.ExtendedDueBy(calendar, UkTime.DateOf(application.SubmittedAt!.Value));
         application.ExtendedAt = now;
         application.ExtendedByUserId = actor.UserId;
         application.ExtensionReason = reason.Trim();
@@ -389,7 +389,7 @@ public class AdmissionService(
         var now = clock.GetUtcNow().UtcDateTime;
         application.Status = ApplicationStatus.Submitted;
         application.SubmittedAt = now;
-        application.DecisionDueBy = calendar.AddWorkingDays(UkTime.DateOf(now), dps.DecisionPeriodDays);
+        application.DecisionDueBy = DecisionPeriod.DueBy(calendar, UkTime.DateOf(now), dps.DecisionPeriodDays);
         application.UpdatedAt = now;
         audit.Record(actor, "ApplicationSubmitted", nameof(LotApplication), application.Id, $"decision due by {application.DecisionDueBy:yyyy-MM-dd}");
     }

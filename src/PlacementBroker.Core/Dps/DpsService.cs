@@ -7,10 +7,6 @@ namespace PlacementBroker.Core.Dps;
 /// <summary>Commissioners run their DPSs: create, add lots, publish, close.</summary>
 public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public const int PcrDecisionDays = 10;
-    public const int PcrExtendedDecisionDays = 15;
-    public const int MaxDynamicMarketDecisionDays = 60;
-
     public async Task<Outcome<DynamicPurchasingSystem>> CreateAsync(Actor actor, CreateDpsRequest request, CancellationToken ct = default)
     {
         if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } lead)
@@ -22,14 +18,10 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         var errors = new FieldErrors()
             .Required("name", name, "Enter the name of the DPS")
             .MaxLength("name", name, 200, "Name");
-        var period = request.DecisionPeriodDays ?? PcrDecisionDays;
-        if (regime == DpsRegime.Pcr2015Dps && period is < 1 or > PcrDecisionDays)
+        var period = request.DecisionPeriodDays ?? DecisionPeriod.Pcr2015Days;
+        if (DecisionPeriod.Refusal(regime, period) is { } refusal)
         {
-            errors.Add("decisionPeriodDays", $"Under PCR 2015 the decision period is at most {PcrDecisionDays} working days");
-        }
-        else if (period is < 1 or > MaxDynamicMarketDecisionDays)
-        {
-            errors.Add("decisionPeriodDays", $"Enter a decision period from 1 to {MaxDynamicMarketDecisionDays} working days");
+            errors.Add("decisionPeriodDays", refusal);
         }
         var participants = (request.ParticipatingLocalAuthorityIds ?? []).Distinct().Where(id => id != lead).ToList();
         if (participants.Count > 0)

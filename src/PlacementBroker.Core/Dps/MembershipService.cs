@@ -44,8 +44,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
         if (to == MembershipStatus.Admitted && await Quality.QaFlagQueries.ProviderIsRedAsync(db.QaFlags, membership.ProviderId, ct))
         {
             // A red provider receives no referrals: its memberships come back when the QA team resolves the critical flag.
-            return Outcome<MembershipView>.BusinessRule(
-                $"{membership.Provider!.Name} is red in quality assurance: a critical flag is open. Its memberships are reinstated when the flag is resolved.");
+            return Outcome<MembershipView>.BusinessRule(Quality.QaSuspension.RefusalWhileRed(membership.Provider!.Name));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

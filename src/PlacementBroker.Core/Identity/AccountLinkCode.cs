@@ -1,13 +1,5 @@
 namespace PlacementBroker.Core.Identity;
 
-public enum AccountLinkPurpose
-{
-    /// <summary>An invited colleague chooses their first password.</summary>
-    Invitation,
-    /// <summary>Someone who forgot their password chooses a new one.</summary>
-    PasswordReset,
-}
-
 /// <summary>
 /// A one-time code sent in an email link. Only its SHA-256 hash is kept: the email carries the code, the database
 /// cannot hand out a working link. It works once, until it expires.

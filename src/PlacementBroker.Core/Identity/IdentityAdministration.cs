@@ -7,19 +7,6 @@ using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Identity;
 
-public sealed record CreateLocalAuthorityRequest(string? Name, string? Code);
-
-public sealed record CreateUserRequest(
-    string? Email, string? Password, string? DisplayName, Role? Role, Guid? LocalAuthorityId, Guid? ProviderId = null);
-
-public sealed record RegisterProviderRequest(
-    string? OrganisationName, ProviderType? ProviderType, string? RegistrationNumber, string? ContactEmail,
-    NewProviderUser? User);
-
-public sealed record NewProviderUser(string? Email, string? Password, string? DisplayName);
-
-public sealed record ProviderRegistered(Guid ProviderId, Guid UserId);
-
 /// <summary>Creates tenants and accounts: platform admins create authorities and their users; providers register themselves.</summary>
 public partial class IdentityAdministration(
     PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, TimeProvider clock,

@@ -227,22 +227,3 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         return weights?.ToWeights() ?? RankingWeights.Default;
     }
 }
-
-/// <summary>How matching bounds its work.</summary>
-public class MatchingOptions
-{
-    public const string Section = "PlacementBroker:Matching";
-    public const int DefaultCandidateLimit = 5000;
-
-    /// <summary>The most vacancies one referral's potential matches are chosen from, nearest first.</summary>
-    public int CandidateLimit { get; set; } = DefaultCandidateLimit;
-}
-
-/// <summary>
-/// The potential matches, and the cut if there was one: <paramref name="VacanciesConsidered"/> nearest of
-/// <paramref name="VacanciesFound"/> vacancies of the lot (within the search area) were ranked.
-/// </summary>
-public sealed record PotentialMatches(IReadOnlyList<MatchResult> Matches, int VacanciesConsidered, int VacanciesFound)
-{
-    public bool Cut => VacanciesFound > VacanciesConsidered;
-}

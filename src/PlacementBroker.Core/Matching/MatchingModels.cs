@@ -118,3 +118,12 @@ public sealed record RankingWeights(double Needs = 1, double OfstedGrade = 1, do
 {
     public static readonly RankingWeights Default = new();
 }
+
+/// <summary>
+/// The potential matches, and the cut if there was one: <paramref name="VacanciesConsidered"/> nearest of
+/// <paramref name="VacanciesFound"/> vacancies of the lot (within the search area) were ranked.
+/// </summary>
+public sealed record PotentialMatches(IReadOnlyList<MatchResult> Matches, int VacanciesConsidered, int VacanciesFound)
+{
+    public bool Cut => VacanciesFound > VacanciesConsidered;
+}

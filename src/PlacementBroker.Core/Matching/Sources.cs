@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
 
 namespace PlacementBroker.Core.Matching;
 

@@ -123,27 +123,3 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
         return email.Length == 0 ? query.Where(_ => false) : query.Where(e => e.To.ToLower() == email);
     }
 }
-
-public sealed record OutboxPage(IReadOnlyList<OutboxEmail> Emails, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-/// <summary>Delivers one email, returning the delivery service's id for it.</summary>
-public interface IEmailDelivery
-{
-    string Name { get; }
-
-    Task<string?> DeliverAsync(OutboxEmail email, CancellationToken ct);
-}
-
-/// <summary>No email service configured: emails stay in the outbox, where the demo and developers read them.</summary>
-public class KeepInOutboxDelivery : IEmailDelivery
-{
-    /// <summary>What <see cref="OutboxEmail.DeliveredBy"/> says of an email kept here; such emails keep their bodies.</summary>
-    public const string DeliveredByName = "Outbox";
-
-    public string Name => DeliveredByName;
-
-    public Task<string?> DeliverAsync(OutboxEmail email, CancellationToken ct) => Task.FromResult<string?>(null);
-}

@@ -2,17 +2,6 @@ using Notify.Client;
 
 namespace PlacementBroker.Core.Notifications;
 
-public class NotifyOptions
-{
-    public const string Section = "Notify";
-
-    public string? ApiKey { get; set; }
-    /// <summary>An email template whose subject is ((subject)) and body ((body)).</summary>
-    public string? TemplateId { get; set; }
-
-    public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey) && !string.IsNullOrWhiteSpace(TemplateId);
-}
-
 /// <summary>Sends through GOV.UK Notify with one generic template, the outbox id as Notify's client reference.</summary>
 public class GovukNotifyDelivery(NotifyOptions options) : IEmailDelivery
 {

@@ -8,8 +8,7 @@ public static class NotificationsExtensions
     /// <summary>GOV.UK Notify when <c>Notify:ApiKey</c> and <c>Notify:TemplateId</c> are set; otherwise emails stay in the outbox.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(NotifyOptions.Section).Get<NotifyOptions>() ?? new NotifyOptions();
-        services.AddSingleton(options);
+        var options = services.AddSectionSingleton<NotifyOptions>(configuration, NotifyOptions.Section);
         if (options.Enabled)
         {
             services.AddSingleton<IEmailDelivery, GovukNotifyDelivery>();

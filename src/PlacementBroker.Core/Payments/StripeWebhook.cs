@@ -2,12 +2,6 @@ using Stripe;
 
 namespace PlacementBroker.Core.Payments;
 
-/// <summary>A payment provider's event as billing needs it.</summary>
-public sealed record PaymentEvent(string Id, string Type, DateTime Created, string? StripeInvoiceId, Guid? InvoiceId);
-
-/// <summary>The webhook's body or signature could not be trusted: answered 400 and nothing is written.</summary>
-public sealed class PaymentWebhookException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>Verifies and reads Stripe's webhook calls.</summary>
 public static class StripeWebhook
 {

@@ -1,6 +1,10 @@
 namespace PlacementBroker.Core.Placements;
 
-public sealed record BlockContractSlot(Guid Id, Guid ProviderId, Guid LotId, Guid? SettingId, int Places, int PlacesTaken, DateOnly StartDate, DateOnly EndDate, decimal WeeklyPricePerPlace);
+public sealed record BlockContractSlot(Guid Id, Guid ProviderId, Guid LotId, Guid? SettingId, int Places, int PlacesTaken, DateOnly StartDate, DateOnly EndDate, decimal WeeklyPricePerPlace)
+{
+    public static BlockContractSlot Of(BlockContract b) =>
+        new(b.Id, b.ProviderId, b.LotId, b.SettingId, b.Places, b.PlacesTaken, b.StartDate, b.EndDate, b.WeeklyPricePerPlace);
+}
 
 /// <summary>
 /// Block places are suggested first: money already spent on a block is wasted while its places stand empty.

@@ -1,3 +1,5 @@
+using PlacementBroker.Core.Providers;
+
 namespace PlacementBroker.Core.Placements;
 
 public sealed record AcceptRequest(PlacementKind? Kind, Guid? BlockContractId);
@@ -37,3 +39,6 @@ public sealed record PlacementView(
 public sealed record BlockContractView(
     Guid Id, Guid ProviderId, string ProviderName, Guid LotId, string LotName, Guid? SettingId, int Places, int Occupied, int VoidPlaces,
     decimal WeeklyPricePerPlace, decimal WeeklyVoidCost, decimal OccupancyPercent, DateOnly StartDate, DateOnly EndDate);
+
+/// <summary>What one run of the placement sweep did.</summary>
+public sealed record PlacementSweepResult(int EndsCompleted, int HoldsReleased);

@@ -6,9 +6,6 @@ using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Placements;
 
-/// <summary>What one run of the placement sweep did.</summary>
-public sealed record PlacementSweepResult(int EndsCompleted, int HoldsReleased);
-
 /// <summary>
 /// Hourly: completes planned ends whose day has come (the place goes back to the provider that day, not before), and
 /// releases any held place that no pending approval accounts for, reporting each in the log and the audit trail.

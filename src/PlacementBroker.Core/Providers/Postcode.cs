@@ -36,16 +36,3 @@ public static partial class Postcode
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?$")]
     private static partial Regex DistrictPattern();
 }
-
-public static partial class OfstedUrn
-{
-    /// <summary>Children's social care URNs: "SC" and six digits, or the newer seven-digit numbers (and six for older agencies).</summary>
-    public static string? Normalise(string? value)
-    {
-        var compact = value?.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-        return compact is not null && Pattern().IsMatch(compact) ? compact : null;
-    }
-
-    [GeneratedRegex("^(SC[0-9]{6}|[0-9]{6,7})$")]
-    private static partial Regex Pattern();
-}

@@ -55,3 +55,19 @@ public sealed record VacancyView(
 public sealed record VacancyFilter(Guid? LotId = null, string? Area = null, Need? Need = null, OfstedGrade? Grade = null, VacancyStatus? Status = null);
 
 public sealed record InviteColleagueRequest(string? Email, string? DisplayName);
+
+public sealed record TeamMember(Guid Id, string DisplayName, string Email, bool IsOrganisationAdmin, DateTime? LastSignedInAt);
+
+public sealed record ProviderProfile(
+    Guid Id, string Name, ProviderType Type, string RegistrationNumber, string ContactEmail, string? GroupName, string? GroupCompanyNumber,
+    DateTime RegisteredAt);
+
+public sealed record VerificationStatus(
+    bool Verified, DateTime? VerifiedAt, ProviderVerificationMethod? VerifiedBy, string ContactEmail, bool ContactEmailConfirmed,
+    string UserEmail, bool UserEmailConfirmed);
+
+public sealed record UnverifiedProvider(Guid Id, string Name, string RegistrationNumber, string ContactEmail, string? FirstUserEmail, DateTime RegisteredAt);
+
+public sealed record ConfirmedEmail(string Email, bool ProviderVerified);
+
+public sealed record ProviderVerified(Guid Id, DateTime VerifiedAt, ProviderVerificationMethod VerifiedBy);

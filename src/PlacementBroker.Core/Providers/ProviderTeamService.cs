@@ -8,12 +8,6 @@ using PlacementBroker.Core.Notifications;
 
 namespace PlacementBroker.Core.Providers;
 
-public sealed record TeamMember(Guid Id, string DisplayName, string Email, bool IsOrganisationAdmin, DateTime? LastSignedInAt);
-
-public sealed record ProviderProfile(
-    Guid Id, string Name, ProviderType Type, string RegistrationNumber, string ContactEmail, string? GroupName, string? GroupCompanyNumber,
-    DateTime RegisteredAt);
-
 /// <summary>A provider's administrator invites colleagues, who choose their own password from the emailed link.</summary>
 public class ProviderTeamService(PlacementBrokerDbContext db, UserManager<User> users, AuditTrail audit, EmailOutbox emails, AccountLinks links, TimeProvider clock)
 {

@@ -6,16 +6,6 @@ using PlacementBroker.Core.Notifications;
 
 namespace PlacementBroker.Core.Providers;
 
-public sealed record VerificationStatus(
-    bool Verified, DateTime? VerifiedAt, ProviderVerificationMethod? VerifiedBy, string ContactEmail, bool ContactEmailConfirmed,
-    string UserEmail, bool UserEmailConfirmed);
-
-public sealed record UnverifiedProvider(Guid Id, string Name, string RegistrationNumber, string ContactEmail, string? FirstUserEmail, DateTime RegisteredAt);
-
-public sealed record ConfirmedEmail(string Email, bool ProviderVerified);
-
-public sealed record ProviderVerified(Guid Id, DateTime VerifiedAt, ProviderVerificationMethod VerifiedBy);
-
 /// <summary>
 /// A self-registered provider is unverified until its first user confirms their email address by the emailed link, or a
 /// platform admin verifies the organisation. Until then it may sign in and set itself up, but may not apply to a lot,

@@ -7,13 +7,11 @@ public static class ProvidersExtensions
 {
     public static IServiceCollection AddProviders(this IServiceCollection services, IConfiguration configuration)
     {
-        var geocoding = configuration.GetSection(GeocodingOptions.Section).Get<GeocodingOptions>() ?? new GeocodingOptions();
+        services.AddSectionSingleton<GeocodingOptions>(configuration, GeocodingOptions.Section);
         return services
-            .AddSingleton(geocoding)
             .AddSingleton<IGeocoder, PostcodeDistrictGeocoder>()
             .AddScoped<SettingService>()
             .AddScoped<AddressDisclosure>()
-            .AddScoped<Placements.PlaceLedger>()
             .AddScoped<VacancyService>()
             .AddScoped<ProviderTeamService>();
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PlacementBroker.Core.Dps;
 
 namespace PlacementBroker.Core.Quality;
@@ -20,6 +21,15 @@ public static class QaSuspension
     public static bool Applies(LotMembership membership, bool red) => red
         ? membership.Status == MembershipStatus.Admitted
         : membership.Status == MembershipStatus.Suspended && membership.SuspendedForQa;
+
+    /// <summary><see cref="Applies"/> as a query, for reading the memberships the rule changes.</summary>
+    public static Expression<Func<LotMembership, bool>> AppliesTo(bool red) => red
+        ? m => m.Status == MembershipStatus.Admitted
+        : m => m.Status == MembershipStatus.Suspended && m.SuspendedForQa;
+
+    /// <summary>Why a commissioner cannot reinstate or readmit a membership of a provider that is red.</summary>
+    public static string RefusalWhileRed(string providerName) =>
+        $"{providerName} is red in quality assurance: a critical flag is open. Its memberships are reinstated when the flag is resolved.";
 
     /// <summary>Suspends an admitted membership because the provider is red; null when it is not admitted.</summary>
     public static MembershipEvent? Suspend(LotMembership membership, DpsRegime regime, Guid? byUserId, DateTime at)

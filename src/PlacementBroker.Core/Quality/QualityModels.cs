@@ -1,3 +1,5 @@
+using PlacementBroker.Core.Providers;
+
 namespace PlacementBroker.Core.Quality;
 
 public sealed record RaiseFlagRequest(Guid? ProviderId, Guid? SettingId, FlagCategory? Category, FlagSeverity? Severity, string? Description, string? EvidenceReferences = null);
@@ -33,3 +35,19 @@ public sealed record QaProfile(
 public sealed record ImportRejectedRow(int Line, string Reason);
 
 public sealed record OfstedImportResult(int RowsRead, int SettingsUpdated, int Downgrades, IReadOnlyList<ImportRejectedRow> RejectedRows);
+
+/// <param name="Registered">The day the setting was registered with the platform: the clock of a grade with no inspection date starts there.</param>
+public sealed record SettingFacts(Guid Id, string Name, OfstedGrade Grade, DateOnly? LastInspection, DateOnly? Registered = null);
+
+public sealed record VisitFacts(Guid SettingId, DateOnly Date, DateOnly? ReportCompletedOn, DateOnly? ReportReviewedOn);
+
+public sealed record PlacementFacts(Guid SettingId, DateOnly StartDate);
+
+public sealed record FlagFacts(Guid Id, Guid? SettingId, FlagSeverity Severity, DateOnly RaisedOn, string Description);
+
+/// <summary>Everything the timetable needs to know about one provider.</summary>
+public sealed record ProviderQaFacts(
+    Guid ProviderId, DateOnly? AdmittedToDpsOn, IReadOnlyList<SettingFacts> Settings, IReadOnlyList<VisitFacts> Visits,
+    IReadOnlyList<PlacementFacts> ActivePlacements, IReadOnlyList<FlagFacts> OpenFlags);
+
+public sealed record WorkItem(Guid ProviderId, Guid SettingId, WorkKind Kind, DateOnly DueBy, bool Overdue, string Description);

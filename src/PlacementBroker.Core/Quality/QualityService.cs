@@ -138,9 +138,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         var red = await db.QaFlags.ProviderIsRedAsync(providerId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var candidates = db.LotMemberships.Include(m => m.Lot).ThenInclude(l => l!.Dps).Where(m => m.ProviderId == providerId);
-        var memberships = red
-            ? await candidates.Where(m => m.Status == MembershipStatus.Admitted).ToListAsync(ct)
-            : await candidates.Where(m => m.Status == MembershipStatus.Suspended && m.SuspendedForQa).ToListAsync(ct);
+        var memberships = await candidates.Where(QaSuspension.AppliesTo(red)).ToListAsync(ct);
         foreach (var membership in memberships)
         {
             db.MembershipEvents.Add(QaSuspension.Apply(membership, red, membership.Lot!.Dps!.Regime, actor.UserId, now)!);

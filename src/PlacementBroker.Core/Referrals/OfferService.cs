@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
 
@@ -295,7 +294,7 @@ public class OfferService(
         // Block places first: a contract of this provider and lot with a free place is suggested on the offer.
         var blocks = (await db.BlockContracts.AsNoTracking()
                 .Where(b => b.LocalAuthorityId == referral.LocalAuthorityId && b.LotId == referral.LotId).ToListAsync(ct))
-            .Select(b => new Placements.BlockContractSlot(b.Id, b.ProviderId, b.LotId, b.SettingId, b.Places, b.PlacesTaken, b.StartDate, b.EndDate, b.WeeklyPricePerPlace))
+            .Select(Placements.BlockContractSlot.Of)
             .ToList();
         return [.. ranked.Select(r =>
         {

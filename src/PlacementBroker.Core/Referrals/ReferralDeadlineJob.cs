@@ -6,14 +6,6 @@ using PlacementBroker.Core.Notifications;
 
 namespace PlacementBroker.Core.Referrals;
 
-public class ReferralOptions
-{
-    public const string Section = "PlacementBroker:Referrals";
-
-    /// <summary>An emergency referral with no offer after this long goes to the authority's placement managers.</summary>
-    public double EmergencyEscalationHours { get; set; } = 2;
-}
-
 /// <summary>
 /// A sweep, every few minutes: closes referrals to new offers at their deadline (unfilled when nothing acceptable
 /// arrived) and alerts the officer; escalates emergencies with no offer to the placement managers. Each referral

@@ -1,3 +1,5 @@
+using PlacementBroker.Core.Matching;
+
 namespace PlacementBroker.Core.Referrals;
 
 public sealed record ChildInput(
@@ -78,3 +80,7 @@ public sealed record OfferView(
 }
 
 public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);
+
+public sealed record ReferralSummary(
+    Guid Id, string ChildReference, Guid LotId, Urgency Urgency, DateOnly StartDate, ReferralStatus Status, DateTime OfferDeadline,
+    Guid CreatedByUserId, int Offers, int ProvidersNotified);

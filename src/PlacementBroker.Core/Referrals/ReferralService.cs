@@ -521,7 +521,3 @@ public class ReferralService(
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 }
-
-public sealed record ReferralSummary(
-    Guid Id, string ChildReference, Guid LotId, Urgency Urgency, DateOnly StartDate, ReferralStatus Status, DateTime OfferDeadline,
-    Guid CreatedByUserId, int Offers, int ProvidersNotified);

@@ -7,11 +7,6 @@ using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.Sufficiency;
 
-public sealed record ProviderPerformance(
-    Guid ProviderId, string ProviderName, int ReferralsReceived, int Responded, decimal? ResponseRatePercent, decimal? MedianResponseHours,
-    int Offers, int OffersAccepted, decimal? AcceptanceRatePercent, int Placements, int PlacementsEnded, int DisruptionsWithin12Weeks,
-    int QaFlagsOpen, int QaFlagsRaised, int QaVisits, DateOnly? LastQaVisit);
-
 /// <summary>Each provider's scorecard: how it answers referrals, how its offers fare, how its placements last, and its QA history.</summary>
 public class ProviderPerformanceService(PlacementBrokerDbContext db)
 {

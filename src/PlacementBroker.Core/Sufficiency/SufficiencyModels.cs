@@ -42,3 +42,20 @@ public sealed record PriceDisparity(Guid ProviderId, string Provider, Guid LotId
 public sealed record SufficiencyReport(
     DateOnly From, DateOnly To, Guid? LotId, SufficiencyScope Scope, Demand Demand, Supply Supply, Outcomes Outcomes, Price Price,
     Quality Quality, Locality Locality, BlockContracts BlockContracts, IReadOnlyList<UnmetNeed> UnmetNeeds, IReadOnlyList<PriceDisparity> PriceDisparities);
+
+public sealed record StartStatementRequest(DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Title);
+
+public sealed record StatementCommentary(
+    string? Title, string? Introduction, string? DemandCommentary, string? SupplyCommentary, string? OutcomesCommentary, string? PriceCommentary,
+    string? QualityCommentary, string? CommissioningIntentions);
+
+public sealed record StatementSummary(Guid Id, string Title, DateOnly PeriodFrom, DateOnly PeriodTo, StatementStatus Status, DateTime UpdatedAt, DateTime? PublishedAt);
+
+public sealed record StatementView(
+    Guid Id, string Title, string LocalAuthority, DateOnly PeriodFrom, DateOnly PeriodTo, StatementStatus Status, DateTime UpdatedAt, DateTime? PublishedAt,
+    string? PublishedBy, StatementCommentary Commentary, SufficiencyReport Figures);
+
+public sealed record ProviderPerformance(
+    Guid ProviderId, string ProviderName, int ReferralsReceived, int Responded, decimal? ResponseRatePercent, decimal? MedianResponseHours,
+    int Offers, int OffersAccepted, decimal? AcceptanceRatePercent, int Placements, int PlacementsEnded, int DisruptionsWithin12Weeks,
+    int QaFlagsOpen, int QaFlagsRaised, int QaVisits, DateOnly? LastQaVisit);

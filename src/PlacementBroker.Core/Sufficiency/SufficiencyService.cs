@@ -239,11 +239,3 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         return csv.ToString();
     }
 }
-
-public static class SufficiencyExtensions
-{
-    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddSufficiency(this Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyStatementService>(
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<ProviderPerformanceService>(
-                Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddScoped<SufficiencyService>(services)));
-}

@@ -8,6 +8,8 @@ using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Billing;
+using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Payments;
 using PlacementBroker.Core.Sufficiency;
 using PlacementBroker.Core.DataProtection;
 using PlacementBroker.Web.Hubs;
@@ -34,7 +36,6 @@ public static class HostingExtensions
         services.AddSingleton(options);
 
         services.AddSingleton(TimeProvider.System);
-        services.Configure<PlacementBroker.Core.Payments.StripeOptions>(builder.Configuration.GetSection(PlacementBroker.Core.Payments.StripeOptions.Section));
         services.AddSingleton(_ => WorkingDayCalendar.FromFile(
             Path.Combine(DatabaseExtensions.SeedFolder(options), "bank-holidays-england-and-wales.json")));
         services.AddHostedService<BankHolidayDataWarning>();
@@ -49,10 +50,13 @@ public static class HostingExtensions
             .AddNotifications(builder.Configuration)
             .AddDps()
             .AddProviders(builder.Configuration)
+            .AddMatching(builder.Configuration)
             .AddReferrals(builder.Configuration)
+            .AddPlacements()
             .AddQuality()
             .AddSufficiency()
             .AddBilling()
+            .AddPayments(builder.Configuration)
             .AddDataProtectionServices(builder.Configuration)
             .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
             .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);

@@ -112,4 +112,23 @@ public class MembershipChangeTests
         Assert.Equal(status, membership.Status);
         Assert.False(membership.SuspendedForQa);
     }
+
+    [Fact]
+    public void QaSuspension_QueryForm_SelectsExactlyTheMembershipsTheRuleChanges()
+    {
+        foreach (var red in new[] { true, false })
+        {
+            var query = QaSuspension.AppliesTo(red).Compile();
+            foreach (var status in Enum.GetValues<MembershipStatus>())
+            {
+                foreach (var suspendedForQa in new[] { true, false })
+                {
+                    var membership = Membership(status, suspendedForQa);
+                    Assert.Equal(QaSuspension.Applies(membership, red), query(membership));
+                }
+            }
+        }
+        Assert.True(QaSuspension.AppliesTo(red: false).Compile()(Membership(MembershipStatus.Suspended, suspendedForQa: true)));
+        Assert.False(QaSuspension.AppliesTo(red: false).Compile()(Membership(MembershipStatus.Suspended, suspendedForQa: false)));
+    }
 }

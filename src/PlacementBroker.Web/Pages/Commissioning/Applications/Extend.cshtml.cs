@@ -16,7 +16,7 @@ public class ExtendModel(AdmissionService admissions) : ApplicationDecisionPageM
     {
         { Status: not ApplicationStatus.Submitted } => "This application has been decided: there is no decision period left to extend.",
         { Regime: not DpsRegime.Pcr2015Dps } => "Only a PCR 2015 DPS extends the decision period. A dynamic market decides within the period it set.",
-        { Extended: true } => $"The decision period has already been extended once, to {DpsService.PcrExtendedDecisionDays} working days.",
+        { Extended: true } => $"The decision period has already been extended once, to {DecisionPeriod.Pcr2015ExtendedDays} working days.",
         _ => null,
     };
 
@@ -26,6 +26,6 @@ public class ExtendModel(AdmissionService admissions) : ApplicationDecisionPageM
     {
         var outcome = await Admissions.ExtendAsync(Actor, id, Input.Reason, Aborted);
         return await AfterPostAsync(id, outcome, extended => Task.FromResult(
-            $"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(extended.DecisionDueBy)}. We have told the provider."));
+            $"The decision period was extended to {DecisionPeriod.Pcr2015ExtendedDays} working days. The decision is now due by {Display.Date(extended.DecisionDueBy)}. We have told the provider."));
     }
 }

@@ -1,6 +1,6 @@
 namespace PlacementBroker.Web.Pages.Commissioning.BlockContracts;
 
-public class NewModel(PlacementService placements, PlacementBrokerDbContext db) : CommissioningPageModel
+public class NewModel(BlockContractService blockContracts, PlacementBrokerDbContext db) : CommissioningPageModel
 {
     [BindProperty]
     public ContractInput Input { get; set; } = new();
@@ -33,7 +33,7 @@ public class NewModel(PlacementService placements, PlacementBrokerDbContext db) 
             await LoadChoicesAsync();
             return Page();
         }
-        var outcome = await placements.CreateBlockContractAsync(Actor, new CreateBlockContractRequest(
+        var outcome = await blockContracts.CreateBlockContractAsync(Actor, new CreateBlockContractRequest(
             FormValues.Id(Input.ProviderId),
             FormValues.Id(Input.LotId),
             null, places, price, start, end), Aborted);

@@ -9,11 +9,11 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
     [
         new(Display.Regime(DpsRegime.Pcr2015Dps), nameof(DpsRegime.Pcr2015Dps))
         {
-            Group = new SelectListGroup { Name = $"Public Contracts Regulations 2015, regulation 34: decide each application within {DpsService.PcrDecisionDays} working days, extendable once to {DpsService.PcrExtendedDecisionDays} working days with a recorded reason." },
+            Group = new SelectListGroup { Name = $"Public Contracts Regulations 2015, regulation 34: decide each application within {DecisionPeriod.Pcr2015Days} working days, extendable once to {DecisionPeriod.Pcr2015ExtendedDays} working days with a recorded reason." },
         },
         new(Display.Regime(DpsRegime.ProcurementAct2023DynamicMarket), nameof(DpsRegime.ProcurementAct2023DynamicMarket))
         {
-            Group = new SelectListGroup { Name = $"Decide each application within the period you set below (up to {DpsService.MaxDynamicMarketDecisionDays} working days). Excluded suppliers must be removed, and membership conditions are fixed once published." },
+            Group = new SelectListGroup { Name = $"Decide each application within the period you set below (up to {DecisionPeriod.DynamicMarketMaxDays} working days). Excluded suppliers must be removed, and membership conditions are fixed once published." },
         },
     ];
 
@@ -23,7 +23,7 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
     {
         public string? Name { get; set; }
         public string? Regime { get; set; } = nameof(DpsRegime.Pcr2015Dps);
-        public string? DecisionPeriodDays { get; set; } = DpsService.PcrDecisionDays.ToString();
+        public string? DecisionPeriodDays { get; set; } = DecisionPeriod.Pcr2015Days.ToString();
         public List<string> ParticipatingLocalAuthorityIds { get; set; } = [];
         /// <summary>Which button: "draft" or "open".</summary>
         public string? Action { get; set; }

@@ -3,33 +3,6 @@ using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Quality;
 
-public enum WorkKind
-{
-    /// <summary>DPS providers: every setting visited every year.</summary>
-    AnnualVisit,
-    /// <summary>New providers: visited before a placement where possible, otherwise within 7 days of it starting.</summary>
-    PostPlacementVisit,
-    /// <summary>Settings graded Requires improvement or Inadequate: before a placement and again within 6 months until re-inspected.</summary>
-    ImprovementVisit,
-    /// <summary>Concerns and complaints: visited within 7 days when high or critical, 28 days when medium.</summary>
-    ConcernVisit,
-    /// <summary>Reports completed and reviewed within 14 days of the visit.</summary>
-    Report,
-}
-
-/// <param name="Registered">The day the setting was registered with the platform: the clock of a grade with no inspection date starts there.</param>
-public sealed record SettingFacts(Guid Id, string Name, OfstedGrade Grade, DateOnly? LastInspection, DateOnly? Registered = null);
-public sealed record VisitFacts(Guid SettingId, DateOnly Date, DateOnly? ReportCompletedOn, DateOnly? ReportReviewedOn);
-public sealed record PlacementFacts(Guid SettingId, DateOnly StartDate);
-public sealed record FlagFacts(Guid Id, Guid? SettingId, FlagSeverity Severity, DateOnly RaisedOn, string Description);
-
-/// <summary>Everything the timetable needs to know about one provider.</summary>
-public sealed record ProviderQaFacts(
-    Guid ProviderId, DateOnly? AdmittedToDpsOn, IReadOnlyList<SettingFacts> Settings, IReadOnlyList<VisitFacts> Visits,
-    IReadOnlyList<PlacementFacts> ActivePlacements, IReadOnlyList<FlagFacts> OpenFlags);
-
-public sealed record WorkItem(Guid ProviderId, Guid SettingId, WorkKind Kind, DateOnly DueBy, bool Overdue, string Description);
-
 /// <summary>
 /// The QA timetable of spec 6, in one place. Each rule says when the next visit (or report) is due; a visit or
 /// report recorded on or after the date the rule counts from clears it.
@@ -111,25 +84,5 @@ public static class QaTimetable
                 $"Report of the visit on {UkTime.Describe(visit.Date)}: complete and review within {ReportDays} days");
         }
         return [.. items.OrderBy(i => i.DueBy).ThenBy(i => i.Kind)];
-    }
-}
-
-/// <summary>A provider's QA status is derived, never typed in: red, amber or green, each with its reasons.</summary>
-public static class QaStatusRules
-{
-    public static (QaStatus Status, IReadOnlyList<string> Reasons) Derive(ProviderQaFacts p, DateOnly today)
-    {
-        var critical = p.OpenFlags.Where(f => f.Severity == FlagSeverity.Critical).ToList();
-        if (critical.Count > 0)
-        {
-            return (QaStatus.Red, [.. critical.Select(f => $"Open critical flag: {f.Description}")]);
-        }
-        var reasons = new List<string>();
-        reasons.AddRange(p.OpenFlags.Select(f => $"Open {f.Severity.ToString().ToLowerInvariant()} flag: {f.Description}"));
-        reasons.AddRange(p.Settings.Where(s => s.Grade.IsBelowGood())
-            .Select(s => $"{s.Name} is graded {NeedNames.Grade(s.Grade)} by Ofsted"));
-        reasons.AddRange(QaTimetable.Due(p, today).Where(i => i.Overdue)
-            .Select(i => $"Overdue since {UkTime.Describe(i.DueBy)}: {i.Description}"));
-        return reasons.Count > 0 ? (QaStatus.Amber, reasons) : (QaStatus.Green, []);
     }
 }

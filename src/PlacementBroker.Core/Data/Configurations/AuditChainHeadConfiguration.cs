@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Auditing;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.LastHash).HasMaxLength(64);
+        builder.Property(e => e.BrokenReason).HasMaxLength(500);
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LockVersion = Guid.Empty });
+    }
+}

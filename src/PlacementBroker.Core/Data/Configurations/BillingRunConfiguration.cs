@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Billing;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class BillingRunConfiguration : IEntityTypeConfiguration<BillingRun>
+{
+    public void Configure(EntityTypeBuilder<BillingRun> builder)
+    {
+        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.StartedByUserId);
+        builder.HasMany(e => e.Invoices).WithOne().HasForeignKey(i => i.BillingRunId);
+        // The same period twice is the same run: two requests racing to start it make one.
+        builder.HasIndex(e => new { e.LocalAuthorityId, e.PeriodStart, e.PeriodEnd }).IsUnique();
+    }
+}

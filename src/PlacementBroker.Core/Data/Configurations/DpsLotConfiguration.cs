@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class DpsLotConfiguration : IEntityTypeConfiguration<DpsLot>
+{
+    public void Configure(EntityTypeBuilder<DpsLot> builder)
+    {
+        builder.ToTable("Lots");
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.HasMany(e => e.Questions).WithOne().HasForeignKey(q => q.LotId);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Dps;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class DpsParticipantConfiguration : IEntityTypeConfiguration<DpsParticipant>
+{
+    public void Configure(EntityTypeBuilder<DpsParticipant> builder)
+    {
+        builder.HasKey(e => new { e.DpsId, e.LocalAuthorityId });
+        builder.HasOne(e => e.LocalAuthority).WithMany().HasForeignKey(e => e.LocalAuthorityId);
+    }
+}

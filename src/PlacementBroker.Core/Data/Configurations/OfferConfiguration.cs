@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class OfferConfiguration : IEntityTypeConfiguration<Offer>
+{
+    public void Configure(EntityTypeBuilder<Offer> builder)
+    {
+        builder.HasOne(e => e.Referral).WithMany().HasForeignKey(e => e.ReferralId);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
+        builder.HasOne<Providers.Vacancy>().WithMany().HasForeignKey(e => e.VacancyId);
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
+        builder.Property(e => e.Notes).HasMaxLength(4000);
+        builder.Property(e => e.IdempotencyKey).HasMaxLength(200);
+        builder.Property(e => e.OneToOneHoursPerWeek).HasPrecision(6, 1);
+        // A retried submit with the same key finds the first offer; the index settles two racing retries.
+        builder.HasIndex(e => new { e.ProviderId, e.IdempotencyKey }).IsUnique();
+        // One live offer per vacancy and referral (so per provider): concurrent identical submits make one offer. Withdrawn,
+        // rejected and not-selected offers stay as history, so a provider may offer the place again after withdrawing.
+        // The filter is written once for all three databases (SQL Server reads double quotes as identifiers).
+        builder.HasIndex(e => new { e.ReferralId, e.VacancyId }).IsUnique()
+            .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
+            .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
+        builder.Property(e => e.Status).IsConcurrencyToken();
+        builder.HasIndex(e => new { e.ReferralId, e.Status });
+        builder.HasIndex(e => new { e.VacancyId, e.Status });
+    }
+}

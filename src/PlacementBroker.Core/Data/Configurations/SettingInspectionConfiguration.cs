@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlacementBroker.Core.Quality;
+
+namespace PlacementBroker.Core.Data.Configurations;
+
+public class SettingInspectionConfiguration : IEntityTypeConfiguration<SettingInspection>
+{
+    public void Configure(EntityTypeBuilder<SettingInspection> builder)
+    {
+        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
+        builder.Property(e => e.Source).HasMaxLength(200);
+        builder.HasIndex(e => new { e.SettingId, e.RecordedAt });
+    }
+}

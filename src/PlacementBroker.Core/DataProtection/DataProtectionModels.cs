@@ -1,0 +1,23 @@
+using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Referrals;
+
+namespace PlacementBroker.Core.DataProtection;
+
+/// <summary>The auditor's filters; every one optional. Dates are days in England, inclusive.</summary>
+public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Action, string? UserEmail, string? EntityType, string? EntityId);
+
+/// <summary>One audit entry as the auditor sees it.</summary>
+public sealed record AuditEntryView(
+    long Id, DateTime OccurredAt, string? ActorEmail, Guid? ActorUserId, string Action, string EntityType, string? EntityId,
+    Guid? LocalAuthorityId, Guid? ProviderId, string? Detail, string? IpAddress, long? Sequence, string? Hash);
+
+/// <summary>Everything the platform holds about one child for that child's council: the answer to a subject access request.</summary>
+public sealed record SubjectAccessExport(
+    DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
+    IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails);
+
+public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
+
+/// <summary>What one run of the retention purge did.</summary>
+public sealed record RetentionPurgeResult(int ReferralsAnonymised, int EmailBodiesPurged);

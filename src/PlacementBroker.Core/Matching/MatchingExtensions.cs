@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PlacementBroker.Core.Matching;
+
+public static class MatchingExtensions
+{
+    /// <summary>Matching. It reads the QA status (<c>AddQuality</c>) and price benchmarks (<c>AddSufficiency</c>) through <see cref="IQaStatusSource"/> and <see cref="IPriceBenchmarks"/>.</summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services, IConfiguration configuration) => services
+        .AddValidatedOptions<MatchingOptions>(configuration, MatchingOptions.Section, o => o.CandidateLimit is >= 1 and <= 100_000,
+            "PlacementBroker:Matching:CandidateLimit must be from 1 to 100,000")
+        .AddScoped<MatchService>();
+}

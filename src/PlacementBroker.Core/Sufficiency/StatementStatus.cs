@@ -1,0 +1,7 @@
+namespace PlacementBroker.Core.Sufficiency;
+
+public enum StatementStatus
+{
+    Draft,
+    Published,
+}
