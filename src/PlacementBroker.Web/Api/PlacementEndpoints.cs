@@ -10,7 +10,7 @@ public static class PlacementEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Placements").RequireAuthorization().RequireVerifiedProvider();
 
-        api.MapPost("/offers/{id:guid}/accept", async (Guid id, AcceptRequest? request, BlockContractService blockContracts, HttpContext http) =>
+        api.MapPost("/offers/{id:guid}/accept", async (Guid id, AcceptRequest? request, PlacementService placements, HttpContext http) =>
             {
                 if (request is null)
                 {
@@ -25,34 +25,34 @@ public static class PlacementEndpoints
             .WithSummary("Accept an offer: a placement (201), a pending approval with its reasons (202), or 409 when the place or the referral is gone")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/approvals", (string? status, BlockContractService blockContracts, HttpContext http) =>
+        api.MapGet("/approvals", (string? status, PlacementService placements, HttpContext http) =>
                 QueryParameters.ByStatus<ApprovalStatus>(status, async parsed => http.Paged(await placements.ApprovalsAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted))))
             .WithPaging()
             .RequireAuthorization(ReferralEndpoints.ReferralReaders)
             .WithSummary("The authority's approvals, pending first")
             .Produces<List<ApprovalView>>();
 
-        api.MapPost("/approvals/{id:guid}/decision", async (Guid id, ApprovalDecisionRequest? request, BlockContractService blockContracts, HttpContext http) =>
+        api.MapPost("/approvals/{id:guid}/decision", async (Guid id, ApprovalDecisionRequest? request, PlacementService placements, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await placements.DecideAsync(http.ToActor(), id, request, http.RequestAborted))
                     .ToResult(r => Results.Ok(new { status = r.Status, placementId = r.PlacementId })))
             .RequireAuthorization(Policies.PlacementManager)
             .WithSummary("A placement manager approves or rejects, with the reason")
             .ProducesValidationProblem();
 
-        api.MapGet("/placements", (string? status, BlockContractService blockContracts, HttpContext http) =>
+        api.MapGet("/placements", (string? status, PlacementService placements, HttpContext http) =>
                 QueryParameters.ByStatus<PlacementStatus>(status, async parsed => http.Paged(await placements.ListAsync(http.ToActor(), parsed, http.PageRequest(), http.RequestAborted))))
             .WithPaging()
             .RequireAuthorization(PlacementReaders)
             .WithSummary("The authority's placements, or the provider's, newest first")
             .Produces<List<PlacementView>>();
 
-        api.MapGet("/placements/{id:guid}", async (Guid id, BlockContractService blockContracts, HttpContext http) =>
+        api.MapGet("/placements/{id:guid}", async (Guid id, PlacementService placements, HttpContext http) =>
                 ApiResults.OkOrNotFound(await placements.FindAsync(http.ToActor(), id, ct: http.RequestAborted)))
             .RequireAuthorization(PlacementReaders)
             .WithSummary("One placement with the child's identity, for the placing authority and the placed provider; every read is audited")
             .Produces<PlacementView>();
 
-        api.MapPost("/placements/{id:guid}/end", async (Guid id, EndPlacementRequest? request, BlockContractService blockContracts, HttpContext http) =>
+        api.MapPost("/placements/{id:guid}/end", async (Guid id, EndPlacementRequest? request, PlacementService placements, HttpContext http) =>
                 request is null ? ApiResults.MissingBody() : (await placements.EndAsync(http.ToActor(), id, request, http.RequestAborted))
                     .ToResult(p => Results.Ok(new { id = p.Id, status = p.Status, endDate = p.EndDate, endReason = p.EndReason })))
             .RequireAuthorization(Policies.PlacingOfficer)
