@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.TagHelpers;
 
@@ -25,7 +26,7 @@ public class EndModel(PlacementService placements) : PageModel
     public PlacementView Placement { get; private set; } = null!;
 
     public List<SelectListItem> Reasons { get; } =
-        [.. Enum.GetValues<PlacementEndReason>().Select(r => new SelectListItem(PlacementLabels.EndReason(r), r.ToString()))];
+        Display.Options<PlacementEndReason>();
 
     public sealed class EndInput
     {
@@ -69,7 +70,7 @@ public class EndModel(PlacementService placements) : PageModel
         {
             TempData["Success"] = outcome.Value!.Status == PlacementStatus.Ended
                 ? "The placement has ended and its place is back on offer"
-                : $"The placement will end on {Display.Date(outcome.Value.EndDate!.Value)}: the child keeps the place until then";
+                : $"The placement will end on {Words.Date(outcome.Value.EndDate!.Value)}: the child keeps the place until then";
             return Redirect($"/placements/{id}");
         }
         if (outcome.Kind is OutcomeKind.Conflict or OutcomeKind.BusinessRule)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.TagHelpers;
 
@@ -66,7 +67,7 @@ public class PriceModel(PlacementService placements, PriceChangeService prices) 
         var outcome = await prices.ChangeAsync(HttpContext.ToActor(), id, new PriceChangeRequest(price, from, Input.Reason), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            TempData["Success"] = $"The weekly price is {Display.Pence(price!.Value)} from {Display.Date(from!.Value)}.";
+            TempData["Success"] = $"The weekly price is {Words.Pence(price!.Value)} from {Words.Date(from!.Value)}.";
             return Redirect($"/placements/{id}");
         }
         if (outcome.Kind is OutcomeKind.BusinessRule or OutcomeKind.Conflict or OutcomeKind.Forbidden)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlacementBroker.Core.Quality;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 
 namespace PlacementBroker.Web.Pages.Quality;
@@ -24,7 +25,7 @@ public class IndexModel(QualityService quality) : PageModel
         {
             var count = items.Count(i => i.Kind == k);
             var overdue = items.Count(i => i.Kind == k && i.Overdue);
-            return new KindBar(QaLabels.Kind(k), count, overdue, overdue > 0 ? "overdue" : "later", Width(count));
+            return new KindBar(Words.Name(k), count, overdue, overdue > 0 ? "overdue" : "later", Width(count));
         })];
     }
 }

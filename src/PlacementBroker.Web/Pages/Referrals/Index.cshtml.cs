@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Api;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
@@ -22,7 +23,7 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
     public List<SelectListItem> Statuses =>
     [
         new("All referrals", ""),
-        .. Enum.GetValues<ReferralStatus>().Select(s => new SelectListItem(ReferralDisplay.Name(s), s.ToString())),
+        .. Display.Options<ReferralStatus>(),
     ];
 
     public async Task OnGetAsync()

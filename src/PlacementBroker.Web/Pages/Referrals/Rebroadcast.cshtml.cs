@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
 using PlacementBroker.Web.TagHelpers;
@@ -73,7 +74,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         DateTime? deadline = null;
         if (day is { } d)
         {
-            deadline = ReferralDisplay.EnglandToUtc(d, Input.DeadlineTime, out var timeError);
+            deadline = EnglandTime.ToUtc(d, Input.DeadlineTime, out var timeError);
             if (timeError is not null)
             {
                 unreadable["Input.DeadlineTime"] = timeError;
@@ -97,7 +98,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
         if (outcome.Succeeded)
         {
-            Success($"The referral was sent again to {Display.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
+            Success($"The referral was sent again to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
             return Redirect($"/referrals/{outcome.Value.Id}");
         }
         if (Refused(outcome, fields, unreadable) is { } refused)

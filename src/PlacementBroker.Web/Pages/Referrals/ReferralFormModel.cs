@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.Pages.Provider;
 using PlacementBroker.Web.TagHelpers;
@@ -54,11 +55,11 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         new("Planned", nameof(Urgency.Planned)),
     ];
 
-    public static List<SelectListItem> Durations => [.. Enum.GetValues<PlacementDuration>().Select(d => new SelectListItem(ReferralDisplay.Name(d), d.ToString()))];
+    public static List<SelectListItem> Durations => Display.Options<PlacementDuration>();
 
-    public static List<SelectListItem> Genders => [.. Enum.GetValues<Gender>().Select(g => new SelectListItem(ReferralDisplay.Name(g), g.ToString()))];
+    public static List<SelectListItem> Genders => Display.Options<Gender>();
 
-    public static List<SelectListItem> Needs => [.. Enum.GetValues<Need>().Select(n => new SelectListItem(Display.Need(n), n.ToString()))];
+    public static List<SelectListItem> Needs => Display.Options<Need>();
 
     public sealed class ReferralInput
     {
@@ -89,7 +90,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
 
         public static ReferralInput From(ReferralView r)
         {
-            var (deadlineDate, deadlineTime) = ReferralDisplay.LocalParts(r.OfferDeadline);
+            var (deadlineDate, deadlineTime) = EnglandTime.LocalParts(r.OfferDeadline);
             return new ReferralInput
             {
                 LotId = r.LotId.ToString(),
@@ -139,7 +140,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         DateTime? deadline = null;
         if (deadlineDate is { } day)
         {
-            deadline = ReferralDisplay.EnglandToUtc(day, Input.DeadlineTime, out var timeError);
+            deadline = EnglandTime.ToUtc(day, Input.DeadlineTime, out var timeError);
             if (timeError is not null)
             {
                 unreadable["Input.DeadlineTime"] = timeError;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 
@@ -34,7 +35,7 @@ public class ExtendModel(AdmissionService admissions) : CommissioningPageModel
         var outcome = await admissions.ExtendAsync(Actor, id, Input.Reason, HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Display.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
+            Success($"The decision period was extended to {DpsService.PcrExtendedDecisionDays} working days. The decision is now due by {Words.Date(outcome.Value!.DecisionDueBy)}. We have told the provider.");
             return Redirect($"/applications/{id}");
         }
         if (Refused(outcome, Fields) is { } result)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Billing;
@@ -37,7 +38,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
         if (outcome.Succeeded)
         {
             var run = outcome.Value!;
-            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Display.Plural(run.Invoices.Count, "invoice", "invoices")}, {Display.Pence(run.Total)} in all.");
+            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Words.Plural(run.Invoices.Count, "invoice", "invoices")}, {Words.Pence(run.Total)} in all.");
             return Redirect($"/billing/runs/{run.Id}");
         }
         if (outcome.Kind == OutcomeKind.Conflict)

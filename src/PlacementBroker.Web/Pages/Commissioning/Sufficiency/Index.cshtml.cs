@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Api;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Sufficiency;
@@ -148,7 +149,7 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         value is { } v ? v.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")) + suffix : "—";
 
     /// <summary>A need as the pages name it ("Emotional and behavioural").</summary>
-    public static string NeedLabel(string key, string label) => Enum.TryParse<Need>(key, out var need) ? Display.Need(need) : label;
+    public static string NeedLabel(string key, string label) => Enum.TryParse<Need>(key, out var need) ? Words.Name(need) : label;
 
     public static string Percent(decimal? value) => Number(value, "%");
 }

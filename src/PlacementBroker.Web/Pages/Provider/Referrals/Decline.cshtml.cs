@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
@@ -27,7 +28,7 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
 
     public ProviderReferralView Referral { get; private set; } = null!;
 
-    public static List<SelectListItem> Reasons => [.. Enum.GetValues<DeclineReason>().Select(r => new SelectListItem(ReferralDisplay.Name(r), r.ToString()))];
+    public static List<SelectListItem> Reasons => Display.Options<DeclineReason>();
 
     public async Task<IActionResult> OnGetAsync()
     {

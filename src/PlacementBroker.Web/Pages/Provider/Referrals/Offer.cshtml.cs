@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.TagHelpers;
 
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
@@ -136,7 +137,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         Vacancies = [new("Select a vacancy", ""),
             .. open.OrderByDescending(v => fits.Contains(v.Id)).ThenBy(v => v.SettingName).ThenBy(v => v.WeeklyPrice)
                 .Select(v => new SelectListItem(
-                    $"{v.SettingName}: {Display.Plural(v.Places, "place", "places")}, ages {ProviderDisplay.Ages(v.AgeMin, v.AgeMax)}, {ProviderDisplay.Price(v.WeeklyPrice)} a week{(fits.Contains(v.Id) ? " (fits this referral)" : "")}",
+                    $"{v.SettingName}: {Words.Plural(v.Places, "place", "places")}, ages {Words.Ages(v.AgeMin, v.AgeMax)}, {Words.Pence(v.WeeklyPrice)} a week{(fits.Contains(v.Id) ? " (fits this referral)" : "")}",
                     v.Id.ToString()))];
         return true;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Quality;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Web.Auth;
 using PlacementBroker.Web.TagHelpers;
 
@@ -74,7 +75,7 @@ public class NewModel(QualityService quality) : QaPageModel
             Parse<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor, Input.Findings, Input.Regulation44Reports), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
-            Success($"Visit on {Display.Date(outcome.Value!.VisitDate)} recorded");
+            Success($"Visit on {Words.Date(outcome.Value!.VisitDate)} recorded");
             return Redirect($"/qa/providers/{providerId}");
         }
         if (outcome.Kind is OutcomeKind.NotFound or OutcomeKind.Forbidden)

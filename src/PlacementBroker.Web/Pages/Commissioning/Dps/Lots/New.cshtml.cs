@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 
@@ -25,7 +26,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
     public NewLotInput Input { get; set; } = new();
 
     public List<SelectListItem> PlacementTypes { get; } =
-        [.. Enum.GetValues<PlacementType>().Select(t => new SelectListItem(Display.PlacementType(t), t.ToString()))];
+        Display.Options<PlacementType>();
 
     public sealed class NewLotInput
     {
@@ -72,7 +73,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         if (outcome.Succeeded)
         {
             var lot = outcome.Value!;
-            Success($"{lot.Name} was added with {Display.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
+            Success($"{lot.Name} was added with {Words.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
             return Redirect($"/dps/{id}");
         }
         if (outcome.Kind == OutcomeKind.Conflict)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 
@@ -77,11 +78,9 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
     public static string Market(PriceMarket market) => (market.Band, market.Region) switch
     {
         (null, _) => "Every placement in the lot",
-        ({ } band, null) => $"{Capitalise(NeedsBands.Name(band))}, every region",
-        ({ } band, { } region) => $"{Capitalise(NeedsBands.Name(band))}, {Regions.Name(region)}",
+        ({ } band, null) => $"{Words.Name(band)}, every region",
+        ({ } band, { } region) => $"{Words.Name(band)}, {Words.Name(region)}",
     };
-
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private decimal? Money(string field, string? text)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Memberships;
 
@@ -46,7 +47,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         if (outcome.Succeeded)
         {
             var changed = outcome.Value!;
-            Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Display.Status(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
+            Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Words.Name(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
             return Redirect($"/dps/{id}/memberships/{membershipId}");
         }
         return Refused(outcome, Fields) ?? Page();
