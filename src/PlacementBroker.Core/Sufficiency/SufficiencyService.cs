@@ -104,7 +104,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
             Statistics.Median(placements.Select(p => (decimal)(p.CreatedAt - byReferral[p.ReferralId].PublishedAt).TotalHours)),
             referrals.Count == 0 ? 0 : Math.Round((decimal)referrals.Sum(r => r.Offers) / referrals.Count, 2),
             referrals.Count(r => r.Offers == 0),
-            [.. declines.OrderByDescending(d => d.Count).Select(d => new Count(d.Reason.ToString(), d.Reason.ToString(), d.Count))]);
+            [.. declines.OrderByDescending(d => d.Count).Select(d => new Count(d.Reason.ToString(), Words.Name(d.Reason), d.Count))]);
 
         var spot = placements.Where(p => p.Kind == PlacementKind.Spot).Select(p => p.WeeklyPrice).ToList();
         var today = DateOnly.FromDateTime(to.AddDays(-1));

@@ -77,7 +77,7 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
         HasAdmittedLots = lots.Any(m => m.Status == MembershipStatus.Admitted);
         Lots = [new("Select a lot", ""),
             .. lots.Select(m => new SelectListItem(
-                $"{m.LotName} ({m.DpsName}){(m.Status == MembershipStatus.Admitted ? "" : $": {m.Status.ToString().ToLowerInvariant()}")}",
+                $"{m.LotName} ({m.DpsName}){(m.Status == MembershipStatus.Admitted ? "" : $": {Words.InSentence(m.Status)}")}",
                 m.LotId.ToString()))];
         if (current is not null && lots.All(m => m.LotId != current.LotId))
         {
