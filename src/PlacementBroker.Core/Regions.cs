@@ -1,3 +1,5 @@
+using PlacementBroker.Core.Vocabulary;
+
 namespace PlacementBroker.Core;
 
 /// <summary>
@@ -18,20 +20,6 @@ public static class Regions
         (EnglishRegion.SouthEast, "BN CT GU ME MK OX PO RG RH SL SO TN HP DA"),
         (EnglishRegion.SouthWest, "BA BH BS DT EX GL PL SN SP TA TQ TR"));
 
-    public static string Name(EnglishRegion region) => region switch
-    {
-        EnglishRegion.NorthEast => "North East",
-        EnglishRegion.NorthWest => "North West",
-        EnglishRegion.YorkshireAndTheHumber => "Yorkshire and The Humber",
-        EnglishRegion.EastMidlands => "East Midlands",
-        EnglishRegion.WestMidlands => "West Midlands",
-        EnglishRegion.EastOfEngland => "East of England",
-        EnglishRegion.London => "London",
-        EnglishRegion.SouthEast => "South East",
-        EnglishRegion.SouthWest => "South West",
-        _ => region.ToString(),
-    };
-
     /// <summary>A region from its name as Ofsted writes it ("Yorkshire and The Humber"), ignoring case and spacing; null when not one.</summary>
     public static EnglishRegion? Parse(string? name)
     {
@@ -42,7 +30,7 @@ public static class Regions
         }
         foreach (var region in Enum.GetValues<EnglishRegion>())
         {
-            if (Squash(Name(region)) == key || Squash(region.ToString()) == key)
+            if (Squash(Words.Name(region)) == key || Squash(region.ToString()) == key)
             {
                 return region;
             }
@@ -93,12 +81,4 @@ public static class NeedsBands
         }
         return intensive == 1 || distinct.Count >= 2 ? NeedsBand.Complex : NeedsBand.Standard;
     }
-
-    public static string Name(NeedsBand band) => band switch
-    {
-        NeedsBand.Standard => "standard needs",
-        NeedsBand.Complex => "complex needs",
-        NeedsBand.Specialist => "specialist needs",
-        _ => band.ToString(),
-    };
 }

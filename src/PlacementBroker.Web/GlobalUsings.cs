@@ -13,6 +13,7 @@ global using PlacementBroker.Core.Placements;
 global using PlacementBroker.Core.Providers;
 global using PlacementBroker.Core.Quality;
 global using PlacementBroker.Core.Referrals;
+global using PlacementBroker.Core.Vocabulary;
 global using PlacementBroker.Web.Api;
 global using PlacementBroker.Web.Auth;
 global using PlacementBroker.Web.Hosting;

@@ -46,7 +46,7 @@ public class SignInJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 
         await page.GetByLabel("Full name").FillAsync("Robin Finder");
         await page.GetByLabel("Email address").FillAsync("robin.finder@kirklees.demo.placementbroker.uk");
-        await page.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "placing officer" });
+        await page.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "Placing officer" });
         await page.GetByLabel("Local authority").SelectOptionAsync(new SelectOptionValue { Label = "Kirklees Council" });
         await page.GetByLabel("Temporary password").FillAsync("Robin-Passw0rd!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();

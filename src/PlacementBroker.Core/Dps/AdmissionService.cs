@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Dps;
 
@@ -213,7 +214,7 @@ public class AdmissionService(
         }
         if (application.Status != ApplicationStatus.Submitted)
         {
-            return Outcome<DecisionResult>.Conflict($"The application is {application.Status.ToString().ToLowerInvariant()}: only a submitted application can be decided.");
+            return Outcome<DecisionResult>.Conflict($"The application is {Words.InSentence(application.Status)}: only a submitted application can be decided.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -306,7 +307,7 @@ public class AdmissionService(
         if (application.DecisionDueBy is { } due && due < UkTime.Today(clock))
         {
             return Outcome<ApplicationQueueItem>.BusinessRule(
-                $"The decision was due by {UkTime.Describe(due)} and that deadline has passed: the period can only be extended before it ends. Decide the application now.");
+                $"The decision was due by {Words.Date(due)} and that deadline has passed: the period can only be extended before it ends. Decide the application now.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         application.DecisionDueBy = DecisionPeriod.ExtendedDueBy(calendar, UkTime.DateOf(application.SubmittedAt!.Value));
@@ -316,7 +317,7 @@ public class AdmissionService(
         application.UpdatedAt = now;
         audit.Record(actor, "ApplicationDecisionExtended", nameof(LotApplication), application.Id, reason.Trim(), providerId: application.ProviderId);
         await emails.QueueAsync(application.Provider!.ContactEmail, $"The decision on your application to {application.Lot.Name} is extended",
-            $"The commissioner needs more time to decide {application.Provider.Name}'s application to {application.Lot.Name}. The decision is now due by {UkTime.Describe(application.DecisionDueBy!.Value)}.\n\nReason: {reason.Trim()}",
+            $"The commissioner needs more time to decide {application.Provider.Name}'s application to {application.Lot.Name}. The decision is now due by {Words.Date(application.DecisionDueBy!.Value)}.\n\nReason: {reason.Trim()}",
             reference: $"application-extended:{application.Id}", ct: ct);
         await db.SaveChangesAsync(ct);
         return Outcome<ApplicationQueueItem>.Success(ToQueueItem(application, UkTime.Today(clock)));

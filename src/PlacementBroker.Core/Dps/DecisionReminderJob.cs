@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Dps;
 
@@ -34,13 +35,13 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
             if (overdue.Count > 0)
             {
                 body.AppendLine($"Overdue ({overdue.Count}): the legal decision period has passed.");
-                overdue.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: was due {UkTime.Describe(a.DecisionDueBy!.Value)}"));
+                overdue.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: was due {Words.Date(a.DecisionDueBy!.Value)}"));
                 body.AppendLine();
             }
             if (dueSoon.Count > 0)
             {
-                body.AppendLine($"Due by {UkTime.Describe(nextWorkingDay)} ({dueSoon.Count}):");
-                dueSoon.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: due {UkTime.Describe(a.DecisionDueBy!.Value)}"));
+                body.AppendLine($"Due by {Words.Date(nextWorkingDay)} ({dueSoon.Count}):");
+                dueSoon.ForEach(a => body.AppendLine($"- {a.Provider}, {a.Lot}: due {Words.Date(a.DecisionDueBy!.Value)}"));
             }
             var commissioners = await db.Users.AsNoTracking()
                 .Where(u => u.LocalAuthorityId == authority.Key && u.Role == Role.Commissioner)
@@ -48,7 +49,7 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
             foreach (var commissioner in commissioners.Where(c => c.Email is not null))
             {
                 await emails.QueueAndSaveAsync(commissioner.Email!,
-                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {UkTime.Describe(nextWorkingDay)}",
+                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {Words.Date(nextWorkingDay)}",
                     body.ToString(), reference: $"dps-decisions:{commissioner.Id}:{today:yyyy-MM-dd}");
             }
         }

@@ -1,3 +1,5 @@
+using PlacementBroker.Core.Vocabulary;
+
 namespace PlacementBroker.Core.Dps;
 
 public enum MembershipAction
@@ -34,6 +36,6 @@ public static class MembershipRules
         (MembershipStatus.Withdrawn, _) => "The provider has withdrawn from this lot: it must apply again.",
         (MembershipStatus.Admitted, MembershipAction.Reinstate) => "The membership is not suspended.",
         (MembershipStatus.Suspended, MembershipAction.Suspend) => "The membership is already suspended.",
-        _ => $"A {from.ToString().ToLowerInvariant()} membership cannot be changed that way.",
+        _ => $"A {Words.InSentence(from)} membership cannot be changed that way.",
     };
 }

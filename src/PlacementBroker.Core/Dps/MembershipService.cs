@@ -3,6 +3,7 @@ using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Dps;
 
@@ -59,8 +60,8 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
         if (!byProvider)
         {
             await emails.QueueAsync(membership.Provider!.ContactEmail,
-                $"Your membership of {membership.Lot.Name} is now {to.Value.ToString().ToLowerInvariant()}",
-                $"{membership.Lot.Dps.Name} has changed {membership.Provider.Name}'s membership of {membership.Lot.Name} to {to.Value.ToString().ToLowerInvariant()}.\n\nReason: {reason.Trim()}",
+                $"Your membership of {membership.Lot.Name} is now {Words.InSentence(to.Value)}",
+                $"{membership.Lot.Dps.Name} has changed {membership.Provider.Name}'s membership of {membership.Lot.Name} to {Words.InSentence(to.Value)}.\n\nReason: {reason.Trim()}",
                 ct: ct);
         }
         await db.SaveChangesAsync(ct);

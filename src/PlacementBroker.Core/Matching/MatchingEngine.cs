@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Matching;
 
@@ -56,12 +57,12 @@ public static class MatchingEngine
         }
         if (!candidate.Genders.Contains(referral.Gender))
         {
-            exclusions.Add((HardRule.GenderNotAccepted, $"Does not accept {referral.Gender.ToString().ToLowerInvariant()} children"));
+            exclusions.Add((HardRule.GenderNotAccepted, $"Does not accept {Words.InSentence(referral.Gender)} children"));
         }
         var missing = referral.MustHaveNeeds.Where(n => !candidate.NeedsMet.Contains(n)).ToList();
         if (missing.Count > 0)
         {
-            exclusions.Add((HardRule.MustHaveNeedNotMet, $"Cannot meet: {string.Join(", ", missing.Select(NeedNames.Of))}"));
+            exclusions.Add((HardRule.MustHaveNeedNotMet, $"Cannot meet: {Words.InSentence(missing)}"));
         }
         if (distanceIsHardRule && beyondMaximum)
         {
@@ -85,7 +86,7 @@ public static class MatchingEngine
         var approvals = new List<string>();
         if (candidate.OfstedGrade.IsBelowGood())
         {
-            approvals.Add($"The setting is graded {NeedNames.Grade(candidate.OfstedGrade)} by Ofsted");
+            approvals.Add($"The setting is graded {Words.Name(candidate.OfstedGrade)} by Ofsted");
         }
         if (candidate.QaStatus == QaStatus.Amber)
         {
@@ -156,7 +157,7 @@ public static class MatchingEngine
         {
             OfstedGrade.NotGraded => "Not graded by Ofsted (supported accommodation)",
             OfstedGrade.NotYetInspected => "Not yet inspected by Ofsted",
-            _ => $"{NeedNames.Grade(grade)} Ofsted grade",
+            _ => $"{Words.Name(grade)} Ofsted grade",
         };
         return new(Criterion.OfstedGrade, points, $"{text} ({Plus(points)})");
     }
@@ -200,7 +201,7 @@ public static class MatchingEngine
         var points = status == QaStatus.Green ? Points(QaPoints, weight, 1) : 0;
         return new(Criterion.QaStatus, points, status == QaStatus.Green
             ? $"Quality assurance green ({Plus(points)})"
-            : $"Quality assurance {status.ToString().ToLowerInvariant()} ({Plus(points)})");
+            : $"Quality assurance {Words.InSentence(status)} ({Plus(points)})");
     }
 
     /// <summary>Responsiveness and placement stability: answering referrals counts 60%, placements lasting past 12 weeks 40%.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Placements;
 
@@ -89,7 +90,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         var registered = await db.Settings.AsNoTracking().Where(s => s.Id == settingId).Select(s => s.RegisteredPlaces).SingleAsync(ct);
         var peak = Occupancy.PeakFrom(await StaysAsync(settingId, start, exceptApprovalId, ct: ct), start);
         return peak + places > registered
-            ? $"The setting is registered by Ofsted for {Children(registered)} and {peak} of its places are taken or held from {UkTime.Describe(start)}: it cannot take {places} more."
+            ? $"The setting is registered by Ofsted for {Children(registered)} and {peak} of its places are taken or held from {Words.Date(start)}: it cannot take {places} more."
             : null;
     }
 
@@ -114,7 +115,7 @@ public class PlaceLedger(PlacementBrokerDbContext db)
         var onOffer = await OnOfferAsync(settingId, vacancyId, ct);
         var free = registered - taken - onOffer;
         return places > free
-            ? $"The setting is registered by Ofsted for {Children(registered)}: {taken} of its places are taken or held from {UkTime.Describe(from)} "
+            ? $"The setting is registered by Ofsted for {Children(registered)}: {taken} of its places are taken or held from {Words.Date(from)} "
               + $"and {onOffer} are already on offer in its other vacancies, so at most {Math.Max(0, free)} more can be published."
             : null;
     }

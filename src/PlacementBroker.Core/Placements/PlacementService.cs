@@ -5,6 +5,7 @@ using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Placements;
 
@@ -36,11 +37,11 @@ public class PlacementService(
         var referral = offer.Referral!;
         if (referral.Status != ReferralStatus.Open)
         {
-            return Outcome<AcceptResult>.Conflict($"The referral is {referral.Status.ToString().ToLowerInvariant()}: the child has no place to fill here.");
+            return Outcome<AcceptResult>.Conflict($"The referral is {Words.InSentence(referral.Status)}: the child has no place to fill here.");
         }
         if (offer.Status != OfferStatus.Submitted)
         {
-            return Outcome<AcceptResult>.Conflict($"The offer is {Words(offer.Status)}.");
+            return Outcome<AcceptResult>.Conflict($"The offer is {Words.InSentence(offer.Status)}.");
         }
         BlockContract? block = null;
         if (request.Kind == PlacementKind.Block)
@@ -119,12 +120,12 @@ public class PlacementService(
         }
         if (approval.Status != ApprovalStatus.Pending)
         {
-            return Outcome<ApprovalResult>.Conflict($"The approval has already been {approval.Status.ToString().ToLowerInvariant()}.");
+            return Outcome<ApprovalResult>.Conflict($"The approval has already been {Words.InSentence(approval.Status)}.");
         }
         var offer = await db.Offers.Include(o => o.Referral).SingleAsync(o => o.Id == approval.OfferId, ct);
         if (offer.Status != OfferStatus.PendingApproval)
         {
-            return Outcome<ApprovalResult>.Conflict($"The offer is no longer waiting for approval: it is {Words(offer.Status)}.");
+            return Outcome<ApprovalResult>.Conflict($"The offer is no longer waiting for approval: it is {Words.InSentence(offer.Status)}.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -178,7 +179,7 @@ public class PlacementService(
         var referral = offer.Referral!;
         if (referral.Status != ReferralStatus.Open)
         {
-            return $"The referral is {referral.Status.ToString().ToLowerInvariant()}.";
+            return $"The referral is {Words.InSentence(referral.Status)}.";
         }
         var setting = await db.Settings.AsNoTracking().Where(s => s.Id == offer.SettingId).Select(s => new { s.ClosedAt, s.ReviewStatus }).SingleAsync(ct);
         if (setting.ClosedAt is not null)
@@ -386,7 +387,7 @@ public class PlacementService(
         audit.Record(actor, "PlacementMade", nameof(Placement), placement.Id, $"{kind} at £{placement.WeeklyPrice}/week", providerId: offer.ProviderId);
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == offer.ProviderId, ct);
         await emails.QueueAsync(provider.ContactEmail, "Your offer has been accepted",
-            $"Your offer on referral {referral.Id} has been accepted as a {kind.ToString().ToLowerInvariant()} placement starting {UkTime.Describe(placement.StartDate)}. "
+            $"Your offer on referral {referral.Id} has been accepted as a {Words.InSentence(kind)} starting {Words.Date(placement.StartDate)}. "
             + "Sign in to PlacementBroker to see the child's details and the Individual Placement Agreement.", reference: $"placement-made:{placement.Id}", ct: ct);
         try
         {
@@ -471,7 +472,7 @@ public class PlacementService(
             if (Occupancy.PeakFrom([.. stays, new Stay(placement.StartDate, end, placement.Places)], planned) > registered)
             {
                 return Outcome<PlacementView>.BusinessRule(
-                    $"The place has been booked for another child from {UkTime.Describe(planned)}, the planned end: the end cannot be moved later.");
+                    $"The place has been booked for another child from {Words.Date(planned)}, the planned end: the end cannot be moved later.");
             }
         }
         // An end on the start day is a placement that never began: nothing to keep the place for.
@@ -703,10 +704,4 @@ public class PlacementService(
         }
     }
 
-    private static string Words(OfferStatus status) => status switch
-    {
-        OfferStatus.PendingApproval => "waiting for a manager's approval",
-        OfferStatus.NotSelected => "not selected",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

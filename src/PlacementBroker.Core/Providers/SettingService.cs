@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Providers;
 
@@ -178,7 +179,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
             var entry = register.GetValueOrDefault(s.OfstedUrn);
             return new SettingReviewView(s.Id, s.ProviderId, r.ProviderName, s.Name, s.OfstedUrn, Postcode.District(s.Postcode) ?? "", s.ReviewStatus,
                 s.ReviewReason, s.CreatedAt, s.ReviewedAt, entry?.SettingName, entry?.OwnerName,
-                [.. claims.Where(c => c.OfstedUrn == s.OfstedUrn && c.Id != s.Id).Select(c => $"{c.Name} ({c.Provider}, {Words(c.ReviewStatus)})")]);
+                [.. claims.Where(c => c.OfstedUrn == s.OfstedUrn && c.Id != s.Id).Select(c => $"{c.Name} ({c.Provider}, {Words.InSentence(c.ReviewStatus)})")]);
         })];
     }
 
@@ -214,7 +215,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
         }
         if (setting.ReviewStatus != SettingReviewStatus.AwaitingReview)
         {
-            return Outcome<Setting>.Conflict($"The setting is already {Words(setting.ReviewStatus)}.");
+            return Outcome<Setting>.Conflict($"The setting is already {Words.InSentence(setting.ReviewStatus)}.");
         }
         var approve = request.Decision == SettingReviewDecision.Approve;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -235,12 +236,6 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
         return Outcome<Setting>.Success(setting);
     }
 
-    public static string Words(SettingReviewStatus status) => status switch
-    {
-        SettingReviewStatus.AwaitingReview => "awaiting platform admin review",
-        SettingReviewStatus.Rejected => "rejected",
-        _ => "approved",
-    };
 
     /// <summary>A provider's settings as <paramref name="actor"/> may see them: the full address only per <see cref="AddressDisclosure"/>.</summary>
     public async Task<List<SettingView>> ForProviderAsync(Actor actor, Guid providerId, CancellationToken ct = default)

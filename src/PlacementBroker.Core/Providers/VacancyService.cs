@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Providers;
 
@@ -54,7 +55,7 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         }
         if (vacancy.Status != VacancyStatus.Open)
         {
-            return Outcome<Vacancy>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}: only an open vacancy can be changed.");
+            return Outcome<Vacancy>.Conflict($"The vacancy is {Words.InSentence(vacancy.Status)}: only an open vacancy can be changed.");
         }
         if (vacancy.PlacesHeld > 0)
         {

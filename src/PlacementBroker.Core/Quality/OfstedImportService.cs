@@ -6,6 +6,7 @@ using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Quality;
 
@@ -245,14 +246,14 @@ public class OfstedImportService(PlacementBrokerDbContext db, AuditTrail audit, 
         var officerIds = await db.Placements.Where(p => p.SettingId == setting.Id && p.Status == PlacementStatus.Active)
             .Select(p => p.Referral!.CreatedByUserId).Distinct().ToListAsync(ct);
         var officers = await db.Users.Where(u => officerIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        var grade = Matching.NeedNames.Grade(setting.OfstedGrade);
+        var grade = Words.Name(setting.OfstedGrade);
         var reference = $"{setting.Id}:{setting.OfstedGrade}:{setting.LastInspectionDate:yyyy-MM-dd}";
         foreach (var person in qa.Concat(officers).DistinctBy(p => p.Id))
         {
             var placed = officers.Any(o => o.Id == person.Id);
             await emails.QueueAsync(person.Email!, $"Ofsted downgrade: {setting.Name} is now {grade}",
-                $"Ofsted's register shows {setting.Name} (URN {setting.OfstedUrn}) moved from {Matching.NeedNames.Grade(previous)} to {grade}"
-                + (setting.LastInspectionDate is { } d ? $" after the inspection on {UkTime.Describe(d)}" : "") + ".\n\n"
+                $"Ofsted's register shows {setting.Name} (URN {setting.OfstedUrn}) moved from {Words.Name(previous)} to {grade}"
+                + (setting.LastInspectionDate is { } d ? $" after the inspection on {Words.Date(d)}" : "") + ".\n\n"
                 + (placed ? "A child you placed lives there: review the placement with your manager and the QA team.\n" : "")
                 + "New placements there now need a placement manager's approval, and a QA visit is due within 6 months.",
                 reference: $"ofsted-downgrade:{reference}:{person.Id}", ct: ct);

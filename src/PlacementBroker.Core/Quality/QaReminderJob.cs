@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Quality;
 
@@ -32,7 +33,7 @@ public class QaReminderJob(PlacementBrokerDbContext db, QualityService quality, 
             var body = new StringBuilder();
             foreach (var item in items)
             {
-                body.AppendLine($"- {(item.Overdue ? "OVERDUE" : "Due")} {UkTime.Describe(item.DueBy)}: {item.ProviderName}, {item.SettingName}. {item.Description}");
+                body.AppendLine($"- {(item.Overdue ? "OVERDUE" : "Due")} {Words.Date(item.DueBy)}: {item.ProviderName}, {item.SettingName}. {item.Description}");
             }
             foreach (var officer in team)
             {

@@ -1,4 +1,5 @@
 using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Quality;
@@ -14,11 +15,11 @@ public static class QaStatusRules
             return (QaStatus.Red, [.. critical.Select(f => $"Open critical flag: {f.Description}")]);
         }
         var reasons = new List<string>();
-        reasons.AddRange(p.OpenFlags.Select(f => $"Open {f.Severity.ToString().ToLowerInvariant()} flag: {f.Description}"));
+        reasons.AddRange(p.OpenFlags.Select(f => $"Open {Words.InSentence(f.Severity)} flag: {f.Description}"));
         reasons.AddRange(p.Settings.Where(s => s.Grade.IsBelowGood())
-            .Select(s => $"{s.Name} is graded {NeedNames.Grade(s.Grade)} by Ofsted"));
+            .Select(s => $"{s.Name} is graded {Words.Name(s.Grade)} by Ofsted"));
         reasons.AddRange(QaTimetable.Due(p, today).Where(i => i.Overdue)
-            .Select(i => $"Overdue since {UkTime.Describe(i.DueBy)}: {i.Description}"));
+            .Select(i => $"Overdue since {Words.Date(i.DueBy)}: {i.Description}"));
         return reasons.Count > 0 ? (QaStatus.Amber, reasons) : (QaStatus.Green, []);
     }
 }

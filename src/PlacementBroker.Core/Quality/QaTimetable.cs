@@ -1,5 +1,6 @@
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Quality;
 
@@ -29,7 +30,7 @@ public static class QaTimetable
             {
                 var last = LastVisit(setting.Id);
                 Add(setting.Id, WorkKind.AnnualVisit, (last ?? admitted).AddYears(1),
-                    last is null ? $"Annual visit to {setting.Name}: not yet visited" : $"Annual visit to {setting.Name}: last visited {UkTime.Describe(last.Value)}");
+                    last is null ? $"Annual visit to {setting.Name}: not yet visited" : $"Annual visit to {setting.Name}: last visited {Words.Date(last.Value)}");
             }
 
             if (setting.Grade.IsBelowGood())
@@ -47,7 +48,7 @@ public static class QaTimetable
                     due = start;
                 }
                 Add(setting.Id, WorkKind.ImprovementVisit, due,
-                    $"{NeedNames.Grade(setting.Grade)} setting {setting.Name}: visit within {ImprovementMonths} months until Ofsted re-inspects");
+                    $"{Words.Name(setting.Grade)} setting {setting.Name}: visit within {ImprovementMonths} months until Ofsted re-inspects");
             }
         }
 
@@ -59,7 +60,7 @@ public static class QaTimetable
             {
                 var setting = p.Settings.FirstOrDefault(s => s.Id == placement.SettingId);
                 Add(placement.SettingId, WorkKind.PostPlacementVisit, placement.StartDate.AddDays(PostPlacementDays),
-                    $"New provider: visit {setting?.Name ?? "the setting"} within {PostPlacementDays} days of the placement starting {UkTime.Describe(placement.StartDate)}");
+                    $"New provider: visit {setting?.Name ?? "the setting"} within {PostPlacementDays} days of the placement starting {Words.Date(placement.StartDate)}");
             }
         }
 
@@ -74,14 +75,14 @@ public static class QaTimetable
             if (visited is null)
             {
                 var days = flag.Severity >= FlagSeverity.High ? HighConcernDays : MediumConcernDays;
-                Add(target, WorkKind.ConcernVisit, flag.RaisedOn.AddDays(days), $"{flag.Severity} concern raised {UkTime.Describe(flag.RaisedOn)}: visit within {days} days");
+                Add(target, WorkKind.ConcernVisit, flag.RaisedOn.AddDays(days), $"{Words.Name(flag.Severity)} concern raised {Words.Date(flag.RaisedOn)}: visit within {days} days");
             }
         }
 
         foreach (var visit in p.Visits.Where(v => v.ReportCompletedOn is null || v.ReportReviewedOn is null))
         {
             Add(visit.SettingId, WorkKind.Report, visit.Date.AddDays(ReportDays),
-                $"Report of the visit on {UkTime.Describe(visit.Date)}: complete and review within {ReportDays} days");
+                $"Report of the visit on {Words.Date(visit.Date)}: complete and review within {ReportDays} days");
         }
         return [.. items.OrderBy(i => i.DueBy).ThenBy(i => i.Kind)];
     }

@@ -3,6 +3,7 @@ using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Referrals;
 
@@ -78,7 +79,7 @@ public class OfferService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (referral.Status != ReferralStatus.Open)
         {
-            return Outcome<OfferCreated>.Conflict($"The referral is {referral.Status.ToString().ToLowerInvariant()}: it takes no more offers.");
+            return Outcome<OfferCreated>.Conflict($"The referral is {Words.InSentence(referral.Status)}: it takes no more offers.");
         }
         if (referral.OfferDeadline <= now)
         {
@@ -86,7 +87,7 @@ public class OfferService(
         }
         if (vacancy!.Status != VacancyStatus.Open)
         {
-            return Outcome<OfferCreated>.Conflict($"The vacancy is {vacancy.Status.ToString().ToLowerInvariant()}.");
+            return Outcome<OfferCreated>.Conflict($"The vacancy is {Words.InSentence(vacancy.Status)}.");
         }
         if (vacancy.Places - vacancy.PlacesHeld < referral.SiblingGroupSize)
         {
@@ -162,7 +163,7 @@ public class OfferService(
         }
         if (offer.Status is not (OfferStatus.Submitted or OfferStatus.PendingApproval))
         {
-            return Outcome<OfferCreated>.Conflict($"The offer is {offer.Status.ToString().ToLowerInvariant()}: it can no longer be withdrawn.");
+            return Outcome<OfferCreated>.Conflict($"The offer is {Words.InSentence(offer.Status)}: it can no longer be withdrawn.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         if (offer.Status == OfferStatus.PendingApproval)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Notifications;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Referrals;
 
@@ -47,14 +48,14 @@ public class ReferralDeadlineJob(
             {
                 notice = await referrals.CloseAsync(referral, ReferralStatus.Unfilled, "No acceptable offer arrived by the deadline", CancellationToken.None);
                 await emails.QueueAsync(officer!, "A referral had no acceptable offer by the deadline",
-                    $"The deadline for offers on your referral sent {UkTime.Describe(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed with no acceptable offer ({ranked.Count} offer(s) received). "
+                    $"The deadline for offers on your referral sent {Words.DateTime(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed with no acceptable offer ({ranked.Count} offer(s) received). "
                     + "The referral is marked unfilled. You can send it again with a wider radius, a higher budget or another lot.",
                     reference: $"referral-deadline:{referral.Id}");
             }
             else
             {
                 await emails.QueueAsync(officer!, "A referral's offers are ready to compare",
-                    $"The deadline for offers on your referral sent {UkTime.Describe(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed. {acceptable} offer(s) can be accepted now"
+                    $"The deadline for offers on your referral sent {Words.DateTime(referral.PublishedAt ?? referral.CreatedAt)} (/referrals/{referral.Id}) has passed. {acceptable} offer(s) can be accepted now"
                     + (needingApproval > 0 ? $" and {needingApproval} would need a placement manager's approval." : "."),
                     reference: $"referral-deadline:{referral.Id}");
             }
@@ -93,7 +94,7 @@ public class ReferralDeadlineJob(
             foreach (var manager in managers)
             {
                 await emails.QueueAsync(manager.Email!, "An emergency referral has no offer",
-                    $"The emergency referral /referrals/{referral.Id}, sent {UkTime.Describe(referral.PublishedAt!.Value)}, has had no offer for "
+                    $"The emergency referral /referrals/{referral.Id}, sent {Words.DateTime(referral.PublishedAt!.Value)}, has had no offer for "
                     + $"{options.Value.EmergencyEscalationHours:0.#} hours. It may need you to call providers directly.",
                     reference: $"referral-escalated:{referral.Id}:{manager.Id}");
             }

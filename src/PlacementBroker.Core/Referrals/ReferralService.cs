@@ -5,6 +5,7 @@ using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Referrals;
 
@@ -254,7 +255,7 @@ public class ReferralService(
         var payload = ReceivedEvent(referral, await LotNameAsync(referral.LotId, ct));
         foreach (var provider in providers)
         {
-            await emails.QueueAsync(provider.ContactEmail, $"New {payload.Urgency.ToString().ToLowerInvariant()} referral: {payload.AgeYears}-year-old, {payload.Area}",
+            await emails.QueueAsync(provider.ContactEmail, $"New {Words.InSentence(payload.Urgency)} referral: {payload.AgeYears}-year-old, {payload.Area}",
                 ProviderEmailBody(payload, fits.ContainsKey(provider.ProviderId)), reference: $"referral-received:{referral.Id}:{provider.ProviderId}", ct: ct);
         }
         audit.Record(actor, "ReferralPublished", nameof(Referral), referral.Id, $"sent to {providers.Count} providers");
@@ -277,7 +278,7 @@ public class ReferralService(
         }
         if (referral.Status is not (ReferralStatus.Draft or ReferralStatus.Open))
         {
-            return Outcome<ReferralView>.Conflict($"The referral is already {referral.Status.ToString().ToLowerInvariant()}.");
+            return Outcome<ReferralView>.Conflict($"The referral is already {Words.InSentence(referral.Status)}.");
         }
         var closed = await CloseAsync(referral, ReferralStatus.Withdrawn, string.IsNullOrWhiteSpace(reason) ? "Withdrawn by the placing officer" : reason.Trim(), ct);
         audit.Record(actor, "ReferralWithdrawn", nameof(Referral), referral.Id, referral.ClosedReason);
@@ -459,10 +460,10 @@ public class ReferralService(
 
     private static string ProviderEmailBody((ReferralReceivedEvent Event, Urgency Urgency, int AgeYears, string Area, string LotName) p, bool fits) =>
         $"A placing authority has sent a referral in {p.LotName}.\n\n"
-        + $"Child: {p.AgeYears} years old, {p.Event.Gender.ToString().ToLowerInvariant()}, home area {p.Area}\n"
-        + $"Needs: {(p.Event.Needs.Count == 0 ? "none recorded" : string.Join(", ", p.Event.Needs.Select(NeedNames.Of)))}\n"
-        + $"Start: {UkTime.Describe(p.Event.StartDate)} ({p.Urgency.ToString().ToLowerInvariant()})\n"
-        + $"Offers by: {UkTime.Describe(p.Event.OfferDeadline)}\n\n"
+        + $"Child: {p.AgeYears} years old, {Words.InSentence(p.Event.Gender)}, home area {p.Area}\n"
+        + $"Needs: {(p.Event.Needs.Count == 0 ? "none recorded" : Words.InSentence(p.Event.Needs))}\n"
+        + $"Start: {Words.Date(p.Event.StartDate)} ({Words.InSentence(p.Urgency)})\n"
+        + $"Offers by: {Words.DateTime(p.Event.OfferDeadline)}\n\n"
         + (fits ? "It fits at least one of your open vacancies.\n" : "None of your open vacancies fits it as published.\n")
         + "Sign in to PlacementBroker to see it and make an offer or decline.";
 

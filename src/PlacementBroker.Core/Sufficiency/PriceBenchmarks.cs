@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Placements;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Sufficiency;
 
@@ -39,7 +40,7 @@ public static class PriceBenchmarkRules
     public static PriceBenchmarkTable Table(decimal? configured, decimal? bandUpper, NeedsBand band, IReadOnlyCollection<AcceptedPrice> accepted)
     {
         var inBand = accepted.Where(p => p.Band == band).Select(p => p.WeeklyPrice).ToList();
-        var bandWide = inBand.Count >= MinimumSample ? Scoped(inBand, NeedsBands.Name(band)) : null;
+        var bandWide = inBand.Count >= MinimumSample ? Scoped(inBand, Words.InSentence(band)) : null;
         var elsewhere = bandWide ?? From(configured, bandUpper, [.. accepted.Select(p => p.WeeklyPrice)]);
         var byRegion = new Dictionary<EnglishRegion, PriceBenchmark>();
         foreach (var region in accepted.Where(p => p.Region is not null).GroupBy(p => p.Region!.Value))
@@ -47,7 +48,7 @@ public static class PriceBenchmarkRules
             var regionInBand = region.Where(p => p.Band == band).Select(p => p.WeeklyPrice).ToList();
             if (regionInBand.Count >= MinimumSample)
             {
-                byRegion[region.Key] = Scoped(regionInBand, $"{NeedsBands.Name(band)} in {InRegion(region.Key)}");
+                byRegion[region.Key] = Scoped(regionInBand, $"{Words.InSentence(band)} in {InRegion(region.Key)}");
             }
             else if (bandWide is null && region.Count() >= MinimumSample)
             {
@@ -80,7 +81,7 @@ public static class PriceBenchmarkRules
         return new PriceBenchmark(quartiles.Median, quartiles.P75, $"quartiles of {prices.Count} accepted prices for {scope}", QuartilesFromAcceptedPrices: true, Scope: scope);
     }
 
-    private static string InRegion(EnglishRegion region) => region is EnglishRegion.London ? "London" : $"the {Regions.Name(region)}";
+    private static string InRegion(EnglishRegion region) => region is EnglishRegion.London ? "London" : $"the {Words.Name(region)}";
 }
 
 public class AcceptedPriceBenchmarks(PlacementBrokerDbContext db, TimeProvider clock) : IPriceBenchmarks

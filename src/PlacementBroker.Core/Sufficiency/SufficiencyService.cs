@@ -7,6 +7,7 @@ using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Sufficiency;
 
@@ -71,7 +72,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         var demand = new Demand(
             referrals.Count,
             [.. referrals.GroupBy(r => r.LotId).Select(g => new Count(g.Key.ToString(), lotNames.GetValueOrDefault(g.Key, ""), g.Count())).OrderByDescending(c => c.Value)],
-            [.. referrals.SelectMany(r => r.Needs).GroupBy(n => n).Select(g => new Count(g.Key.ToString(), NeedNames.Of(g.Key), g.Count())).OrderByDescending(c => c.Value)],
+            [.. referrals.SelectMany(r => r.Needs).GroupBy(n => n).Select(g => new Count(g.Key.ToString(), Words.Name(g.Key), g.Count())).OrderByDescending(c => c.Value)],
             [.. referrals.GroupBy(r => AgeBand(MatchService.AgeOn(r.ChildDateOfBirth, r.StartDate))).OrderBy(g => g.Key).Select(g => new Count(g.Key, g.Key, g.Count()))],
             [.. referrals.GroupBy(r => r.Urgency).OrderBy(g => g.Key).Select(g => new Count(g.Key.ToString(), g.Key.ToString(), g.Count()))],
             [.. referrals.GroupBy(r => r.PublishedAt.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(g => g.Key)
@@ -103,7 +104,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
             Statistics.Median(placements.Select(p => (decimal)(p.CreatedAt - byReferral[p.ReferralId].PublishedAt).TotalHours)),
             referrals.Count == 0 ? 0 : Math.Round((decimal)referrals.Sum(r => r.Offers) / referrals.Count, 2),
             referrals.Count(r => r.Offers == 0),
-            [.. declines.OrderByDescending(d => d.Count).Select(d => new Count(d.Reason.ToString(), d.Reason.ToString(), d.Count))]);
+            [.. declines.OrderByDescending(d => d.Count).Select(d => new Count(d.Reason.ToString(), Words.Name(d.Reason), d.Count))]);
 
         var spot = placements.Where(p => p.Kind == PlacementKind.Spot).Select(p => p.WeeklyPrice).ToList();
         var today = DateOnly.FromDateTime(to.AddDays(-1));
@@ -134,7 +135,7 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         var placedIds = placements.Select(p => p.ReferralId).ToHashSet();
         var unmet = referrals.SelectMany(r => r.Needs.Select(n => (Need: n, Placed: placedIds.Contains(r.Id))))
             .GroupBy(x => x.Need)
-            .Select(g => new UnmetNeed(g.Key.ToString(), NeedNames.Of(g.Key), g.Count(), g.Count(x => x.Placed), Statistics.Percent(g.Count(x => x.Placed), g.Count())))
+            .Select(g => new UnmetNeed(g.Key.ToString(), Words.Name(g.Key), g.Count(), g.Count(x => x.Placed), Statistics.Percent(g.Count(x => x.Placed), g.Count())))
             .OrderBy(u => u.FillRatePercent).ThenByDescending(u => u.Referrals).ToList();
 
         return Outcome<SufficiencyReport>.Success(new SufficiencyReport(query.From, query.To, query.LotId, query.Scope, demand, supply, outcomes, price, quality,

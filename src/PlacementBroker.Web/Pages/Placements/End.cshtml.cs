@@ -7,7 +7,7 @@ public class EndModel(PlacementService placements) : PlacementPageModel(placemen
     public EndInput Input { get; set; } = new();
 
     public List<SelectListItem> Reasons { get; } =
-        [.. Enum.GetValues<PlacementEndReason>().Select(r => new SelectListItem(PlacementLabels.EndReason(r), r.ToString()))];
+        Display.Options<PlacementEndReason>();
 
     public sealed class EndInput
     {
@@ -34,7 +34,7 @@ public class EndModel(PlacementService placements) : PlacementPageModel(placemen
         {
             return Done(outcome.Value!.Status == PlacementStatus.Ended
                 ? "The placement has ended and its place is back on offer"
-                : $"The placement will end on {Display.Date(outcome.Value.EndDate!.Value)}: the child keeps the place until then");
+                : $"The placement will end on {Words.Date(outcome.Value.EndDate!.Value)}: the child keeps the place until then");
         }
         return Refused(outcome) ?? Page();
     }

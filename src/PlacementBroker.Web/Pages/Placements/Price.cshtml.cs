@@ -30,7 +30,7 @@ public class PriceModel(PlacementService placements, Core.Billing.PriceChangeSer
         }
         var outcome = await prices.ChangeAsync(Actor, id, new Core.Billing.PriceChangeRequest(price, from, Input.Reason), Aborted);
         return outcome.Succeeded
-            ? Done($"The weekly price is {Display.Pence(price!.Value)} from {Display.Date(from!.Value)}.")
+            ? Done($"The weekly price is {Words.Pence(price!.Value)} from {Words.Date(from!.Value)}.")
             : Refused(outcome) ?? Page();
     }
 }

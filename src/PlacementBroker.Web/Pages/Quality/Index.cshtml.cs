@@ -19,7 +19,7 @@ public class IndexModel(QualityService quality) : PlacementBrokerPageModel
         {
             var count = items.Count(i => i.Kind == k);
             var overdue = items.Count(i => i.Kind == k && i.Overdue);
-            return new KindBar(QaLabels.Kind(k), count, overdue, overdue > 0 ? "overdue" : "later", Width(count));
+            return new KindBar(Words.Name(k), count, overdue, overdue > 0 ? "overdue" : "later", Width(count));
         })];
     }
 }

@@ -24,7 +24,7 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
         var outcome = await referrals.PublishDraftAsync(Actor, Id, Aborted);
         if (outcome.Succeeded)
         {
-            Success($"Your referral was sent to {Display.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")}. Offers appear on this page as they arrive");
+            Success($"Your referral was sent to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")}. Offers appear on this page as they arrive");
             return Redirect($"/referrals/{Id}");
         }
         if (Refused(outcome) is { } refused)

@@ -15,7 +15,7 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
     public List<SelectListItem> Statuses =>
     [
         new("All referrals", ""),
-        .. Enum.GetValues<ReferralStatus>().Select(s => new SelectListItem(ReferralDisplay.Name(s), s.ToString())),
+        .. Display.Options<ReferralStatus>(),
     ];
 
     public async Task OnGetAsync()

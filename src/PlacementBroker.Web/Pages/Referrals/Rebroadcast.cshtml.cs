@@ -63,7 +63,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
         if (outcome.Succeeded)
         {
-            Success($"The referral was sent again to {Display.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
+            Success($"The referral was sent again to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
             return Redirect($"/referrals/{outcome.Value.Id}");
         }
         if (Refused(outcome, fields, unreadable) is { } refused)

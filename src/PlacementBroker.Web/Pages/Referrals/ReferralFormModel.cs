@@ -25,11 +25,11 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         new("Planned", nameof(Urgency.Planned)),
     ];
 
-    public static List<SelectListItem> Durations => [.. Enum.GetValues<PlacementDuration>().Select(d => new SelectListItem(ReferralDisplay.Name(d), d.ToString()))];
+    public static List<SelectListItem> Durations => Display.Options<PlacementDuration>();
 
-    public static List<SelectListItem> Genders => [.. Enum.GetValues<Gender>().Select(g => new SelectListItem(ReferralDisplay.Name(g), g.ToString()))];
+    public static List<SelectListItem> Genders => Display.Options<Gender>();
 
-    public static List<SelectListItem> Needs => [.. Enum.GetValues<Need>().Select(n => new SelectListItem(Display.Need(n), n.ToString()))];
+    public static List<SelectListItem> Needs => Display.Options<Need>();
 
     public sealed class ReferralInput
     {
@@ -60,7 +60,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
 
         public static ReferralInput From(ReferralView r)
         {
-            var (deadlineDate, deadlineTime) = ReferralDisplay.LocalParts(r.OfferDeadline);
+            var (deadlineDate, deadlineTime) = EnglandTime.LocalParts(r.OfferDeadline);
             return new ReferralInput
             {
                 LotId = r.LotId.ToString(),

@@ -23,7 +23,7 @@ public abstract class ReferralsPageModel : PlacementBrokerPageModel
         {
             return null;
         }
-        var deadline = ReferralDisplay.EnglandToUtc(day, time, out var timeError);
+        var deadline = EnglandTime.ToUtc(day, time, out var timeError);
         if (timeError is not null)
         {
             unreadable["Input.DeadlineTime"] = timeError;

@@ -88,16 +88,4 @@ public static class Navigation
         null => [],
         _ => [new("Home", "/Index")],
     };
-
-    public static string RoleName(Role role) => role switch
-    {
-        Role.PlatformAdmin => "platform admin",
-        Role.PlacingOfficer => "placing officer",
-        Role.PlacementManager => "placement manager",
-        Role.QaOfficer => "QA officer",
-        Role.Commissioner => "commissioner",
-        Role.ProviderUser => "provider",
-        Role.DataProtectionLead => "data protection lead",
-        _ => role.ToString(),
-    };
 }

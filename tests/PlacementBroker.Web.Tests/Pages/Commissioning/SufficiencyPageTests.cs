@@ -85,7 +85,7 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("outcomes,unfilled,Unfilled,1\n", csv);
         Assert.Contains("outcomes,medianHoursToFirstOffer,Median hours to first offer,3\n", csv);
         Assert.Contains("price,acceptedWeeklyPrice.median,\"Accepted weekly price, median\",5000\n", csv);
-        Assert.Contains("unmetNeeds,EmotionalBehavioural,emotional and behavioural needs,1/2\n", csv);
+        Assert.Contains("unmetNeeds,EmotionalBehavioural,Emotional and behavioural,1/2\n", csv);
         Assert.Contains("price,benchmark,Lot benchmark,5200\n", csv);
     }
 

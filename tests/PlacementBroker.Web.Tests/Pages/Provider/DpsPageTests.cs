@@ -17,7 +17,7 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/dps"));
 
         var lot = await LotNameAsync(dps);
-        Assert.Contains($"{lot} Residential care", text);
+        Assert.Contains($"{lot} Residential children's home", text);
         Assert.Contains($"Not applied Apply to {lot}", text);
     }
 
@@ -75,7 +75,7 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/dps"));
 
         Assert.Contains($"Waiting for a decision Submitted 23 November 2026. Decision due by {app.DueDateForSubmissionToday()}", text);
-        Assert.Contains($"{await LotNameAsync(admitted)} Residential care · benchmark £5,200 a week · 2 selection questions Admitted Since 23 November 2026", text);
+        Assert.Contains($"{await LotNameAsync(admitted)} Residential children's home · benchmark £5,200 a week · 2 selection questions Admitted Since 23 November 2026", text);
         Assert.Contains("Rejected Reasons: No evidence of a registered manager Apply again", text);
         Assert.Contains("Suspended 23 November 2026: Red QA flag: safeguarding concern", text);
     }

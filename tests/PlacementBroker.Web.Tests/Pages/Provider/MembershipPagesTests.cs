@@ -23,9 +23,9 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("Status Admitted", text);
         Assert.Contains("When Change By Why", text);
-        Assert.Contains("23 November 2026 at 9:00am Suspended to Admitted Test Commissioner Flag resolved after a visit", text);
-        Assert.Contains("23 November 2026 at 9:00am Admitted to Suspended Test Commissioner Red QA flag raised", text);
-        Assert.Contains("23 November 2026 at 9:00am Admitted Test Commissioner Meets every criterion", text);
+        Assert.Contains("23 November 2026 at 9am Suspended to Admitted Test Commissioner Flag resolved after a visit", text);
+        Assert.Contains("23 November 2026 at 9am Admitted to Suspended Test Commissioner Red QA flag raised", text);
+        Assert.Contains("23 November 2026 at 9am Admitted Test Commissioner Meets every criterion", text);
         Assert.Contains("Withdraw from this lot", text);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Providers;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Pages.Provider;
 
@@ -27,8 +28,8 @@ public class VacancyPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var text = ProviderPageHelpers.Text(html);
         foreach (var need in Enum.GetValues<Need>())
         {
-            Assert.Contains(ProviderDisplay.Name(need), text);
-            if (ProviderDisplay.Name(need) != need.ToString())
+            Assert.Contains(Words.Name(need), text);
+            if (Words.Name(need) != need.ToString())
             {
                 Assert.DoesNotContain($">{need}<", html);
             }

@@ -206,7 +206,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(2027, 3, 28, "1:30am", 1, 30)]
     public void Deadline_EnglandsTime_IsStoredAsUtc(int year, int month, int day, string time, int utcHour, int utcMinute)
     {
-        var utc = ReferralDisplay.EnglandToUtc(new DateOnly(year, month, day), time, out var error);
+        var utc = EnglandTime.ToUtc(new DateOnly(year, month, day), time, out var error);
 
         Assert.Null(error);
         Assert.Equal(new DateTime(year, month, day, utcHour, utcMinute, 0, DateTimeKind.Utc), utc);
@@ -220,7 +220,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("13pm")]
     public void Deadline_UnreadableTime_SaysWhy(string time)
     {
-        Assert.Null(ReferralDisplay.EnglandToUtc(new DateOnly(2026, 11, 25), time, out var error));
+        Assert.Null(EnglandTime.ToUtc(new DateOnly(2026, 11, 25), time, out var error));
         Assert.NotNull(error);
     }
 }

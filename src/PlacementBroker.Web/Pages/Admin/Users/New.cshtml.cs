@@ -48,7 +48,7 @@ public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db)
 
     private async Task LoadChoicesAsync()
     {
-        Roles = [new("Select a role", ""), .. Enum.GetValues<Role>().Select(r => new SelectListItem(Navigation.RoleName(r), r.ToString()))];
+        Roles = [new("Select a role", ""), .. Display.Options<Role>()];
         Authorities = [new("None", ""), .. await db.LocalAuthorities.OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync()];
         Providers = [new("None", ""), .. await db.Providers.OrderBy(p => p.Name).Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync()];
     }

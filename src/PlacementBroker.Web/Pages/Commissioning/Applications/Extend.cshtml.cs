@@ -26,6 +26,6 @@ public class ExtendModel(AdmissionService admissions) : ApplicationDecisionPageM
     {
         var outcome = await Admissions.ExtendAsync(Actor, id, Input.Reason, Aborted);
         return await AfterPostAsync(id, outcome, extended => Task.FromResult(
-            $"The decision period was extended to {DecisionPeriod.Pcr2015ExtendedDays} working days. The decision is now due by {Display.Date(extended.DecisionDueBy)}. We have told the provider."));
+            $"The decision period was extended to {DecisionPeriod.Pcr2015ExtendedDays} working days. The decision is now due by {Words.Date(extended.DecisionDueBy)}. We have told the provider."));
     }
 }

@@ -32,7 +32,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
         if (outcome.Succeeded)
         {
             var run = outcome.Value!;
-            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Display.Plural(run.Invoices.Count, "invoice", "invoices")}, {Display.Pence(run.Total)} in all.");
+            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Words.Plural(run.Invoices.Count, "invoice", "invoices")}, {Words.Pence(run.Total)} in all.");
             return Redirect($"/billing/runs/{run.Id}");
         }
         if (outcome.Kind == OutcomeKind.Conflict)

@@ -1,5 +1,6 @@
 using PlacementBroker.Core.Billing;
 using PlacementBroker.Core.Payments;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Billing;
 
@@ -22,11 +23,11 @@ public class RunModel(BillingService billing, IPaymentGateway gateway) : Commiss
     public static (string Text, string Colour) Status(InvoiceView invoice, bool stripeConfigured) => invoice.Status switch
     {
         InvoiceStatus.Paid when invoice.PaidOutAt is not null => ("Paid, provider paid out", "govuk-tag--green"),
-        InvoiceStatus.Paid => ("Paid", "govuk-tag--green"),
-        InvoiceStatus.Open => ("Sent for payment", "govuk-tag--blue"),
-        InvoiceStatus.PaymentFailed => ("Payment failed", "govuk-tag--red"),
+        InvoiceStatus.Paid => (Words.Name(InvoiceStatus.Paid), "govuk-tag--green"),
+        InvoiceStatus.Open => (Words.Name(InvoiceStatus.Open), "govuk-tag--blue"),
+        InvoiceStatus.PaymentFailed => (Words.Name(InvoiceStatus.PaymentFailed), "govuk-tag--red"),
         _ when invoice.LastError is not null => ("Not sent: Stripe refused it", "govuk-tag--orange"),
         _ when !stripeConfigured => ("Not sent: Stripe not configured", "govuk-tag--grey"),
-        _ => ("Not sent yet", "govuk-tag--grey"),
+        _ => (Words.Name(InvoiceStatus.Draft), "govuk-tag--grey"),
     };
 }

@@ -7,11 +7,11 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
 
     public List<SelectListItem> Regimes { get; } =
     [
-        new(Display.Regime(DpsRegime.Pcr2015Dps), nameof(DpsRegime.Pcr2015Dps))
+        new(Words.Name(DpsRegime.Pcr2015Dps), nameof(DpsRegime.Pcr2015Dps))
         {
             Group = new SelectListGroup { Name = $"Public Contracts Regulations 2015, regulation 34: decide each application within {DecisionPeriod.Pcr2015Days} working days, extendable once to {DecisionPeriod.Pcr2015ExtendedDays} working days with a recorded reason." },
         },
-        new(Display.Regime(DpsRegime.ProcurementAct2023DynamicMarket), nameof(DpsRegime.ProcurementAct2023DynamicMarket))
+        new(Words.Name(DpsRegime.ProcurementAct2023DynamicMarket), nameof(DpsRegime.ProcurementAct2023DynamicMarket))
         {
             Group = new SelectListGroup { Name = $"Decide each application within the period you set below (up to {DecisionPeriod.DynamicMarketMaxDays} working days). Excluded suppliers must be removed, and membership conditions are fixed once published." },
         },

@@ -24,7 +24,7 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
     public List<SelectListItem> LotOptions => [new("All lots", ""), .. Dps.Lots.Select(l => new SelectListItem(l.Name, l.Id.ToString()))];
 
     public List<SelectListItem> StatusOptions { get; } =
-        [new("Any status", ""), .. Enum.GetValues<MembershipStatus>().Select(s => new SelectListItem(Display.Status(s), s.ToString()))];
+        [new("Any status", ""), .. Display.Options<MembershipStatus>()];
 
     public static IEnumerable<(MembershipAction Action, string Route, string Text)> Actions(MembershipView m) =>
         new[]
@@ -37,9 +37,9 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
     public static string Band(LotView lot) => (lot.PriceBandLower, lot.PriceBandUpper) switch
     {
         (null, null) => "—",
-        ({ } lower, null) => $"from {Display.Money(lower)}",
-        (null, { } upper) => $"up to {Display.Money(upper)}",
-        ({ } lower, { } upper) => $"{Display.Money(lower)} to {Display.Money(upper)}",
+        ({ } lower, null) => $"from {Words.Money(lower)}",
+        (null, { } upper) => $"up to {Words.Money(upper)}",
+        ({ } lower, { } upper) => $"{Words.Money(lower)} to {Words.Money(upper)}",
     };
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();

@@ -142,7 +142,7 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
         value is { } v ? v.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB")) + suffix : "—";
 
     /// <summary>A need as the pages name it ("Emotional and behavioural").</summary>
-    public static string NeedLabel(string key, string label) => FormValues.Choice<Need>(key) is { } need ? Display.Need(need) : label;
+    public static string NeedLabel(string key, string label) => FormValues.Choice<Need>(key) is { } need ? Words.Name(need) : label;
 
     public static string Percent(decimal? value) => Number(value, "%");
 }

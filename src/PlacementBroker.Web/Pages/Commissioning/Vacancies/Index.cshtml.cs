@@ -23,13 +23,13 @@ public class IndexModel(VacancyService vacancies, DpsService dps) : Commissionin
     public List<SelectListItem> Lots { get; private set; } = [];
 
     public List<SelectListItem> Needs { get; } =
-        [new("Any need", ""), .. Enum.GetValues<Need>().Select(n => new SelectListItem(Display.Need(n), n.ToString()))];
+        [new("Any need", ""), .. Display.Options<Need>()];
 
     public List<SelectListItem> Grades { get; } =
-        [new("Any grade", ""), .. Enum.GetValues<OfstedGrade>().Select(g => new SelectListItem(Display.Grade(g), g.ToString()))];
+        [new("Any grade", ""), .. Display.Options<OfstedGrade>()];
 
     public List<SelectListItem> Statuses { get; } =
-        [new("Any status", ""), .. Enum.GetValues<VacancyStatus>().Select(s => new SelectListItem(s.ToString(), s.ToString()))];
+        [new("Any status", ""), .. Display.Options<VacancyStatus>()];
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Lot) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Need)
         || !string.IsNullOrWhiteSpace(Grade) || !string.IsNullOrWhiteSpace(Status);

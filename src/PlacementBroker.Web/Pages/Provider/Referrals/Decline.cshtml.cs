@@ -16,7 +16,7 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
 
     public ProviderReferralView Referral { get; private set; } = null!;
 
-    public static List<SelectListItem> Reasons => [.. Enum.GetValues<DeclineReason>().Select(r => new SelectListItem(ReferralDisplay.Name(r), r.ToString()))];
+    public static List<SelectListItem> Reasons => Display.Options<DeclineReason>();
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -112,7 +112,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         Vacancies = [new("Select a vacancy", ""),
             .. open.OrderByDescending(v => fits.Contains(v.Id)).ThenBy(v => v.SettingName).ThenBy(v => v.WeeklyPrice)
                 .Select(v => new SelectListItem(
-                    $"{v.SettingName}: {Display.Plural(v.Places, "place", "places")}, ages {ProviderDisplay.Ages(v.AgeMin, v.AgeMax)}, {ProviderDisplay.Price(v.WeeklyPrice)} a week{(fits.Contains(v.Id) ? " (fits this referral)" : "")}",
+                    $"{v.SettingName}: {Words.Plural(v.Places, "place", "places")}, ages {Words.Ages(v.AgeMin, v.AgeMax)}, {Words.Pence(v.WeeklyPrice)} a week{(fits.Contains(v.Id) ? " (fits this referral)" : "")}",
                     v.Id.ToString()))];
         return true;
     }

@@ -15,7 +15,7 @@ public class NewModel(SettingService settings) : ProviderPageModel
     public SettingInput Input { get; set; } = new();
 
     public List<SelectListItem> Grades { get; } =
-        [.. Enum.GetValues<OfstedGrade>().Select(g => new SelectListItem(ProviderDisplay.Name(g), g.ToString()))];
+        Display.Options<OfstedGrade>();
 
     /// <summary>Open the "Location" details when the user has typed coordinates or something about the location is wrong.</summary>
     public bool LocationOpen =>

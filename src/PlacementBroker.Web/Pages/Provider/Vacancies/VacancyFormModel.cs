@@ -17,8 +17,8 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
     public bool HasSettings { get; private set; }
     public bool HasAdmittedLots { get; private set; }
 
-    public List<SelectListItem> Genders { get; } = [.. Enum.GetValues<Gender>().Select(g => new SelectListItem(ProviderDisplay.Name(g), g.ToString()))];
-    public List<SelectListItem> Needs { get; } = [.. Enum.GetValues<Need>().Select(n => new SelectListItem(ProviderDisplay.Name(n), n.ToString()))];
+    public List<SelectListItem> Genders { get; } = Display.Options<Gender>();
+    public List<SelectListItem> Needs { get; } = Display.Options<Need>();
 
     public sealed class VacancyInput
     {
@@ -53,14 +53,14 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
         HasSettings = own.Count > 0;
         Settings = [new("Select a setting", ""),
             .. own.Select(s => new SelectListItem(s.Closed ? $"{s.Name} (registration closed)"
-                : s.ReviewStatus != SettingReviewStatus.Approved ? $"{s.Name} ({SettingService.Words(s.ReviewStatus)})" : s.Name, s.Id.ToString()))];
+                : s.ReviewStatus != SettingReviewStatus.Approved ? $"{s.Name} ({Words.InSentence(s.ReviewStatus)})" : s.Name, s.Id.ToString()))];
         var lots = (await memberships.ForProviderAsync(ProviderId, Aborted))
             .Where(m => m.Status == MembershipStatus.Admitted || m.LotId == current?.LotId)
             .ToList();
         HasAdmittedLots = lots.Any(m => m.Status == MembershipStatus.Admitted);
         Lots = [new("Select a lot", ""),
             .. lots.Select(m => new SelectListItem(
-                $"{m.LotName} ({m.DpsName}){(m.Status == MembershipStatus.Admitted ? "" : $": {m.Status.ToString().ToLowerInvariant()}")}",
+                $"{m.LotName} ({m.DpsName}){(m.Status == MembershipStatus.Admitted ? "" : $": {Words.InSentence(m.Status)}")}",
                 m.LotId.ToString()))];
         if (current is not null && lots.All(m => m.LotId != current.LotId))
         {

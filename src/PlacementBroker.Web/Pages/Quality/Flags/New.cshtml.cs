@@ -38,7 +38,7 @@ public class NewModel(QualityService quality) : QaPageModel
             var flag = outcome.Value!;
             Success(flag.Severity == FlagSeverity.Critical
                 ? $"Critical flag raised: {Profile.ProviderName} is red, suspended from its lots and out of matching until the flag is resolved"
-                : $"{QaLabels.Severity(flag.Severity)} flag raised");
+                : $"{Words.Name(flag.Severity)} flag raised");
             return Redirect($"/qa/providers/{providerId}");
         }
         return Refused(outcome) ?? Page();

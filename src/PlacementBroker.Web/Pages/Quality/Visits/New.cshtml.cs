@@ -58,7 +58,7 @@ public class NewModel(QualityService quality) : QaPageModel
             Input.Findings, Input.Regulation44Reports), Aborted);
         if (outcome.Succeeded)
         {
-            Success($"Visit on {Display.Date(outcome.Value!.VisitDate)} recorded");
+            Success($"Visit on {Words.Date(outcome.Value!.VisitDate)} recorded");
             return Redirect($"/qa/providers/{providerId}");
         }
         return Refused(outcome, unreadable: unreadable) ?? Page();

@@ -11,7 +11,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
     public NewLotInput Input { get; set; } = new();
 
     public List<SelectListItem> PlacementTypes { get; } =
-        [.. Enum.GetValues<PlacementType>().Select(t => new SelectListItem(Display.PlacementType(t), t.ToString()))];
+        Display.Options<PlacementType>();
 
     public sealed class NewLotInput
     {
@@ -58,7 +58,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         if (outcome.Succeeded)
         {
             var lot = outcome.Value!;
-            Success($"{lot.Name} was added with {Display.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
+            Success($"{lot.Name} was added with {Words.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
             return Redirect($"/dps/{id}");
         }
         if (outcome.Kind == OutcomeKind.Conflict)

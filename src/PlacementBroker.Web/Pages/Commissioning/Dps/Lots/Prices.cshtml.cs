@@ -1,4 +1,5 @@
 using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Web.Pages.Commissioning.Dps.Lots;
 
@@ -70,8 +71,8 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
     public static string Market(PriceMarket market) => (market.Band, market.Region) switch
     {
         (null, _) => "Every placement in the lot",
-        ({ } band, null) => $"{Capitalise(NeedsBands.Name(band))}, every region",
-        ({ } band, { } region) => $"{Capitalise(NeedsBands.Name(band))}, {Regions.Name(region)}",
+        ({ } band, null) => $"{Words.Name(band)}, every region",
+        ({ } band, { } region) => $"{Words.Name(band)}, {Words.Name(region)}",
     };
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];

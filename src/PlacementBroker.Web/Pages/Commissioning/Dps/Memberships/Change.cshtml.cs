@@ -41,7 +41,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         if (outcome.Succeeded)
         {
             var changed = outcome.Value!;
-            Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Display.Status(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
+            Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Words.Name(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
             return Redirect($"/dps/{id}/memberships/{membershipId}");
         }
         return Refused(outcome) ?? Page();
