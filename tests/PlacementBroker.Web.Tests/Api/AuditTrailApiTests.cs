@@ -8,8 +8,6 @@ using PlacementBroker.Web.Tests.Pages.Referrals;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-public class AuditTrailApp : PostgresApp;
-
 /// <summary>
 /// The auditor's view of the audit trail: a council's data protection lead reads their own council's entries through the
 /// API, the CSV and the page, never another council's, and nobody else reads them at all. The lead can do nothing else.

@@ -12,40 +12,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>The platform with Stripe pointed at a local stand-in and a webhook secret.</summary>
-public class BillingApp : PlacementBrokerApp
-{
-    public const string WebhookSecret = "whsec_test_placementbroker";
-
-    public StripeStandIn Stripe { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Stripe = await StripeStandIn.StartAsync(Clock);
-        await base.InitializeAsync();
-    }
-
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Stripe:SecretKey"] = "sk_test_placementbroker",
-        ["Stripe:ApiBase"] = Stripe.Address.ToString(),
-        ["Stripe:WebhookSecret"] = WebhookSecret,
-        ["Stripe:TimeoutSeconds"] = "5",
-        ["Stripe:MaxNetworkRetries"] = "0",
-    };
-
-    protected override async Task DisposeAppAsync()
-    {
-        await base.DisposeAppAsync();
-        await Stripe.DisposeAsync();
-    }
-}
-
-public class PostgresBillingApp : BillingApp
-{
-    public override Web.Hosting.DatabaseProvider Provider => Web.Hosting.DatabaseProvider.PostgreSql;
-}
-
 /// <summary>
 /// Billing runs and Stripe's webhook. The market: Pennine (one provider) has a child placed from 30 November at £4,200 a
 /// week (£600 a day) and a block contract of 2 places at £3,500 a week each (£1,000 a day for both); Oakfield has a

@@ -81,51 +81,6 @@ public class DueDateApiSqliteTests(SqliteApp app) : DueDateApiTests(app), IClass
 
 public class DueDateApiPostgresTests(PostgresApp app) : DueDateApiTests(app), IClassFixture<PostgresApp>;
 
-/// <summary>A node started when the bank holiday data has less than a year left (the data runs to the end of 2030).</summary>
-public abstract class ShortBankHolidaysApp : PlacementBrokerApp
-{
-    public ConcurrentQueue<(LogLevel Level, string Message)> Log { get; } = new();
-
-    protected ShortBankHolidaysApp() => Clock.SetUtcNow(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Log)));
-    }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string)> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(log);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log.Enqueue((logLevel, formatter(state, exception)));
-                }
-            }
-        }
-    }
-}
-
-public class ShortBankHolidaysSqliteApp : ShortBankHolidaysApp;
-
-public class ShortBankHolidaysPostgresApp : ShortBankHolidaysApp
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-}
-
 public abstract class BankHolidayDataTests(ShortBankHolidaysApp app)
 {
     [Fact]

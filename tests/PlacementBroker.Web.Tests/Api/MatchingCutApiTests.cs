@@ -8,17 +8,6 @@ using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>Matching considers at most three vacancies for one referral's potential matches, so a test can go past the limit.</summary>
-public class SmallMatchingLimitApp : SqliteApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PlacementBroker:Matching:CandidateLimit"] = "3" };
-}
-
-public class PostgresSmallMatchingLimitApp : PostgresApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PlacementBroker:Matching:CandidateLimit"] = "3" };
-}
-
 /// <summary>
 /// Matching never drops candidates arbitrarily: with more vacancies than it considers, the nearest to the child's home
 /// are kept, in a stated order, and the officer is told how many there were; every provider whose vacancy fits is

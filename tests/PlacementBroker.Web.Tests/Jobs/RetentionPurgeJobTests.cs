@@ -12,10 +12,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-public class RetentionApp : PostgresApp;
-
-public class RetentionPlacedApp : PostgresApp;
-
 /// <summary>
 /// The retention purge with its defaults (a child's identity on a referral closed unplaced: 365 days; email bodies: 90 days).
 /// Each test makes its referrals before it moves the clock, with dates relative to the clock, as time only goes forward.

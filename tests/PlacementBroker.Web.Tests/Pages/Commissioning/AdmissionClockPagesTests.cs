@@ -7,12 +7,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Pages.Commissioning;
 
-/// <summary>
-/// An app of its own: these tests move its clock, which every test sharing a fixture would feel. In Development, so
-/// that the reminders are read in the email outbox.
-/// </summary>
-public class MovingClockApp : DevelopmentApp;
-
 /// <summary>The admission queue and reminders as time passes. Each test only moves the clock forward and makes its own authority.</summary>
 public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixture<MovingClockApp>
 {

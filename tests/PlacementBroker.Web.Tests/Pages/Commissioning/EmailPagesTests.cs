@@ -143,23 +143,6 @@ public abstract class ClosedOutboxTests(PlacementBrokerApp app)
     }
 }
 
-public class ProductionApp : SqliteApp
-{
-    // Outside Development cookies are Secure: the browser-less clients speak https, as a browser would.
-    public ProductionApp() => ClientOptions.BaseAddress = new Uri("https://localhost");
-
-    protected override string HostEnvironment => "Production";
-}
-
-public class DevelopmentWithNotifyApp : DevelopmentApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Notify:ApiKey"] = "test_key-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000",
-        ["Notify:TemplateId"] = "00000000-0000-0000-0000-000000000000",
-    };
-}
-
 public class ProductionOutboxTests(ProductionApp app) : ClosedOutboxTests(app), IClassFixture<ProductionApp>;
 
 public class DevelopmentWithNotifyOutboxTests(DevelopmentWithNotifyApp app) : ClosedOutboxTests(app), IClassFixture<DevelopmentWithNotifyApp>;

@@ -4,7 +4,7 @@ using PlacementBroker.Core;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Api;
 
-namespace PlacementBroker.Web.Tests.Pages;
+namespace PlacementBroker.Web.Tests.Pages.Admin;
 
 /// <summary>The platform admin's Ofsted URN review pages, and what the provider sees of a held setting.</summary>
 public class SettingReviewPagesTests(SqliteApp app) : IClassFixture<SqliteApp>

@@ -5,7 +5,7 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
 using PlacementBroker.TestCommon;
 
-namespace PlacementBroker.Web.Tests.Pages;
+namespace PlacementBroker.Web.Tests.Pages.Admin;
 
 public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
