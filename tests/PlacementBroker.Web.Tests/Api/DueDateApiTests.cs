@@ -24,14 +24,7 @@ public abstract class DueDateApiTests(PlacementBrokerApp app)
         var provider = await app.Data.CreateProviderAsync();
         await app.Data.ApplyAsync(provider, dps);
         var registered = UkTime.Today(app.Clock);
-        Guid settingId;
-        using (var scope = app.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(TestData.ActorFor(provider.User), provider.Id,
-                new AddSettingRequest(TestData.Unique("House"), $"SC{Random.Shared.Next(600_000, 999_999)}", "LS6 2AB", 53.8196, -1.5767,
-                    OfstedGrade.RequiresImprovement, null, 2));
-            settingId = created.Value?.Id ?? throw new InvalidOperationException(created.Message);
-        }
+        var settingId = await app.Data.Setting(provider).Graded(OfstedGrade.RequiresImprovement).NeverInspected().Places(2).CreateAsync();
 
         // Seven months on, nobody has visited: the visit fell due a month ago, whatever day the queue is read.
         app.Clock.Advance(TimeSpan.FromDays(213));

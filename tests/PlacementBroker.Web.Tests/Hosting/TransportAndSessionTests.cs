@@ -65,7 +65,7 @@ public abstract class TransportAndSessionTests(PlacementBrokerApp app)
         var officer = await app.Data.OfficerForAsync(dps);
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
         using var officerClient = await app.Data.ClientForAsync(officer);
-        var placementId = await app.PlaceChildAsync(officerClient, dps.LotId, provider, vacancyId, 5000m);
+        var placementId = await app.Data.Placement(officerClient, dps.LotId).With(provider, vacancyId).At(5000m).PlaceAsync();
         var referrals = await (await officerClient.GetAsync("/api/referrals")).ReadJsonAsync(HttpStatusCode.OK);
         var referralId = referrals[0].GetProperty("id").GetString();
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
