@@ -121,6 +121,19 @@ public sealed partial class PageDocument
     /// <summary>The elements a CSS selector finds (for the page's own <c>app-</c> classes and <c>data-</c> hooks).</summary>
     public IReadOnlyList<IElement> All(string selector) => [.. Document.QuerySelectorAll(selector)];
 
+    /// <summary>The text of the first element a CSS selector finds (e.g. <c>[data-measure=referrals]</c>); fails when none.</summary>
+    public string TextOf(string selector) =>
+        Document.QuerySelector(selector) is { } element ? VisibleText(element) : throw new InvalidOperationException($"Nothing matches {selector}");
+
+    /// <summary>Whether the form control named <paramref name="name"/> with the value is checked (radios, checkboxes) or selected (options).</summary>
+    public bool IsChosen(string name, string value) =>
+        Document.QuerySelectorAll($"[name='{name}'][value='{value}'], [name='{name}'] option[value='{value}']")
+            .Any(e => e.HasAttribute("checked") || e.HasAttribute("selected"));
+
+    /// <summary>Whether any control or option on the page has the value, checked or selected.</summary>
+    public bool IsChosen(string value) =>
+        Document.QuerySelectorAll($"[value='{value}']").Any(e => e.HasAttribute("checked") || e.HasAttribute("selected"));
+
     /// <summary>Whether the page has a link to <paramref name="href"/> whose name starts with <paramref name="name"/>.</summary>
     public bool HasLink(string href, string name) =>
         AllByRole("link").Any(a => a.GetAttribute("href") == href && AccessibleName(a).StartsWith(name, StringComparison.Ordinal));

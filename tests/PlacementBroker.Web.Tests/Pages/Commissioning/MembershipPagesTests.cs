@@ -34,7 +34,7 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("is now admitted", afterReinstatement.Text);
         Assert.Contains("Suspended → Admitted", afterReinstatement.Text);
         Assert.Contains("Flag resolved after the follow-up visit", afterReinstatement.Text);
-        Assert.Contains(">Admitted</strong>", afterReinstatement.Html);
+        Assert.Contains("Admitted", afterReinstatement.Tags());
     }
 
     [Fact]

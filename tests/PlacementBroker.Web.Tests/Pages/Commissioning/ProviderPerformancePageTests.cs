@@ -58,8 +58,8 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         // Received 2 and answered both (an offer after 3 hours, a decline after 5): 100%, median 4 hours.
         Assert.Matches($@"data-provider=""{market.Prompt.Id}"">\s*<th[^>]*><a[^>]*>{market.Prompt.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>100%</td>\s*<td[^>]*>4</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1 \(100%\)</td>\s*<td[^>]*>1</td>\s*<td[^>]*>0</td>", page.Html);
         Assert.Matches($@"data-provider=""{market.Silent.Id}"">\s*<th[^>]*><a[^>]*>{market.Silent.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>0%</td>\s*<td[^>]*>—</td>\s*<td[^>]*>0</td>", page.Html);
-        Assert.Contains($"data-label=\"{market.Prompt.Name}\" data-value=\"100\"", page.Html);
-        Assert.Contains("<canvas data-chart=\"bar\" data-chart-table=\"most-referred\"", page.Html);
+        Assert.NotEmpty(page.All($"[data-label='{market.Prompt.Name}'][data-value^='100']"));
+        Assert.NotEmpty(page.All("canvas[data-chart=bar][data-chart-table=most-referred]"));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var csv = await csvResponse.Content.ReadAsStringAsync();
 
         Assert.Contains("1 of 2 providers", filtered.Text);
-        Assert.DoesNotContain($"data-provider=\"{market.Prompt.Id}\"", filtered.Html);
+        Assert.Empty(filtered.All($"[data-provider='{market.Prompt.Id}']"));
         Assert.True(sorted.IndexOf($"data-provider=\"{market.Silent.Id}\"", StringComparison.Ordinal) < sorted.IndexOf($"data-provider=\"{market.Prompt.Id}\"", StringComparison.Ordinal),
             "The lowest response rate comes first");
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
@@ -94,12 +94,12 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
 
         var page = await session.OpenAsync($"/provider-performance/{market.Prompt.Id}");
 
-        Assert.Contains($"<h1 class=\"govuk-heading-l\">{market.Prompt.Name}</h1>", page.Html);
-        Assert.Contains("data-measure=\"referralsReceived\">2</dd>", page.Html);
-        Assert.Contains("data-measure=\"responseRate\">100%", page.Html);
-        Assert.Contains("data-measure=\"medianResponseHours\">4 hours</dd>", page.Html);
-        Assert.Contains("data-measure=\"acceptanceRate\">1 (100%)</dd>", page.Html);
-        Assert.Contains("data-measure=\"placements\">1, of which 0 ended</dd>", page.Html);
+        Assert.Equal($"{market.Prompt.Name}", page.Heading());
+        Assert.Equal("2", page.TextOf("[data-measure=referralsReceived]"));
+        Assert.StartsWith("100%", page.TextOf("[data-measure=responseRate]"));
+        Assert.Equal("4 hours", page.TextOf("[data-measure=medianResponseHours]"));
+        Assert.Equal("1 (100%)", page.TextOf("[data-measure=acceptanceRate]"));
+        Assert.Equal("1, of which 0 ended", page.TextOf("[data-measure=placements]"));
         Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync($"/provider-performance/{market.Prompt.Id}")).StatusCode);
         Assert.DoesNotContain(market.Prompt.Name, await strangerSession.TextAsync("/provider-performance"));
     }
@@ -115,8 +115,8 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var other = await session.GetAsync($"/provider-performance/{market.Silent.Id}");
 
         Assert.Contains("Your performance", page.Text);
-        Assert.Contains("data-measure=\"referralsReceived\">2</dd>", page.Html);
-        Assert.Contains("data-measure=\"responseRate\">100%", page.Html);
+        Assert.Equal("2", page.TextOf("[data-measure=referralsReceived]"));
+        Assert.StartsWith("100%", page.TextOf("[data-measure=responseRate]"));
         Assert.True(page.HasLinkTo("/provider/performance"));
         Assert.StartsWith("/error/403", commissioners.RedirectTarget());
         Assert.StartsWith("/error/403", other.RedirectTarget());

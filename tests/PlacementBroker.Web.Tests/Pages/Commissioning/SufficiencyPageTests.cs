@@ -48,18 +48,18 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var page = await session.OpenAsync("/sufficiency");
 
         Assert.Contains("Market sufficiency", page.Text);
-        Assert.Contains("data-measure=\"referrals\">2</dd>", page.Html);
-        Assert.Contains("data-measure=\"placed\">1 (50%)</dd>", page.Html);
-        Assert.Contains("data-measure=\"unfilled\">1 (50%)</dd>", page.Html);
-        Assert.Contains("data-measure=\"medianHoursToFirstOffer\">3</dd>", page.Html);
+        Assert.Equal("2", page.TextOf("[data-measure=referrals]"));
+        Assert.Equal("1 (50%)", page.TextOf("[data-measure=placed]"));
+        Assert.Equal("1 (50%)", page.TextOf("[data-measure=unfilled]"));
+        Assert.Equal("3", page.TextOf("[data-measure=medianHoursToFirstOffer]"));
         Assert.Contains("Lower quartile £5,000, median £5,000, upper quartile £5,000", page.Text);
-        Assert.Contains("data-measure=\"goodOrOutstandingPercent\">100%</dd>", page.Html);
-        Assert.Contains("data-measure=\"within20MilesPercent\">100%</dd>", page.Html);
-        Assert.Contains("data-measure=\"occupancyPercent\">—</dd>", page.Html);
-        Assert.Contains("data-label=\"Placed\" data-value=\"1\"", page.Html);
-        Assert.Contains("data-label=\"Unfilled\" data-value=\"1\"", page.Html);
+        Assert.Equal("100%", page.TextOf("[data-measure=goodOrOutstandingPercent]"));
+        Assert.Equal("100%", page.TextOf("[data-measure=within20MilesPercent]"));
+        Assert.Equal("—", page.TextOf("[data-measure=occupancyPercent]"));
+        Assert.NotEmpty(page.All("[data-label='Placed'][data-value^='1']"));
+        Assert.NotEmpty(page.All("[data-label='Unfilled'][data-value^='1']"));
         Assert.Contains("data-label=\"Median\" data-value=\"5000", page.Html);
-        Assert.Contains("<canvas data-chart=\"line\" data-chart-table=\"demand-by-month\"", page.Html);
+        Assert.NotEmpty(page.All("canvas[data-chart=line][data-chart-table=demand-by-month]"));
         Assert.True(page.PointsAt("/lib/chart.umd.min.js"));
         Assert.Matches(@"Emotional and behavioural</th>\s*<td[^>]*>2</td>\s*<td[^>]*>1</td>\s*<td[^>]*>50%</td>", page.Html);
         Assert.Contains("href=\"/sufficiency?handler=Csv&", page.Html);
@@ -98,13 +98,13 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var before = await session.OpenAsync("/sufficiency?from=2020-01-01&to=2020-12-31");
         var lot = await session.OpenAsync($"/sufficiency?lotId={dps.LotId}&scope=authority");
 
-        Assert.Contains("data-measure=\"referrals\">0</dd>", before.Html);
-        Assert.Contains("data-measure=\"placed\">0 (0%)</dd>", before.Html);
+        Assert.Equal("0", before.TextOf("[data-measure=referrals]"));
+        Assert.Equal("0 (0%)", before.TextOf("[data-measure=placed]"));
         // An address with from and to as YYYY-MM-DD fills the form's GOV.UK date inputs.
-        Assert.Matches(@"name=""fromYear"" type=""text"" inputmode=""numeric"" value=""2020""", before.Html);
-        Assert.Matches(@"name=""toDay"" type=""text"" inputmode=""numeric"" value=""31""", before.Html);
-        Assert.Contains("data-measure=\"referrals\">2</dd>", lot.Html);
-        Assert.Contains($"<option value=\"{dps.LotId}\" selected=\"selected\">", lot.Html);
+        Assert.Equal("2020", before.All("input[name='fromYear']").Single().GetAttribute("value"));
+        Assert.Equal("31", before.All("input[name='toDay']").Single().GetAttribute("value"));
+        Assert.Equal("2", lot.TextOf("[data-measure=referrals]"));
+        Assert.True(lot.IsChosen($"{dps.LotId}"));
         Assert.Contains("Lot benchmark", lot.Text);
         Assert.Contains("£5,200", lot.Text);
     }
@@ -119,9 +119,9 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var lastYear = await session.OpenAsync("/sufficiency?fromDay=1&fromMonth=1&fromYear=2025&toDay=31&toMonth=12&toYear=2025");
         var wrong = await session.OpenAsync("/sufficiency?fromDay=31&fromMonth=2&fromYear=2026&toDay=&toMonth=12&toYear=2026");
 
-        Assert.Contains("data-measure=\"referrals\">2</dd>", november.Html);
+        Assert.Equal("2", november.TextOf("[data-measure=referrals]"));
         Assert.True(november.PointsAt("handler=Csv&from=2026-11-01&to=2026-11-30"));
-        Assert.Contains("data-measure=\"referrals\">0</dd>", lastYear.Html);
+        Assert.Equal("0", lastYear.TextOf("[data-measure=referrals]"));
         Assert.True(wrong.HasErrorSummary);
         Assert.Contains("The start date must be a real date", wrong.Text);
         Assert.Contains("The end date must include a day", wrong.Text);
@@ -160,7 +160,7 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.True(date.HasErrorSummary);
         Assert.Contains("'yesterday' is not a date: use YYYY-MM-DD", date.Text);
         Assert.False(mine.HasErrorSummary);
-        Assert.Contains("data-measure=\"referrals\">0</dd>", mine.Html);
+        Assert.Equal("0", mine.TextOf("[data-measure=referrals]"));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var whole = await session.OpenAsync("/sufficiency?scope=dps");
         var own = await session.TextAsync("/sufficiency");
 
-        Assert.Contains("id=\"price-disparities\"", whole.Html);
+        Assert.NotEmpty(whole.All("[id='price-disparities']"));
         Assert.Contains("Spread 25%", whole.Text);
         Assert.Contains("£4,000", whole.Text);
         Assert.Contains("£5,000", whole.Text);

@@ -56,7 +56,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var question = await session.OpenAsync($"/provider/applications/{applicationId}/questions/insurance");
 
-        Assert.Contains("value=\"No\" checked", question.Html);
+        Assert.True(question.IsChosen("No"));
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class VacancyPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var edit = await session.OpenAsync($"/provider/vacancies/{vacancyId}/edit");
         var response = await session.PostFormPairsAsync($"/provider/vacancies/{vacancyId}/edit", Form(settingId, lotId));
 
-        Assert.Contains($"<option value=\"{lotId}\" selected>", edit.Html);
+        Assert.True(edit.IsChosen($"{lotId}"));
         Assert.Equal(["Your membership of this lot is suspended: you cannot publish vacancies in it until it is reinstated."],
             ProviderPageHelpers.ErrorSummary(await response.Content.ReadAsStringAsync()));
     }

@@ -56,14 +56,14 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, provider, qa, _) = await ProviderAsync();
         using var session = await app.SignInAsync(qa);
         var before = await session.OpenAsync($"/qa/providers/{provider.Id}");
-        Assert.Contains("data-qa-status=\"Green\"", before.Html);
+        Assert.NotEmpty(before.All("[data-qa-status='Green']"));
         Assert.Contains("Raise a flag", before.Text);
         Assert.Contains("Record a visit", before.Text);
 
         var form = await session.OpenAsync($"/qa/providers/{provider.Id}/flags/new");
         Assert.Contains("Suspends the provider from its lots and removes it from matching until resolved", form.Text);
         var red = await session.PostFormAndOpenAsync($"/qa/providers/{provider.Id}/flags/new", Flag("Critical", "Restraint used without recording it"));
-        Assert.Contains("data-qa-status=\"Red\"", red.Html);
+        Assert.NotEmpty(red.All("[data-qa-status='Red']"));
         Assert.Contains("Open critical flag: Restraint used without recording it", red.Text);
         Assert.Contains("suspended from its lots", red.Text);
         var flagId = System.Text.RegularExpressions.Regex.Match(red.Html, "href=\"/qa/flags/([0-9a-f-]{36})/resolve\"").Groups[1].Value;
@@ -75,7 +75,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var resolved = await session.PostFormAndOpenAsync($"/qa/flags/{flagId}/resolve",
             new() { ["Input.Resolution"] = "Visited; restraint log audited and staff retrained" });
-        Assert.DoesNotContain("data-qa-status=\"Red\"", resolved.Html);
+        Assert.Empty(resolved.All("[data-qa-status='Red']"));
         Assert.Contains("Resolved flags", resolved.Text);
         Assert.Contains("Visited; restraint log audited and staff retrained", resolved.Text);
     }
@@ -91,7 +91,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var edit = await session.TextAsync($"/qa/flags/{flagId}/edit");
         Assert.Contains("Complaint about food", edit);
         var changed = await session.PostFormAndOpenAsync($"/qa/flags/{flagId}/edit", Flag("Critical", "Complaint about food, then a safeguarding referral"));
-        Assert.Contains("data-qa-status=\"Red\"", changed.Html);
+        Assert.NotEmpty(changed.All("[data-qa-status='Red']"));
         Assert.Contains("Open critical flag: Complaint about food, then a safeguarding referral", changed.Text);
     }
 
@@ -161,9 +161,9 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
         using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
         var form = await session.OpenAsync("/qa/ofsted-import");
-        Assert.Contains("enctype=\"multipart/form-data\"", form.Html);
+        Assert.NotEmpty(form.All("[enctype='multipart/form-data']"));
         Assert.True(form.PointsAt("/js/upload-progress.js"));
-        Assert.Contains("<progress", form.Html);
+        Assert.NotEmpty(form.All("progress"));
 
         var csv = "Inspection date,URN,Setting name,Overall effectiveness,Registration status\n"
             + $"14/05/2026,{urn},Test home,Inadequate,Active\n"
@@ -172,9 +172,9 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var result = PageDocument.Parse(await (await session.PostFileAsync("/qa/ofsted-import", "Upload", "ofsted-providers.csv", csv)).TextAsync());
         Assert.True(result.Text.Contains("Ofsted register imported"), System.Text.RegularExpressions.Regex.Match(result.Html, "<main.*</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
         Assert.Contains("ofsted-providers.csv", result.Text);
-        Assert.Contains("data-rows-read>3<", result.Html);
-        Assert.Contains("data-settings-updated>1<", result.Html);
-        Assert.Contains("data-downgrades>1<", result.Html);
+        Assert.Equal("3", result.TextOf("[data-rows-read]"));
+        Assert.Equal("1", result.TextOf("[data-settings-updated]"));
+        Assert.Equal("1", result.TextOf("[data-downgrades]"));
         Assert.Contains("No URN", result.Text);
         Assert.Matches("<td class=\"govuk-table__cell govuk-table__cell--numeric\">3</td>", result.Html);
 
@@ -250,11 +250,11 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, resolve.StatusCode);
 
         var after = await session.OpenAsync($"/qa/providers/{provider.Id}");
-        Assert.Contains("data-qa-status=\"Red\"", after.Html);
+        Assert.NotEmpty(after.All("[data-qa-status='Red']"));
         Assert.Contains("Restraint used without recording it", after.Text);
         Assert.True(after.HasLinkTo($"/qa/flags/{flagId}/resolve"));
         var resolved = await session.PostFormAndOpenAsync($"/qa/flags/{flagId}/resolve", new() { ["Input.Resolution"] = "Visited; restraint log audited" });
-        Assert.DoesNotContain("data-qa-status=\"Red\"", resolved.Html);
+        Assert.Empty(resolved.All("[data-qa-status='Red']"));
     }
 
     [Fact]

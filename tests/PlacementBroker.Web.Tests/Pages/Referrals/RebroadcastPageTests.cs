@@ -31,9 +31,9 @@ public class RebroadcastPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("The deadline for offers has passed without a placement", page.Text);
         Assert.Contains("Send again with wider criteria", page.Text);
         var form = await session.OpenAsync($"/referrals/{referralId}/rebroadcast");
-        Assert.Contains("value=\"5000\"", form.Html);
-        Assert.Contains("value=\"20\"", form.Html);
-        Assert.Contains($"<option value=\"{dps.LotId}\" selected>", form.Html);
+        Assert.NotEmpty(form.All("[value='5000']"));
+        Assert.NotEmpty(form.All("[value='20']"));
+        Assert.True(form.IsChosen($"{dps.LotId}"));
 
         var today = UkTime.Today(app.Clock);
         var response = await session.PostFormAsync($"/referrals/{referralId}/rebroadcast", new()
