@@ -231,6 +231,18 @@ public sealed partial class PageDocument
         return table ?? throw new InvalidOperationException(caption is null ? "The page has no table" : $"No table is captioned \"{caption}\"");
     }
 
+    /// <summary>
+    /// The cells (header cell first) of the first table row whose first cell's text starts with <paramref name="first"/>,
+    /// as text; fails when no row starts so.
+    /// </summary>
+    public IReadOnlyList<string> Row(string first) =>
+        Rows(first).FirstOrDefault() ?? throw new InvalidOperationException($"No table row starts with \"{first}\"");
+
+    /// <summary>Every table row (in any table) whose first cell's text starts with <paramref name="first"/>, as cell texts.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows(string first) =>
+        [.. Document.QuerySelectorAll("tr").Select(r => (IReadOnlyList<string>)[.. r.Children.Where(c => c.LocalName is "td" or "th").Select(c => VisibleText(c))])
+            .Where(cells => cells.Count > 0 && cells[0].StartsWith(first, StringComparison.Ordinal))];
+
     /// <summary>The rows of a table, as column header → cell text.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> TableOf(IElement table)
     {
