@@ -44,9 +44,9 @@ public class SettingReviewPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.DoesNotContain("M14 5AB", queue.PageText);
 
         var blank = await admin.PostFormAsync($"/admin/setting-reviews/{heldId}", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "" });
-        var blankHtml = await blank.Content.ReadAsStringAsync();
-        Assert.Contains("There is a problem", blankHtml);
-        Assert.Contains("Enter the reason for rejecting the setting", blankHtml);
+        var blankHtml = PageDocument.Parse(await blank.Content.ReadAsStringAsync());
+        Assert.True(blankHtml.HasErrorSummary);
+        Assert.Contains("Enter the reason for rejecting the setting", blankHtml.Text);
 
         var decided = await admin.PostFormAndFollowAsync($"/admin/setting-reviews/{heldId}",
             new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "The URN belongs to another provider's home" });
