@@ -159,16 +159,3 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An HTTP client that does not follow redirects, so tests see what the browser is told.</summary>
     public HttpClient CreateBrowserlessClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 }
-
-public class SqliteApp : PlacementBrokerApp;
-
-/// <summary>A developer's machine: the Development environment without GOV.UK Notify, where the email outbox pages exist.</summary>
-public class DevelopmentApp : SqliteApp
-{
-    protected override string HostEnvironment => "Development";
-}
-
-public class PostgresApp : PlacementBrokerApp
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-}

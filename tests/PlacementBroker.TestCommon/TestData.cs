@@ -22,9 +22,6 @@ public class TestData(PlacementBrokerApp app)
 {
     public const string Password = "Test-Passw0rd!";
 
-    // Below the demo data set's URNs (SC400000 and up), so a test setting never claims a demo home's URN and waits for review.
-    private static int _urn = Random.Shared.Next(100_000, 300_000);
-
     private static Actor AdminActor => new(Guid.Empty, PlacementBrokerApp.AdminEmail, Role.PlatformAdmin, null, null);
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
@@ -149,23 +146,21 @@ public class TestData(PlacementBrokerApp app)
         return (applicationId, decided.Value?.MembershipId ?? throw new InvalidOperationException(decided.Message));
     }
 
-    public async Task<Guid> CreateSettingAsync(TestProvider provider, int places = 4, OfstedGrade grade = OfstedGrade.Good, string postcode = "LS6 2AB")
-    {
-        using var scope = app.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(ActorFor(provider.User), provider.Id,
-            new AddSettingRequest($"{Unique("House")}", $"SC{Interlocked.Increment(ref _urn)}", postcode, 53.8196, -1.5767, grade,
-                new DateOnly(2026, 3, 1), places));
-        return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
-    }
+    public Task<Guid> CreateSettingAsync(TestProvider provider, int places = 4, OfstedGrade grade = OfstedGrade.Good, string postcode = "LS6 2AB") =>
+        Setting(provider).Places(places).Graded(grade).At(postcode).CreateAsync();
 
-    public async Task<Guid> CreateVacancyAsync(TestProvider provider, Guid settingId, Guid lotId, decimal weeklyPrice = 5400m, int places = 1)
-    {
-        using var scope = app.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<VacancyService>().PublishAsync(ActorFor(provider.User),
-            new VacancyRequest(settingId, lotId, places, 10, 17, [Gender.Female, Gender.Male], [Need.EmotionalBehavioural, Need.Autism],
-                weeklyPrice, new DateOnly(2026, 11, 23)));
-        return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
-    }
+    public Task<Guid> CreateVacancyAsync(TestProvider provider, Guid settingId, Guid lotId, decimal weeklyPrice = 5400m, int places = 1) =>
+        Vacancy(provider, settingId, lotId).At(weeklyPrice).Places(places).PublishAsync();
+
+    // Builders, one per aggregate, for what the defaults above do not say.
+    public ProviderBuilder Provider() => new(this);
+    public DpsBuilder Dps() => new(this);
+    public SettingBuilder Setting(TestProvider provider) => new(app, provider);
+    public VacancyBuilder Vacancy(TestProvider provider, Guid settingId, Guid lotId) => new(app, provider, settingId, lotId);
+    public ReferralBuilder Referral(Guid lotId) => new(app, lotId);
+    public OfferBuilder Offer(TestProvider provider, Guid referralId, Guid vacancyId) => new(app, provider, referralId, vacancyId);
+    /// <summary>A child placed by the officer (an API client) on the lot; say whose vacancy with <see cref="PlacementBuilder.With"/>.</summary>
+    public PlacementBuilder Placement(HttpClient officer, Guid lotId) => new(app, officer, lotId);
 
     /// <summary>
     /// A referral body from the officer for the DPS's lot: a 14-year-old girl from Leeds (LS6) needing emotional and

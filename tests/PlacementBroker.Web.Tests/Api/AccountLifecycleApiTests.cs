@@ -172,9 +172,9 @@ public class AccountLifecycleApiTests(PostgresApp app) : IClassFixture<PostgresA
         using var scope = app.Services.CreateScope();
         var me = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(PlacementBrokerApp.AdminEmail);
 
-        var page = await admin.PostFormAndFollowAsync("/admin/users", new(), $"/admin/users?handler=Disable&id={me!.Id}");
+        var page = await admin.PostFormAndOpenAsync("/admin/users", new(), $"/admin/users?handler=Disable&id={me!.Id}");
 
-        Assert.Contains("You cannot disable your own account", page);
+        Assert.Contains("You cannot disable your own account", page.Text);
         await admin.GetPageAsync("/admin/users");
     }
 }

@@ -12,40 +12,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>The platform with Stripe pointed at a local stand-in and a webhook secret.</summary>
-public class BillingApp : PlacementBrokerApp
-{
-    public const string WebhookSecret = "whsec_test_placementbroker";
-
-    public StripeStandIn Stripe { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Stripe = await StripeStandIn.StartAsync(Clock);
-        await base.InitializeAsync();
-    }
-
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Stripe:SecretKey"] = "sk_test_placementbroker",
-        ["Stripe:ApiBase"] = Stripe.Address.ToString(),
-        ["Stripe:WebhookSecret"] = WebhookSecret,
-        ["Stripe:TimeoutSeconds"] = "5",
-        ["Stripe:MaxNetworkRetries"] = "0",
-    };
-
-    protected override async Task DisposeAppAsync()
-    {
-        await base.DisposeAppAsync();
-        await Stripe.DisposeAsync();
-    }
-}
-
-public class PostgresBillingApp : BillingApp
-{
-    public override Web.Hosting.DatabaseProvider Provider => Web.Hosting.DatabaseProvider.PostgreSql;
-}
-
 /// <summary>
 /// Billing runs and Stripe's webhook. The market: Pennine (one provider) has a child placed from 30 November at £4,200 a
 /// week (£600 a day) and a block contract of 2 places at £3,500 a week each (£1,000 a day for both); Oakfield has a
@@ -61,8 +27,8 @@ public abstract class BillingApiTests(BillingApp app)
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (pennine, pennineVacancy) = await app.Data.FittingProviderAsync(dps, 4200m);
         var (oakfield, oakfieldVacancy) = await app.Data.FittingProviderAsync(dps, 2800m);
-        var penninePlacement = await app.PlaceChildAsync(officer, dps.LotId, pennine, pennineVacancy, 4200m);
-        var oakfieldPlacement = await app.PlaceChildAsync(officer, dps.LotId, oakfield, oakfieldVacancy, 2800m);
+        var penninePlacement = await app.Data.Placement(officer, dps.LotId).With(pennine, pennineVacancy).At(4200m).PlaceAsync();
+        var oakfieldPlacement = await app.Data.Placement(officer, dps.LotId).With(oakfield, oakfieldVacancy).At(2800m).PlaceAsync();
         await (await officer.PostAsJsonAsync($"/api/placements/{oakfieldPlacement}/end", new { endDate = "2026-12-20", reason = "PlannedMove" })).ReadJsonAsync(HttpStatusCode.OK);
         var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         var block = (await (await commissioner.PostAsJsonAsync("/api/block-contracts", new
@@ -176,7 +142,7 @@ public abstract class BillingApiTests(BillingApp app)
         // Recorded after December was billed: Pennine's child left on 20 December, and Oakfield took a second child from 10 December.
         await (await officer.PostAsJsonAsync($"/api/placements/{m.PenninePlacement}/end", new { endDate = "2026-12-20", reason = "ReturnedHome" })).ReadJsonAsync(HttpStatusCode.OK);
         var lateVacancy = await app.Data.CreateVacancyAsync(m.Oakfield, (await app.Data.CreateSettingAsync(m.Oakfield)), m.Dps.LotId, 2800m);
-        var late = await app.PlaceChildAsync(officer, m.Dps.LotId, m.Oakfield, lateVacancy, 2800m);
+        var late = await app.Data.Placement(officer, m.Dps.LotId).With(m.Oakfield, lateVacancy).At(2800m).PlaceAsync();
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
@@ -213,7 +179,7 @@ public abstract class BillingApiTests(BillingApp app)
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-        var first = await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m);
+        var first = await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(4200m).PlaceAsync();
         await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
         // After December was billed in full, the child turns out to have left on 20 December: 12 days (£7,200) to credit.
         await (await officer.PostAsJsonAsync($"/api/placements/{first}/end", new { endDate = "2026-12-20", reason = "ReturnedHome" })).ReadJsonAsync(HttpStatusCode.OK);
@@ -223,7 +189,7 @@ public abstract class BillingApiTests(BillingApp app)
         Assert.Empty(january.GetProperty("invoices").EnumerateArray());
         // A new child from 1 February: February's 28 days at £600 less the credit.
         var secondVacancy = await app.Data.CreateVacancyAsync(provider, await app.Data.CreateSettingAsync(provider), dps.LotId, 4200m);
-        var second = await app.PlaceChildAsync(officer, dps.LotId, provider, secondVacancy, 4200m);
+        var second = await app.Data.Placement(officer, dps.LotId).With(provider, secondVacancy).At(4200m).PlaceAsync();
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();

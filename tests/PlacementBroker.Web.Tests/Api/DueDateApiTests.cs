@@ -24,14 +24,7 @@ public abstract class DueDateApiTests(PlacementBrokerApp app)
         var provider = await app.Data.CreateProviderAsync();
         await app.Data.ApplyAsync(provider, dps);
         var registered = UkTime.Today(app.Clock);
-        Guid settingId;
-        using (var scope = app.Services.CreateScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(TestData.ActorFor(provider.User), provider.Id,
-                new AddSettingRequest(TestData.Unique("House"), $"SC{Random.Shared.Next(600_000, 999_999)}", "LS6 2AB", 53.8196, -1.5767,
-                    OfstedGrade.RequiresImprovement, null, 2));
-            settingId = created.Value?.Id ?? throw new InvalidOperationException(created.Message);
-        }
+        var settingId = await app.Data.Setting(provider).Graded(OfstedGrade.RequiresImprovement).NeverInspected().Places(2).CreateAsync();
 
         // Seven months on, nobody has visited: the visit fell due a month ago, whatever day the queue is read.
         app.Clock.Advance(TimeSpan.FromDays(213));
@@ -80,51 +73,6 @@ public abstract class DueDateApiTests(PlacementBrokerApp app)
 public class DueDateApiSqliteTests(SqliteApp app) : DueDateApiTests(app), IClassFixture<SqliteApp>;
 
 public class DueDateApiPostgresTests(PostgresApp app) : DueDateApiTests(app), IClassFixture<PostgresApp>;
-
-/// <summary>A node started when the bank holiday data has less than a year left (the data runs to the end of 2030).</summary>
-public abstract class ShortBankHolidaysApp : PlacementBrokerApp
-{
-    public ConcurrentQueue<(LogLevel Level, string Message)> Log { get; } = new();
-
-    protected ShortBankHolidaysApp() => Clock.SetUtcNow(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Log)));
-    }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string)> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(log);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string)> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    log.Enqueue((logLevel, formatter(state, exception)));
-                }
-            }
-        }
-    }
-}
-
-public class ShortBankHolidaysSqliteApp : ShortBankHolidaysApp;
-
-public class ShortBankHolidaysPostgresApp : ShortBankHolidaysApp
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-}
 
 public abstract class BankHolidayDataTests(ShortBankHolidaysApp app)
 {

@@ -4,20 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages;
 using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Api;
-
-/// <summary>Matching considers at most three vacancies for one referral's potential matches, so a test can go past the limit.</summary>
-public class SmallMatchingLimitApp : SqliteApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PlacementBroker:Matching:CandidateLimit"] = "3" };
-}
-
-public class PostgresSmallMatchingLimitApp : PostgresApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["PlacementBroker:Matching:CandidateLimit"] = "3" };
-}
 
 /// <summary>
 /// Matching never drops candidates arbitrarily: with more vacancies than it considers, the nearest to the child's home
@@ -26,14 +16,7 @@ public class PostgresSmallMatchingLimitApp : PostgresApp
 /// </summary>
 public abstract class MatchingCutApiTests(PlacementBrokerApp app)
 {
-    private async Task<Guid> SettingAsync(TestProvider provider, double latitude)
-    {
-        using var scope = app.Services.CreateScope();
-        var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(TestData.ActorFor(provider.User), provider.Id,
-            new AddSettingRequest(TestData.Unique("House"), $"SC{Random.Shared.Next(600_000, 999_999)}", "LS6 2AB", latitude, -1.5767, OfstedGrade.Good,
-                new DateOnly(2026, 3, 1), 4));
-        return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
-    }
+    private Task<Guid> SettingAsync(TestProvider provider, double latitude) => app.Data.Setting(provider).At(latitude, -1.5767).CreateAsync();
 
     [Fact]
     public async Task PotentialMatches_MoreVacanciesThanTheLimit_KeepTheNearestAndSayHowManyThereWere()
@@ -65,7 +48,7 @@ public abstract class MatchingCutApiTests(PlacementBrokerApp app)
         Assert.Equal("5", response.Headers.GetValues("X-Vacancies-Found").Single());
         using (var session = await app.SignInAsync(officer))
         {
-            Assert.Contains("Showing the nearest 3 of 5 vacancies", await session.GetPageAsync($"/referrals/{referralId}"));
+            Assert.Contains("Showing the nearest 3 of 5 vacancies", (await session.OpenAsync($"/referrals/{referralId}")).Text);
         }
         // The cut is of what the officer is shown, never of who is told their vacancy fits.
         using var farClient = await app.Data.ClientForAsync(far.User);
@@ -89,7 +72,7 @@ public abstract class MatchingCutApiTests(PlacementBrokerApp app)
         Assert.Equal("1", response.Headers.GetValues("X-Vacancies-Considered").Single());
         Assert.Equal("1", response.Headers.GetValues("X-Vacancies-Found").Single());
         using var session = await app.SignInAsync(officer);
-        Assert.DoesNotContain("Showing the nearest", await session.GetPageAsync($"/referrals/{referralId}"));
+        Assert.DoesNotContain("Showing the nearest", (await session.OpenAsync($"/referrals/{referralId}")).PageText);
     }
 }
 

@@ -5,56 +5,6 @@ using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>One web node of a scaled-out deployment with Redis: shared database, shared Redis, small registration limit.</summary>
-public class LimitedNode(TestDatabase database, string keyPrefix) : PlacementBrokerApp
-{
-    public const int Registrations = 3;
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("placementbroker-node-").FullName;
-
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override bool RealServer => true;
-    protected override string? Redis => TestEnvironment.Redis;
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
-    protected override bool OwnsDatabase => false;
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["PlacementBroker:DataFolder"] = _dataFolder,
-        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
-        // Counters of this deployment only: earlier runs against the same Redis count apart.
-        ["PlacementBroker:RateLimits:RedisKeyPrefix"] = keyPrefix,
-    };
-
-    protected override async Task DisposeAppAsync()
-    {
-        await base.DisposeAppAsync();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
-}
-
-public sealed class TwoLimitedNodes : IAsyncLifetime
-{
-    private TestDatabase _database = null!;
-    public LimitedNode A { get; private set; } = null!;
-    public LimitedNode B { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
-        var prefix = $"PlacementBroker:Tests:{Guid.NewGuid():N}";
-        A = new LimitedNode(_database, prefix);
-        await A.InitializeAsync();
-        B = new LimitedNode(_database, prefix);
-        await B.InitializeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await ((IAsyncLifetime)B).DisposeAsync();
-        await ((IAsyncLifetime)A).DisposeAsync();
-        await _database.DisposeAsync();
-    }
-}
-
 /// <summary>With Redis, the nodes behind a load balancer count together: spreading requests over nodes gains nothing.</summary>
 public class SharedAbuseLimitTests(TwoLimitedNodes nodes) : IClassFixture<TwoLimitedNodes>
 {
@@ -78,21 +28,6 @@ public class SharedAbuseLimitTests(TwoLimitedNodes nodes) : IClassFixture<TwoLim
         Assert.True(onB.Headers.RetryAfter?.Delta?.TotalSeconds is >= 1 and <= 3600);
         await onA.AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
-}
-
-/// <summary>A node configured for Redis that cannot reach it.</summary>
-public class RedisDownNode : PlacementBrokerApp
-{
-    public const int Registrations = 3;
-    protected override bool RealServer => true;
-    protected override string? Redis => "127.0.0.1:1,connectTimeout=500,abortConnect=false";
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["PlacementBroker:RateLimits:RegistrationsPerHourPerAddress"] = Registrations.ToString(),
-        // The key ring lives in Redis too: with Redis out from the start, storing the admin's one-time-code secret (protected
-        // with a key) would stop the host before it answers anything. This node needs no admin.
-        ["PlacementBroker:Admin:TotpSecret"] = "",
-    };
 }
 
 /// <summary>While Redis is out, the limits hold on each node and requests are still answered.</summary>

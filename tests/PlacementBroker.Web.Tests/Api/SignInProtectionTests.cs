@@ -5,18 +5,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>A real server, so requests come from a real address (127.0.0.1), like a council office behind one address.</summary>
-public class ThrottledApp : PlacementBrokerApp
-{
-    public const int AddressLimit = 12;
-    protected override bool RealServer => true;
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["PlacementBroker:SignInProtection:MaxFailedAttemptsPerAddress"] = AddressLimit.ToString(),
-        ["PlacementBroker:SignInProtection:AddressWindowMinutes"] = "15",
-    };
-}
-
 public class SignInProtectionTests(ThrottledApp app) : IClassFixture<ThrottledApp>
 {
     private HttpClient Client() => new() { BaseAddress = app.ServerAddress };
@@ -74,15 +62,6 @@ public class SignInProtectionTests(ThrottledApp app) : IClassFixture<ThrottledAp
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
-}
-
-/// <summary>The platform behind a load balancer at 127.0.0.1 that says who the client is in X-Forwarded-For.</summary>
-public class BehindProxyApp : ThrottledApp
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
-    {
-        ["PlacementBroker:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-    };
 }
 
 public class SignInBehindProxyTests(BehindProxyApp app) : IClassFixture<BehindProxyApp>

@@ -12,19 +12,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-/// <summary>The real password hasher, watched, so a test sees which sign-ins pay for a password check.</summary>
-public class WatchedHasherApp : PostgresApp
-{
-    public PasswordHasher<User> Hasher { get; } =
-        Substitute.ForPartsOf<PasswordHasher<User>>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<User>>(Hasher));
-    }
-}
-
 /// <summary>An unknown email takes as long as a wrong password: both check a password hash, so timing tells nothing.</summary>
 public class SignInTimingTests(WatchedHasherApp app) : IClassFixture<WatchedHasherApp>
 {

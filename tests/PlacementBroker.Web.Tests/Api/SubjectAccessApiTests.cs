@@ -11,8 +11,6 @@ using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Api;
 
-public class SubjectAccessApp : PostgresApp;
-
 /// <summary>
 /// Subject access: everything held about one child, for that child's council only. The same case reference in another
 /// council is another child; another council's referral id is not found.

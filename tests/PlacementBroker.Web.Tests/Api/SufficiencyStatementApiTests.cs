@@ -16,7 +16,7 @@ public abstract class SufficiencyStatementApiTests(PlacementBrokerApp app)
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
-        await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 5000m);
+        await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(5000m).PlaceAsync();
         return (dps, await app.Data.ClientForAsync(dps.Commissioner), officer);
     }
 

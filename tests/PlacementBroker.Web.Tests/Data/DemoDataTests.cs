@@ -9,12 +9,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Data;
 
-public class DemoPostgresApp : PlacementBrokerApp
-{
-    public override Web.Hosting.DatabaseProvider Provider => Web.Hosting.DatabaseProvider.PostgreSql;
-    protected override bool SeedDemoData => true;
-}
-
 /// <summary>The demo data set loads into an empty database and makes a living marketplace.</summary>
 public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
 {

@@ -6,11 +6,6 @@ using PlacementBroker.Web.Hubs;
 
 namespace PlacementBroker.Web.Tests.Hubs;
 
-public class LiveApp : PlacementBrokerApp
-{
-    protected override bool RealServer => true;
-}
-
 /// <summary>The hub over a real Kestrel connection: who may connect, and which groups the server puts them in.</summary>
 public class MarketplaceHubTests(LiveApp app) : IClassFixture<LiveApp>
 {

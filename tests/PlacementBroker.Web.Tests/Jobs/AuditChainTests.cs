@@ -9,8 +9,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-public class AuditChainApp : PostgresApp;
-
 /// <summary>
 /// The audit trail's hash chain on PostgreSQL: events appended by concurrent requests are sealed into one linear chain,
 /// and a changed, removed or truncated entry is found by the verification at that entry. Tests that tamper put the row
@@ -195,8 +193,6 @@ public class AuditChainTests(AuditChainApp app) : IClassFixture<AuditChainApp>
         }
     }
 }
-
-public class AuditChainSqliteApp : SqliteApp;
 
 /// <summary>The chain on SQLite, the single-node database: sealed and verified whole, and a changed entry found.</summary>
 public class AuditChainSqliteTests(AuditChainSqliteApp app) : IClassFixture<AuditChainSqliteApp>

@@ -19,7 +19,7 @@ public class BillingJobTests(BillingApp app) : IClassFixture<BillingApp>
         using (var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps)))
         {
             var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-            await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m);
+            await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(4200m).PlaceAsync();
         }
         // 2 January 2027: December is last month. Stripe refuses the invoice both times the first sweep sends it
         // (when billing, and when retrying what was refused).

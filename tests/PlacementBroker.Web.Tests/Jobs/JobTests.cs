@@ -13,19 +13,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-/// <summary>A host whose email delivery is a substitute, so a test can make the delivery service fail.</summary>
-public class JobsApp : PlacementBrokerApp
-{
-    public IEmailDelivery Delivery { get; } = Substitute.For<IEmailDelivery>();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        Delivery.Name.Returns("GovukNotify");
-        builder.ConfigureTestServices(services => services.AddSingleton(Delivery));
-    }
-}
-
 /// <summary>The recurring sweeps: registered at start-up, idempotent, and nothing lost when a delivery fails.</summary>
 public class JobTests(JobsApp app) : IClassFixture<JobsApp>
 {

@@ -9,8 +9,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-public class DeadlineApp : PlacementBrokerApp;
-
 /// <summary>The referral sweep: deadlines close referrals to offers and alert the officer; emergencies with no offer escalate.</summary>
 public class ReferralDeadlineJobTests(DeadlineApp app) : IClassFixture<DeadlineApp>
 {

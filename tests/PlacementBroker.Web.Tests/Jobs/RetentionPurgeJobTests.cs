@@ -12,10 +12,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-public class RetentionApp : PostgresApp;
-
-public class RetentionPlacedApp : PostgresApp;
-
 /// <summary>
 /// The retention purge with its defaults (a child's identity on a referral closed unplaced: 365 days; email bodies: 90 days).
 /// Each test makes its referrals before it moves the clock, with dates relative to the clock, as time only goes forward.
@@ -162,7 +158,7 @@ public class RetentionPurgeWithdrawnTests(RetentionPlacedApp app) : IClassFixtur
         using (var client = await app.Data.ClientForAsync(officer))
         {
             var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps);
-            await app.PlaceChildAsync(client, dps.LotId, provider, vacancyId, 5000m);
+            await app.Data.Placement(client, dps.LotId).With(provider, vacancyId).At(5000m).PlaceAsync();
         }
         var placed = await WithDbAsync(db => db.Referrals.AsNoTracking().Where(r => r.LocalAuthorityId == officer.LocalAuthorityId && r.Status == ReferralStatus.Placed)
             .Select(r => r.Id.ToString()).SingleAsync());

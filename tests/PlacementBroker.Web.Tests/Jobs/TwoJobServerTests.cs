@@ -19,21 +19,6 @@ using PlacementBroker.Web.Hosting;
 
 namespace PlacementBroker.Web.Tests.Jobs;
 
-/// <summary>One node of a farm: a real Hangfire server over the shared PostgreSQL database, delivering through a shared recorder.</summary>
-public sealed class JobServerNode(TestDatabase database, RecordingDelivery delivery) : PlacementBrokerApp
-{
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-    protected override bool RealJobServer => true;
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(database);
-    protected override bool OwnsDatabase => false;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IEmailDelivery>(delivery));
-    }
-}
-
 /// <summary>
 /// Two job servers on one PostgreSQL database, both triggering every recurring job at the same moment: each reminder
 /// is queued once and each email sent once.

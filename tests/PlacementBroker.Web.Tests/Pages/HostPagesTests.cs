@@ -12,10 +12,10 @@ public class HostPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var session = new PageSession(app);
 
-        var html = await session.GetPageAsync("/no-such-page", HttpStatusCode.NotFound);
+        var html = await session.OpenAsync("/no-such-page", HttpStatusCode.NotFound);
 
-        Assert.Contains("Page not found", html);
-        Assert.Contains("govuk-template", html);
+        Assert.Contains("Page not found", html.Text);
+        Assert.NotEmpty(html.All(".govuk-template"));
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public class HostPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
 
-        var html = await session.GetPageAsync("/jobs");
+        var html = await session.OpenAsync("/jobs");
 
-        Assert.Contains("PlacementBroker jobs", html);
+        Assert.Contains("PlacementBroker jobs", html.Text);
     }
 }

@@ -67,14 +67,14 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var referralId = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId, siblings: 3, budget: 6000m));
         var offerId = await app.OfferAsync(provider, referralId, vacancyId, 2000m);
         using var session = await app.SignInAsync(officer);
-        var offers = ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{referralId}?handler=Offers"));
-        Assert.Contains("£2,000 for each child; £6,000 a week for the 3 children", offers);
+        var offers = await session.OpenAsync($"/referrals/{referralId}?handler=Offers");
+        Assert.Contains("£2,000 for each child; £6,000 a week for the 3 children", offers.Text);
         var placementId = (await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
             .GetProperty("placementId").GetString();
 
-        var agreement = ProviderPageHelpers.Text(await session.GetPageAsync($"/placements/{placementId}/agreement"));
+        var agreement = await session.OpenAsync($"/placements/{placementId}/agreement");
 
-        Assert.Contains("£2,000 a week for each child; £6,000 a week for the 3 children", agreement);
-        Assert.Contains("weekly fee divided by 7, for each child", agreement);
+        Assert.Contains("£2,000 a week for each child; £6,000 a week for the 3 children", agreement.Text);
+        Assert.Contains("weekly fee divided by 7, for each child", agreement.Text);
     }
 }

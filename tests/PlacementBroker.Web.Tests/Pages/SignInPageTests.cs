@@ -11,11 +11,11 @@ public class SignInPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var session = new PageSession(app);
 
-        var html = await session.GetPageAsync("/sign-in");
+        var html = await session.OpenAsync("/sign-in");
 
-        Assert.Contains("<label class=\"govuk-label\" for=\"Input_Email\">Email address</label>", html);
-        Assert.Contains("<label class=\"govuk-label\" for=\"Input_Password\">Password</label>", html);
-        Assert.Contains(">Sign in</button>", html);
+        Assert.Equal("Input_Email", html.ByLabel("Email address").Id);
+        Assert.Equal("Input_Password", html.ByLabel("Password").Id);
+        Assert.Equal("button", html.ByRole("button", "Sign in").LocalName);
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public class SignInPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync("/sign-in", new() { ["Input.Email"] = officer.Email, ["Input.Password"] = "Wrong-passw0rd" });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var html = PageDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("There is a problem", html);
-        Assert.Contains("<a href=\"#Input_Email\">Enter a correct email address and password</a>", html);
-        Assert.Contains("<title>Error: Sign in", html);
+        Assert.True(html.HasErrorSummary);
+        Assert.Contains(("Enter a correct email address and password", "Input_Email"), html.ErrorSummary());
+        Assert.StartsWith("Error: Sign in", html.Title);
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public class SignInPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync("/sign-in", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
 
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Enter your email address", html);
-        Assert.Contains("Enter your password", html);
+        var html = PageDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Enter your email address", html.Text);
+        Assert.Contains("Enter your password", html.Text);
     }
 
     [Fact]

@@ -8,9 +8,6 @@ using System.Text.RegularExpressions;
 
 namespace PlacementBroker.Web.Tests.Security;
 
-/// <summary>A market of its own: the fuzzer may change anything in it.</summary>
-public class FuzzMarketApp : SecurityMarketApp;
-
 /// <summary>
 /// Every operation of the OpenAPI document, called by a caller the matrix allows, with hostile values: path ids that
 /// are not ids, query strings out of range or of the wrong type, malformed JSON, and each body property of the wrong type,

@@ -13,10 +13,10 @@ public class OrganisationSignInPagesTests(SqliteApp app) : IClassFixture<SqliteA
         var user = await app.Data.CreateUserAsync(Role.PlacingOfficer);
         using var session = await PageSession.SignedInAsync(app, user.Email, user.Password);
 
-        var page = await session.GetPageAsync("/account/organisation-sign-in");
+        var page = await session.OpenAsync("/account/organisation-sign-in");
         var link = await session.PostFormAsync("/account/organisation-sign-in", [], "/account/organisation-sign-in/Link");
 
-        Assert.Contains("This service does not offer sign-in with an organisation", page);
+        Assert.Contains("This service does not offer sign-in with an organisation", page.Text);
         Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
         Assert.Equal("/account/organisation-sign-in", link.Headers.Location!.OriginalString);
     }

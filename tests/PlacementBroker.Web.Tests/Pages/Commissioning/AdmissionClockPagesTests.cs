@@ -7,12 +7,6 @@ using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Pages.Commissioning;
 
-/// <summary>
-/// An app of its own: these tests move its clock, which every test sharing a fixture would feel. In Development, so
-/// that the reminders are read in the email outbox.
-/// </summary>
-public class MovingClockApp : DevelopmentApp;
-
 /// <summary>The admission queue and reminders as time passes. Each test only moves the clock forward and makes its own authority.</summary>
 public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixture<MovingClockApp>
 {
@@ -27,20 +21,20 @@ public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixtur
         await app.Data.ApplyAsync(recent, dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var queue = await session.TextAsync("/applications");
-        var application = await session.TextAsync($"/applications/{lateId}");
+        var queue = await session.OpenAsync("/applications");
+        var application = await session.OpenAsync($"/applications/{lateId}");
         var home = await session.TextAsync("/");
 
-        Assert.True(queue.IndexOf(late.Name, StringComparison.Ordinal) < queue.IndexOf(recent.Name, StringComparison.Ordinal),
+        Assert.True(queue.Html.IndexOf(late.Name, StringComparison.Ordinal) < queue.Html.IndexOf(recent.Name, StringComparison.Ordinal),
             "The overdue application comes first");
-        Assert.Single(OverdueTag().Matches(queue));
-        Assert.Contains("10 working days left", queue);
-        Assert.Contains("2 applications waiting", queue);
-        Assert.Contains("app-bar-chart__bar--overdue app-width-100", queue);
-        Assert.Contains("app-bar-chart__bar--soon app-width-0", queue);
-        Assert.Contains("app-bar-chart__bar--later app-width-100", queue);
-        Assert.Matches(OverdueTag(), application);
-        Assert.Contains("Record decision", application);
+        Assert.Single(OverdueTag().Matches(queue.Html));
+        Assert.Contains("10 working days left", queue.Text);
+        Assert.Contains("2 applications waiting", queue.Text);
+        Assert.NotEmpty(queue.All(".app-bar-chart__bar--overdue.app-width-100"));
+        Assert.NotEmpty(queue.All(".app-bar-chart__bar--soon.app-width-0"));
+        Assert.NotEmpty(queue.All(".app-bar-chart__bar--later.app-width-100"));
+        Assert.Matches(OverdueTag(), application.Html);
+        Assert.Contains("Record decision", application.Text);
         Assert.Matches(@"Applications overdue</h2>\s*<p class=""govuk-body govuk-!-margin-bottom-1""><span class=""app-count"">1</span>", home);
     }
 
@@ -66,15 +60,15 @@ public partial class AdmissionClockPagesTests(MovingClockApp app) : IClassFixtur
         var link = EmailLink().Match(outbox);
         Assert.True(link.Success, "The reminder is listed with a link");
         Assert.Contains("DPS admission decisions: 1 overdue, 0 due by", link.Groups[2].Value);
-        var email = await session.TextAsync(link.Groups[1].Value);
-        Assert.Contains($"<dd class=\"govuk-summary-list__value\">{dps.Commissioner.Email}</dd>", email);
-        Assert.Contains("Overdue (1): the legal decision period has passed.", email);
-        Assert.Contains($"- {provider.Name}", email);
-        Assert.Contains("app-pre-wrap", email);
+        var email = await session.OpenAsync(link.Groups[1].Value);
+        Assert.Contains($"{dps.Commissioner.Email}", email.SummaryLists().Values);
+        Assert.Contains("Overdue (1): the legal decision period has passed.", email.Text);
+        Assert.Contains($"- {provider.Name}", email.Text);
+        Assert.NotEmpty(email.All(".app-pre-wrap"));
 
         using var other = await PageSession.SignedInAsync(app, otherCommissioner.Email, otherCommissioner.Password);
-        Assert.DoesNotContain("DPS admission decisions", await other.TextAsync("/emails"));
-        Assert.Contains("Page not found", await other.TextAsync(link.Groups[1].Value, HttpStatusCode.NotFound));
+        Assert.DoesNotContain("DPS admission decisions", (await other.OpenAsync("/emails")).PageText);
+        Assert.Contains("Page not found", (await other.OpenAsync(link.Groups[1].Value, HttpStatusCode.NotFound)).Text);
     }
 
     [GeneratedRegex(">Overdue</strong>")]

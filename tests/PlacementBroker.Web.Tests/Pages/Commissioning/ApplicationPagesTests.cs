@@ -18,15 +18,15 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var queue = await session.TextAsync("/applications");
+        var queue = await session.OpenAsync("/applications");
 
-        Assert.Contains($"<a class=\"govuk-link\" href=\"/applications/{applicationId}\">{provider.Name}</a>", queue);
-        Assert.Contains("23 November 2026", queue);
-        Assert.Contains("7 December 2026", queue);
-        Assert.Contains("10 working days left", queue);
-        Assert.Contains("1 application waiting", queue);
-        Assert.Contains("app-bar-chart__bar--later app-width-100", queue);
-        Assert.Contains("app-bar-chart__bar--overdue app-width-0", queue);
+        Assert.Contains(($"{provider.Name}", $"/applications/{applicationId}"), queue.Links());
+        Assert.Contains("23 November 2026", queue.Text);
+        Assert.Contains("7 December 2026", queue.Text);
+        Assert.Contains("10 working days left", queue.Text);
+        Assert.Contains("1 application waiting", queue.Text);
+        Assert.NotEmpty(queue.All(".app-bar-chart__bar--later.app-width-100"));
+        Assert.NotEmpty(queue.All(".app-bar-chart__bar--overdue.app-width-0"));
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var page = await session.TextAsync($"/applications/{applicationId}");
+        var page = await session.OpenAsync($"/applications/{applicationId}");
 
-        Assert.Contains("Do you have a safeguarding policy reviewed in the last 12 months?", page);
-        Assert.Contains("Certificate AV-2291", page);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, ">Looks like a fail</strong>"));
-        Assert.Contains("The provider answered no to at least one pass or fail question.", page);
-        Assert.Contains("PCR 2015 DPS", page);
-        Assert.Contains("Extend the decision period to 15 working days", page);
+        Assert.Contains("Do you have a safeguarding policy reviewed in the last 12 months?", page.Text);
+        Assert.Contains("Certificate AV-2291", page.Text);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.Html, ">Looks like a fail</strong>"));
+        Assert.Contains("The provider answered no to at least one pass or fail question.", page.Text);
+        Assert.Contains("PCR 2015 DPS", page.Text);
+        Assert.Contains("Extend the decision period to 15 working days", page.Text);
     }
 
     [Fact]
@@ -67,11 +67,11 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" });
 
-        var page = await session.TextAsync(response.RedirectedTo());
-        Assert.Contains($"{provider.Name} was admitted to", page);
-        Assert.Contains(">Admitted</strong>", page);
-        Assert.Contains("Meets the lot's selection criteria", page);
-        Assert.DoesNotContain("Record decision", page);
+        var page = await session.OpenAsync(response.RedirectedTo());
+        Assert.Contains($"{provider.Name} was admitted to", page.Text);
+        Assert.Contains("Admitted", page.Tags());
+        Assert.Contains("Meets the lot's selection criteria", page.Text);
+        Assert.DoesNotContain("Record decision", page.PageText);
         Assert.Contains(provider.Name, await session.TextAsync($"/dps/{dps.Id}"));
         Assert.DoesNotContain(provider.Name, await session.TextAsync("/applications"));
         Assert.Contains(provider.Name, await session.TextAsync("/applications?show=decided"));
@@ -90,14 +90,14 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "No evidence of public liability insurance.\nNo safeguarding policy." });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var html = await refused.TextAsync();
-        Assert.Contains("<a href=\"#Input_Reason\">Enter the reasons for rejecting the application: the provider sees them</a>", html);
-        Assert.Contains("govuk-textarea--error", html);
-        Assert.Contains("value=\"Reject\" checked", html);
-        var page = await session.TextAsync(rejected.RedirectedTo());
-        Assert.Contains("was rejected. We have emailed the provider your reasons.", page);
-        Assert.Contains(">Rejected</strong>", page);
-        Assert.Contains("app-pre-wrap\">No evidence of public liability insurance.\nNo safeguarding policy.", page);
+        var html = await refused.PageAsync();
+        Assert.Contains(("Enter the reasons for rejecting the application: the provider sees them", "Input_Reason"), html.ErrorSummary());
+        Assert.NotEmpty(html.All(".govuk-textarea--error"));
+        Assert.True(html.IsChosen("Reject"));
+        var page = await session.OpenAsync(rejected.RedirectedTo());
+        Assert.Contains("was rejected. We have emailed the provider your reasons.", page.Text);
+        Assert.Contains("Rejected", page.Tags());
+        Assert.Contains("app-pre-wrap\">No evidence of public liability insurance.\nNo safeguarding policy.", page.Html);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Reason"] = "" });
 
-        Assert.Contains("<a href=\"#Input_Decision\">Select whether to admit or reject the provider</a>", await response.TextAsync());
+        Assert.Contains(("Select whether to admit or reject the provider", "Input_Decision"), (PageDocument.Parse(await response.TextAsync())).ErrorSummary());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var again = await session.PostFormAsync("/applications", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "Changed my mind" }, action: form);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("<li>The application is admitted: only a submitted application can be decided.</li>", await again.TextAsync());
+        Assert.Contains("The application is admitted: only a submitted application can be decided.", (await again.PageAsync()).Errors());
     }
 
     [Fact]
@@ -138,22 +138,22 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var blank = await session.PostFormAsync(extend, new() { ["Input.Reason"] = "" });
         var extended = await session.PostFormAsync(extend, new() { ["Input.Reason"] = "Checking the insurance certificate with the insurer" });
-        var page = await session.TextAsync(extended.RedirectedTo());
-        var extendPageNow = await session.TextAsync(extend);
+        var page = await session.OpenAsync(extended.RedirectedTo());
+        var extendPageNow = await session.OpenAsync(extend);
         var second = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Reason"] = "Still checking" }, action: extend);
 
-        Assert.Contains("<a href=\"#Input_Reason\">Enter why the decision needs more time: the regulations require a justification</a>", await blank.TextAsync());
-        Assert.Contains("The decision is now due by 14 December 2026.", page);
-        Assert.Contains("Extended to 15 working days", page);
-        Assert.Contains("Reason: Checking the insurance certificate with the insurer", page);
-        Assert.DoesNotContain($"href=\"{extend}\"", page);
-        Assert.Contains(">Extended</strong>", await session.TextAsync("/applications"));
-        Assert.Contains("The decision period has already been extended once, to 15 working days.", extendPageNow);
-        Assert.DoesNotContain("<textarea", extendPageNow);
+        Assert.Contains(("Enter why the decision needs more time: the regulations require a justification", "Input_Reason"), (await blank.PageAsync()).ErrorSummary());
+        Assert.Contains("The decision is now due by 14 December 2026.", page.Text);
+        Assert.Contains("Extended to 15 working days", page.Text);
+        Assert.Contains("Reason: Checking the insurance certificate with the insurer", page.Text);
+        Assert.Empty(page.All($"[href='{extend}']"));
+        Assert.Contains("Extended", (await session.OpenAsync("/applications")).Tags());
+        Assert.Contains("The decision period has already been extended once, to 15 working days.", extendPageNow.Text);
+        Assert.Empty(extendPageNow.All("textarea"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var refusal = await second.TextAsync();
-        Assert.Contains("There is a problem", refusal);
-        Assert.Contains("<li>The decision period has already been extended once, to 15 working days.</li>", refusal);
+        var refusal = await second.PageAsync();
+        Assert.True(refusal.HasErrorSummary);
+        Assert.Contains("The decision period has already been extended once, to 15 working days.", refusal.Errors());
     }
 
     [Fact]
@@ -163,11 +163,11 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var page = await session.TextAsync($"/applications/{applicationId}");
-        var extendPage = await session.TextAsync($"/applications/{applicationId}/extend");
+        var page = await session.OpenAsync($"/applications/{applicationId}");
+        var extendPage = await session.OpenAsync($"/applications/{applicationId}/extend");
 
-        Assert.DoesNotContain("/extend", page);
-        Assert.Contains("Only a PCR 2015 DPS extends the decision period.", extendPage);
+        Assert.False(page.PointsAt("/extend"));
+        Assert.Contains("Only a PCR 2015 DPS extends the decision period.", extendPage.Text);
     }
 
     [Fact]
@@ -178,16 +178,16 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, partner.Email, partner.Password);
 
-        var page = await session.TextAsync($"/applications/{applicationId}", HttpStatusCode.NotFound);
+        var page = await session.OpenAsync($"/applications/{applicationId}", HttpStatusCode.NotFound);
         var decide = await session.PostFormAsync("/applications", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" },
             action: $"/applications/{applicationId}");
-        var queue = await session.TextAsync("/applications");
+        var queue = await session.OpenAsync("/applications");
 
-        Assert.Contains("Page not found", page);
+        Assert.Contains("Page not found", page.Text);
         Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
-        Assert.Contains("No applications are waiting for a decision.", queue);
+        Assert.Contains("No applications are waiting for a decision.", queue.Text);
         using var lead = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
-        Assert.Contains("Record decision", await lead.TextAsync($"/applications/{applicationId}"));
+        Assert.Contains("Record decision", (await lead.OpenAsync($"/applications/{applicationId}")).Text);
     }
 
     [Fact]
@@ -197,9 +197,9 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var home = await session.TextAsync("/");
+        var home = await session.OpenAsync("/");
 
-        Assert.Contains("href=\"/applications\">View <span class=\"govuk-visually-hidden\">applications waiting</span>", home);
-        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/applications\"", home);
+        Assert.Contains("href=\"/applications\">View <span class=\"govuk-visually-hidden\">applications waiting</span>", home.Html);
+        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/applications\"", home.Html);
     }
 }

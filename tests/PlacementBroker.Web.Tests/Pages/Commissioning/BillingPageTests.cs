@@ -15,7 +15,7 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-        return (dps, provider, await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m));
+        return (dps, provider, await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(4200m).PlaceAsync());
     }
 
     [Fact]
@@ -24,17 +24,17 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (dps, provider, placementId) = await PlacedAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var index = await session.TextAsync("/billing");
+        var index = await session.OpenAsync("/billing");
         // Today is in November 2026: October is offered first.
-        Assert.Contains("<option value=\"2026-10\" selected=\"selected\">October 2026</option>", index);
-        var run = WebUtility.HtmlDecode(await session.PostFormAndFollowAsync("/billing", new() { ["Month"] = "2026-12" }));
+        Assert.True(index.IsChosen("2026-10"));
+        var run = await session.PostFormAndOpenAsync("/billing", new() { ["Month"] = "2026-12" });
 
-        Assert.Contains("Billing for December 2026: 1 invoice, £18,600.00 in all.", run);
-        Assert.Contains($"{provider.Name}: £18,600.00", run);
-        Assert.Contains("Not sent: Stripe not configured", run);
-        Assert.Matches($@"href=""/placements/{placementId}"">Spot placement [0-9A-F]{{8}} at [^<]+: 31 days</a>\s*</th>\s*<td[^>]*>31</td>\s*<td[^>]*>£18,600.00</td>", run);
-        var again = WebUtility.HtmlDecode(await session.PostFormAndFollowAsync("/billing", new() { ["Month"] = "2026-12" }));
-        Assert.Contains("data-measure=\"invoices\">1</dd>", again);
+        Assert.Contains("Billing for December 2026: 1 invoice, £18,600.00 in all.", run.Text);
+        Assert.Contains($"{provider.Name}: £18,600.00", run.Text);
+        Assert.Contains("Not sent: Stripe not configured", run.Text);
+        Assert.Matches($@"href=""/placements/{placementId}"">Spot placement [0-9A-F]{{8}} at [^<]+: 31 days</a>\s*</th>\s*<td[^>]*>31</td>\s*<td[^>]*>£18,600.00</td>", run.Html);
+        var again = await session.PostFormAndOpenAsync("/billing", new() { ["Month"] = "2026-12" });
+        Assert.Equal("1", again.TextOf("[data-measure=invoices]"));
         var list = await session.TextAsync("/billing");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, "/billing/runs/"));
     }
@@ -52,12 +52,12 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var officer = await app.Data.OfficerForAsync(dps);
         using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
 
-        var invoices = await providerSession.TextAsync("/provider/invoices");
+        var invoices = await providerSession.OpenAsync("/provider/invoices");
 
-        Assert.Contains("£18,600.00", invoices);
-        Assert.Contains("1 December 2026 to 31 December 2026", invoices);
+        Assert.Contains("£18,600.00", invoices.Text);
+        Assert.Contains("1 December 2026 to 31 December 2026", invoices.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync(runPath)).StatusCode);
-        Assert.Contains("No billing run yet.", await strangerSession.TextAsync("/billing"));
+        Assert.Contains("No billing run yet.", (await strangerSession.OpenAsync("/billing")).Text);
         Assert.StartsWith("/error/403", (await officerSession.GetAsync("/billing")).RedirectTarget());
         Assert.StartsWith("/error/403", (await providerSession.GetAsync(runPath)).RedirectTarget());
     }
@@ -68,9 +68,9 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (dps, _, _) = await PlacedAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var page = await (await session.PostFormAsync("/billing", new() { ["Month"] = "sometime" })).TextAsync();
+        var page = PageDocument.Parse(await (await session.PostFormAsync("/billing", new() { ["Month"] = "sometime" })).TextAsync());
 
-        Assert.Contains("govuk-error-summary", page);
-        Assert.Contains("Select the month to bill", page);
+        Assert.True(page.HasErrorSummary);
+        Assert.Contains("Select the month to bill", page.Text);
     }
 }

@@ -24,15 +24,15 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.Action"] = "open",
         });
 
-        var page = await session.TextAsync(response.RedirectedTo());
-        Assert.Contains($"{name} is open for applications.", page);
-        Assert.Contains("Procurement Act 2023 dynamic market", page);
-        Assert.Contains("20 working days", page);
-        Assert.Contains(partner.Name, page);
-        Assert.Contains(">Open</strong>", page);
-        var list = await session.TextAsync("/dps");
-        Assert.Contains(name, list);
-        Assert.Contains("Lead authority", list);
+        var page = await session.OpenAsync(response.RedirectedTo());
+        Assert.Contains($"{name} is open for applications.", page.Text);
+        Assert.Contains("Procurement Act 2023 dynamic market", page.Text);
+        Assert.Contains("20 working days", page.Text);
+        Assert.Contains(partner.Name, page.Text);
+        Assert.Contains("Open", page.Tags());
+        var list = await session.OpenAsync("/dps");
+        Assert.Contains(name, list.Text);
+        Assert.Contains("Lead authority", list.Text);
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.Name"] = name, ["Input.Regime"] = "Pcr2015Dps", ["Input.DecisionPeriodDays"] = "10", ["Input.Action"] = "draft",
         });
         var path = created.RedirectedTo();
-        var draft = await session.TextAsync(path);
+        var draft = await session.OpenAsync(path);
         var opened = await session.PostFormAsync(path, [], action: $"{path}?handler=Publish");
 
-        Assert.Contains("was saved as a draft", draft);
-        Assert.Contains(">Draft</strong>", draft);
-        var page = await session.TextAsync(opened.RedirectedTo());
-        Assert.Contains("is open for applications. Providers can now apply to its lots.", page);
-        Assert.Contains(">Open</strong>", page);
+        Assert.Contains("was saved as a draft", draft.Text);
+        Assert.Contains("Draft", draft.Tags());
+        var page = await session.OpenAsync(opened.RedirectedTo());
+        Assert.Contains("is open for applications. Providers can now apply to its lots.", page.Text);
+        Assert.Contains("Open", page.Tags());
     }
 
     [Fact]
@@ -69,12 +69,12 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.TextAsync();
-        Assert.Contains("There is a problem", html);
-        Assert.Contains("<a href=\"#Input_Name\">Enter the name of the DPS</a>", html);
-        Assert.Contains("<a href=\"#Input_DecisionPeriodDays\">Enter the decision period as a whole number of working days, like 10</a>", html);
-        Assert.Contains("govuk-input--error", html);
-        Assert.StartsWith("<title>Error: ", html[html.IndexOf("<title>", StringComparison.Ordinal)..]);
+        var html = PageDocument.Parse(await response.TextAsync());
+        Assert.True(html.HasErrorSummary);
+        Assert.Contains(("Enter the name of the DPS", "Input_Name"), html.ErrorSummary());
+        Assert.Contains(("Enter the decision period as a whole number of working days, like 10", "Input_DecisionPeriodDays"), html.ErrorSummary());
+        Assert.NotEmpty(html.All(".govuk-input--error"));
+        Assert.StartsWith("Error: ", html.Title);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.Name"] = TestData.Unique("Too slow"), ["Input.Regime"] = "Pcr2015Dps", ["Input.DecisionPeriodDays"] = "15", ["Input.Action"] = "open",
         });
 
-        var html = await response.TextAsync();
-        Assert.Contains("<a href=\"#Input_DecisionPeriodDays\">Under PCR 2015 the decision period is at most 10 working days</a>", html);
+        var html = PageDocument.Parse(await response.TextAsync());
+        Assert.Contains(("Under PCR 2015 the decision period is at most 10 working days", "Input_DecisionPeriodDays"), html.ErrorSummary());
     }
 
     [Fact]
@@ -126,14 +126,14 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         });
 
         Assert.Equal($"/dps/{dps.Id}", response.RedirectedTo());
-        var page = await session.TextAsync($"/dps/{dps.Id}");
-        Assert.Contains($"{name} was added with 2 selection questions.", page);
-        Assert.Contains("Parent and child", page);
-        Assert.Contains("£2,150.50", page);
-        Assert.Contains("£1,800 to £2,600", page);
-        Assert.Contains("Are your carers trained in parenting assessments?", page);
-        Assert.Contains("Give the course and the date", page);
-        Assert.Contains("Do you hold public liability insurance of £10 million?", page);
+        var page = await session.OpenAsync($"/dps/{dps.Id}");
+        Assert.Contains($"{name} was added with 2 selection questions.", page.Text);
+        Assert.Contains("Parent and child", page.Text);
+        Assert.Contains("£2,150.50", page.Text);
+        Assert.Contains("£1,800 to £2,600", page.Text);
+        Assert.Contains("Are your carers trained in parenting assessments?", page.Text);
+        Assert.Contains("Give the course and the date", page.Text);
+        Assert.Contains("Do you hold public liability insurance of £10 million?", page.Text);
     }
 
     [Fact]
@@ -152,11 +152,11 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync($"/dps/{dps.Id}/lots/new", fields);
 
-        var html = await response.TextAsync();
-        Assert.Contains("<a href=\"#Input_Name\">Enter the name of the lot</a>", html);
-        Assert.Contains("<a href=\"#Input_PlacementType\">Select the placement type</a>", html);
-        Assert.Contains("<a href=\"#Input_BenchmarkWeeklyPrice\">Enter an amount in pounds, like 5200 or 5200.50</a>", html);
-        Assert.Contains("<a href=\"#Input_Questions_3__Text\">Enter the question</a>", html);
+        var html = PageDocument.Parse(await response.TextAsync());
+        Assert.Contains(("Enter the name of the lot", "Input_Name"), html.ErrorSummary());
+        Assert.Contains(("Select the placement type", "Input_PlacementType"), html.ErrorSummary());
+        Assert.Contains(("Enter an amount in pounds, like 5200 or 5200.50", "Input_BenchmarkWeeklyPrice"), html.ErrorSummary());
+        Assert.Contains(("Enter the question", "Input_Questions_3__Text"), html.ErrorSummary());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await session.GetAsync($"/dps/{dps.Id}/lots/new");
 
         Assert.DoesNotContain("Add a lot", dpsPage);
-        Assert.Contains("Participant (led by", await session.TextAsync("/dps"));
+        Assert.Contains("Participant (led by", (await session.OpenAsync("/dps")).Text);
         Assert.StartsWith("/error/403", response.RedirectedTo());
     }
 
@@ -181,9 +181,9 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var stranger = await app.Data.CreateUserAsync(Role.Commissioner);
         using var session = await PageSession.SignedInAsync(app, stranger.Email, stranger.Password);
 
-        var html = await session.TextAsync($"/dps/{dps.Id}", HttpStatusCode.NotFound);
+        var html = await session.OpenAsync($"/dps/{dps.Id}", HttpStatusCode.NotFound);
 
-        Assert.Contains("Page not found", html);
+        Assert.Contains("Page not found", html.Text);
     }
 
     [Fact]
@@ -195,11 +195,11 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var blank = await session.PostFormAsync($"/dps/{dps.Id}/close", new() { ["Input.Reason"] = "" });
         var closed = await session.PostFormAsync($"/dps/{dps.Id}/close", new() { ["Input.Reason"] = "Replaced by the 2027 dynamic market" });
 
-        Assert.Contains("<a href=\"#Input_Reason\">Enter why the DPS is closing</a>", await blank.TextAsync());
-        var page = await session.TextAsync(closed.RedirectedTo());
-        Assert.Contains("is closed to new applications", page);
-        Assert.Contains(">Closed</strong>", page);
-        Assert.DoesNotContain("Add a lot", page);
+        Assert.Contains(("Enter why the DPS is closing", "Input_Reason"), (await blank.PageAsync()).ErrorSummary());
+        var page = await session.OpenAsync(closed.RedirectedTo());
+        Assert.Contains("is closed to new applications", page.Text);
+        Assert.Contains("Closed", page.Tags());
+        Assert.DoesNotContain("Add a lot", page.PageText);
     }
 
     [Fact]
@@ -213,14 +213,14 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
         await session.PostFormAsync($"/dps/{dps.Id}/memberships/{membershipId}/suspend", new() { ["Input.Reason"] = "Red QA flag" });
 
-        var all = await session.TextAsync($"/dps/{dps.Id}");
-        var onlySuspended = await session.TextAsync($"/dps/{dps.Id}?MemberStatus=Suspended");
+        var all = await session.OpenAsync($"/dps/{dps.Id}");
+        var onlySuspended = await session.OpenAsync($"/dps/{dps.Id}?MemberStatus=Suspended");
 
-        Assert.Contains(kept.Name, all);
-        Assert.Contains(suspended.Name, all);
-        Assert.Contains("Remove excluded supplier", all);
-        Assert.Contains(suspended.Name, onlySuspended);
-        Assert.DoesNotContain(kept.Name, onlySuspended);
-        Assert.Contains("1 of 2 memberships", onlySuspended);
+        Assert.Contains(kept.Name, all.Text);
+        Assert.Contains(suspended.Name, all.Text);
+        Assert.Contains("Remove excluded supplier", all.Text);
+        Assert.Contains(suspended.Name, onlySuspended.Text);
+        Assert.DoesNotContain(kept.Name, onlySuspended.PageText);
+        Assert.Contains("1 of 2 memberships", onlySuspended.Text);
     }
 }

@@ -52,14 +52,14 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var market = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, market.Dps.Commissioner.Email, market.Dps.Commissioner.Password);
 
-        var page = await session.TextAsync("/provider-performance");
+        var page = await session.OpenAsync("/provider-performance");
 
-        Assert.Contains("2 providers", page);
+        Assert.Contains("2 providers", page.Text);
         // Received 2 and answered both (an offer after 3 hours, a decline after 5): 100%, median 4 hours.
-        Assert.Matches($@"data-provider=""{market.Prompt.Id}"">\s*<th[^>]*><a[^>]*>{market.Prompt.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>100%</td>\s*<td[^>]*>4</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1 \(100%\)</td>\s*<td[^>]*>1</td>\s*<td[^>]*>0</td>", page);
-        Assert.Matches($@"data-provider=""{market.Silent.Id}"">\s*<th[^>]*><a[^>]*>{market.Silent.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>0%</td>\s*<td[^>]*>—</td>\s*<td[^>]*>0</td>", page);
-        Assert.Contains($"data-label=\"{market.Prompt.Name}\" data-value=\"100\"", page);
-        Assert.Contains("<canvas data-chart=\"bar\" data-chart-table=\"most-referred\"", page);
+        Assert.Matches($@"data-provider=""{market.Prompt.Id}"">\s*<th[^>]*><a[^>]*>{market.Prompt.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>100%</td>\s*<td[^>]*>4</td>\s*<td[^>]*>1</td>\s*<td[^>]*>1 \(100%\)</td>\s*<td[^>]*>1</td>\s*<td[^>]*>0</td>", page.Html);
+        Assert.Matches($@"data-provider=""{market.Silent.Id}"">\s*<th[^>]*><a[^>]*>{market.Silent.Name}</a></th>\s*<td[^>]*>2</td>\s*<td[^>]*>0%</td>\s*<td[^>]*>—</td>\s*<td[^>]*>0</td>", page.Html);
+        Assert.NotEmpty(page.All($"[data-label='{market.Prompt.Name}'][data-value^='100']"));
+        Assert.NotEmpty(page.All("canvas[data-chart=bar][data-chart-table=most-referred]"));
     }
 
     [Fact]
@@ -68,13 +68,13 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var market = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, market.Dps.Commissioner.Email, market.Dps.Commissioner.Password);
 
-        var filtered = await session.TextAsync($"/provider-performance?q={Uri.EscapeDataString(market.Silent.Name[..10].ToUpperInvariant())}");
+        var filtered = await session.OpenAsync($"/provider-performance?q={Uri.EscapeDataString(market.Silent.Name[..10].ToUpperInvariant())}");
         var sorted = await session.TextAsync("/provider-performance?sort=response");
         var csvResponse = await session.GetAsync("/provider-performance?handler=Csv&sort=response");
         var csv = await csvResponse.Content.ReadAsStringAsync();
 
-        Assert.Contains("1 of 2 providers", filtered);
-        Assert.DoesNotContain($"data-provider=\"{market.Prompt.Id}\"", filtered);
+        Assert.Contains("1 of 2 providers", filtered.Text);
+        Assert.Empty(filtered.All($"[data-provider='{market.Prompt.Id}']"));
         Assert.True(sorted.IndexOf($"data-provider=\"{market.Silent.Id}\"", StringComparison.Ordinal) < sorted.IndexOf($"data-provider=\"{market.Prompt.Id}\"", StringComparison.Ordinal),
             "The lowest response rate comes first");
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
@@ -92,14 +92,14 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var stranger = await app.Data.CreateUserAsync(Role.Commissioner, (await app.Data.CreateLocalAuthorityAsync()).Id);
         using var strangerSession = await PageSession.SignedInAsync(app, stranger.Email, stranger.Password);
 
-        var page = await session.TextAsync($"/provider-performance/{market.Prompt.Id}");
+        var page = await session.OpenAsync($"/provider-performance/{market.Prompt.Id}");
 
-        Assert.Contains($"<h1 class=\"govuk-heading-l\">{market.Prompt.Name}</h1>", page);
-        Assert.Contains("data-measure=\"referralsReceived\">2</dd>", page);
-        Assert.Contains("data-measure=\"responseRate\">100%", page);
-        Assert.Contains("data-measure=\"medianResponseHours\">4 hours</dd>", page);
-        Assert.Contains("data-measure=\"acceptanceRate\">1 (100%)</dd>", page);
-        Assert.Contains("data-measure=\"placements\">1, of which 0 ended</dd>", page);
+        Assert.Equal($"{market.Prompt.Name}", page.Heading());
+        Assert.Equal("2", page.TextOf("[data-measure=referralsReceived]"));
+        Assert.StartsWith("100%", page.TextOf("[data-measure=responseRate]"));
+        Assert.Equal("4 hours", page.TextOf("[data-measure=medianResponseHours]"));
+        Assert.Equal("1 (100%)", page.TextOf("[data-measure=acceptanceRate]"));
+        Assert.Equal("1, of which 0 ended", page.TextOf("[data-measure=placements]"));
         Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync($"/provider-performance/{market.Prompt.Id}")).StatusCode);
         Assert.DoesNotContain(market.Prompt.Name, await strangerSession.TextAsync("/provider-performance"));
     }
@@ -110,14 +110,14 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var market = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, market.Prompt.User.Email, market.Prompt.User.Password);
 
-        var page = await session.TextAsync("/provider/performance");
+        var page = await session.OpenAsync("/provider/performance");
         var commissioners = await session.GetAsync("/provider-performance");
         var other = await session.GetAsync($"/provider-performance/{market.Silent.Id}");
 
-        Assert.Contains("Your performance", page);
-        Assert.Contains("data-measure=\"referralsReceived\">2</dd>", page);
-        Assert.Contains("data-measure=\"responseRate\">100%", page);
-        Assert.Contains("href=\"/provider/performance\"", page);
+        Assert.Contains("Your performance", page.Text);
+        Assert.Equal("2", page.TextOf("[data-measure=referralsReceived]"));
+        Assert.StartsWith("100%", page.TextOf("[data-measure=responseRate]"));
+        Assert.True(page.HasLinkTo("/provider/performance"));
         Assert.StartsWith("/error/403", commissioners.RedirectTarget());
         Assert.StartsWith("/error/403", other.RedirectTarget());
     }

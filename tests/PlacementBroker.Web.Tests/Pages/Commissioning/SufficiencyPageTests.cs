@@ -45,25 +45,25 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await SmallMarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var page = await session.TextAsync("/sufficiency");
+        var page = await session.OpenAsync("/sufficiency");
 
-        Assert.Contains("Market sufficiency", page);
-        Assert.Contains("data-measure=\"referrals\">2</dd>", page);
-        Assert.Contains("data-measure=\"placed\">1 (50%)</dd>", page);
-        Assert.Contains("data-measure=\"unfilled\">1 (50%)</dd>", page);
-        Assert.Contains("data-measure=\"medianHoursToFirstOffer\">3</dd>", page);
-        Assert.Contains("Lower quartile £5,000, median £5,000, upper quartile £5,000", page);
-        Assert.Contains("data-measure=\"goodOrOutstandingPercent\">100%</dd>", page);
-        Assert.Contains("data-measure=\"within20MilesPercent\">100%</dd>", page);
-        Assert.Contains("data-measure=\"occupancyPercent\">—</dd>", page);
-        Assert.Contains("data-label=\"Placed\" data-value=\"1\"", page);
-        Assert.Contains("data-label=\"Unfilled\" data-value=\"1\"", page);
-        Assert.Contains("data-label=\"Median\" data-value=\"5000", page);
-        Assert.Contains("<canvas data-chart=\"line\" data-chart-table=\"demand-by-month\"", page);
-        Assert.Contains("/lib/chart.umd.min.js", page);
-        Assert.Matches(@"Emotional and behavioural</th>\s*<td[^>]*>2</td>\s*<td[^>]*>1</td>\s*<td[^>]*>50%</td>", page);
-        Assert.Contains("href=\"/sufficiency?handler=Csv&", page);
-        Assert.Contains("href=\"/sufficiency\"", page);
+        Assert.Contains("Market sufficiency", page.Text);
+        Assert.Equal("2", page.TextOf("[data-measure=referrals]"));
+        Assert.Equal("1 (50%)", page.TextOf("[data-measure=placed]"));
+        Assert.Equal("1 (50%)", page.TextOf("[data-measure=unfilled]"));
+        Assert.Equal("3", page.TextOf("[data-measure=medianHoursToFirstOffer]"));
+        Assert.Contains("Lower quartile £5,000, median £5,000, upper quartile £5,000", page.Text);
+        Assert.Equal("100%", page.TextOf("[data-measure=goodOrOutstandingPercent]"));
+        Assert.Equal("100%", page.TextOf("[data-measure=within20MilesPercent]"));
+        Assert.Equal("—", page.TextOf("[data-measure=occupancyPercent]"));
+        Assert.NotEmpty(page.All("[data-label='Placed'][data-value^='1']"));
+        Assert.NotEmpty(page.All("[data-label='Unfilled'][data-value^='1']"));
+        Assert.Contains("data-label=\"Median\" data-value=\"5000", page.Html);
+        Assert.NotEmpty(page.All("canvas[data-chart=line][data-chart-table=demand-by-month]"));
+        Assert.True(page.PointsAt("/lib/chart.umd.min.js"));
+        Assert.Contains(page.Rows("Emotional and behavioural"), row => row.Take(4).SequenceEqual(["Emotional and behavioural", "2", "1", "50%"]));
+        Assert.Contains("href=\"/sufficiency?handler=Csv&", page.Html);
+        Assert.True(page.HasLinkTo("/sufficiency"));
     }
 
     [Fact]
@@ -95,18 +95,18 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await SmallMarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var before = await session.TextAsync("/sufficiency?from=2020-01-01&to=2020-12-31");
-        var lot = await session.TextAsync($"/sufficiency?lotId={dps.LotId}&scope=authority");
+        var before = await session.OpenAsync("/sufficiency?from=2020-01-01&to=2020-12-31");
+        var lot = await session.OpenAsync($"/sufficiency?lotId={dps.LotId}&scope=authority");
 
-        Assert.Contains("data-measure=\"referrals\">0</dd>", before);
-        Assert.Contains("data-measure=\"placed\">0 (0%)</dd>", before);
+        Assert.Equal("0", before.TextOf("[data-measure=referrals]"));
+        Assert.Equal("0 (0%)", before.TextOf("[data-measure=placed]"));
         // An address with from and to as YYYY-MM-DD fills the form's GOV.UK date inputs.
-        Assert.Matches(@"name=""fromYear"" type=""text"" inputmode=""numeric"" value=""2020""", before);
-        Assert.Matches(@"name=""toDay"" type=""text"" inputmode=""numeric"" value=""31""", before);
-        Assert.Contains("data-measure=\"referrals\">2</dd>", lot);
-        Assert.Contains($"<option value=\"{dps.LotId}\" selected=\"selected\">", lot);
-        Assert.Contains("Lot benchmark", lot);
-        Assert.Contains("£5,200", lot);
+        Assert.Equal("2020", before.All("input[name='fromYear']").Single().GetAttribute("value"));
+        Assert.Equal("31", before.All("input[name='toDay']").Single().GetAttribute("value"));
+        Assert.Equal("2", lot.TextOf("[data-measure=referrals]"));
+        Assert.True(lot.IsChosen($"{dps.LotId}"));
+        Assert.Contains("Lot benchmark", lot.Text);
+        Assert.Contains("£5,200", lot.Text);
     }
 
     [Fact]
@@ -115,16 +115,16 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await SmallMarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var november = await session.TextAsync("/sufficiency?fromDay=1&fromMonth=11&fromYear=2026&toDay=30&toMonth=11&toYear=2026&scope=authority");
-        var lastYear = await session.TextAsync("/sufficiency?fromDay=1&fromMonth=1&fromYear=2025&toDay=31&toMonth=12&toYear=2025");
-        var wrong = await session.TextAsync("/sufficiency?fromDay=31&fromMonth=2&fromYear=2026&toDay=&toMonth=12&toYear=2026");
+        var november = await session.OpenAsync("/sufficiency?fromDay=1&fromMonth=11&fromYear=2026&toDay=30&toMonth=11&toYear=2026&scope=authority");
+        var lastYear = await session.OpenAsync("/sufficiency?fromDay=1&fromMonth=1&fromYear=2025&toDay=31&toMonth=12&toYear=2025");
+        var wrong = await session.OpenAsync("/sufficiency?fromDay=31&fromMonth=2&fromYear=2026&toDay=&toMonth=12&toYear=2026");
 
-        Assert.Contains("data-measure=\"referrals\">2</dd>", november);
-        Assert.Contains("handler=Csv&from=2026-11-01&to=2026-11-30", november);
-        Assert.Contains("data-measure=\"referrals\">0</dd>", lastYear);
-        Assert.Contains("govuk-error-summary", wrong);
-        Assert.Contains("The start date must be a real date", wrong);
-        Assert.Contains("The end date must include a day", wrong);
+        Assert.Equal("2", november.TextOf("[data-measure=referrals]"));
+        Assert.True(november.PointsAt("handler=Csv&from=2026-11-01&to=2026-11-30"));
+        Assert.Equal("0", lastYear.TextOf("[data-measure=referrals]"));
+        Assert.True(wrong.HasErrorSummary);
+        Assert.Contains("The start date must be a real date", wrong.Text);
+        Assert.Contains("The end date must include a day", wrong.Text);
     }
 
     [Fact]
@@ -149,18 +149,18 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await PageSession.SignedInAsync(app, commissioner.Email, commissioner.Password);
 
         var dps = await session.TextAsync("/sufficiency?scope=dps");
-        var lot = await session.TextAsync($"/sufficiency?lotId={Guid.NewGuid()}");
-        var date = await session.TextAsync("/sufficiency?from=yesterday");
-        var mine = await session.TextAsync("/sufficiency");
+        var lot = await session.OpenAsync($"/sufficiency?lotId={Guid.NewGuid()}");
+        var date = await session.OpenAsync("/sufficiency?from=yesterday");
+        var mine = await session.OpenAsync("/sufficiency");
 
         Assert.Contains("govuk-error-summary", dps);
         Assert.Contains("Only a lead authority can see its whole DPS", dps);
-        Assert.Contains("govuk-error-summary", lot);
-        Assert.Contains("Select a lot of a DPS your authority uses", lot);
-        Assert.Contains("govuk-error-summary", date);
-        Assert.Contains("'yesterday' is not a date: use YYYY-MM-DD", date);
-        Assert.DoesNotContain("govuk-error-summary", mine);
-        Assert.Contains("data-measure=\"referrals\">0</dd>", mine);
+        Assert.True(lot.HasErrorSummary);
+        Assert.Contains("Select a lot of a DPS your authority uses", lot.Text);
+        Assert.True(date.HasErrorSummary);
+        Assert.Contains("'yesterday' is not a date: use YYYY-MM-DD", date.Text);
+        Assert.False(mine.HasErrorSummary);
+        Assert.Equal("0", mine.TextOf("[data-measure=referrals]"));
     }
 
     [Fact]
@@ -169,13 +169,13 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (dps, _) = await PriceDisparityMarket.CreateAsync(app);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var whole = await session.TextAsync("/sufficiency?scope=dps");
+        var whole = await session.OpenAsync("/sufficiency?scope=dps");
         var own = await session.TextAsync("/sufficiency");
 
-        Assert.Contains("id=\"price-disparities\"", whole);
-        Assert.Contains("Spread 25%", whole);
-        Assert.Contains("£4,000", whole);
-        Assert.Contains("£5,000", whole);
+        Assert.NotEmpty(whole.All("[id='price-disparities']"));
+        Assert.Contains("Spread 25%", whole.Text);
+        Assert.Contains("£4,000", whole.Text);
+        Assert.Contains("£5,000", whole.Text);
         Assert.DoesNotContain("Price disparities", own);
     }
 }

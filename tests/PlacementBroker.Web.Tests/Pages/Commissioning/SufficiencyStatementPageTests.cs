@@ -39,34 +39,34 @@ public class SufficiencyStatementPageTests(SqliteApp app) : IClassFixture<Sqlite
         var dps = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var index = await session.TextAsync("/sufficiency/statements");
+        var index = await session.OpenAsync("/sufficiency/statements");
         // The last financial year is offered: 1 April 2025 to 31 March 2026.
-        Assert.Contains("name=\"Input.PeriodFrom.Year\" type=\"text\" inputmode=\"numeric\" value=\"2025\"", index);
-        Assert.Contains("name=\"Input.PeriodTo.Month\" type=\"text\" inputmode=\"numeric\" value=\"3\"", index);
+        Assert.Equal("2025", index.All("input[name='Input.PeriodFrom.Year']").Single().GetAttribute("value"));
+        Assert.Equal("3", index.All("input[name='Input.PeriodTo.Month']").Single().GetAttribute("value"));
 
-        var edit = await session.PostFormAndFollowAsync("/sufficiency/statements", Start());
-        Assert.Contains("The draft of Placement sufficiency statement 2026 was started", edit);
-        Assert.Contains("1 referrals in the period", edit);
-        var id = System.Text.RegularExpressions.Regex.Match(edit, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
+        var edit = await session.PostFormAndOpenAsync("/sufficiency/statements", Start());
+        Assert.Contains("The draft of Placement sufficiency statement 2026 was started", edit.Text);
+        Assert.Contains("1 referrals in the period", edit.Text);
+        var id = System.Text.RegularExpressions.Regex.Match(edit.Html, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
 
-        var refused = await (await session.PostFormAsync($"/sufficiency/statements/{id}", Commentary(intentions: ""), $"/sufficiency/statements/{id}?handler=Publish")).TextAsync();
-        Assert.Contains("govuk-error-summary", refused);
-        Assert.Contains("Write the commissioning intentions before publishing", refused);
-        Assert.Contains("We look after 1,500 children.", refused);
+        var refused = PageDocument.Parse(await (await session.PostFormAsync($"/sufficiency/statements/{id}", Commentary(intentions: ""), $"/sufficiency/statements/{id}?handler=Publish")).TextAsync());
+        Assert.True(refused.HasErrorSummary);
+        Assert.Contains("Write the commissioning intentions before publishing", refused.Text);
+        Assert.Contains("We look after 1,500 children.", refused.Text);
 
-        var print = await session.PostFormAndFollowAsync($"/sufficiency/statements/{id}", Commentary("Buy a block of four local places."), $"/sufficiency/statements/{id}?handler=Publish");
-        Assert.Contains("Placement sufficiency statement 2026 is published", print);
-        Assert.Contains("<p class=\"govuk-body\">We look after 1,500 children.</p>", print);
-        Assert.Contains("<p class=\"govuk-body\">This statement covers 2026.</p>", print);
-        Assert.Contains("<p class=\"govuk-body\">Buy a block of four local places.</p>", print);
-        Assert.Contains("No commentary on supply yet.", print);
-        Assert.Contains("Published on 23 November 2026", print);
-        Assert.DoesNotContain("Draft: not published", print);
-        Assert.Contains("data-chart-table=\"statement-by-month\"", print);
-        Assert.Contains("/js/print.js", print);
-        var published = await session.TextAsync($"/sufficiency/statements/{id}");
-        Assert.Contains("A published statement does not change", published);
-        Assert.DoesNotContain("Save the draft", published);
+        var print = await session.PostFormAndOpenAsync($"/sufficiency/statements/{id}", Commentary("Buy a block of four local places."), $"/sufficiency/statements/{id}?handler=Publish");
+        Assert.Contains("Placement sufficiency statement 2026 is published", print.Text);
+        Assert.Contains("We look after 1,500 children.", print.All("p.govuk-body").Select(p => PageDocument.VisibleText(p)));
+        Assert.Contains("This statement covers 2026.", print.All("p.govuk-body").Select(p => PageDocument.VisibleText(p)));
+        Assert.Contains("Buy a block of four local places.", print.All("p.govuk-body").Select(p => PageDocument.VisibleText(p)));
+        Assert.Contains("No commentary on supply yet.", print.Text);
+        Assert.Contains("Published on 23 November 2026", print.Text);
+        Assert.DoesNotContain("Draft: not published", print.PageText);
+        Assert.NotEmpty(print.All("[data-chart-table='statement-by-month']"));
+        Assert.True(print.PointsAt("/js/print.js"));
+        var published = await session.OpenAsync($"/sufficiency/statements/{id}");
+        Assert.Contains("A published statement does not change", published.Text);
+        Assert.DoesNotContain("Save the draft", published.PageText);
     }
 
     [Fact]
@@ -75,13 +75,13 @@ public class SufficiencyStatementPageTests(SqliteApp app) : IClassFixture<Sqlite
         var dps = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var page = await (await session.PostFormAsync("/sufficiency/statements", Start(fromDay: "31", fromMonth: "2"))).TextAsync();
-        var late = await (await session.PostFormAsync("/sufficiency/statements", Start(fromYear: "2024"))).TextAsync();
+        var page = PageDocument.Parse(await (await session.PostFormAsync("/sufficiency/statements", Start(fromDay: "31", fromMonth: "2"))).TextAsync());
+        var late = PageDocument.Parse(await (await session.PostFormAsync("/sufficiency/statements", Start(fromYear: "2024"))).TextAsync());
 
-        Assert.Contains("govuk-error-summary", page);
-        Assert.Contains("The first day must be a real date", page);
-        Assert.Contains("A statement covers a year at most", late);
-        Assert.Contains("No statement yet.", late);
+        Assert.True(page.HasErrorSummary);
+        Assert.Contains("The first day must be a real date", page.Text);
+        Assert.Contains("A statement covers a year at most", late.Text);
+        Assert.Contains("No statement yet.", late.Text);
     }
 
     [Fact]
@@ -89,13 +89,13 @@ public class SufficiencyStatementPageTests(SqliteApp app) : IClassFixture<Sqlite
     {
         var dps = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
-        var edit = await session.PostFormAndFollowAsync("/sufficiency/statements", Start());
-        var id = System.Text.RegularExpressions.Regex.Match(edit, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
+        var edit = await session.PostFormAndOpenAsync("/sufficiency/statements", Start());
+        var id = System.Text.RegularExpressions.Regex.Match(edit.Html, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
         var stranger = await app.Data.CreateUserAsync(Role.Commissioner, (await app.Data.CreateLocalAuthorityAsync()).Id);
         using var strangerSession = await PageSession.SignedInAsync(app, stranger.Email, stranger.Password);
 
         Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync($"/sufficiency/statements/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await strangerSession.GetAsync($"/sufficiency/statements/{id}/print")).StatusCode);
-        Assert.Contains("No statement yet.", await strangerSession.TextAsync("/sufficiency/statements"));
+        Assert.Contains("No statement yet.", (await strangerSession.OpenAsync("/sufficiency/statements")).Text);
     }
 }

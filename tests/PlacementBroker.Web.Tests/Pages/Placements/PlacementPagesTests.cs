@@ -32,14 +32,14 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Offer accepted: the placement has been made", placement);
         Assert.Contains("Amelia Hartley-Testcase", placement);
         var agreementLink = System.Text.RegularExpressions.Regex.Match(placement, "href=\"(/placements/[^\"]+/agreement)\"").Groups[1].Value;
-        var agreement = await session.TextAsync(agreementLink);
-        Assert.Contains("Individual Placement Agreement", agreement);
-        Assert.Contains(provider.Name, agreement);
-        Assert.Contains("01234567", agreement);
-        Assert.Contains("without the placing authority's prior written agreement", agreement.Replace("&#x27;", "'"));
-        Assert.Contains("£5,000 a week", agreement);
+        var agreement = await session.OpenAsync(agreementLink);
+        Assert.Contains("Individual Placement Agreement", agreement.Text);
+        Assert.Contains(provider.Name, agreement.Text);
+        Assert.Contains("01234567", agreement.Text);
+        Assert.Contains("without the placing authority's prior written agreement", agreement.Text);
+        Assert.Contains("£5,000 a week", agreement.Text);
         using var providerSession = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
-        Assert.Contains("Amelia", await providerSession.TextAsync(agreementLink));
+        Assert.Contains("Amelia", (await providerSession.OpenAsync(agreementLink)).Text);
         using var otherProvider = await PageSession.SignedInAsync(app, (await app.Data.CreateProviderAsync()).User.Email, TestData.Password);
         await otherProvider.GetPageAsync(agreementLink, HttpStatusCode.NotFound);
     }
@@ -53,10 +53,10 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             .GetProperty("placementId").GetString();
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
 
-        var blank = await (await session.PostFormAsync($"/placements/{placementId}/end", new() { ["Input.Reason"] = "" })).TextAsync();
-        Assert.Contains("There is a problem", blank);
-        Assert.Contains("href=\"#Input_EndDate\"", blank);
-        Assert.Contains("href=\"#Input_Reason\"", blank);
+        var blank = PageDocument.Parse(await (await session.PostFormAsync($"/placements/{placementId}/end", new() { ["Input.Reason"] = "" })).TextAsync());
+        Assert.True(blank.HasErrorSummary);
+        Assert.Contains("Input_EndDate", blank.ErrorFields());
+        Assert.Contains("Input_Reason", blank.ErrorFields());
 
         // A date still to come is a planned end: the child keeps the place until then, and the end can still be moved.
         var planned = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
@@ -88,15 +88,15 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Sent to a placement manager for approval", asked);
         var approvals = await officerSession.TextAsync("/approvals");
         var link = System.Text.RegularExpressions.Regex.Match(approvals, "href=\"(/approvals/[0-9a-f-]{36})\"").Groups[1].Value;
-        Assert.DoesNotContain("Record decision", await officerSession.TextAsync(link));
+        Assert.DoesNotContain("Record decision", (await officerSession.OpenAsync(link)).PageText);
 
         using var managerSession = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
-        var page = await managerSession.TextAsync(link);
-        Assert.Contains("graded Inadequate by Ofsted", page);
-        var blank = await (await managerSession.PostFormAsync(link, new() { ["Input.Decision"] = "Approve" })).TextAsync();
-        Assert.Contains("href=\"#Input_Reason\"", blank);
-        var decided = await managerSession.PostFormAndFollowAsync(link, new() { ["Input.Decision"] = "Approve", ["Input.Reason"] = "Visited and satisfied" });
-        Assert.Contains("Approved: the placement has been made", decided);
+        var page = await managerSession.OpenAsync(link);
+        Assert.Contains("graded Inadequate by Ofsted", page.Text);
+        var blank = PageDocument.Parse(await (await managerSession.PostFormAsync(link, new() { ["Input.Decision"] = "Approve" })).TextAsync());
+        Assert.Contains("Input_Reason", blank.ErrorFields());
+        var decided = await managerSession.PostFormAndOpenAsync(link, new() { ["Input.Decision"] = "Approve", ["Input.Reason"] = "Visited and satisfied" });
+        Assert.Contains("Approved: the placement has been made", decided.Text);
     }
 
     [Fact]
@@ -107,9 +107,9 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.Data.ApplyAsync(provider, dps);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var blank = await (await session.PostFormAsync("/block-contracts/new", new() { ["Input.ProviderId"] = "" })).TextAsync();
-        Assert.Contains("href=\"#Input_ProviderId\"", blank);
-        Assert.Contains("href=\"#Input_Places\"", blank);
+        var blank = PageDocument.Parse(await (await session.PostFormAsync("/block-contracts/new", new() { ["Input.ProviderId"] = "" })).TextAsync());
+        Assert.Contains("Input_ProviderId", blank.ErrorFields());
+        Assert.Contains("Input_Places", blank.ErrorFields());
         var list = await session.PostFormAndFollowAsync("/block-contracts/new", new()
         {
             ["Input.ProviderId"] = provider.Id.ToString(), ["Input.LotId"] = dps.LotId.ToString(), ["Input.Places"] = "3",

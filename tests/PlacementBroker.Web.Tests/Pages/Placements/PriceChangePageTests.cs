@@ -15,7 +15,7 @@ public class PriceChangePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-        var placementId = await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m);
+        var placementId = await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(4200m).PlaceAsync();
         return (dps, await app.Data.CreateUserAsync(Role.PlacementManager, dps.Commissioner.LocalAuthorityId), placementId);
     }
 
@@ -32,16 +32,16 @@ public class PriceChangePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
 
         var before = await session.TextAsync($"/placements/{placementId}");
-        var placement = System.Net.WebUtility.HtmlDecode(await session.PostFormAndFollowAsync($"/placements/{placementId}/price", Form("£5,600", "15", "12", "2026")));
+        var placement = await session.PostFormAndOpenAsync($"/placements/{placementId}/price", Form("£5,600", "15", "12", "2026"));
         using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
-        var billed = await session.TextAsync($"/placements/{placementId}");
+        var billed = await session.OpenAsync($"/placements/{placementId}");
 
         Assert.Contains("href=\"/placements/" + placementId + "/price\"", before);
-        Assert.Contains("The weekly price is £5,600.00 from 15 December 2026.", placement);
-        Assert.Matches(@"15 December 2026</th>\s*<td[^>]*>Night staffing agreed at the review</td>\s*<td[^>]*>£5,600.00</td>", placement);
+        Assert.Contains("The weekly price is £5,600.00 from 15 December 2026.", placement.Text);
+        Assert.Equal(new[] { "15 December 2026", "Night staffing agreed at the review", "£5,600.00" }, placement.Row("15 December 2026").Take(3));
         // 14 days at £600 and 17 at £800.
-        Assert.Matches(@"1 December 2026 to 31 December 2026</th>\s*<td[^>]*>31</td>\s*<td[^>]*>£22,000.00</td>", billed);
+        Assert.Equal(new[] { "1 December 2026 to 31 December 2026", "31", "£22,000.00" }, billed.Row("1 December 2026 to 31 December 2026").Take(3));
     }
 
     [Fact]
@@ -52,13 +52,13 @@ public class PriceChangePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
 
-        var nonsense = await (await session.PostFormAsync($"/placements/{placementId}/price", Form("lots", "31", "2", "2027"))).TextAsync();
-        var billed = await (await session.PostFormAsync($"/placements/{placementId}/price", Form("5600", "20", "12", "2026"))).TextAsync();
+        var nonsense = PageDocument.Parse(await (await session.PostFormAsync($"/placements/{placementId}/price", Form("lots", "31", "2", "2027"))).TextAsync());
+        var billed = PageDocument.Parse(await (await session.PostFormAsync($"/placements/{placementId}/price", Form("5600", "20", "12", "2026"))).TextAsync());
 
-        Assert.Contains("govuk-error-summary", nonsense);
-        Assert.Contains("Enter the weekly price in pounds", nonsense);
-        Assert.Contains("must be a real date", nonsense);
-        Assert.Contains("billed up to 31 December 2026", billed);
+        Assert.True(nonsense.HasErrorSummary);
+        Assert.Contains("Enter the weekly price in pounds", nonsense.Text);
+        Assert.Contains("must be a real date", nonsense.Text);
+        Assert.Contains("billed up to 31 December 2026", billed.Text);
     }
 
     [Fact]

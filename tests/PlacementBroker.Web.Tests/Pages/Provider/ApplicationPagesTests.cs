@@ -16,18 +16,18 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (session, applicationId) = await StartAsync();
         using var _ = session;
 
-        var question = await session.GetPageAsync($"/provider/applications/{applicationId}/questions/insurance");
+        var question = await session.OpenAsync($"/provider/applications/{applicationId}/questions/insurance");
         var taskList = await session.PostFormAndFollowAsync($"/provider/applications/{applicationId}/questions/insurance",
             new() { ["Input.Answer"] = "Yes", ["Input.EvidenceReference"] = "Zurich policy ZP-4471" });
 
-        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">", question);
-        Assert.Contains($"{Insurance} Upload the certificate reference. Yes No", ProviderPageHelpers.Text(question));
-        Assert.Contains("Upload the certificate reference.", question);
-        var text = ProviderPageHelpers.Text(taskList);
-        Assert.Contains($"{Insurance} Completed", text);
-        Assert.Contains($"{Safeguarding} Incomplete", text);
-        Assert.Contains("You have completed 1 of 2 questions", text);
-        Assert.Contains("Check your answers Cannot start yet", text);
+        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">", question.Html);
+        Assert.Contains($"{Insurance} Upload the certificate reference. Yes No", question.PageText);
+        Assert.Contains("Upload the certificate reference.", question.Text);
+        var text = PageDocument.Parse(taskList);
+        Assert.Contains($"{Insurance} Completed", text.Text);
+        Assert.Contains($"{Safeguarding} Incomplete", text.Text);
+        Assert.Contains("You have completed 1 of 2 questions", text.Text);
+        Assert.Contains("Check your answers Cannot start yet", text.Text);
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         await session.PostFormAndFollowAsync($"/provider/applications/{applicationId}/questions/insurance",
             new() { ["Input.Answer"] = "No", ["Input.EvidenceReference"] = "" });
 
-        var question = await session.GetPageAsync($"/provider/applications/{applicationId}/questions/insurance");
+        var question = await session.OpenAsync($"/provider/applications/{applicationId}/questions/insurance");
 
-        Assert.Contains("value=\"No\" checked", question);
+        Assert.True(question.IsChosen("No"));
     }
 
     [Fact]
@@ -70,14 +70,14 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
                 new() { ["Input.Answer"] = "Yes", ["Input.EvidenceReference"] = $"{key} evidence" });
         }
 
-        var check = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/applications/{applicationId}/check"));
-        var confirmation = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync($"/provider/applications/{applicationId}/check", []));
+        var check = await session.OpenAsync($"/provider/applications/{applicationId}/check");
+        var confirmation = await session.PostFormAndOpenAsync($"/provider/applications/{applicationId}/check", []);
 
-        Assert.Contains($"{Insurance} Yes Evidence: insurance evidence Change your answer to: {Insurance}", check);
-        Assert.Contains($"Application submitted The decision is due by {app.DueDateForSubmissionToday()}", confirmation);
-        var status = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/applications/{applicationId}"));
-        Assert.Contains("Status Waiting for a decision", status);
-        Assert.Contains($"Decision due by {app.DueDateForSubmissionToday()}", status);
+        Assert.Contains($"{Insurance} Yes Evidence: insurance evidence Change your answer to: {Insurance}", check.Text);
+        Assert.Contains($"Application submitted The decision is due by {app.DueDateForSubmissionToday()}", confirmation.Text);
+        var status = await session.OpenAsync($"/provider/applications/{applicationId}");
+        Assert.Contains("Status Waiting for a decision", status.Text);
+        Assert.Contains($"Decision due by {app.DueDateForSubmissionToday()}", status.Text);
     }
 
     [Fact]
@@ -103,12 +103,12 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             new DecisionRequest(AdmissionDecision.Reject, "The insurance certificate has expired")));
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/applications/{applicationId}"));
+        var text = await session.OpenAsync($"/provider/applications/{applicationId}");
 
-        Assert.Contains("Status Rejected", text);
-        Assert.Contains("Reasons for rejection The insurance certificate has expired", text);
-        Assert.Contains($"{Insurance} Yes", text);
-        Assert.Contains("Apply again", text);
+        Assert.Contains("Status Rejected", text.Text);
+        Assert.Contains("Reasons for rejection The insurance certificate has expired", text.Text);
+        Assert.Contains($"{Insurance} Yes", text.Text);
+        Assert.Contains("Apply again", text.Text);
     }
 
     [Fact]
@@ -124,11 +124,11 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             new DecisionRequest(AdmissionDecision.Reject, "Fewer than two years of trading accounts")));
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/applications"));
+        var text = await session.OpenAsync("/provider/applications");
 
-        Assert.Contains("2 applications", text);
-        Assert.Contains($"Waiting for a decision 23 November 2026 {app.DueDateForSubmissionToday()}", text);
-        Assert.Contains($"Rejected 23 November 2026 {app.DueDateForSubmissionToday()} Fewer than two years of trading accounts", text);
+        Assert.Contains("2 applications", text.Text);
+        Assert.Contains($"Waiting for a decision 23 November 2026 {app.DueDateForSubmissionToday()}", text.Text);
+        Assert.Contains($"Rejected 23 November 2026 {app.DueDateForSubmissionToday()} Fewer than two years of trading accounts", text.Text);
     }
 
     [Fact]

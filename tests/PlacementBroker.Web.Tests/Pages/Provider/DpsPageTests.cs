@@ -14,11 +14,11 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/dps"));
+        var text = await session.OpenAsync("/provider/dps");
 
         var lot = await LotNameAsync(dps);
-        Assert.Contains($"{lot} Residential children's home", text);
-        Assert.Contains($"Not applied Apply to {lot}", text);
+        Assert.Contains($"{lot} Residential children's home", text.Text);
+        Assert.Contains($"Not applied Apply to {lot}", text.Text);
     }
 
     [Fact]
@@ -32,10 +32,10 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Matches("^/provider/applications/[0-9a-f-]{36}$", response.Headers.Location!.OriginalString);
-        var taskList = ProviderPageHelpers.Text(await session.GetPageAsync(response.Headers.Location.OriginalString));
-        Assert.Contains("Do you hold public liability insurance of at least £10 million? Incomplete", taskList);
-        var dpsPage = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/dps"));
-        Assert.Contains($"Application in progress Continue your application to {await LotNameAsync(dps)}", dpsPage);
+        var taskList = await session.OpenAsync(response.Headers.Location.OriginalString);
+        Assert.Contains("Do you hold public liability insurance of at least £10 million? Incomplete", taskList.Text);
+        var dpsPage = await session.OpenAsync("/provider/dps");
+        Assert.Contains($"Application in progress Continue your application to {await LotNameAsync(dps)}", dpsPage.Text);
     }
 
     [Fact]
@@ -72,12 +72,12 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
             MembershipAction.Suspend, "Red QA flag: safeguarding concern"));
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/dps"));
+        var text = await session.OpenAsync("/provider/dps");
 
-        Assert.Contains($"Waiting for a decision Submitted 23 November 2026. Decision due by {app.DueDateForSubmissionToday()}", text);
-        Assert.Contains($"{await LotNameAsync(admitted)} Residential children's home · benchmark £5,200 a week · 2 selection questions Admitted Since 23 November 2026", text);
-        Assert.Contains("Rejected Reasons: No evidence of a registered manager Apply again", text);
-        Assert.Contains("Suspended 23 November 2026: Red QA flag: safeguarding concern", text);
+        Assert.Contains($"Waiting for a decision Submitted 23 November 2026. Decision due by {app.DueDateForSubmissionToday()}", text.Text);
+        Assert.Contains($"{await LotNameAsync(admitted)} Residential children's home · benchmark £5,200 a week · 2 selection questions Admitted Since 23 November 2026", text.Text);
+        Assert.Contains("Rejected Reasons: No evidence of a registered manager Apply again", text.Text);
+        Assert.Contains("Suspended 23 November 2026: Red QA flag: safeguarding concern", text.Text);
     }
 
     private async Task<string> LotNameAsync(TestDps dps) =>

@@ -19,14 +19,14 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.UseAsync<MembershipService, Outcome<MembershipView>>(s => s.ChangeAsync(commissioner, membershipId!.Value, MembershipAction.Reinstate, "Flag resolved after a visit"));
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/memberships"));
+        var text = await session.OpenAsync("/provider/memberships");
 
-        Assert.Contains("Status Admitted", text);
-        Assert.Contains("When Change By Why", text);
-        Assert.Contains("23 November 2026 at 9am Suspended to Admitted Test Commissioner Flag resolved after a visit", text);
-        Assert.Contains("23 November 2026 at 9am Admitted to Suspended Test Commissioner Red QA flag raised", text);
-        Assert.Contains("23 November 2026 at 9am Admitted Test Commissioner Meets every criterion", text);
-        Assert.Contains("Withdraw from this lot", text);
+        Assert.Contains("Status Admitted", text.Text);
+        Assert.Contains("When Change By Why", text.Text);
+        Assert.Contains("23 November 2026 at 9am Suspended to Admitted Test Commissioner Flag resolved after a visit", text.Text);
+        Assert.Contains("23 November 2026 at 9am Admitted to Suspended Test Commissioner Red QA flag raised", text.Text);
+        Assert.Contains("23 November 2026 at 9am Admitted Test Commissioner Meets every criterion", text.Text);
+        Assert.Contains("Withdraw from this lot", text.Text);
     }
 
     [Fact]

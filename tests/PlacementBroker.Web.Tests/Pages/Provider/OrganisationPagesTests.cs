@@ -17,15 +17,15 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/organisation"));
+        var text = await session.OpenAsync("/provider/organisation");
 
-        Assert.Contains($"Name {provider.Name}", text);
-        Assert.Contains("Type of provider Independent fostering agency", text);
-        Assert.Contains("Companies House or Charity Commission number 01234567", text);
-        Assert.Contains("Referrals contact email address referrals@test.placementbroker.uk", text);
-        Assert.Contains("Owning group None: independently owned", text);
-        Assert.Contains($"Test provider user {provider.User.Email} Administrator", text);
-        Assert.Contains("Invite a colleague", text);
+        Assert.Contains($"Name {provider.Name}", text.Text);
+        Assert.Contains("Type of provider Independent fostering agency", text.Text);
+        Assert.Contains("Companies House or Charity Commission number 01234567", text.Text);
+        Assert.Contains("Referrals contact email address referrals@test.placementbroker.uk", text.Text);
+        Assert.Contains("Owning group None: independently owned", text.Text);
+        Assert.Contains($"Test provider user {provider.User.Email} Administrator", text.Text);
+        Assert.Contains("Invite a colleague", text.Text);
     }
 
     [Fact]
@@ -35,11 +35,11 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await app.SignInAsync(provider.User);
         var email = $"{TestData.Unique("colleague")}@test.placementbroker.uk";
 
-        var page = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync("/provider/organisation/invite",
-            new() { ["Input.DisplayName"] = "Priya Shah", ["Input.Email"] = email }));
+        var page = await session.PostFormAndOpenAsync("/provider/organisation/invite",
+            new() { ["Input.DisplayName"] = "Priya Shah", ["Input.Email"] = email });
 
-        Assert.Contains("We have emailed Priya Shah a link to choose a password", page);
-        Assert.Contains($"Priya Shah {email} User Not yet", page);
+        Assert.Contains("We have emailed Priya Shah a link to choose a password", page.Text);
+        Assert.Contains($"Priya Shah {email} User Not yet", page.Text);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         var sent = await db.OutboxEmails.Where(e => e.To == email).Select(e => e.Body).SingleAsync();
@@ -68,12 +68,12 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await app.SignInAsync(colleague);
 
         var response = await session.GetAsync("/provider/organisation/invite");
-        var organisation = ProviderPageHelpers.Text(await session.GetPageAsync("/provider/organisation"));
+        var organisation = await session.OpenAsync("/provider/organisation");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
-        Assert.Contains("Your organisation's administrator can invite colleagues.", organisation);
-        Assert.DoesNotContain("Invite a colleague", organisation);
+        Assert.Contains("Your organisation's administrator can invite colleagues.", organisation.Text);
+        Assert.DoesNotContain("Invite a colleague", organisation.PageText);
     }
 }
 
@@ -94,7 +94,7 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("Password created You can now sign in", done);
         using var signedIn = await PageSession.SignedInAsync(app, email, "Chosen-Passw0rd!");
-        Assert.Contains("Your organisation", await signedIn.GetPageAsync("/"));
+        Assert.Contains("Your organisation", (await signedIn.OpenAsync("/")).Text);
     }
 
     [Fact]
@@ -122,10 +122,10 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var session = new PageSession(app);
 
-        var page = await session.GetPageAsync("/account/set-password?code=not-a-real-code");
+        var page = await session.OpenAsync("/account/set-password?code=not-a-real-code");
 
-        Assert.Contains(SetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(page));
-        Assert.DoesNotContain("Input.Password", page);
+        Assert.Contains(SetPasswordModel.InvalidLink, page.Errors());
+        Assert.DoesNotContain("Input.Password", page.Html);
     }
 
     [Fact]
@@ -137,10 +137,10 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var outcome = await app.UseAsync<AccountLinks, PlacementBroker.Core.Outcome<User>>(l => l.SetPasswordAsync(code, "Chosen-Passw0rd!", null));
         using var session = new PageSession(app);
-        var page = await session.GetPageAsync($"/account/set-password?code={Uri.EscapeDataString(code)}");
+        var page = await session.OpenAsync($"/account/set-password?code={Uri.EscapeDataString(code)}");
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains(SetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(page));
+        Assert.Contains(SetPasswordModel.InvalidLink, page.Errors());
     }
 
     [Fact]
@@ -197,9 +197,9 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         using var session = new PageSession(app);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync("/account/set-password"));
+        var text = await session.OpenAsync("/account/set-password");
 
-        Assert.Contains("This link is not complete.", text);
+        Assert.Contains("This link is not complete.", text.Text);
     }
 
     /// <summary>A provider's administrator invites a colleague; returns the colleague's email and the code from the emailed link.</summary>

@@ -16,15 +16,15 @@ public class PayoutsPageTests(BillingApp app) : IClassFixture<BillingApp>
         var provider = await app.Data.CreateProviderAsync();
         using var session = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
 
-        var before = await session.TextAsync("/provider/invoices");
+        var before = await session.OpenAsync("/provider/invoices");
         var first = await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts");
-        var after = await session.TextAsync("/provider/invoices");
+        var after = await session.OpenAsync("/provider/invoices");
         var again = await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts");
 
-        Assert.Contains("Set up payouts with Stripe", before);
+        Assert.Contains("Set up payouts with Stripe", before.Text);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.StartsWith(app.Stripe.Address.ToString() + "onboarding/acct_", first.Headers.Location!.ToString());
-        Assert.Contains("Update payout details with Stripe", after);
+        Assert.Contains("Update payout details with Stripe", after.Text);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         var accounts = app.Stripe.Requests.Where(r => r.Path == "/v1/accounts" && r.IdempotencyKey == IdempotencyKeys.Account(provider.Id)).ToList();
         Assert.Single(accounts);
@@ -41,16 +41,16 @@ public class PayoutsPageTests(BillingApp app) : IClassFixture<BillingApp>
         var colleague = await app.Data.CreateUserAsync(PlacementBroker.Core.Role.ProviderUser, providerId: provider.Id);
         using var session = await PageSession.SignedInAsync(app, colleague.Email, colleague.Password);
 
-        var page = await session.TextAsync("/provider/invoices");
+        var page = await session.OpenAsync("/provider/invoices");
         var refused = await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts");
 
-        Assert.DoesNotContain("Set up payouts with Stripe", page);
-        Assert.Contains("Your organisation's administrator sets up payouts with Stripe", page);
+        Assert.DoesNotContain("Set up payouts with Stripe", page.PageText);
+        Assert.Contains("Your organisation's administrator sets up payouts with Stripe", page.Text);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery);
         Assert.DoesNotContain(app.Stripe.Requests, r => r.Path == "/v1/accounts" && r.IdempotencyKey == IdempotencyKeys.Account(provider.Id));
         using var admin = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
-        Assert.Contains("Set up payouts with Stripe", await admin.TextAsync("/provider/invoices"));
+        Assert.Contains("Set up payouts with Stripe", (await admin.OpenAsync("/provider/invoices")).Text);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public class PayoutsPageTests(BillingApp app) : IClassFixture<BillingApp>
         using var session = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
         app.Stripe.FailNext("/v1/accounts", 400, "invalid_request_error", "Connect is not enabled on this account", method: "POST");
 
-        var page = await (await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts")).TextAsync();
+        var page = PageDocument.Parse(await (await session.PostFormAsync("/provider/invoices", [], "/provider/invoices?handler=Payouts")).TextAsync());
 
-        Assert.Contains("govuk-error-summary", page);
-        Assert.Contains("Connect is not enabled on this account", page);
+        Assert.True(page.HasErrorSummary);
+        Assert.Contains("Connect is not enabled on this account", page.Text);
     }
 }

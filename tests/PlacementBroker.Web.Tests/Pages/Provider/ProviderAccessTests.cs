@@ -30,8 +30,8 @@ public class ProviderAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
-        var page = await session.GetPageAsync(response.Headers.Location.PathAndQuery, HttpStatusCode.Forbidden);
-        Assert.Contains("You do not have access to this page", page);
+        var page = await session.OpenAsync(response.Headers.Location.PathAndQuery, HttpStatusCode.Forbidden);
+        Assert.Contains("You do not have access to this page", page.Text);
     }
 
     [Theory]
@@ -41,11 +41,11 @@ public class ProviderAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var html = await session.GetPageAsync(path);
+        var html = await session.OpenAsync(path);
 
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
-        Assert.DoesNotContain("<script>", html);
-        Assert.DoesNotContain("style=", html);
+        Assert.Single(html.All("h1"));
+        Assert.DoesNotContain(html.All("script"), s => !s.HasAttribute("src"));
+        Assert.Empty(html.All("[style]"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ProviderAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var html = await session.GetPageAsync("/provider/settings");
+        var html = await session.OpenAsync("/provider/settings");
 
         foreach (var (text, href) in new[]
         {
@@ -73,9 +73,8 @@ public class ProviderAccessTests(SqliteApp app) : IClassFixture<SqliteApp>
             ("Settings", "/provider/settings"), ("Vacancies", "/provider/vacancies"), ("Organisation", "/provider/organisation"),
         })
         {
-            Assert.Contains($"href=\"{href}\"", html);
-            Assert.Contains(text, html);
+            Assert.True(html.HasLink(href, text), $"No link \"{text}\" to {href}");
         }
-        Assert.Contains("aria-current=\"page\"", html);
+        Assert.NotEmpty(html.All("[aria-current='page']"));
     }
 }

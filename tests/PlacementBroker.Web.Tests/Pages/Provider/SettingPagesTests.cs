@@ -14,10 +14,10 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await app.SignInAsync(provider.User);
         var urn = $"SC{Interlocked.Increment(ref _urn)}";
 
-        var list = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync("/provider/settings/new", Form(urn)));
+        var list = await session.PostFormAndOpenAsync("/provider/settings/new", Form(urn));
 
-        Assert.Contains("Success Rowan House has been added", list);
-        Assert.Contains($"Rowan House Ofsted URN {urn} LS6 2AB Requires improvement to be good 14 March 2026 3", list);
+        Assert.Contains("Success Rowan House has been added", list.Text);
+        Assert.Contains($"Rowan House Ofsted URN {urn} LS6 2AB Requires improvement to be good 14 March 2026 3", list.Text);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Enter the latitude as a number, like 53.8196", ProviderPageHelpers.ErrorSummary(html));
         Assert.Contains("<details class=\"govuk-details\" open=\"open\">", html);
-        Assert.Contains("Your organisation has no settings yet.", await session.GetPageAsync("/provider/settings"));
+        Assert.Contains("Your organisation has no settings yet.", (await session.OpenAsync("/provider/settings")).Text);
     }
 
     private static Dictionary<string, string> Form(string urn) => new()

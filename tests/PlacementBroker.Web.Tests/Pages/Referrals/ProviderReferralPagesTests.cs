@@ -50,28 +50,28 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
 
         var html = await session.GetPageAsync("/provider/referrals");
 
-        var text = ProviderPageHelpers.Text(html);
+        var text = PageDocument.Parse(html);
         Assert.True(html.IndexOf($"/provider/referrals/{second}", StringComparison.Ordinal) < html.IndexOf($"/provider/referrals/{first}", StringComparison.Ordinal));
-        Assert.Contains("2 referrals, newest first", text);
-        Assert.Contains("14-year-old girl Sibling group of 2", text);
-        Assert.Contains("14-year-old girl 1 child", text);
-        Assert.Contains("Emergency", text);
-        Assert.Contains("Emotional and behavioural (must be met) Autism Self-harm LS6 30 November 2026 25 November 2026 at 9am", text);
-        Assert.Contains("Fits your vacancies", text);
+        Assert.Contains("2 referrals, newest first", text.Text);
+        Assert.Contains("14-year-old girl Sibling group of 2", text.Text);
+        Assert.Contains("14-year-old girl 1 child", text.Text);
+        Assert.Contains("Emergency", text.Text);
+        Assert.Contains("Emotional and behavioural (must be met) Autism Self-harm LS6 30 November 2026 25 November 2026 at 9am", text.Text);
+        Assert.Contains("Fits your vacancies", text.Text);
         Assert.Contains("<div id=\"inbox\" aria-live=\"polite\" data-list-url=\"/provider/referrals?handler=List\">", html);
         Assert.Contains("<script src=\"/js/provider-inbox-live.js", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
 
         // Only the one for a single child fits a vacancy of one place.
-        var fitting = await session.GetPageAsync("/provider/referrals?fits=true");
-        Assert.Contains($"/provider/referrals/{first}", fitting);
-        Assert.DoesNotContain($"/provider/referrals/{second}", fitting);
-        Assert.Contains("data-list-url=\"/provider/referrals?handler=List&amp;fits=true\"", fitting);
-        var list = await session.GetPageAsync("/provider/referrals?handler=List&fits=true");
-        Assert.DoesNotContain("<html", list);
-        Assert.Contains($"/provider/referrals/{first}", list);
-        Assert.DoesNotContain($"/provider/referrals/{second}", list);
+        var fitting = await session.OpenAsync("/provider/referrals?fits=true");
+        Assert.True(fitting.PointsAt($"/provider/referrals/{first}"));
+        Assert.False(fitting.PointsAt($"/provider/referrals/{second}"));
+        Assert.NotEmpty(fitting.All("[data-list-url='/provider/referrals?handler=List&fits=true']"));
+        var list = await session.OpenAsync("/provider/referrals?handler=List&fits=true");
+        Assert.DoesNotContain("<html", list.Html);
+        Assert.True(list.PointsAt($"/provider/referrals/{first}"));
+        Assert.False(list.PointsAt($"/provider/referrals/{second}"));
     }
 
     [Fact]
@@ -80,17 +80,17 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var (_, _, provider, vacancy, referralId, _) = await SentReferralAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
+        var text = await session.OpenAsync($"/provider/referrals/{referralId}");
 
-        Assert.Contains("14-year-old girl, LS6", text);
-        Assert.Contains("Your vacancies that fit", text);
-        Assert.Contains("1 place, ages 10 to 17, £5,400.00 a week", text);
-        Assert.Contains("Make an offer", text);
-        Assert.Contains("Decline", text);
-        Assert.Contains("You have not made an offer on this referral.", text);
-        var offerForm = await session.GetPageAsync($"/provider/referrals/{referralId}/offer");
-        Assert.Contains($"<option value=\"{vacancy}\" selected>", offerForm);
-        Assert.Contains("(fits this referral)", offerForm);
+        Assert.Contains("14-year-old girl, LS6", text.Text);
+        Assert.Contains("Your vacancies that fit", text.Text);
+        Assert.Contains("1 place, ages 10 to 17, £5,400.00 a week", text.Text);
+        Assert.Contains("Make an offer", text.Text);
+        Assert.Contains("Decline", text.Text);
+        Assert.Contains("You have not made an offer on this referral.", text.Text);
+        var offerForm = await session.OpenAsync($"/provider/referrals/{referralId}/offer");
+        Assert.True(offerForm.IsChosen($"{vacancy}"));
+        Assert.Contains("(fits this referral)", offerForm.Text);
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var (_, officer, provider, vacancy, referralId, _) = await SentReferralAsync();
         using var session = await app.SignInAsync(provider.User);
-        var form = await session.GetPageAsync($"/provider/referrals/{referralId}/offer");
-        var key = ReferralPageHelpers.HiddenValue(form, "Input.IdempotencyKey");
+        var form = await session.OpenAsync($"/provider/referrals/{referralId}/offer");
+        var key = form.HiddenValue("Input.IdempotencyKey");
         Assert.Matches("^[0-9a-f]{32}$", key);
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -114,9 +114,9 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
 
         Assert.Equal($"/provider/referrals/{referralId}", first.RedirectTarget());
         Assert.Equal($"/provider/referrals/{referralId}", again.RedirectTarget());
-        var page = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
-        Assert.Contains("Your offer was already sent: it has not been sent twice", page);
-        Assert.Contains("£5,250.50 Offered Withdraw", page);
+        var page = await session.OpenAsync($"/provider/referrals/{referralId}");
+        Assert.Contains("Your offer was already sent: it has not been sent twice", page.Text);
+        Assert.Contains("£5,250.50 Offered Withdraw", page.Text);
         var offers = (await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!;
         var offer = Assert.Single(offers);
         Assert.Equal(5250.50m, offer.WeeklyPrice);
@@ -124,11 +124,11 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal(7.5m, offer.OneToOneHoursPerWeek);
         Assert.Equal("A quiet house with one other girl of 15", offer.Notes);
         using var officerSession = await app.SignInAsync(officer);
-        var officerText = ProviderPageHelpers.Text(await officerSession.GetPageAsync($"/referrals/{referralId}?handler=Offers"));
-        Assert.Contains($"1. {provider.Name}", officerText);
-        Assert.Contains("Education, Therapy, 7.5 hours of one-to-one support a week", officerText);
+        var officerText = await officerSession.OpenAsync($"/referrals/{referralId}?handler=Offers");
+        Assert.Contains($"1. {provider.Name}", officerText.Text);
+        Assert.Contains("Education, Therapy, 7.5 hours of one-to-one support a week", officerText.Text);
         // The inbox marks it as offered.
-        Assert.Contains("Offered", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals?handler=List")));
+        Assert.Contains("Offered", (await session.OpenAsync("/provider/referrals?handler=List")).Text);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
             action: $"/provider/referrals/{referralId}?handler=WithdrawOffer&offerId={offerId}");
 
         Assert.Equal($"/provider/referrals/{referralId}", response.RedirectTarget());
-        Assert.Contains("Your offer is withdrawn", ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}")));
+        Assert.Contains("Your offer is withdrawn", (await session.OpenAsync($"/provider/referrals/{referralId}")).Text);
         Assert.Empty((await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!);
     }
 
@@ -170,21 +170,21 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var (_, officer, provider, _, referralId, _) = await SentReferralAsync();
         using var session = await app.SignInAsync(provider.User);
-        var form = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}/decline"));
-        Assert.Contains("We cannot meet the child's needs", form);
-        Assert.Contains("The budget is below our cost", form);
+        var form = await session.OpenAsync($"/provider/referrals/{referralId}/decline");
+        Assert.Contains("We cannot meet the child's needs", form.Text);
+        Assert.Contains("The budget is below our cost", form.Text);
 
         var response = await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new() { ["Reason"] = "CannotMeetNeeds" });
 
         Assert.Equal($"/provider/referrals/{referralId}", response.RedirectTarget());
-        var text = ProviderPageHelpers.Text(await session.GetPageAsync($"/provider/referrals/{referralId}"));
-        Assert.Contains("You declined the referral", text);
-        Assert.Contains("Your organisation declined this referral: we cannot meet the child's needs.", text);
+        var text = await session.OpenAsync($"/provider/referrals/{referralId}");
+        Assert.Contains("You declined the referral", text.Text);
+        Assert.Contains("Your organisation declined this referral: we cannot meet the child's needs.", text.Text);
         var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User), referralId));
         Assert.Equal(DeclineReason.CannotMeetNeeds, Assert.Single(inbox).DeclineReason);
-        Assert.Contains("Declined", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals")));
+        Assert.Contains("Declined", (await session.OpenAsync("/provider/referrals")).Text);
         using var officerSession = await app.SignInAsync(officer);
-        Assert.Contains("Declined 1 provider", ProviderPageHelpers.Text(await officerSession.GetPageAsync($"/referrals/{referralId}")));
+        Assert.Contains("Declined 1 provider", (await officerSession.OpenAsync($"/referrals/{referralId}")).Text);
     }
 
     [Fact]
@@ -219,9 +219,9 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var response = await session.PostFormAsync("/provider/referrals", new() { ["Alerts"] = "every" }, action: "/provider/referrals?handler=Alerts");
 
         Assert.Equal("/provider/referrals", response.RedirectTarget());
-        var page = await session.GetPageAsync("/provider/referrals");
-        Assert.Contains("You will be alerted live for every referral", ProviderPageHelpers.Text(page));
-        Assert.Matches("value=\"every\" checked", page);
+        var page = await session.OpenAsync("/provider/referrals");
+        Assert.Contains("You will be alerted live for every referral", page.PageText);
+        Assert.True(page.IsChosen("every"));
         Assert.True(await app.UseAsync<ProviderAlerts, bool>(s => s.GetAsync(TestData.ActorFor(provider.User))));
     }
 
@@ -231,6 +231,6 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        Assert.Contains("No referrals have been sent to your organisation yet", ProviderPageHelpers.Text(await session.GetPageAsync("/provider/referrals")));
+        Assert.Contains("No referrals have been sent to your organisation yet", (await session.OpenAsync("/provider/referrals")).Text);
     }
 }

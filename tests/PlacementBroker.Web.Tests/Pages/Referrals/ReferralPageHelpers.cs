@@ -18,12 +18,8 @@ internal static partial class ReferralPageHelpers
         return Guid.Parse(created.GetProperty("id").GetString()!);
     }
 
-    public static async Task<Guid> OfferAsync(this PlacementBrokerApp app, TestProvider provider, Guid referralId, Guid vacancyId, decimal price)
-    {
-        var outcome = await app.UseAsync<OfferService, Outcome<OfferCreated>>(s =>
-            s.SubmitAsync(TestData.ActorFor(provider.User), referralId, new SubmitOfferRequest(vacancyId, price, null, "We can start on the day"), null));
-        return outcome.Value?.Id ?? throw new InvalidOperationException(outcome.Message);
-    }
+    public static Task<Guid> OfferAsync(this PlacementBrokerApp app, TestProvider provider, Guid referralId, Guid vacancyId, decimal price) =>
+        app.Data.Offer(provider, referralId, vacancyId).At(price).SubmitAsync();
 
     /// <summary>
     /// The referral form filled in as an officer would: a 14-year-old girl (born 17 May 2012) from LS6 3QN needing

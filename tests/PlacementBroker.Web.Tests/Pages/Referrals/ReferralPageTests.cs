@@ -31,35 +31,35 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, referralId, good, weaker) = await ReferralWithTwoOffersAsync();
         using var session = await app.SignInAsync(officer);
 
-        var html = await session.GetPageAsync($"/referrals/{referralId}");
+        var html = await session.OpenAsync($"/referrals/{referralId}");
 
-        var text = ProviderPageHelpers.Text(html);
-        Assert.Contains("Amelia Hartley-Testcase", text);
-        Assert.Contains("Date of birth 17 May 2012", text);
-        Assert.Contains("Age at the start date 14", text);
-        Assert.Contains("Emotional and behavioural Must have", text);
-        Assert.Contains("Self-harm", text);
-        Assert.Contains("Home postcode LS6 3QN (providers see LS6)", text);
-        Assert.Contains("Weekly budget £6,000", text);
-        Assert.Contains("Providers sent to 2", text);
-        Assert.Contains("Declined 0 providers", text);
-        Assert.Contains("Open for offers", text);
+        var text = html;
+        Assert.Contains("Amelia Hartley-Testcase", text.Text);
+        Assert.Contains("Date of birth 17 May 2012", text.Text);
+        Assert.Contains("Age at the start date 14", text.Text);
+        Assert.Contains("Emotional and behavioural Must have", text.Text);
+        Assert.Contains("Self-harm", text.Text);
+        Assert.Contains("Home postcode LS6 3QN (providers see LS6)", text.Text);
+        Assert.Contains("Weekly budget £6,000", text.Text);
+        Assert.Contains("Providers sent to 2", text.Text);
+        Assert.Contains("Declined 0 providers", text.Text);
+        Assert.Contains("Open for offers", text.Text);
 
-        var first = text.IndexOf($"1. {good.Name}", StringComparison.Ordinal);
-        var second = text.IndexOf($"2. {weaker.Name}", StringComparison.Ordinal);
+        var first = text.Text.IndexOf($"1. {good.Name}", StringComparison.Ordinal);
+        var second = text.Text.IndexOf($"2. {weaker.Name}", StringComparison.Ordinal);
         Assert.True(first > 0 && second > first, "The good offer ranks first, the one needing approval second");
-        Assert.Contains("2 offers, best first.", text);
-        Assert.Contains("Weekly price £5,000", text);
-        Assert.Contains("Ofsted grade Requires improvement to be good", text);
-        Assert.Contains("Good Ofsted grade (+15)", text);
-        Assert.Contains("Meets 1 of 2 other needs", text);
-        Assert.Contains("Needs a manager's approval", text);
-        Assert.Contains("The setting is graded Requires improvement to be good by Ofsted", text);
-        var offers = html[html.IndexOf("id=\"offers\"", StringComparison.Ordinal)..html.IndexOf("id=\"matches\"", StringComparison.Ordinal)];
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(offers, "Needs a manager&#x27;s approval</strong>"));
-        Assert.Contains("Why it scores", text);
-        Assert.Contains("Potential matches: 2 vacancies fit", text);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+        Assert.Contains("2 offers, best first.", text.Text);
+        Assert.Contains("Weekly price £5,000", text.Text);
+        Assert.Contains("Ofsted grade Requires improvement to be good", text.Text);
+        Assert.Contains("Good Ofsted grade (+15)", text.Text);
+        Assert.Contains("Meets 1 of 2 other needs", text.Text);
+        Assert.Contains("Needs a manager's approval", text.Text);
+        Assert.Contains("The setting is graded Requires improvement to be good by Ofsted", text.Text);
+        var offers = html.Html[html.Html.IndexOf("id=\"offers\"", StringComparison.Ordinal)..html.Html.IndexOf("id=\"matches\"", StringComparison.Ordinal)];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(offers, "Needs a manager's approval</strong>"));
+        Assert.Contains("Why it scores", text.Text);
+        Assert.Contains("Potential matches: 2 vacancies fit", text.Text);
+        Assert.Single(html.All("h1"));
 
         // The officer's read of the child's identity is audited.
         using var scope = app.Services.CreateScope();
@@ -73,14 +73,14 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, referralId, _, _) = await ReferralWithTwoOffersAsync();
         using var session = await app.SignInAsync(officer);
 
-        var html = await session.GetPageAsync($"/referrals/{referralId}");
+        var html = await session.OpenAsync($"/referrals/{referralId}");
 
-        Assert.Contains($"<div id=\"offers\" aria-live=\"polite\" data-referral-id=\"{referralId}\" data-offers-url=\"/referrals/{referralId}?handler=Offers\">", html);
-        Assert.Contains("<script src=\"/lib/signalr.min.js", html);
-        Assert.Contains("<script src=\"/js/referral-live.js", html);
-        Assert.Contains("Live: new offers appear here automatically", html);
-        Assert.DoesNotContain("<script>", html);
-        Assert.DoesNotContain("style=", html);
+        Assert.Contains($"<div id=\"offers\" aria-live=\"polite\" data-referral-id=\"{referralId}\" data-offers-url=\"/referrals/{referralId}?handler=Offers\">", html.Html);
+        Assert.NotEmpty(html.All("script[src^='/lib/signalr.min.js']"));
+        Assert.NotEmpty(html.All("script[src^='/js/referral-live.js']"));
+        Assert.Contains("Live: new offers appear here automatically", html.Text);
+        Assert.DoesNotContain(html.All("script"), s => !s.HasAttribute("src"));
+        Assert.Empty(html.All("[style]"));
     }
 
     [Fact]
@@ -94,22 +94,22 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.OfferAsync(good, referralId, goodVacancy, 5000m);
         using var session = await app.SignInAsync(officer);
 
-        var before = await session.GetPageAsync($"/referrals/{referralId}?handler=Offers");
+        var before = await session.OpenAsync($"/referrals/{referralId}?handler=Offers");
         await app.OfferAsync(best, referralId, bestVacancy, 4200m);
-        var after = await session.GetPageAsync($"/referrals/{referralId}?handler=Offers");
+        var after = await session.OpenAsync($"/referrals/{referralId}?handler=Offers");
 
-        Assert.DoesNotContain("<html", before);
-        Assert.DoesNotContain("<h1", before);
-        Assert.Contains("data-offer-count=\"1\"", before);
-        Assert.Contains($"1. {good.Name}", ProviderPageHelpers.Text(before));
-        Assert.Contains("Good Ofsted grade (+15)", ProviderPageHelpers.Text(before));
-        Assert.Contains("data-offer-count=\"2\"", after);
-        var text = ProviderPageHelpers.Text(after);
-        Assert.True(text.IndexOf($"1. {best.Name}", StringComparison.Ordinal) < text.IndexOf($"2. {good.Name}", StringComparison.Ordinal));
-        Assert.Contains("Outstanding Ofsted grade (+20)", text);
+        Assert.DoesNotContain("<html", before.Html);
+        Assert.Empty(before.All("h1"));
+        Assert.NotEmpty(before.All("[data-offer-count='1']"));
+        Assert.Contains($"1. {good.Name}", before.PageText);
+        Assert.Contains("Good Ofsted grade (+15)", before.PageText);
+        Assert.NotEmpty(after.All("[data-offer-count='2']"));
+        var text = after;
+        Assert.True(text.Html.IndexOf($"1. {best.Name}", StringComparison.Ordinal) < text.Html.IndexOf($"2. {good.Name}", StringComparison.Ordinal));
+        Assert.Contains("Outstanding Ofsted grade (+20)", text.Text);
         // The same partial the page renders: the page shows what the live refetch shows (each render has its own antiforgery token).
         static string Masked(string html) => System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "token");
-        Assert.Contains(Masked(after.Trim()), Masked(await session.GetPageAsync($"/referrals/{referralId}")));
+        Assert.Contains(Masked(after.Html.Trim()), Masked((await session.OpenAsync($"/referrals/{referralId}")).Html));
     }
 
     [Fact]
@@ -128,21 +128,20 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var (_, officer, referralId, good, _) = await ReferralWithTwoOffersAsync();
         using var session = await app.SignInAsync(officer);
-        Assert.Contains($"href=\"/referrals/{referralId}/withdraw\"", await session.GetPageAsync($"/referrals/{referralId}"));
-        var confirm = ProviderPageHelpers.Text(await session.GetPageAsync($"/referrals/{referralId}/withdraw"));
-        Assert.Contains("Withdraw the referral for Amelia Hartley-Testcase?", confirm);
-        Assert.Contains("The 2 providers it was sent to will be told it is closed", confirm);
+        Assert.True((await session.OpenAsync($"/referrals/{referralId}")).HasLinkTo($"/referrals/{referralId}/withdraw"));
+        var confirm = await session.OpenAsync($"/referrals/{referralId}/withdraw");
+        Assert.Contains("Withdraw the referral for Amelia Hartley-Testcase?", confirm.Text);
+        Assert.Contains("The 2 providers it was sent to will be told it is closed", confirm.Text);
 
         var response = await session.PostFormAsync($"/referrals/{referralId}/withdraw", new() { ["Reason"] = "Returning home to her mother" });
 
         Assert.Equal($"/referrals/{referralId}", response.RedirectTarget());
-        var page = await session.GetPageAsync($"/referrals/{referralId}");
-        var text = ProviderPageHelpers.Text(page);
-        Assert.Contains("The referral is withdrawn", text);
-        Assert.Contains("Withdrawn on 23 November 2026: Returning home to her mother", text);
-        Assert.Contains("Not selected", text);
-        Assert.DoesNotContain($"href=\"/referrals/{referralId}/withdraw\"", page);
-        Assert.DoesNotContain("referral-live.js", page);
+        var text = await session.OpenAsync($"/referrals/{referralId}");
+        Assert.Contains("The referral is withdrawn", text.Text);
+        Assert.Contains("Withdrawn on 23 November 2026: Returning home to her mother", text.Text);
+        Assert.Contains("Not selected", text.Text);
+        Assert.False(text.HasLinkTo($"/referrals/{referralId}/withdraw"));
+        Assert.DoesNotContain(text.Document.QuerySelectorAll("script[src]"), s => s.GetAttribute("src")!.Contains("referral-live.js"));
         var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(good.User)));
         Assert.Equal(ReferralStatus.Withdrawn, inbox.Single(r => r.Id == referralId).Status);
         // Withdrawing again is refused: the page leads back to the referral.
@@ -157,17 +156,17 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.UseAsync<ReferralService, Outcome<ReferralView>>(s => s.WithdrawAsync(TestData.ActorFor(officer), withdrawn, "Placed with family"));
         using var session = await app.SignInAsync(officer);
 
-        var html = await session.GetPageAsync("/referrals");
+        var html = await session.OpenAsync("/referrals");
 
-        var text = ProviderPageHelpers.Text(html);
-        Assert.Contains("Make a referral", text);
-        Assert.Contains($"href=\"/referrals/{referralId}\"", html);
-        Assert.Contains($"href=\"/referrals/{withdrawn}\"", html);
-        Assert.Contains("Planned 30 November 2026 25 November 2026 at 9am 2 providers 2 Open for offers", text);
-        var open = await session.GetPageAsync("/referrals?status=Open");
-        Assert.Contains($"href=\"/referrals/{referralId}\"", open);
-        Assert.DoesNotContain($"href=\"/referrals/{withdrawn}\"", open);
-        Assert.Contains($"href=\"/referrals/{withdrawn}\"", await session.GetPageAsync("/referrals?status=Withdrawn"));
+        var text = html;
+        Assert.Contains("Make a referral", text.Text);
+        Assert.True(html.HasLinkTo($"/referrals/{referralId}"));
+        Assert.True(html.HasLinkTo($"/referrals/{withdrawn}"));
+        Assert.Contains("Planned 30 November 2026 25 November 2026 at 9am 2 providers 2 Open for offers", text.Text);
+        var open = await session.OpenAsync("/referrals?status=Open");
+        Assert.True(open.HasLinkTo($"/referrals/{referralId}"));
+        Assert.False(open.HasLinkTo($"/referrals/{withdrawn}"));
+        Assert.True((await session.OpenAsync("/referrals?status=Withdrawn")).HasLinkTo($"/referrals/{withdrawn}"));
     }
 
     [Fact]
@@ -180,7 +179,7 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var page = await session.GetPageAsync($"/referrals/{referralId}");
         Assert.Contains($"1. {good.Name}", ProviderPageHelpers.Text(page));
         Assert.DoesNotContain("/withdraw\"", page);
-        Assert.DoesNotContain("Make a referral", await session.GetPageAsync("/referrals"));
+        Assert.DoesNotContain("Make a referral", (await session.OpenAsync("/referrals")).PageText);
         foreach (var path in new[] { "/referrals/new", $"/referrals/{referralId}/withdraw", $"/referrals/{referralId}/rebroadcast", $"/referrals/{referralId}/check" })
         {
             var response = await session.GetAsync(path);

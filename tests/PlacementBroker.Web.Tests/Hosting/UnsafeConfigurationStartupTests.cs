@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Hosting;
 
-namespace PlacementBroker.Web.Tests;
+namespace PlacementBroker.Web.Tests.Hosting;
 
 /// <summary>
 /// Outside Development the host refuses to start with the demo seed, a published or short admin password, or a signing

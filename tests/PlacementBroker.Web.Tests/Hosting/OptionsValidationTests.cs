@@ -1,6 +1,6 @@
 using PlacementBroker.Web.Hosting;
 
-namespace PlacementBroker.Web.Tests;
+namespace PlacementBroker.Web.Tests.Hosting;
 
 public class OptionsValidationTests
 {

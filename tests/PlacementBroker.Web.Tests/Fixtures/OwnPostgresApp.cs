@@ -1,7 +1,8 @@
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Hosting;
+using PlacementBroker.Web.Tests.Faults;
 
-namespace PlacementBroker.Web.Tests.Faults;
+namespace PlacementBroker.Web.Tests.Fixtures;
 
 /// <summary>The host on a PostgreSQL cluster of the test's own, which the test may stop and start.</summary>
 public sealed class OwnPostgresApp : PlacementBrokerApp

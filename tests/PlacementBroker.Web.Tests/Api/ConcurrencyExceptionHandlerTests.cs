@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PlacementBroker.Web.Api;
 
-namespace PlacementBroker.Web.Tests;
+namespace PlacementBroker.Web.Tests.Api;
 
 /// <summary>Which database failures are a lost race (409, safe to retry) rather than a fault.</summary>
 public class ConcurrencyExceptionHandlerTests

@@ -5,7 +5,7 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
 using PlacementBroker.TestCommon;
 
-namespace PlacementBroker.Web.Tests.Pages;
+namespace PlacementBroker.Web.Tests.Pages.Admin;
 
 public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
@@ -23,8 +23,8 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/error/403", response.Headers.Location!.PathAndQuery);
-        var page = await session.GetPageAsync(response.Headers.Location.PathAndQuery, HttpStatusCode.Forbidden);
-        Assert.Contains("You do not have access to this page", page);
+        var page = await session.OpenAsync(response.Headers.Location.PathAndQuery, HttpStatusCode.Forbidden);
+        Assert.Contains("You do not have access to this page", page.Text);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await session.PostFormAsync("/admin/local-authorities/new", new() { ["Input.Name"] = $"{code} County Council", ["Input.Code"] = code });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var list = await session.GetPageAsync("/admin/local-authorities");
-        Assert.Contains($"{code} County Council was added", list);
-        Assert.Contains($"<td class=\"govuk-table__cell\">{code}</td>", list);
+        var list = await session.OpenAsync("/admin/local-authorities");
+        Assert.Contains($"{code} County Council was added", list.Text);
+        Assert.Contains($"<td class=\"govuk-table__cell\">{code}</td>", list.Html);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var manager = await PageSession.SignedInAsync(app, email, "Manager-Passw0rd!");
-        Assert.Contains("Your placements team", await manager.GetPageAsync("/"));
+        Assert.Contains("Your placements team", (await manager.OpenAsync("/")).Text);
     }
 
     [Fact]
@@ -111,10 +111,10 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/providers/registered", response.Headers.Location!.OriginalString);
-        Assert.Contains($"We have sent an email to {email}", System.Net.WebUtility.HtmlDecode(await session.GetPageAsync("/providers/registered")));
+        Assert.Contains($"We have sent an email to {email}", (await session.OpenAsync("/providers/registered")).Text);
         using var signedIn = await PageSession.SignedInAsync(app, email, "Moorside-Passw0rd!");
-        var home = await signedIn.GetPageAsync("/");
-        Assert.Contains("Moorside Fostering Ltd", home);
+        var home = await signedIn.OpenAsync("/");
+        Assert.Contains("Moorside Fostering Ltd", home.Text);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         Assert.True(await db.Providers.AnyAsync(p => p.Name == "Moorside Fostering Ltd" && p.RegistrationNumber == "07654321"));

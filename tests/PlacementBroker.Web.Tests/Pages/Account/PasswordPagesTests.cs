@@ -9,7 +9,7 @@ using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Pages.Account;
 using PlacementBroker.Web.Tests.Pages.Provider;
 
-namespace PlacementBroker.Web.Tests.Pages;
+namespace PlacementBroker.Web.Tests.Pages.Account;
 
 /// <summary>Forgotten passwords (reset by an emailed one-time code) and changing one's own password.</summary>
 public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>

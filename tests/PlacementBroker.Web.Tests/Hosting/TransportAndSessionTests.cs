@@ -6,7 +6,7 @@ using PlacementBroker.Core.Data;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Pages;
 
-namespace PlacementBroker.Web.Tests;
+namespace PlacementBroker.Web.Tests.Hosting;
 
 /// <summary>
 /// A host deployed as in production (the Production environment, reached over https at its public address): cookies
@@ -65,7 +65,7 @@ public abstract class TransportAndSessionTests(PlacementBrokerApp app)
         var officer = await app.Data.OfficerForAsync(dps);
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
         using var officerClient = await app.Data.ClientForAsync(officer);
-        var placementId = await app.PlaceChildAsync(officerClient, dps.LotId, provider, vacancyId, 5000m);
+        var placementId = await app.Data.Placement(officerClient, dps.LotId).With(provider, vacancyId).At(5000m).PlaceAsync();
         var referrals = await (await officerClient.GetAsync("/api/referrals")).ReadJsonAsync(HttpStatusCode.OK);
         var referralId = referrals[0].GetProperty("id").GetString();
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
@@ -120,25 +120,6 @@ public abstract class TransportAndSessionTests(PlacementBrokerApp app)
         response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.FirstOrDefault(c => c.StartsWith(name, StringComparison.Ordinal)) is { } cookie
             ? cookie
             : throw new Xunit.Sdk.XunitException($"{response.RequestMessage!.RequestUri} set no {name} cookie");
-}
-
-/// <summary>The host in the Production environment, its clients on https at its public address.</summary>
-public class ProductionSqliteApp : PlacementBrokerApp
-{
-    public ProductionSqliteApp() => ClientOptions.BaseAddress = new Uri($"https://{TransportAndSessionTests.PublicHost}");
-
-    protected override string HostEnvironment => "Production";
-
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["AllowedHosts"] = $"{TransportAndSessionTests.PublicHost};{TransportAndSessionTests.OtherHost}",
-        ["PlacementBroker:PublicBaseUrl"] = $"https://{TransportAndSessionTests.PublicHost}",
-    };
-}
-
-public class ProductionPostgresApp : ProductionSqliteApp
-{
-    public override Hosting.DatabaseProvider Provider => Hosting.DatabaseProvider.PostgreSql;
 }
 
 public class TransportAndSessionSqliteTests(ProductionSqliteApp app) : TransportAndSessionTests(app), IClassFixture<ProductionSqliteApp>;

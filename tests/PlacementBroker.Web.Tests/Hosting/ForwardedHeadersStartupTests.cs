@@ -1,6 +1,6 @@
 using PlacementBroker.TestCommon;
 
-namespace PlacementBroker.Web.Tests;
+namespace PlacementBroker.Web.Tests.Hosting;
 
 /// <summary>A host told to believe forwarded headers from anyone, or given a proxy that is not an address, does not start.</summary>
 public class ForwardedHeadersStartupTests

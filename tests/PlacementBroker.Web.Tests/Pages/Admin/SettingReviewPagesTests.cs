@@ -4,7 +4,7 @@ using PlacementBroker.Core;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Api;
 
-namespace PlacementBroker.Web.Tests.Pages;
+namespace PlacementBroker.Web.Tests.Pages.Admin;
 
 /// <summary>The platform admin's Ofsted URN review pages, and what the provider sees of a held setting.</summary>
 public class SettingReviewPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
@@ -38,26 +38,26 @@ public class SettingReviewPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (held, heldId) = await SecondClaimAsync();
         using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
 
-        var queue = await admin.GetPageAsync("/admin/setting-reviews");
-        Assert.Contains($"data-setting-id=\"{heldId}\"", queue);
-        Assert.Contains("Elm House Annexe", queue);
-        Assert.DoesNotContain("M14 5AB", queue);
+        var queue = await admin.OpenAsync("/admin/setting-reviews");
+        Assert.NotEmpty(queue.All($"[data-setting-id='{heldId}']"));
+        Assert.Contains("Elm House Annexe", queue.Text);
+        Assert.DoesNotContain("M14 5AB", queue.PageText);
 
         var blank = await admin.PostFormAsync($"/admin/setting-reviews/{heldId}", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "" });
-        var blankHtml = await blank.Content.ReadAsStringAsync();
-        Assert.Contains("There is a problem", blankHtml);
-        Assert.Contains("Enter the reason for rejecting the setting", blankHtml);
+        var blankHtml = PageDocument.Parse(await blank.Content.ReadAsStringAsync());
+        Assert.True(blankHtml.HasErrorSummary);
+        Assert.Contains("Enter the reason for rejecting the setting", blankHtml.Text);
 
         var decided = await admin.PostFormAndFollowAsync($"/admin/setting-reviews/{heldId}",
             new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "The URN belongs to another provider's home" });
         Assert.Contains("Elm House Annexe rejected", decided);
 
         using var provider = await PageSession.SignedInAsync(app, held.User.Email, held.User.Password);
-        var settings = await provider.GetPageAsync("/provider/settings");
-        Assert.Contains("Rejected", settings);
-        Assert.Contains("The URN belongs to another provider&#x27;s home", settings);
-        Assert.Contains("M14 5AB", settings);
-        Assert.Contains("Declared, not yet confirmed by Ofsted's register", settings);
+        var settings = await provider.OpenAsync("/provider/settings");
+        Assert.Contains("Rejected", settings.Text);
+        Assert.Contains("The URN belongs to another provider's home", settings.Text);
+        Assert.Contains("M14 5AB", settings.Text);
+        Assert.Contains("Declared, not yet confirmed by Ofsted's register", settings.Text);
     }
 
     [Theory]

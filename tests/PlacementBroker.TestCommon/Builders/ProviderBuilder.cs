@@ -1,0 +1,16 @@
+using PlacementBroker.Core;
+
+namespace PlacementBroker.TestCommon;
+
+/// <summary>A self-registered provider (an independent fostering agency unless told), verified unless told otherwise.</summary>
+public sealed class ProviderBuilder(TestData data)
+{
+    private ProviderType _type = ProviderType.IndependentFosteringAgency;
+    private bool _verified = true;
+
+    public ProviderBuilder OfType(ProviderType type) { _type = type; return this; }
+    public ProviderBuilder ChildrensHome() => OfType(ProviderType.ResidentialChildrensHome);
+    public ProviderBuilder Unverified() { _verified = false; return this; }
+
+    public Task<TestProvider> CreateAsync() => data.CreateProviderAsync(_type, _verified);
+}

@@ -1,0 +1,169 @@
+using PlacementBroker.Core.Providers;
+using PlacementBroker.Core;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Tests.Pages;
+using PlacementBroker.Web.Tests.Security;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json;
+
+namespace PlacementBroker.Web.Tests.Fixtures;
+
+/// <summary>
+/// A real host over PostgreSQL on a real port (for the hub), with a two-council, two-provider market built once through
+/// the API, and one bearer token per caller.
+/// </summary>
+public class SecurityMarketApp : PostgresApp
+{
+    protected override bool RealServer => true;
+
+    public Side A { get; } = new();
+    public Side B { get; } = new();
+    public Dictionary<Caller, string?> Tokens { get; } = new();
+
+    /// <summary>Side A's signed-in callers (the platform admin signs in with <see cref="PlacementBrokerApp.AdminEmail"/>).</summary>
+    public Dictionary<Caller, TestUser> Users { get; } = new();
+
+    private readonly Dictionary<Caller, PageSession> _pageSessions = new();
+    private readonly SemaphoreSlim _pageSessionsLock = new(1, 1);
+
+    /// <summary>
+    /// A cookie session on the pages per caller, signed in once and reused (the platform admin with its second factor);
+    /// anonymous has no cookie. Its client does not follow redirects.
+    /// </summary>
+    public async Task<PageSession> PageSessionFor(Caller caller)
+    {
+        await _pageSessionsLock.WaitAsync();
+        try
+        {
+            if (!_pageSessions.TryGetValue(caller, out var session))
+            {
+                try
+                {
+                    session = caller switch
+                    {
+                        Caller.Anonymous => PageSession.OnRealServer(this),
+                        Caller.PlatformAdmin => await PageSession.SignedInAsync(PageSession.OnRealServer(this), this, AdminEmail, AdminPassword),
+                        _ => await PageSession.SignedInAsync(PageSession.OnRealServer(this), this, Users[caller].Email, Users[caller].Password),
+                    };
+                }
+                catch (Exception e)
+                {
+                    throw new InvalidOperationException($"{caller} could not sign in on the pages", e);
+                }
+                _pageSessions[caller] = session;
+            }
+            return session;
+        }
+        finally
+        {
+            _pageSessionsLock.Release();
+        }
+    }
+
+    public Side SideFor(Target target) => target == Target.Own ? A : B;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var (callersA, _) = (await BuildSideAsync(A), await BuildSideAsync(B));
+        Tokens[Caller.Anonymous] = null;
+        Tokens[Caller.PlatformAdmin] = await Data.TokenAsync(AdminEmail, AdminPassword);
+        foreach (var (caller, user) in callersA)
+        {
+            Tokens[caller] = await Data.TokenAsync(user);
+            Users[caller] = user;
+        }
+    }
+
+    public HttpClient ClientFor(Caller caller)
+    {
+        var client = CreateClient();
+        if (Tokens[caller] is { } token)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    private async Task<Dictionary<Caller, TestUser>> BuildSideAsync(Side side)
+    {
+        var commissioner = await Data.CreateUserAsync(Role.Commissioner);
+        var la = commissioner.LocalAuthorityId!.Value;
+        var officer = await Data.CreateUserAsync(Role.PlacingOfficer, la);
+        var manager = await Data.CreateUserAsync(Role.PlacementManager, la);
+        var qa = await Data.CreateUserAsync(Role.QaOfficer, la);
+        var dataProtectionLead = await Data.CreateUserAsync(Role.DataProtectionLead, la);
+        side.Authority = la;
+        side.CommissionerUser = commissioner.Id;
+        side.OfficerUser = officer.Id;
+        side.SpareUser = (await Data.CreateUserAsync(Role.PlacingOfficer, la)).Id;
+
+        var dps = await Data.CreateDpsAsync(commissioner);
+        var spare = await Data.CreateDpsAsync(commissioner);
+        (side.Dps, side.Lot, side.SpareDps, side.SpareLot) = (dps.Id, dps.LotId, spare.Id, spare.LotId);
+
+        var provider = await Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        var colleague = await Data.CreateUserAsync(Role.ProviderUser, providerId: provider.Id);
+        side.Provider = provider.Id;
+        side.ProviderUser = provider.User.Id;
+        (side.Application, var membership) = await Data.ApplyAsync(provider, dps);
+        side.Membership = membership!.Value;
+        side.SpareMembership = (await Data.ApplyAsync(provider, spare)).MembershipId!.Value;
+        side.Setting = await Data.CreateSettingAsync(provider, places: 10);
+        side.Vacancy = await Data.CreateVacancyAsync(provider, side.Setting, dps.LotId, places: 4);
+        side.SpareVacancy = await Data.CreateVacancyAsync(provider, side.Setting, dps.LotId);
+
+        using var officerClient = await Data.ClientForAsync(officer);
+        using var providerClient = await Data.ClientForAsync(provider.User);
+        async Task<(Guid Referral, Guid Offer)> ReferralWithOfferAsync(Guid vacancy)
+        {
+            var referral = await IdAsync(await officerClient.PostAsJsonAsync("/api/referrals", Data.ReferralBody(dps.LotId)), HttpStatusCode.Created);
+            var offer = await IdAsync(await providerClient.PostAsJsonAsync($"/api/referrals/{referral}/offers", new { vacancyId = vacancy, weeklyPrice = 5000m }), HttpStatusCode.Created);
+            return (referral, offer);
+        }
+        (side.Referral, side.Offer) = await ReferralWithOfferAsync(side.Vacancy);
+        (side.SpareReferral, side.SpareOffer) = await ReferralWithOfferAsync(side.Vacancy);
+        var (_, placedOffer) = await ReferralWithOfferAsync(side.Vacancy);
+        side.Placement = await IdAsync(await officerClient.PostAsJsonAsync($"/api/offers/{placedOffer}/accept", new { kind = "Spot" }), HttpStatusCode.Created, "placementId");
+        // An inadequate home makes the provider amber: from now on its placements wait for a manager's approval.
+        var inadequate = await Data.CreateSettingAsync(provider, grade: OfstedGrade.Inadequate);
+        var inadequateVacancy = await Data.CreateVacancyAsync(provider, inadequate, dps.LotId);
+        var (_, heldOffer) = await ReferralWithOfferAsync(inadequateVacancy);
+        side.Approval = await IdAsync(await officerClient.PostAsJsonAsync($"/api/offers/{heldOffer}/accept", new { kind = "Spot" }), HttpStatusCode.Accepted, "approvalId");
+
+        using var qaClient = await Data.ClientForAsync(qa);
+        side.Flag = await IdAsync(await qaClient.PostAsJsonAsync("/api/qa/flags",
+            new { providerId = provider.Id, category = "Concern", severity = "Low", description = "Staffing ratios looked thin at the weekend" }), HttpStatusCode.Created);
+        side.Visit = await IdAsync(await qaClient.PostAsJsonAsync("/api/qa/visits",
+            new { settingId = side.Setting, visitDate = "2026-11-20", type = "Annual" }), HttpStatusCode.Created);
+
+        using var commissionerClient = await Data.ClientForAsync(commissioner);
+        side.BillingRun = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/billing/runs",
+            new { periodStart = "2026-10-01", periodEnd = "2026-10-31" }), HttpStatusCode.Created);
+        side.Statement = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/sufficiency/statements",
+            new { periodFrom = "2025-11-01", periodTo = "2026-10-31" }), HttpStatusCode.Created);
+
+        return new()
+        {
+            [Caller.PlacingOfficer] = officer,
+            [Caller.PlacementManager] = manager,
+            [Caller.QaOfficer] = qa,
+            [Caller.Commissioner] = commissioner,
+            [Caller.ProviderAdmin] = provider.User,
+            [Caller.ProviderUser] = colleague,
+            [Caller.DataProtectionLead] = dataProtectionLead,
+        };
+    }
+
+    private static async Task<Guid> IdAsync(HttpResponseMessage response, HttpStatusCode status, string property = "id")
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"Building the market: {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        }
+        return JsonDocument.Parse(text).RootElement.GetProperty(property).GetGuid();
+    }
+}
