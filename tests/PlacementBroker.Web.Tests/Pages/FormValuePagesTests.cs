@@ -20,7 +20,7 @@ public class FormValuePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 4200m);
-        return (dps, await app.PlaceChildAsync(officer, dps.LotId, provider, vacancyId, 4200m));
+        return (dps, await app.Data.Placement(officer, dps.LotId).With(provider, vacancyId).At(4200m).PlaceAsync());
     }
 
     /// <summary>The error summary's messages by the field each links to ("" for none).</summary>
