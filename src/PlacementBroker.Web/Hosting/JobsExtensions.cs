@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hangfire.AspNetCore;
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Hangfire.Dashboard;
@@ -28,6 +30,10 @@ public static class JobsExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
+        // Jobs are built from this host's services. Hangfire's default reads the process-wide JobActivator.Current, which
+        // the last host to start in the process sets: with several hosts in one process (a test farm) a server could take
+        // another host's activator and fail every job once that host stopped ("Cannot access a disposed object").
+        services.Replace(ServiceDescriptor.Singleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>())));
         if (options.Jobs.RunServer)
         {
             services.AddHangfireServer((sp, server) =>
