@@ -132,7 +132,7 @@ public class AccountLifecycleApiTests(PostgresApp app) : IClassFixture<PostgresA
         using var again = new PageSession(app);
         var refused = await again.PostFormAsync("/sign-in", new() { ["Input.Email"] = officer.Email, ["Input.Password"] = officer.Password });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Equal(["Enter a correct email address and password"], ProviderPageHelpers.ErrorSummary(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(["Enter a correct email address and password"], (await refused.PageAsync()).Errors());
     }
 
     [Fact]
@@ -142,11 +142,11 @@ public class AccountLifecycleApiTests(PostgresApp app) : IClassFixture<PostgresA
         using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
         using var theirs = await app.Data.ClientForAsync(officer);
 
-        var disabled = ProviderPageHelpers.Text(await admin.PostFormAndFollowAsync("/admin/users", new(), $"/admin/users?handler=Disable&id={officer.Id}"));
+        var disabled = (await admin.PostFormAndOpenAsync("/admin/users", new(), $"/admin/users?handler=Disable&id={officer.Id}")).Text;
 
         Assert.Contains("Test QaOfficer is disabled", disabled);
         Assert.Equal(HttpStatusCode.Unauthorized, (await theirs.GetAsync("/api/me")).StatusCode);
-        var enabled = ProviderPageHelpers.Text(await admin.PostFormAndFollowAsync("/admin/users", new(), $"/admin/users?handler=Enable&id={officer.Id}"));
+        var enabled = (await admin.PostFormAndOpenAsync("/admin/users", new(), $"/admin/users?handler=Enable&id={officer.Id}")).Text;
         Assert.Contains("Test QaOfficer can sign in again", enabled);
         using var fresh = await app.Data.ClientForAsync(officer);
         await (await fresh.GetAsync("/api/me")).ReadJsonAsync(HttpStatusCode.OK);

@@ -51,11 +51,11 @@ public class FormValuePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             ["Input.EndDate.Day"] = "20", ["Input.EndDate.Month"] = "12", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = reason,
         }));
-        var placement = await session.TextAsync($"/placements/{placementId}");
+        var placement = await session.OpenAsync($"/placements/{placementId}");
 
         Assert.Equal(new Dictionary<string, string> { ["Input_Reason"] = "Select why the placement ended" }, errors);
-        Assert.Contains("End this placement", placement);
-        Assert.DoesNotContain("planned to end", placement);
+        Assert.Contains("End this placement", placement.PageText);
+        Assert.DoesNotContain("planned to end", placement.PageText);
     }
 
     [Theory]
@@ -73,10 +73,11 @@ public class FormValuePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.WeeklyPrice"] = price, ["Input.EffectiveFrom.Day"] = "16", ["Input.EffectiveFrom.Month"] = "12",
             ["Input.EffectiveFrom.Year"] = "2026", ["Input.Reason"] = "Night staffing",
         }));
-        var placement = await session.TextAsync($"/placements/{placementId}");
+        var placement = await session.OpenAsync($"/placements/{placementId}");
 
         Assert.Equal(new Dictionary<string, string> { ["Input_WeeklyPrice"] = "Enter the weekly price in pounds, like 4250 or 4250.50" }, errors);
-        Assert.DoesNotContain("Night staffing", placement);
+        Assert.NotEmpty(placement.Heading());
+        Assert.DoesNotContain("Night staffing", placement.PageText);
     }
 
     [Fact]
@@ -115,9 +116,9 @@ public class FormValuePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             .Select(a => a.GetAttribute("href")!).Single();
 
         var errors = await ErrorSummaryAsync(await session.PostFormAsync(link, new() { ["Input.Decision"] = decision, ["Input.Reason"] = "Visited" }));
-        var after = await session.TextAsync(link);
+        var after = await session.OpenAsync(link);
 
         Assert.Equal(new Dictionary<string, string> { ["Input_Decision"] = "Select whether to approve or reject the placement" }, errors);
-        Assert.Contains("Record decision", after);
+        Assert.Contains("Record decision", after.PageText);
     }
 }

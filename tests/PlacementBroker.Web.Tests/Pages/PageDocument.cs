@@ -115,6 +115,13 @@ public sealed partial class PageDocument
             .SelectMany(e => new[] { e.GetAttribute("href"), e.GetAttribute("action"), e.GetAttribute("formaction"), e.GetAttribute("src") })
             .OfType<string>()];
 
+    /// <summary>
+    /// What the first group of <paramref name="pattern"/> captures from the first address on the page it matches (the id in
+    /// <c>/qa/flags/{id}/resolve</c>, say), or "" when no address matches.
+    /// </summary>
+    public string FromAddress(string pattern) =>
+        Addresses().Select(a => Regex.Match(a, pattern)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "";
+
     /// <summary>Whether any address on the page (link, form, script) contains <paramref name="part"/>.</summary>
     public bool PointsAt(string part) => Addresses().Any(a => a.Contains(part, StringComparison.Ordinal));
 

@@ -26,10 +26,9 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.AvailableFrom.Month"] = "12", ["Input.AvailableFrom.Year"] = "2026",
         });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Supported accommodation is for 16- and 17-year-olds only: the youngest age must be 16 or more"], ProviderPageHelpers.ErrorSummary(html));
-        Assert.Equal(["Input_AgeMin"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        Assert.Equal([("Supported accommodation is for 16- and 17-year-olds only: the youngest age must be 16 or more", "Input_AgeMin")], page.ErrorSummary());
     }
 
     [Fact]
@@ -42,11 +41,11 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         // Amelia (born 17 May 2012) is 14 on the start date.
         var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-LAW-1"));
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var error = Assert.Single(ProviderPageHelpers.ErrorSummary(html));
+        var error = Assert.Single(page.Errors());
         Assert.StartsWith("Supported accommodation is for 16- and 17-year-olds only: the child will be 14 on the start date", error);
-        Assert.Contains(ReferralPageHelpers.ErrorSummaryLinks(html), link => link.StartsWith("Input_DateOfBirth"));
+        Assert.Contains(page.ErrorFields(), link => link.StartsWith("Input_DateOfBirth"));
     }
 
     [Fact]

@@ -35,11 +35,11 @@ public class SignInPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var commissioner = await app.Data.CreateUserAsync(Role.Commissioner);
         using var session = await PageSession.SignedInAsync(app, commissioner.Email, commissioner.Password);
 
-        var home = await session.GetPageAsync("/");
+        var home = await session.OpenAsync("/");
 
-        Assert.Contains("Your Dynamic Purchasing Systems", home);
-        Assert.Contains("Applications overdue", home);
-        Assert.Contains("Sign out", home);
+        Assert.Contains("Your Dynamic Purchasing Systems", home.Text);
+        Assert.Contains("Applications overdue", home.Text);
+        Assert.Contains(home.AllByRole("button"), button => home.AccessibleName(button).StartsWith("Sign out", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
 
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Equal(Sent(await known.Content.ReadAsStringAsync()).Replace(officer.Email, "X"), Sent(await unknown.Content.ReadAsStringAsync()).Replace(nobody, "X"));
+        Assert.Equal(Sent(await known.PageAsync()).Replace(officer.Email, "X"), Sent(await unknown.PageAsync()).Replace(nobody, "X"));
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         Assert.Equal(1, await db.OutboxEmails.CountAsync(e => e.To == officer.Email));
@@ -46,17 +46,17 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
         var code = await SetPasswordPageTests.EmailedCodeAsync(app, officer.Email);
         var link = $"/account/reset-password?code={Uri.EscapeDataString(code)}";
 
-        var done = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync(link, new()
+        var done = (await session.PostFormAndOpenAsync(link, new()
         {
             ["Code"] = code, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
-        }));
+        })).Text;
 
         Assert.Contains("Password changed", done);
         using var signedIn = await PageSession.SignedInAsync(app, officer.Email, NewPassword);
         Assert.Equal(HttpStatusCode.Unauthorized, (await otherDevice.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await otherBrowser.GetAsync("/referrals")).StatusCode);
-        var replay = await session.GetPageAsync(link);
-        Assert.Contains(ResetPasswordModel.InvalidLink, ProviderPageHelpers.ErrorSummary(replay));
+        var replay = await session.OpenAsync(link);
+        Assert.Contains(ResetPasswordModel.InvalidLink, replay.Errors());
         var second = await app.UseAsync<AccountLinks, Outcome<User>>(l => l.SetPasswordAsync(code, "Attacker-Chosen-Words", null));
         Assert.False(second.Succeeded);
         using var stillMine = await PageSession.SignedInAsync(app, officer.Email, NewPassword);
@@ -156,10 +156,10 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
         using var otherDevice = await app.Data.ClientForAsync(provider.User);
         using var session = await app.SignInAsync(provider.User);
 
-        var page = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync("/account/change-password", new()
+        var page = (await session.PostFormAndOpenAsync("/account/change-password", new()
         {
             ["Input.CurrentPassword"] = provider.User.Password, ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
-        }));
+        })).Text;
 
         Assert.Contains("Your password has been changed", page);
         await session.GetPageAsync("/provider/organisation");
@@ -186,9 +186,9 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
             ["Input.CurrentPassword"] = officer.Password, ["Input.NewPassword"] = "Elev3n-Char", ["Input.ConfirmPassword"] = "Elev3n-Char",
         });
 
-        Assert.Contains("Your current password is not right", ProviderPageHelpers.ErrorSummary(await wrong.Content.ReadAsStringAsync()));
-        Assert.Contains("This password is too common", string.Join(" ", ProviderPageHelpers.ErrorSummary(await common.Content.ReadAsStringAsync())));
-        Assert.Contains("12", string.Join(" ", ProviderPageHelpers.ErrorSummary(await shortOne.Content.ReadAsStringAsync())));
+        Assert.Contains("Your current password is not right", (await wrong.PageAsync()).Errors());
+        Assert.Contains("This password is too common", string.Join(" ", (await common.PageAsync()).Errors()));
+        Assert.Contains("12", string.Join(" ", (await shortOne.PageAsync()).Errors()));
         using var unchanged = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
     }
 
@@ -203,9 +203,9 @@ public class PasswordPagesTests(PostgresApp app) : IClassFixture<PostgresApp>
         Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
     }
 
-    private static string Sent(string html)
+    private static string Sent(PageDocument page)
     {
-        var text = ProviderPageHelpers.Text(html);
+        var text = page.PageText;
         var start = text.IndexOf("Check your email", StringComparison.Ordinal);
         Assert.True(start >= 0, text);
         return text[start..text.IndexOf("Back to sign in", start, StringComparison.Ordinal)];

@@ -128,7 +128,7 @@ public class SecondFactorPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("The code is not right", ErrorSummary(Parse(await wrong.Content.ReadAsStringAsync())));
         var right = await session.PostFormAsync(Path, new() { ["Code"] = codes.Next(app.Clock.GetUtcNow())! }, Path + "?handler=Disable");
 
-        Assert.Contains("Your second factor is turned off", await right.Content.ReadAsStringAsync());
+        Assert.Contains("Your second factor is turned off", (await right.PageAsync()).Text);
         using var next = await PageSession.SignedInAsync(app, user.Email, user.Password);
         Assert.Equal(HttpStatusCode.OK, (await next.GetAsync("/")).StatusCode);
     }

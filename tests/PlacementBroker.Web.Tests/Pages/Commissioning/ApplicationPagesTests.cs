@@ -51,7 +51,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("Do you have a safeguarding policy reviewed in the last 12 months?", page.Text);
         Assert.Contains("Certificate AV-2291", page.Text);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page.Html, ">Looks like a fail</strong>"));
+        Assert.Single(page.All("strong"), strong => strong.TextContent == "Looks like a fail");
         Assert.Contains("The provider answered no to at least one pass or fail question.", page.Text);
         Assert.Contains("PCR 2015 DPS", page.Text);
         Assert.Contains("Extend the decision period to 15 working days", page.Text);
@@ -97,7 +97,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var page = await session.OpenAsync(rejected.RedirectedTo());
         Assert.Contains("was rejected. We have emailed the provider your reasons.", page.Text);
         Assert.Contains("Rejected", page.Tags());
-        Assert.Contains("app-pre-wrap\">No evidence of public liability insurance.\nNo safeguarding policy.", page.Html);
+        Assert.Contains(page.All(".app-pre-wrap"), reasons => reasons.TextContent.StartsWith("No evidence of public liability insurance.\nNo safeguarding policy.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -199,7 +199,8 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var home = await session.OpenAsync("/");
 
-        Assert.Contains("href=\"/applications\">View <span class=\"govuk-visually-hidden\">applications waiting</span>", home.Html);
-        Assert.Contains("<a class=\"govuk-service-navigation__link\" href=\"/applications\"", home.Html);
+        Assert.Contains(("View applications waiting", "/applications"), home.Links(home.Main));
+        Assert.Contains(home.All("a[href='/applications'] > .govuk-visually-hidden"), hidden => hidden.TextContent == "applications waiting");
+        Assert.Contains(home.Links(home.ByRole("navigation", "Menu")), link => link.Href == "/applications");
     }
 }

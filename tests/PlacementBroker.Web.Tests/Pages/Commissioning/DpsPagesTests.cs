@@ -166,10 +166,11 @@ public class DpsPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync(participants: [partner.LocalAuthorityId!.Value]);
         using var session = await PageSession.SignedInAsync(app, partner.Email, partner.Password);
 
-        var dpsPage = await session.TextAsync($"/dps/{dps.Id}");
+        var dpsPage = await session.OpenAsync($"/dps/{dps.Id}");
         var response = await session.GetAsync($"/dps/{dps.Id}/lots/new");
 
-        Assert.DoesNotContain("Add a lot", dpsPage);
+        Assert.NotEmpty(dpsPage.Heading());
+        Assert.DoesNotContain("Add a lot", dpsPage.PageText);
         Assert.Contains("Participant (led by", (await session.OpenAsync("/dps")).Text);
         Assert.StartsWith("/error/403", response.RedirectedTo());
     }

@@ -21,17 +21,16 @@ public class EmailPagesTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
 
         var outbox = await admin.OpenAsync("/emails");
-        var start = outbox.Html.IndexOf($"You have been admitted to {lot}", StringComparison.Ordinal);
-        Assert.True(start > 0, "The admission email is listed");
-        var href = outbox.Html[..start][(outbox.Html[..start].LastIndexOf("href=\"", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        var href = outbox.Links().FirstOrDefault(l => l.Name.StartsWith($"You have been admitted to {lot}", StringComparison.Ordinal)).Href;
+        Assert.True(href is not null, "The admission email is listed");
         var email = await admin.OpenAsync(href);
 
         Assert.Contains("referrals@test.placementbroker.uk", outbox.Text);
         Assert.Contains("Waiting", outbox.Tags());
         Assert.Contains($"You have been admitted to {lot}", email.Text);
         Assert.Contains($"{provider.Name} has been admitted to {lot}", email.Text);
-        Assert.Contains("\n\nReason: Meets every criterion", email.Html);
-        Assert.Equal("/emails", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(email.Html).QuerySelector("a.govuk-back-link")?.GetAttribute("href"));
+        Assert.Contains("\n\nReason: Meets every criterion", email.All(".app-pre-wrap").Single().TextContent);
+        Assert.Equal("/emails", email.Link("Back to emails").GetAttribute("href"));
     }
 
     [Fact]
@@ -41,8 +40,8 @@ public class EmailPagesTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         var provider = await app.Data.CreateProviderAsync();
         await app.Data.ApplyAsync(provider, dps);
         using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
-        var adminOutbox = await admin.GetPageAsync("/emails");
-        var href = adminOutbox[(adminOutbox.IndexOf("href=\"/emails/", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        var adminOutbox = await admin.OpenAsync("/emails");
+        var href = adminOutbox.Links().Select(l => l.Href).First(h => h.StartsWith("/emails/", StringComparison.Ordinal));
         using var session = await PageSession.SignedInAsync(app, provider.User.Email, provider.User.Password);
 
         var outbox = await session.OpenAsync("/emails");
@@ -51,7 +50,8 @@ public class EmailPagesTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         Assert.Contains($"sent to your email address, {provider.User.Email}", outbox.Text);
         // Only the link that confirms their own address, sent at registration; not the notices sent to the contact address.
         Assert.Contains("Confirm your email address for PlacementBroker", outbox.Text);
-        Assert.DoesNotContain("referrals@test.placementbroker.uk", outbox.Html);
+        Assert.DoesNotContain("referrals@test.placementbroker.uk", outbox.PageText);
+        Assert.DoesNotContain(outbox.Addresses(), address => address.Contains("referrals@test.placementbroker.uk", StringComparison.Ordinal));
         Assert.Contains("Page not found", email.Text);
     }
 
@@ -93,9 +93,8 @@ public class EmailPagesTests(DevelopmentApp app) : IClassFixture<DevelopmentApp>
         using var admin = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
 
         var outbox = await admin.OpenAsync("/emails");
-        var start = outbox.Html.IndexOf($"You have been admitted to {lot}", StringComparison.Ordinal);
-        Assert.True(start > 0, "The admission email is listed");
-        var href = outbox.Html[..start][(outbox.Html[..start].LastIndexOf("href=\"", StringComparison.Ordinal) + 6)..].Split('"')[0];
+        var href = outbox.Links().FirstOrDefault(l => l.Name.StartsWith($"You have been admitted to {lot}", StringComparison.Ordinal)).Href;
+        Assert.True(href is not null, "The admission email is listed");
         var email = await admin.OpenAsync(href);
 
         Assert.Contains("Kept here", outbox.Tags());

@@ -47,8 +47,8 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await session.PostFormAsync($"/dps/{dps.Id}/memberships/{membershipId}/suspend", new() { ["Input.Reason"] = " " });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<a href=\"#Input_Reason\">Enter the reason: it is kept in the membership's history and shown to the provider</a>",
-            await response.TextAsync());
+        Assert.Contains(("Enter the reason: it is kept in the membership's history and shown to the provider", "Input_Reason"),
+            (await response.PageAsync()).ErrorSummary());
     }
 
     [Fact]
@@ -61,9 +61,9 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await session.PostFormAsync($"/dps/{dps.Id}/memberships/{membershipId}/reinstate", new() { ["Input.Reason"] = "By mistake" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.TextAsync();
-        Assert.Contains("There is a problem", html);
-        Assert.Contains("<li>The membership is not suspended.</li>", html);
+        var page = await response.PageAsync();
+        Assert.Contains("There is a problem", page.Text);
+        Assert.Contains("The membership is not suspended.", page.Errors());
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.DoesNotContain("Remove excluded supplier", dpsPage.PageText);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Removing an excluded supplier applies to Procurement Act 2023 dynamic markets. Under PCR 2015, suspend the membership instead.",
-            await response.TextAsync());
+            (await response.PageAsync()).Text);
     }
 
     [Fact]

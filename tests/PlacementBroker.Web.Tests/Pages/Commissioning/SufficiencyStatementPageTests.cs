@@ -47,7 +47,7 @@ public class SufficiencyStatementPageTests(SqliteApp app) : IClassFixture<Sqlite
         var edit = await session.PostFormAndOpenAsync("/sufficiency/statements", Start());
         Assert.Contains("The draft of Placement sufficiency statement 2026 was started", edit.Text);
         Assert.Contains("1 referrals in the period", edit.Text);
-        var id = System.Text.RegularExpressions.Regex.Match(edit.Html, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
+        var id = edit.FromAddress("/sufficiency/statements/([0-9a-f-]{36})/print");
 
         var refused = PageDocument.Parse(await (await session.PostFormAsync($"/sufficiency/statements/{id}", Commentary(intentions: ""), $"/sufficiency/statements/{id}?handler=Publish")).TextAsync());
         Assert.True(refused.HasErrorSummary);
@@ -90,7 +90,7 @@ public class SufficiencyStatementPageTests(SqliteApp app) : IClassFixture<Sqlite
         var dps = await MarketAsync();
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
         var edit = await session.PostFormAndOpenAsync("/sufficiency/statements", Start());
-        var id = System.Text.RegularExpressions.Regex.Match(edit.Html, "/sufficiency/statements/([0-9a-f-]{36})/print").Groups[1].Value;
+        var id = edit.FromAddress("/sufficiency/statements/([0-9a-f-]{36})/print");
         var stranger = await app.Data.CreateUserAsync(Role.Commissioner, (await app.Data.CreateLocalAuthorityAsync()).Id);
         using var strangerSession = await PageSession.SignedInAsync(app, stranger.Email, stranger.Password);
 

@@ -26,12 +26,12 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, provider, referralId, offerId) = await OfferAsync();
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
 
-        var placement = await session.PostFormAndFollowAsync($"/referrals/{referralId}",
+        var placement = await session.PostFormAndOpenAsync($"/referrals/{referralId}",
             new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
 
-        Assert.Contains("Offer accepted: the placement has been made", placement);
-        Assert.Contains("Amelia Hartley-Testcase", placement);
-        var agreementLink = System.Text.RegularExpressions.Regex.Match(placement, "href=\"(/placements/[^\"]+/agreement)\"").Groups[1].Value;
+        Assert.Contains("Offer accepted: the placement has been made", placement.Text);
+        Assert.Contains("Amelia Hartley-Testcase", placement.Text);
+        var agreementLink = placement.Links().Select(l => l.Href).First(href => System.Text.RegularExpressions.Regex.IsMatch(href, "^/placements/.+/agreement$"));
         var agreement = await session.OpenAsync(agreementLink);
         Assert.Contains("Individual Placement Agreement", agreement.Text);
         Assert.Contains(provider.Name, agreement.Text);
@@ -59,22 +59,22 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Input_Reason", blank.ErrorFields());
 
         // A date still to come is a planned end: the child keeps the place until then, and the end can still be moved.
-        var planned = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
+        var planned = await session.PostFormAndOpenAsync($"/placements/{placementId}/end", new()
         {
             ["Input.EndDate.Day"] = "20", ["Input.EndDate.Month"] = "12", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = "PlannedMove",
         });
-        Assert.Contains("The placement will end on 20 December 2026", planned);
-        Assert.Contains("planned to end 20 December 2026", planned);
-        Assert.Contains("End this placement", planned);
+        Assert.Contains("The placement will end on 20 December 2026", planned.Text);
+        Assert.Contains("planned to end 20 December 2026", planned.Text);
+        Assert.Contains("End this placement", planned.PageText);
 
         // Called off on its start day: it never began, so it ends now.
-        var ended = await session.PostFormAndFollowAsync($"/placements/{placementId}/end", new()
+        var ended = await session.PostFormAndOpenAsync($"/placements/{placementId}/end", new()
         {
             ["Input.EndDate.Day"] = "30", ["Input.EndDate.Month"] = "11", ["Input.EndDate.Year"] = "2026", ["Input.Reason"] = "PlannedMove",
         });
-        Assert.Contains("The placement has ended", ended);
-        Assert.Contains("Planned move", ended);
-        Assert.DoesNotContain("End this placement", ended);
+        Assert.Contains("The placement has ended", ended.Text);
+        Assert.Contains("Planned move", ended.Text);
+        Assert.DoesNotContain("End this placement", ended.PageText);
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, _, referralId, offerId) = await OfferAsync(OfstedGrade.Inadequate);
         var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
         using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
-        var asked = await officerSession.PostFormAndFollowAsync($"/referrals/{referralId}",
+        var asked = await officerSession.PostFormAndOpenAsync($"/referrals/{referralId}",
             new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
-        Assert.Contains("Sent to a placement manager for approval", asked);
-        var approvals = await officerSession.TextAsync("/approvals");
-        var link = System.Text.RegularExpressions.Regex.Match(approvals, "href=\"(/approvals/[0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.Contains("Sent to a placement manager for approval", asked.Text);
+        var approvals = await officerSession.OpenAsync("/approvals");
+        var link = approvals.Links().Select(l => l.Href).First(href => System.Text.RegularExpressions.Regex.IsMatch(href, "^/approvals/[0-9a-f-]{36}$"));
         Assert.DoesNotContain("Record decision", (await officerSession.OpenAsync(link)).PageText);
 
         using var managerSession = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
@@ -110,16 +110,16 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var blank = PageDocument.Parse(await (await session.PostFormAsync("/block-contracts/new", new() { ["Input.ProviderId"] = "" })).TextAsync());
         Assert.Contains("Input_ProviderId", blank.ErrorFields());
         Assert.Contains("Input_Places", blank.ErrorFields());
-        var list = await session.PostFormAndFollowAsync("/block-contracts/new", new()
+        var list = await session.PostFormAndOpenAsync("/block-contracts/new", new()
         {
             ["Input.ProviderId"] = provider.Id.ToString(), ["Input.LotId"] = dps.LotId.ToString(), ["Input.Places"] = "3",
             ["Input.WeeklyPricePerPlace"] = "£4,750", ["Input.StartDate.Day"] = "1", ["Input.StartDate.Month"] = "4", ["Input.StartDate.Year"] = "2026",
             ["Input.EndDate.Day"] = "31", ["Input.EndDate.Month"] = "3", ["Input.EndDate.Year"] = "2027",
         });
 
-        Assert.Contains("The block contract has been recorded", list);
-        Assert.Contains(provider.Name, list);
-        Assert.Contains("Void places cost £14,250 a week in all", System.Net.WebUtility.HtmlDecode(list));
+        Assert.Contains("The block contract has been recorded", list.Text);
+        Assert.Contains(provider.Name, list.Text);
+        Assert.Contains("Void places cost £14,250 a week in all", list.Text);
     }
 
     [Theory]

@@ -31,13 +31,13 @@ public class PriceChangePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (dps, manager, placementId) = await PlacedAsync();
         using var session = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
 
-        var before = await session.TextAsync($"/placements/{placementId}");
+        var before = await session.OpenAsync($"/placements/{placementId}");
         var placement = await session.PostFormAndOpenAsync($"/placements/{placementId}/price", Form("£5,600", "15", "12", "2026"));
         using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
         await (await commissioner.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
         var billed = await session.OpenAsync($"/placements/{placementId}");
 
-        Assert.Contains("href=\"/placements/" + placementId + "/price\"", before);
+        Assert.True(before.HasLinkTo($"/placements/{placementId}/price"));
         Assert.Contains("The weekly price is £5,600.00 from 15 December 2026.", placement.Text);
         Assert.Equal(new[] { "15 December 2026", "Night staffing agreed at the review", "£5,600.00" }, placement.Row("15 December 2026").Take(3));
         // 14 days at £600 and 17 at £800.
@@ -68,9 +68,10 @@ public class PriceChangePageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
 
-        var page = await session.TextAsync($"/placements/{placementId}");
+        var page = await session.OpenAsync($"/placements/{placementId}");
 
-        Assert.DoesNotContain("Change the weekly price", page);
+        Assert.NotEmpty(page.Heading());
+        Assert.DoesNotContain("Change the weekly price", page.PageText);
         Assert.StartsWith("/error/403", (await session.GetAsync($"/placements/{placementId}/price")).RedirectTarget());
     }
 }

@@ -20,7 +20,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var taskList = await session.PostFormAndFollowAsync($"/provider/applications/{applicationId}/questions/insurance",
             new() { ["Input.Answer"] = "Yes", ["Input.EvidenceReference"] = "Zurich policy ZP-4471" });
 
-        Assert.Contains("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">", question.Html);
+        Assert.Equal(question.Heading(), PageDocument.Normalise(question.Document.QuerySelector("legend.govuk-fieldset__legend--l > h1.govuk-fieldset__heading:first-child")?.TextContent ?? ""));
         Assert.Contains($"{Insurance} Upload the certificate reference. Yes No", question.PageText);
         Assert.Contains("Upload the certificate reference.", question.Text);
         var text = PageDocument.Parse(taskList);
@@ -39,11 +39,11 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await session.PostFormAsync($"/provider/applications/{applicationId}/questions/safeguarding",
             new() { ["Input.EvidenceReference"] = "" });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<a href=\"#Input_Answer\">Select whether you meet this requirement</a>", html);
-        Assert.Contains("govuk-form-group--error", html);
-        Assert.StartsWith("<title>Error: ", html[html.IndexOf("<title>", StringComparison.Ordinal)..]);
+        Assert.Contains(("Select whether you meet this requirement", "Input_Answer"), page.ErrorSummary());
+        Assert.NotEmpty(page.All(".govuk-form-group--error"));
+        Assert.StartsWith("Error: ", page.Title);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync($"/provider/applications/{applicationId}/check", []);
 
-        var errors = ProviderPageHelpers.ErrorSummary(await response.Content.ReadAsStringAsync());
+        var errors = (await response.PageAsync()).Errors();
         Assert.Contains($"Answer '{Insurance}'", errors);
         Assert.Contains($"Answer '{Safeguarding}'", errors);
     }
@@ -140,9 +140,9 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var other = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(other.User);
 
-        var html = await session.GetPageAsync($"/provider/applications/{applicationId}", HttpStatusCode.NotFound);
+        var page = await session.OpenAsync($"/provider/applications/{applicationId}", HttpStatusCode.NotFound);
 
-        Assert.Contains("Page not found", html);
+        Assert.Contains("Page not found", page.Text);
     }
 
     /// <summary>A provider signed in with a fresh draft application to a new lot, started from the DPS page.</summary>

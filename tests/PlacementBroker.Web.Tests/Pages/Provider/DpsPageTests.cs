@@ -48,9 +48,9 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync("/provider/dps", new() { ["lotId"] = dps.LotId.ToString() }, "/provider/dps?handler=Apply");
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Your organisation is already a member of this lot.", ProviderPageHelpers.ErrorSummary(html));
+        Assert.Contains("Your organisation is already a member of this lot.", page.Errors());
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         await app.Data.CreateVacancyAsync(provider, setting, dps.LotId);
         using var session = await app.SignInAsync(provider.User);
 
-        var page = ProviderPageHelpers.Text(await session.PostFormAndFollowAsync($"/provider/memberships/{membershipId}/withdraw",
-            new() { ["Input.Reason"] = "We are closing our residential service" }));
+        var page = (await session.PostFormAndOpenAsync($"/provider/memberships/{membershipId}/withdraw",
+            new() { ["Input.Reason"] = "We are closing our residential service" })).Text;
 
         Assert.Contains("Success Your organisation has withdrawn from", page);
         Assert.Contains("Status Withdrawn", page);
@@ -59,10 +59,11 @@ public class MembershipPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync($"/provider/memberships/{membershipId}/withdraw", new() { ["Input.Reason"] = " " });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("href=\"#Input_Reason\"", html);
-        Assert.Contains("govuk-textarea--error", html);
+        Assert.Contains("Input_Reason", page.ErrorFields());
+        Assert.NotNull(page.FieldError("Input_Reason"));
+        Assert.True(page.Document.GetElementById("Input_Reason")?.ClassList.Contains("govuk-textarea--error"));
         var memberships = await app.UseAsync<MembershipService, List<MembershipView>>(s => s.ForProviderAsync(provider.Id));
         Assert.Equal(MembershipStatus.Admitted, memberships.Single().Status);
     }

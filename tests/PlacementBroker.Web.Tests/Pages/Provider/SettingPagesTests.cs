@@ -33,9 +33,9 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.RegisteredPlaces"] = "lots", ["Input.Latitude"] = "", ["Input.Longitude"] = "",
         });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var errors = ProviderPageHelpers.ErrorSummary(html);
+        var errors = page.Errors();
         Assert.Contains("Enter the setting's name", errors);
         Assert.Contains("Enter an Ofsted URN like SC123456 or 2123456", errors);
         Assert.Contains("Enter a full UK postcode, like LS6 2AB", errors);
@@ -44,9 +44,9 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("The last inspection date must be a real date", errors);
         foreach (var field in new[] { "Name", "OfstedUrn", "Postcode", "OfstedGrade", "RegisteredPlaces", "LastInspection" })
         {
-            Assert.Contains($"href=\"#Input_{field}\"", html);
+            Assert.Contains($"Input_{field}", page.ErrorFields());
         }
-        Assert.Contains("id=\"Input_LastInspection\" name=\"Input.LastInspection.Day\"", html);
+        Assert.Equal("Input.LastInspection.Day", page.Document.GetElementById("Input_LastInspection")?.GetAttribute("name"));
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await session.PostFormAsync("/provider/settings/new", form);
 
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("Enter the latitude as a number, like 53.8196", ProviderPageHelpers.ErrorSummary(html));
-        Assert.Contains("<details class=\"govuk-details\" open=\"open\">", html);
+        var page = await response.PageAsync();
+        Assert.Contains("Enter the latitude as a number, like 53.8196", page.Errors());
+        Assert.Contains(page.All("details.govuk-details"), details => details.GetAttribute("open") == "open");
         Assert.Contains("Your organisation has no settings yet.", (await session.OpenAsync("/provider/settings")).Text);
     }
 

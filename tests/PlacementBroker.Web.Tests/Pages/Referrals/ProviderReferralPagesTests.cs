@@ -37,7 +37,7 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
             {
                 Assert.False(html.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{path} shows {secret}");
             }
-            Assert.Contains("14-year-old girl", ProviderPageHelpers.Text(html));
+            Assert.Contains("14-year-old girl", PageDocument.Parse(html).PageText);
         }
     }
 
@@ -48,20 +48,24 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var second = await app.SendReferralAsync(officer, app.Data.ReferralBody(dps.LotId, siblings: 2, urgency: "Emergency"));
         using var session = await app.SignInAsync(provider.User);
 
-        var html = await session.GetPageAsync("/provider/referrals");
+        var text = await session.OpenAsync("/provider/referrals");
 
-        var text = PageDocument.Parse(html);
-        Assert.True(html.IndexOf($"/provider/referrals/{second}", StringComparison.Ordinal) < html.IndexOf($"/provider/referrals/{first}", StringComparison.Ordinal));
+        var links = text.Links().Select(l => l.Href).ToList();
+        Assert.Contains($"/provider/referrals/{first}", links);
+        Assert.True(links.IndexOf($"/provider/referrals/{second}") is >= 0 and var newer && newer < links.IndexOf($"/provider/referrals/{first}"));
         Assert.Contains("2 referrals, newest first", text.Text);
         Assert.Contains("14-year-old girl Sibling group of 2", text.Text);
         Assert.Contains("14-year-old girl 1 child", text.Text);
         Assert.Contains("Emergency", text.Text);
         Assert.Contains("Emotional and behavioural (must be met) Autism Self-harm LS6 30 November 2026 25 November 2026 at 9am", text.Text);
         Assert.Contains("Fits your vacancies", text.Text);
-        Assert.Contains("<div id=\"inbox\" aria-live=\"polite\" data-list-url=\"/provider/referrals?handler=List\">", html);
-        Assert.Contains("<script src=\"/js/provider-inbox-live.js", html);
-        Assert.DoesNotContain("<script>", html);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+        var inbox = text.Document.GetElementById("inbox");
+        Assert.Equal("div", inbox?.LocalName);
+        Assert.Equal("polite", inbox?.GetAttribute("aria-live"));
+        Assert.Equal("/provider/referrals?handler=List", inbox?.GetAttribute("data-list-url"));
+        Assert.Contains(text.All("script[src]"), script => script.GetAttribute("src")!.StartsWith("/js/provider-inbox-live.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(text.All("script"), script => script.Attributes.Length == 0);
+        Assert.Single(text.All("h1"));
 
         // Only the one for a single child fits a vacancy of one place.
         var fitting = await session.OpenAsync("/provider/referrals?fits=true");
@@ -142,11 +146,10 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
             ["Input.IdempotencyKey"] = Guid.NewGuid().ToString("N"), ["Input.OneToOneHours"] = "lots",
         });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Select the vacancy you are offering", "Enter the weekly price", "One-to-one hours must be a number, like 10 or 7.5"],
-            ProviderPageHelpers.ErrorSummary(html));
-        Assert.Equal(["Input_VacancyId", "Input_WeeklyPrice", "Input_OneToOneHours"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        Assert.Equal(["Select the vacancy you are offering", "Enter the weekly price", "One-to-one hours must be a number, like 10 or 7.5"], page.Errors());
+        Assert.Equal(["Input_VacancyId", "Input_WeeklyPrice", "Input_OneToOneHours"], page.ErrorFields());
         Assert.Empty((await app.UseAsync<OfferService, List<OfferView>?>(s => s.RankedOffersAsync(TestData.ActorFor(officer), referralId)))!);
     }
 
@@ -193,14 +196,12 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var (_, _, provider, _, referralId, _) = await SentReferralAsync();
         using var session = await app.SignInAsync(provider.User);
 
-        var blank = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new())).Content.ReadAsStringAsync();
-        var other = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new() { ["Reason"] = "Other" })).Content.ReadAsStringAsync();
+        var blank = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new())).PageAsync();
+        var other = await (await session.PostFormAsync($"/provider/referrals/{referralId}/decline", new() { ["Reason"] = "Other" })).PageAsync();
 
-        Assert.Equal(["Select why you are declining"], ProviderPageHelpers.ErrorSummary(blank));
-        Assert.Equal(["Reason"], ReferralPageHelpers.ErrorSummaryLinks(blank));
-        Assert.Equal(["Say why you are declining"], ProviderPageHelpers.ErrorSummary(other));
-        Assert.Equal(["Detail"], ReferralPageHelpers.ErrorSummaryLinks(other));
-        Assert.Contains("value=\"Other\" checked", other);
+        Assert.Equal([("Select why you are declining", "Reason")], blank.ErrorSummary());
+        Assert.Equal([("Say why you are declining", "Detail")], other.ErrorSummary());
+        Assert.True(other.IsChosen("Reason", "Other"));
         var inbox = await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User), referralId));
         Assert.False(Assert.Single(inbox).Declined);
 
@@ -214,7 +215,7 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
-        Assert.Matches("value=\"fitting\" checked", await session.GetPageAsync("/provider/referrals"));
+        Assert.True((await session.OpenAsync("/provider/referrals")).IsChosen("Alerts", "fitting"));
 
         var response = await session.PostFormAsync("/provider/referrals", new() { ["Alerts"] = "every" }, action: "/provider/referrals?handler=Alerts");
 

@@ -78,10 +78,10 @@ public class RebroadcastPageTests(SqliteApp app) : IClassFixture<SqliteApp>
             ["Input.WeeklyBudget"] = "6500",
         });
 
-        var html = await response.Content.ReadAsStringAsync();
+        var page = await response.PageAsync();
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["The maximum distance must be a number of miles, like 20", "Enter the deadline for offers"], ProviderPageHelpers.ErrorSummary(html));
-        Assert.Equal(["Input_MaxDistanceMiles", "Input_DeadlineDate"], ReferralPageHelpers.ErrorSummaryLinks(html));
+        Assert.Equal(["The maximum distance must be a number of miles, like 20", "Enter the deadline for offers"], page.Errors());
+        Assert.Equal(["Input_MaxDistanceMiles", "Input_DeadlineDate"], page.ErrorFields());
         var list = await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null));
         Assert.Equal(ReferralStatus.Open, Assert.Single(list).Status);
     }
