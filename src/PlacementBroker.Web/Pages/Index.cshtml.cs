@@ -1,5 +1,6 @@
 namespace PlacementBroker.Web.Pages;
 
+/// <summary>A number on the home page; <paramref name="Href"/> is the page that lists them (built from its page name), if any.</summary>
 public sealed record HomeCard(string Title, int Count, string Description, string? Href = null);
 public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
 
@@ -28,8 +29,8 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
         if (Role == Role.PlatformAdmin)
         {
             OrganisationName = "PlacementBroker operations";
-            Cards.Add(new("Local authorities", await db.LocalAuthorities.CountAsync(), "councils using the platform", "/admin/local-authorities"));
-            Cards.Add(new("Users", await db.Users.CountAsync(), "people with an account", "/admin/users"));
+            Cards.Add(new("Local authorities", await db.LocalAuthorities.CountAsync(), "councils using the platform", Url.Page("/Admin/LocalAuthorities/Index")));
+            Cards.Add(new("Users", await db.Users.CountAsync(), "people with an account", Url.Page("/Admin/Users/Index")));
             Cards.Add(new("Providers", await db.Providers.CountAsync(), "registered provider organisations"));
             return;
         }
@@ -46,7 +47,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
             // The lead sees the audit trail and subject access, not the council's casework.
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-30);
             Cards.Add(new("Audit entries", await db.AuditEvents.CountAsync(e => e.LocalAuthorityId == authorityId && e.OccurredAt >= since),
-                "recorded against your council in the last 30 days", "/audit"));
+                "recorded against your council in the last 30 days", Url.Page("/Audit/Index")));
             return;
         }
         var dpsIds = await db.DynamicPurchasingSystems
@@ -60,17 +61,17 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
                 var pending = db.LotApplications.Where(a => a.Status == ApplicationStatus.Submitted
                     && a.Lot!.Dps!.LeadLocalAuthorityId == authorityId);
                 Cards.Add(new("Applications overdue", await pending.CountAsync(a => a.DecisionDueBy < today),
-                    "past their decision date: decide these first", "/applications"));
+                    "past their decision date: decide these first", Url.Page("/Commissioning/Applications/Index")));
                 Cards.Add(new("Applications waiting", await pending.CountAsync(a => a.DecisionDueBy >= today),
-                    "waiting for an admission decision within the legal period", "/applications"));
+                    "waiting for an admission decision within the legal period", Url.Page("/Commissioning/Applications/Index")));
                 Cards.Add(new("Admitted providers", await db.LotMemberships
                     .Where(m => m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId))
-                    .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs", "/dps"));
+                    .Select(m => m.ProviderId).Distinct().CountAsync(), "on the lots of your DPSs", Url.Page("/Commissioning/Dps/Index")));
                 break;
             case Role.QaOfficer:
                 var queue = await quality.WorkQueueAsync(Actor);
-                Cards.Add(new("QA work overdue", queue.Count(i => i.Overdue), "visits and reports past their date", "/qa"));
-                Cards.Add(new("QA work due soon", queue.Count(i => !i.Overdue), "visits and reports due in the next four weeks", "/qa"));
+                Cards.Add(new("QA work overdue", queue.Count(i => i.Overdue), "visits and reports past their date", Url.Page("/Quality/Index")));
+                Cards.Add(new("QA work due soon", queue.Count(i => !i.Overdue), "visits and reports due in the next four weeks", Url.Page("/Quality/Index")));
                 var watched = db.Settings.Where(s => db.LotMemberships.Any(m => m.ProviderId == s.ProviderId
                     && m.Status == MembershipStatus.Admitted && dpsIds.Contains(m.Lot!.DpsId)));
                 Cards.Add(new("Settings graded Inadequate", await watched.CountAsync(s => s.OfstedGrade == OfstedGrade.Inadequate),
@@ -82,13 +83,13 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
                 break;
             default:
                 var open = db.Referrals.Where(r => r.LocalAuthorityId == authorityId && r.Status == Core.Referrals.ReferralStatus.Open);
-                Cards.Add(new("Open referrals", await open.CountAsync(), "sent to providers and waiting for a placement", "/referrals"));
+                Cards.Add(new("Open referrals", await open.CountAsync(), "sent to providers and waiting for a placement", Url.Page("/Referrals/Index")));
                 Cards.Add(new("Offers to consider", await db.Offers.CountAsync(o => o.Status == Core.Referrals.OfferStatus.Submitted && open.Any(r => r.Id == o.ReferralId)),
-                    "on your authority's open referrals", "/referrals"));
+                    "on your authority's open referrals", Url.Page("/Referrals/Index")));
                 if (Role == Role.PlacementManager)
                 {
                     Cards.Add(new("Approvals waiting", await db.Approvals.CountAsync(a => a.LocalAuthorityId == authorityId && a.Status == Core.Placements.ApprovalStatus.Pending),
-                        "placements that need your decision", "/approvals"));
+                        "placements that need your decision", Url.Page("/Approvals/Index")));
                 }
                 Cards.Add(new("Open vacancies", Supply.Sum(s => s.OpenVacancies), "published by admitted providers in your DPSs"));
                 Cards.Add(new("Places available", Supply.Sum(s => s.Places), "across those vacancies"));

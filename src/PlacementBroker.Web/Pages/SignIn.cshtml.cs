@@ -43,7 +43,7 @@ public class SignInModel(SignInService signIn, SignInManager<User> signIns, Plac
         {
             case SignInResultKind.Succeeded:
                 await signIns.SignInAsync(attempt.User!, isPersistent: false, SignInCodeModel.PasswordMethod);
-                return LocalRedirect(SecondFactor.MustEnrol(attempt.User!) ? SignInCodeModel.EnrolPath : SafeReturnUrl);
+                return SecondFactor.MustEnrol(attempt.User!) ? RedirectToPage("/Account/TwoFactor") : LocalRedirect(SafeReturnUrl);
             case SignInResultKind.SecondFactorRequired:
                 await SignInCodeModel.RememberPasswordStepAsync(HttpContext, attempt.User!, SignInCodeModel.PasswordMethod);
                 return RedirectToPage("/SignInCode", new { ReturnUrl = SafeReturnUrl });
@@ -71,5 +71,5 @@ public class SignInModel(SignInService signIn, SignInManager<User> signIns, Plac
         return Challenge(properties, AuthExtensions.ExternalScheme);
     }
 
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Index")!;
 }

@@ -14,6 +14,10 @@ public class SignInCodeModel(SignInService signIn, SignInManager<User> signIns, 
 {
     public const string PasswordMethod = "pwd";
     public const string ExternalMethod = "external";
+    /// <summary>
+    /// The address of the page where a second factor is set up (Account/TwoFactor), for the sign-in cookie's check in
+    /// <c>AuthExtensions</c>, which runs before any page; pages send people there with <c>RedirectToPage("/Account/TwoFactor")</c>.
+    /// </summary>
     public const string EnrolPath = "/account/two-factor";
     private const string MethodClaim = "first_step";
 
@@ -49,7 +53,7 @@ public class SignInCodeModel(SignInService signIn, SignInManager<User> signIns, 
             case SignInResultKind.Succeeded:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 await signIns.SignInAsync(step.User, isPersistent: false, step.Method);
-                return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Index")!);
             case SignInResultKind.LockedOut:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
                 ModelState.AddModelError(nameof(Code), $"Your account is locked after too many failed attempts. Try again in {Math.Max(1, (int)Math.Ceiling(attempt.RetryAfter.TotalMinutes))} minutes or ask your administrator");

@@ -30,7 +30,7 @@ public class SignInExternalModel(
         {
             return Page();
         }
-        var safeReturn = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        var safeReturn = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Page("/Index")!;
         if (user.TwoFactorEnabled)
         {
             await SignInCodeModel.RememberPasswordStepAsync(HttpContext, user, SignInCodeModel.ExternalMethod);
@@ -41,6 +41,6 @@ public class SignInExternalModel(
         audit.Record(new Actor(user.Id, user.Email ?? "", user.Role, user.LocalAuthorityId, user.ProviderId, HttpContext.Connection.RemoteIpAddress?.ToString()),
             AuditActions.SignedIn, nameof(User), user.Id, $"through {info.LoginProvider}");
         await db.SaveChangesAsync();
-        return LocalRedirect(SecondFactor.MustEnrol(user) ? SignInCodeModel.EnrolPath : safeReturn);
+        return SecondFactor.MustEnrol(user) ? RedirectToPage("/Account/TwoFactor") : LocalRedirect(safeReturn);
     }
 }

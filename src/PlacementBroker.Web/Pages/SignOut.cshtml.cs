@@ -5,7 +5,7 @@ namespace PlacementBroker.Web.Pages;
 [AllowAnonymous]
 public class SignOutModel(SignInManager<User> signIns) : PlacementBrokerPageModel
 {
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/") : Page();
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? RedirectToPage("/Index") : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {

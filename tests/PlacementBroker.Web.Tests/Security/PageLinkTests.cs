@@ -162,6 +162,78 @@ public partial class PageLinkTests(SecurityMarketApp app)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// The page models as written (Pages/**/*.cs), for the redirects a crawl cannot follow: no handler or filter redirects to
+    /// an address of its own (<c>Redirect("/...")</c>); every page name a model uses (<c>RedirectToPage</c>, <c>Url.Page</c>,
+    /// a page-name constant) is a page the host maps, or a folder of them, with the handler named beside it; and the few
+    /// addresses <see cref="Links"/> says must stay written out each lead to a page the host maps or are one of its addresses
+    /// that are not pages.
+    /// </summary>
+    [Fact]
+    public async Task NoPageModelWritesAnAddress_AndEveryPageItNamesIsMapped()
+    {
+        var mapped = await MappedPagesAsync();
+        var pages = mapped.ToLookup(p => p.ViewEnginePath);
+        var folder = PagesFolder();
+        var failures = new List<string>();
+        var (names, addresses) = (0, new List<string>());
+        foreach (var file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories))
+        {
+            var where = Path.GetRelativePath(folder, file);
+            var lines = await File.ReadAllLinesAsync(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var at = $"{where}:{i + 1}";
+                if (HandWrittenRedirect().IsMatch(line))
+                {
+                    failures.Add($"{at}: redirects to an address written by hand: name the page (RedirectToPage)");
+                }
+                if (line.Contains("$\"/", StringComparison.Ordinal))
+                {
+                    failures.Add($"{at}: builds an address by hand: name the page (RedirectToPage, Url.Page)");
+                }
+                foreach (Match name in PageName().Matches(line))
+                {
+                    names++;
+                    var page = name.Groups[1].Value;
+                    if (!pages.Contains(page) && !mapped.Any(p => p.ViewEnginePath.StartsWith(page + "/", StringComparison.Ordinal)))
+                    {
+                        failures.Add($"{at}: no page (nor folder of pages) is named {page}");
+                    }
+                }
+                foreach (Match call in PageAndHandler().Matches(line))
+                {
+                    var (page, handler) = (call.Groups[1].Value, call.Groups[2].Value);
+                    if (pages[page].All(p => !p.Handlers.Any(h => string.Equals(h.Name, handler, StringComparison.OrdinalIgnoreCase))))
+                    {
+                        failures.Add($"{at}: page {page} has no handler named {handler}");
+                    }
+                }
+                foreach (Match address in Address().Matches(line))
+                {
+                    var path = address.Groups[1].Value.Split('?')[0];
+                    addresses.Add($"{at} {path}");
+                    if (!Links.NotPages.Contains(path) && Match(mapped, path, "", "GET") is [var problem, ..])
+                    {
+                        failures.Add($"{at}: the address {path}: {problem}");
+                    }
+                }
+            }
+        }
+        // The API docs link, the second-factor set-up page for Auth/, and two absolute links built on the public address.
+        if (addresses.Count > 4)
+        {
+            failures.Add($"{addresses.Count} addresses are written in Pages/: name the page instead, or say in Links why it cannot be:\n  {string.Join("\n  ", addresses)}");
+        }
+        Assert.True(names > 100, $"Only {names} page names found in the page models under {folder}");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private static string? AttributeValue(string tag, string name) =>
         Regex.Match(tag, $@"\s{Regex.Escape(name)}=""([^""]*)""") is { Success: true } m ? m.Groups[1].Value : null;
 
@@ -179,6 +251,18 @@ public partial class PageLinkTests(SecurityMarketApp app)
 
     [GeneratedRegex(@"""(/(?:Index|[A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)*))""")]
     private static partial Regex PageName();
+
+    /// <summary>A redirect to a string that starts "/": <c>Redirect("/x")</c>, <c>Redirect($"/x/{id}")</c>, <c>new RedirectResult("/x")</c>, <c>LocalRedirect("/x")</c>.</summary>
+    [GeneratedRegex(@"\b(?:Local)?Redirect(?:Result|Permanent)?\(\s*\$?@?""/")]
+    private static partial Regex HandWrittenRedirect();
+
+    /// <summary>A page named with its handler: <c>RedirectToPage("/Account/OrganisationSignIn", "Linked")</c>, <c>Url.Page(...)</c>.</summary>
+    [GeneratedRegex(@"(?:RedirectToPage|Url\.Page)\(""(/[^""]+)"",\s*""([^""]+)""")]
+    private static partial Regex PageAndHandler();
+
+    /// <summary>A string literal that is an address: "/", "/account/two-factor", "/x?y=z".</summary>
+    [GeneratedRegex(@"""(/(?:[a-z0-9][^""{\s]*)?)""")]
+    private static partial Regex Address();
 
     [GeneratedRegex(@"<(?:a|form|button|input)\s[^>]*>")]
     private static partial Regex Tag();

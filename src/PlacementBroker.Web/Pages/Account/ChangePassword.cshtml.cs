@@ -75,6 +75,6 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         // A new cookie with the new stamp for this session; the sign-in time is kept, so the session's absolute limit stands.
         await signIns.RefreshSignInAsync(user);
         Success("Your password has been changed. You have been signed out everywhere else.");
-        return Redirect("/account/change-password");
+        return RedirectToPage("/Account/ChangePassword");
     }
 }

@@ -7,7 +7,8 @@ namespace PlacementBroker.Web.Pages.Account;
 public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBrokerPageModel
 {
     public abstract string InvalidLinkMessage { get; }
-    protected abstract string DonePath { get; }
+    /// <summary>The page shown once the password is set.</summary>
+    protected abstract string DonePage { get; }
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -72,7 +73,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBroke
         var outcome = await links.SetPasswordAsync(Code, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), Aborted);
         if (outcome.Succeeded)
         {
-            return Redirect(DonePath);
+            return RedirectToPage(DonePage);
         }
         foreach (var (field, messages) in outcome.Errors)
         {
@@ -101,7 +102,7 @@ public class SetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links)
         "This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.";
 
     public override string InvalidLinkMessage => InvalidLink;
-    protected override string DonePath => "/account/password-created";
+    protected override string DonePage => "/Account/PasswordCreated";
 }
 
 /// <summary>Where someone who asked to reset their password chooses a new one.</summary>
@@ -112,5 +113,5 @@ public class ResetPasswordModel(AccountLinks links) : PasswordLinkPageModel(link
         "This link has expired or has already been used. Ask for a new link to reset your password.";
 
     public override string InvalidLinkMessage => InvalidLink;
-    protected override string DonePath => "/account/password-reset-done";
+    protected override string DonePage => "/Account/PasswordResetDone";
 }

@@ -35,7 +35,7 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
         if (outcome.Succeeded)
         {
             Success(outcome.Value!.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer");
-            return Redirect("/approvals");
+            return RedirectToPage("/Approvals/Index");
         }
         return Refused(outcome) ?? Page();
     }

@@ -18,7 +18,7 @@ public sealed class VerifiedProviderPageFilter : IAsyncPageFilter
         if (http.User.Identity?.IsAuthenticated == true
             && await http.RequestServices.GetRequiredService<ProviderVerification>().RefusalAsync(http.ToActor(), http.RequestAborted) is not null)
         {
-            context.Result = new RedirectResult("/provider/organisation");
+            context.Result = new RedirectToPageResult("/Provider/Organisation/Index");
             return;
         }
         await next();

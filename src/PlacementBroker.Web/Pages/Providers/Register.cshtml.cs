@@ -46,7 +46,7 @@ public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageMo
         {
             // The same page whether the address was new or already had an account: registration reveals neither.
             TempData[RegisteredModel.EmailKey] = Input.Email?.Trim();
-            return Redirect("/providers/registered");
+            return RedirectToPage("/Providers/Registered");
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {

@@ -25,7 +25,7 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
         if (outcome.Succeeded)
         {
             Success($"Your referral was sent to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")}. Offers appear on this page as they arrive");
-            return Redirect($"/referrals/{Id}");
+            return RedirectToPage("/Referrals/Show", new { id = Id });
         }
         if (Refused(outcome) is { } refused)
         {
@@ -33,6 +33,4 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
         }
         return await OnGetAsync();
     }
-
-    public string Change(string field) => $"/referrals/{Id}/edit#Input_{field}";
 }

@@ -32,6 +32,4 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
             LotNames = (await dps.ListForAuthorityAsync(la, Aborted)).SelectMany(d => d.Lots).ToDictionary(l => l.Id, l => l.Name);
         }
     }
-
-    public static string Href(ReferralSummary r) => r.Status == ReferralStatus.Draft ? $"/referrals/{r.Id}/check" : $"/referrals/{r.Id}";
 }

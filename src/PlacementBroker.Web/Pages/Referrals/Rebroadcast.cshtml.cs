@@ -64,7 +64,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         if (outcome.Succeeded)
         {
             Success($"The referral was sent again to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
-            return Redirect($"/referrals/{outcome.Value.Id}");
+            return RedirectToPage("/Referrals/Show", new { id = outcome.Value.Id });
         }
         if (Refused(outcome, fields, unreadable) is { } refused)
         {
@@ -83,7 +83,7 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
         var deadlinePassed = referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
         if (referral.Status != ReferralStatus.Unfilled && !(referral.Status == ReferralStatus.Open && deadlinePassed))
         {
-            return Redirect($"/referrals/{Id}");
+            return RedirectToPage("/Referrals/Show", new { id = Id });
         }
         Referral = referral;
         Lots = await ReferralFormModel.LotChoicesAsync(dps, User.GetLocalAuthorityId(), Aborted);

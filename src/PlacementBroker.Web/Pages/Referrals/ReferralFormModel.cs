@@ -146,9 +146,9 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             if (save == "draft")
             {
                 Success($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers");
-                return Redirect("/referrals?status=Draft");
+                return RedirectToPage("/Referrals/Index", new { status = nameof(ReferralStatus.Draft) });
             }
-            return Redirect($"/referrals/{outcome.Value!.Id}/check");
+            return RedirectToPage("/Referrals/Check", new { id = outcome.Value!.Id });
         }
         if (ShowRefusal(outcome, unreadable) is { } refused)
         {

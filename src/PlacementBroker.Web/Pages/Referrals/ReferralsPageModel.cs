@@ -11,7 +11,7 @@ public abstract class ReferralsPageModel : PlacementBrokerPageModel
     /// <summary>The draft referral, or where to go instead: the not-found page, or the referral's own page once it is sent.</summary>
     protected async Task<(ReferralView? Draft, IActionResult? Elsewhere)> DraftAsync(ReferralService referrals, Guid id) =>
         await referrals.FindAsync(Actor, id, Aborted) is not { } referral ? (null, NotFound())
-        : referral.Status != ReferralStatus.Draft ? (null, Redirect($"/referrals/{id}"))
+        : referral.Status != ReferralStatus.Draft ? (null, RedirectToPage("/Referrals/Show", new { id }))
         : (referral, null);
 
     protected const string MilesMessage = "The maximum distance must be a number of miles, like 20";

@@ -64,10 +64,10 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
             if (outcome.Value!.PlacementId is { } placementId)
             {
                 Success("Offer accepted: the placement has been made");
-                return Redirect($"/placements/{placementId}");
+                return RedirectToPage("/Placements/Show", new { id = placementId });
             }
             Success("Sent to a placement manager for approval. The place is held until they decide.");
-            return Redirect($"/referrals/{Id}");
+            return RedirectToPage("/Referrals/Show", new { id = Id });
         }
         if (outcome.Kind is OutcomeKind.NotFound)
         {

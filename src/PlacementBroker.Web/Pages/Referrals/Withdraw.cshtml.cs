@@ -22,7 +22,7 @@ public class WithdrawModel(ReferralService referrals) : ReferralsPageModel
         }
         if (referral.Status is not (ReferralStatus.Draft or ReferralStatus.Open))
         {
-            return Redirect($"/referrals/{Id}");
+            return RedirectToPage("/Referrals/Show", new { id = Id });
         }
         Referral = referral;
         return Page();
@@ -39,7 +39,7 @@ public class WithdrawModel(ReferralService referrals) : ReferralsPageModel
         if (outcome.Succeeded)
         {
             Success("The referral is withdrawn. Providers have been told it is closed");
-            return Redirect($"/referrals/{Id}");
+            return RedirectToPage("/Referrals/Show", new { id = Id });
         }
         if (Refused(outcome) is { } refused)
         {

@@ -21,7 +21,7 @@ public class NewModel(IdentityAdministration admin) : PlacementBrokerPageModel
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} was added");
-            return Redirect("/admin/local-authorities");
+            return RedirectToPage("/Admin/LocalAuthorities/Index");
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {

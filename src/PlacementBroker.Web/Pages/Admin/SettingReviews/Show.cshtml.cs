@@ -28,7 +28,7 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
         if (outcome.Succeeded)
         {
             Success(outcome.Value!.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected");
-            return Redirect("/admin/setting-reviews");
+            return RedirectToPage("/Admin/SettingReviews/Index");
         }
         return Refused(outcome) ?? Page();
     }

@@ -34,7 +34,7 @@ public class IndexModel(PlacementBrokerDbContext db, IMapper mapper, IdentityAdm
         {
             TempData["Error"] = outcome.Message;
         }
-        return Redirect("/admin/users");
+        return RedirectToPage("/Admin/Users/Index");
     }
 
     public IReadOnlyList<UserSummary> Users { get; private set; } = [];

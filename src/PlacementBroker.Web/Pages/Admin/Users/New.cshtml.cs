@@ -31,7 +31,7 @@ public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db)
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.DisplayName} can now sign in");
-            return Redirect("/admin/users");
+            return RedirectToPage("/Admin/Users/Index");
         }
         // The one exception: an email address already in use is a conflict, shown at the email field.
         if (outcome.Kind == OutcomeKind.Conflict)

@@ -33,7 +33,7 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
         {
             var run = outcome.Value!;
             Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Words.Plural(run.Invoices.Count, "invoice", "invoices")}, {Words.Pence(run.Total)} in all.");
-            return Redirect($"/billing/runs/{run.Id}");
+            return RedirectToPage("/Commissioning/Billing/Run", new { id = run.Id });
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {

@@ -40,7 +40,7 @@ public class NewModel(BlockContractService blockContracts, PlacementBrokerDbCont
         if (outcome.Succeeded)
         {
             Success("The block contract has been recorded");
-            return Redirect("/block-contracts");
+            return RedirectToPage("/Commissioning/BlockContracts/Index");
         }
         if (Refused(outcome) is { } refusal)
         {

@@ -25,7 +25,7 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");
-            return Redirect($"/dps/{id}");
+            return RedirectToPage("/Commissioning/Dps/Show", new { id });
         }
         return Refused(outcome) ?? Page();
     }

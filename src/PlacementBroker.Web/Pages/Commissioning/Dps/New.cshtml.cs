@@ -51,7 +51,7 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
             Success(created.Status == DpsStatus.Draft
                 ? $"{created.Name} was saved as a draft. Add its lots, then open it for applications."
                 : $"{created.Name} is open for applications.");
-            return Redirect($"/dps/{created.Id}");
+            return RedirectToPage("/Commissioning/Dps/Show", new { id = created.Id });
         }
         if (Refused(outcome, unreadable: unreadable) is { } result)
         {

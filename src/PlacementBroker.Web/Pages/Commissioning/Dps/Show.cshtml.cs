@@ -50,7 +50,7 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
         if (outcome.Succeeded)
         {
             Success($"{outcome.Value!.Name} is open for applications. Providers can now apply to its lots.");
-            return Redirect($"/dps/{id}");
+            return RedirectToPage("/Commissioning/Dps/Show", new { id });
         }
         if (Refused(outcome) is { } result)
         {

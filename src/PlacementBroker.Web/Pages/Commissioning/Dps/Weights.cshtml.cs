@@ -64,7 +64,7 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
         if (outcome.Succeeded)
         {
             Success("The ranking weights are saved. Offers on this DPS's referrals are ranked with them from now on.");
-            return Redirect($"/dps/{id}");
+            return RedirectToPage("/Commissioning/Dps/Show", new { id });
         }
         return Refused(outcome, Criteria.ToDictionary(c => c.Key, c => $"Input[{c.Key}]")) ?? Page();
     }

@@ -31,7 +31,7 @@ public abstract class ApplicationPageModel(AdmissionService admissions, DpsServi
     protected async Task<IActionResult> ShowWhileAsync(Guid id, ApplicationStatus status) =>
         !await LoadAsync(id) ? NotFound()
         : Application.Status == status ? Page()
-        : Redirect($"/provider/applications/{id}");
+        : RedirectToPage("/Provider/Applications/Show", new { id });
 
     public AnswerView? AnswerTo(QuestionView question) =>
         Application.Answers.FirstOrDefault(a => string.Equals(a.QuestionId, question.Id, StringComparison.OrdinalIgnoreCase));

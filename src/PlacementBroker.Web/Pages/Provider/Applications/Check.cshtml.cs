@@ -10,7 +10,7 @@ public class CheckModel(AdmissionService admissions, DpsService dps) : Applicati
         var outcome = await Admissions.SubmitAsync(Actor, id, Aborted);
         if (outcome.Succeeded)
         {
-            return Redirect($"/provider/applications/{id}/submitted");
+            return RedirectToPage("/Provider/Applications/Submitted", new { id });
         }
         if (!await LoadAsync(id))
         {
@@ -18,7 +18,7 @@ public class CheckModel(AdmissionService admissions, DpsService dps) : Applicati
         }
         if (Application.Status != ApplicationStatus.Draft)
         {
-            return Redirect($"/provider/applications/{id}");
+            return RedirectToPage("/Provider/Applications/Show", new { id });
         }
         if (outcome.Kind == OutcomeKind.Invalid)
         {

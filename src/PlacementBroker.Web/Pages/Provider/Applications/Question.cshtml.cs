@@ -38,7 +38,7 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
         if (outcome.Succeeded)
         {
             Success($"Your answer to “{Question.Text}” is saved");
-            return Redirect($"/provider/applications/{id}");
+            return RedirectToPage("/Provider/Applications/Show", new { id });
         }
         return Refused(outcome) ?? Page();
     }
@@ -52,7 +52,7 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
         }
         if (Application.Status != ApplicationStatus.Draft)
         {
-            return Redirect($"/provider/applications/{id}");
+            return RedirectToPage("/Provider/Applications/Show", new { id });
         }
         if (Questions.FirstOrDefault(q => q.Id == key) is not { } question)
         {

@@ -15,7 +15,7 @@ public class ShowModel(AdmissionService admissions, DpsService dps) : Applicatio
         var outcome = await Admissions.StartOrResumeAsync(Actor, Application.LotId, Aborted);
         if (outcome.Succeeded)
         {
-            return Redirect($"/provider/applications/{outcome.Value!.Id}");
+            return RedirectToPage("/Provider/Applications/Show", new { id = outcome.Value!.Id });
         }
         Problem(outcome.Message);
         return Page();

@@ -23,7 +23,7 @@ public class IndexModel(DpsService dps, AdmissionService admissions, MembershipS
         var outcome = await admissions.StartOrResumeAsync(Actor, lotId, Aborted);
         if (outcome.Succeeded)
         {
-            return Redirect($"/provider/applications/{outcome.Value!.Id}");
+            return RedirectToPage("/Provider/Applications/Show", new { id = outcome.Value!.Id });
         }
         Problem(outcome.Message);
         await LoadAsync();

@@ -26,7 +26,7 @@ public class WithdrawModel(MembershipService memberships) : ProviderPageModel
         if (outcome.Succeeded)
         {
             Success($"Your organisation has withdrawn from {Membership.LotName}");
-            return Redirect("/provider/memberships");
+            return RedirectToPage("/Provider/Memberships/Index");
         }
         return Refused(outcome) ?? Page();
     }

@@ -28,7 +28,7 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
         {
             case OutcomeKind.Success:
                 Success($"We have emailed {outcome.Value!.DisplayName} a link to choose a password. It works for 24 hours");
-                return Redirect("/provider/organisation");
+                return RedirectToPage("/Provider/Organisation/Index");
             case OutcomeKind.Forbidden:
                 return Forbid();
             case OutcomeKind.Conflict:

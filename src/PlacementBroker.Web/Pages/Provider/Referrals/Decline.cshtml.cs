@@ -24,7 +24,7 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
         {
             return NotFound();
         }
-        return Referral.Status == ReferralStatus.Open && !Referral.Declined ? Page() : Redirect($"/provider/referrals/{Id}");
+        return Referral.Status == ReferralStatus.Open && !Referral.Declined ? Page() : RedirectToPage("/Provider/Referrals/Show", new { id = Id });
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -34,7 +34,7 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
         if (outcome.Succeeded)
         {
             Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
-            return Redirect($"/provider/referrals/{Id}");
+            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
         }
         return Refused(outcome) ?? (await LoadAsync() ? Page() : NotFound());
     }

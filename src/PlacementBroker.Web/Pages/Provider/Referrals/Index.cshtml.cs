@@ -52,7 +52,7 @@ public class IndexModel(OfferService offers, ProviderAlerts alerts) : ProviderPa
         Success(every
             ? "You will be alerted live for every referral sent to your organisation"
             : "You will be alerted live only for referrals that fit your vacancies. Every referral still appears in this list");
-        return Redirect(Fits ? "/provider/referrals?fits=true" : "/provider/referrals");
+        return RedirectToPage("/Provider/Referrals/Index", Fits ? new { fits = "true" } : null);
     }
 
     private async Task<InboxPanel> LoadAsync()

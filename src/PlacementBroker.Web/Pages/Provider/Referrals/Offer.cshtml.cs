@@ -48,7 +48,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         }
         if (Referral.Status != ReferralStatus.Open)
         {
-            return Redirect($"/provider/referrals/{Id}");
+            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
         }
         Input = new OfferInput
         {
@@ -84,7 +84,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
             Success(outcome.Value!.Replayed
                 ? "Your offer was already sent: it has not been sent twice"
                 : "Your offer is sent. The placing officer sees it at once, ranked with any others");
-            return Redirect($"/provider/referrals/{Id}");
+            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
         }
         // The one exception: a rule the chosen vacancy breaks (closed, full, another lot) is shown at the vacancy.
         if (outcome.Kind == OutcomeKind.BusinessRule)

@@ -27,7 +27,7 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
         if (outcome.Succeeded)
         {
             Success("Your offer is withdrawn");
-            return Redirect($"/provider/referrals/{Id}");
+            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
         }
         Problem(outcome.Message);
         return await LoadAsync() ? Page() : NotFound();

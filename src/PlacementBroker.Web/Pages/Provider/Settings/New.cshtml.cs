@@ -60,7 +60,7 @@ public class NewModel(SettingService settings) : ProviderPageModel
                     Success(outcome.Value!.ReviewStatus == SettingReviewStatus.AwaitingReview
                         ? $"{outcome.Value.Name} has been added and is awaiting platform admin review of its Ofsted URN"
                         : $"{outcome.Value.Name} has been added");
-                    return Redirect("/provider/settings");
+                    return RedirectToPage("/Provider/Settings/Index");
                 case OutcomeKind.Forbidden:
                     return Forbid();
                 case OutcomeKind.Conflict:

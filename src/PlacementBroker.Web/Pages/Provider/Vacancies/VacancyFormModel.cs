@@ -94,7 +94,7 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
         {
             case OutcomeKind.Success:
                 Success(success(outcome.Value!));
-                return Redirect("/provider/vacancies");
+                return RedirectToPage("/Provider/Vacancies/Index");
             case OutcomeKind.NotFound:
                 return NotFound();
             case OutcomeKind.Forbidden:

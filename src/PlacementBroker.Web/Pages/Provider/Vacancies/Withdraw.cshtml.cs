@@ -24,7 +24,7 @@ public class WithdrawModel(VacancyService vacancies) : ProviderPageModel
         if (outcome.Succeeded)
         {
             Success($"Your vacancy at {vacancy.SettingName} is withdrawn");
-            return Redirect("/provider/vacancies");
+            return RedirectToPage("/Provider/Vacancies/Index");
         }
         Vacancy = vacancy;
         Problem(outcome.Message);

@@ -39,7 +39,7 @@ public class NewModel(QualityService quality) : QaPageModel
             Success(flag.Severity == FlagSeverity.Critical
                 ? $"Critical flag raised: {Profile.ProviderName} is red, suspended from its lots and out of matching until the flag is resolved"
                 : $"{Words.Name(flag.Severity)} flag raised");
-            return Redirect($"/qa/providers/{providerId}");
+            return RedirectToPage("/Quality/Profile", new { providerId });
         }
         return Refused(outcome) ?? Page();
     }

@@ -13,7 +13,7 @@ public abstract class OpenFlagPageModel(PlacementBrokerDbContext db) : QaPageMod
         }
         if (flag.Flag.Status != FlagStatus.Open)
         {
-            return Redirect($"/qa/providers/{flag.Flag.ProviderId}");
+            return RedirectToPage("/Quality/Profile", new { providerId = flag.Flag.ProviderId });
         }
         Flag = flag;
         return null;
@@ -23,6 +23,6 @@ public abstract class OpenFlagPageModel(PlacementBrokerDbContext db) : QaPageMod
     protected IActionResult Done(string message)
     {
         Success(message);
-        return Redirect($"/qa/providers/{Flag.Flag.ProviderId}");
+        return RedirectToPage("/Quality/Profile", new { providerId = Flag.Flag.ProviderId });
     }
 }

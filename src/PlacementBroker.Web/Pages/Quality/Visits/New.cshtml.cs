@@ -59,7 +59,7 @@ public class NewModel(QualityService quality) : QaPageModel
         if (outcome.Succeeded)
         {
             Success($"Visit on {Words.Date(outcome.Value!.VisitDate)} recorded");
-            return Redirect($"/qa/providers/{providerId}");
+            return RedirectToPage("/Quality/Profile", new { providerId });
         }
         return Refused(outcome, unreadable: unreadable) ?? Page();
     }

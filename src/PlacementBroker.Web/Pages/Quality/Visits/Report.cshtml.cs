@@ -49,7 +49,7 @@ public class ReportModel(QualityService quality, PlacementBrokerDbContext db) : 
         if (outcome.Succeeded)
         {
             Success("The report dates have been recorded");
-            return Redirect($"/qa/providers/{Visit.ProviderId}");
+            return RedirectToPage("/Quality/Profile", new { providerId = Visit.ProviderId });
         }
         return Refused(outcome) ?? Page();
     }

@@ -59,7 +59,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
         {
             var lot = outcome.Value!;
             Success($"{lot.Name} was added with {Words.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
-            return Redirect($"/dps/{id}");
+            return RedirectToPage("/Commissioning/Dps/Show", new { id });
         }
         if (outcome.Kind == OutcomeKind.Conflict)
         {

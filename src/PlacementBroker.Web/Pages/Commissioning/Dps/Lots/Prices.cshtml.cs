@@ -63,7 +63,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         if (outcome.Succeeded)
         {
             Success($"The prices of {Lot.Name} are saved.");
-            return Redirect($"/dps/{id}/lots/{lotId}/prices");
+            return RedirectToPage("/Commissioning/Dps/Lots/Prices", new { id, lotId });
         }
         return Refused(outcome) ?? Page();
     }

@@ -42,7 +42,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         {
             var changed = outcome.Value!;
             Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Words.Name(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
-            return Redirect($"/dps/{id}/memberships/{membershipId}");
+            return RedirectToPage("/Commissioning/Dps/Memberships/Show", new { id, membershipId });
         }
         return Refused(outcome) ?? Page();
     }

@@ -55,7 +55,7 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         if (outcome.Succeeded)
         {
             Success("Your commentary was saved. The statement is still a draft.");
-            return Redirect($"/sufficiency/statements/{id}");
+            return RedirectToPage("/Commissioning/Sufficiency/Statements/Edit", new { id });
         }
         return Refused(outcome) ?? Page();
     }
@@ -77,7 +77,7 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         if (published.Succeeded)
         {
             Success($"{published.Value!.Title} is published. Its figures no longer change.");
-            return Redirect($"/sufficiency/statements/{id}/print");
+            return RedirectToPage("/Commissioning/Sufficiency/Statements/Print", new { id });
         }
         return Refused(published) ?? Page();
     }

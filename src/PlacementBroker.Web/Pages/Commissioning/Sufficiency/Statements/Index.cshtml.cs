@@ -42,7 +42,7 @@ public class IndexModel(SufficiencyStatementService statements, TimeProvider clo
         if (outcome.Succeeded)
         {
             Success($"The draft of {outcome.Value!.Title} was started. Write the commentary, then publish it.");
-            return Redirect($"/sufficiency/statements/{outcome.Value.Id}");
+            return RedirectToPage("/Commissioning/Sufficiency/Statements/Edit", new { id = outcome.Value.Id });
         }
         return Refused(outcome) ?? Page();
     }
