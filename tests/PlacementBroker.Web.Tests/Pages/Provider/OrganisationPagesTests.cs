@@ -85,7 +85,7 @@ public class SetPasswordPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (email, code) = await InviteAsync();
         using var session = new PageSession(app);
         var link = $"/account/set-password?code={Uri.EscapeDataString(code)}";
-        Assert.Contains($"You will sign in to PlacementBroker as {email}.", (await session.OpenAsync(link)).Text);
+        Assert.Contains($"You will sign in to PlacementBroker as {email}", (await session.OpenAsync(link)).Text);
 
         var done = (await session.PostFormAndOpenAsync(link, new()
         {
