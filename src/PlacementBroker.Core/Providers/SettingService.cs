@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>A provider's Ofsted-registered settings, located from coordinates or, failing those, the postcode.</summary>

@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Referrals;
 
 /// <summary>
