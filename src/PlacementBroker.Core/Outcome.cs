@@ -73,6 +73,23 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>
+    /// Optional coordinates: both or neither, and inside the United Kingdom's bounding box (49.8°N to 60.9°N,
+    /// 8.7°W to 1.8°E). <paramref name="what"/> starts the out-of-range message, like "The coordinates".
+    /// </summary>
+    public FieldErrors Coordinates(string latitudeField, string longitudeField, double? latitude, double? longitude, string what)
+    {
+        if ((latitude is null) != (longitude is null))
+        {
+            Add(latitude is null ? latitudeField : longitudeField, "Enter both latitude and longitude, or neither");
+        }
+        else if (latitude is { } lat && longitude is { } lon && (lat is < 49.8 or > 60.9 || lon is < -8.7 or > 1.8))
+        {
+            Add(latitudeField, $"{what} must be in the United Kingdom");
+        }
+        return this;
+    }
+
     public FieldErrors Email(string field, string? value, string what = "Email address")
     {
         if (string.IsNullOrWhiteSpace(value))

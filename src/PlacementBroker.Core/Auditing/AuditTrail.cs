@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Auditing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PlacementBroker.Core.Auditing;
 
 public static class AuditingExtensions

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Payments;
-using PlacementBroker.Core.Placements;
 
 namespace PlacementBroker.Core.Billing;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Payments;
 
 namespace PlacementBroker.Core.Billing;

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Providers;
 
 namespace PlacementBroker.Core.Data;
 

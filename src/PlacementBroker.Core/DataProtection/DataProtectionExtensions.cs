@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core.Auditing;
 
 namespace PlacementBroker.Core.DataProtection;
 

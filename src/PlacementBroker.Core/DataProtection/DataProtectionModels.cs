@@ -1,6 +1,3 @@
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.DataProtection;
 
 /// <summary>The auditor's filters; every one optional. Dates are days in England, inclusive.</summary>

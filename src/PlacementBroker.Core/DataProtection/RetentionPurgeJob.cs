@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.DataProtection;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.DataProtection;
 
 /// <summary>

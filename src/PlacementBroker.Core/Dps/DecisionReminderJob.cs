@@ -1,8 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Dps;
 

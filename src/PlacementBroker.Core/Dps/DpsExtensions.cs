@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PlacementBroker.Core.Dps;
 
 public static class DpsExtensions

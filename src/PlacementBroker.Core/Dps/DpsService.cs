@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Dps;
 
 /// <summary>Commissioners run their DPSs: create, add lots, publish, close.</summary>

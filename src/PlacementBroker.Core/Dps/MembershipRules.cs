@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Dps;
 
 public enum MembershipAction

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Dps;
 
 /// <summary>Suspend, reinstate, withdraw, remove: every change with who, when and why, shown to the provider.</summary>

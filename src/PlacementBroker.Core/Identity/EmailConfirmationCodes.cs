@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Identity;
 
 /// <summary>Issues and redeems <see cref="EmailConfirmationCode"/>s.</summary>

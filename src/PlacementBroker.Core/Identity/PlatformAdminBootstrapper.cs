@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
-using PlacementBroker.Core.Auditing;
 
 namespace PlacementBroker.Core.Identity;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
 
 namespace PlacementBroker.Core.Matching;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Matching;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace PlacementBroker.Core.Matching;
 
 /// <summary>A provider's quality-assurance status as matching needs it.</summary>

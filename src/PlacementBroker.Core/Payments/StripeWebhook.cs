@@ -43,7 +43,7 @@ public static class StripeWebhook
         }
         string? stripeInvoiceId = null;
         Guid? invoiceId = null;
-        if (stripeEvent.Data?.Object is Invoice invoice)
+        if (stripeEvent.Data?.Object is Stripe.Invoice invoice)
         {
             stripeInvoiceId = invoice.Id;
             if (invoice.Metadata?.TryGetValue("invoiceId", out var ours) == true && Guid.TryParse(ours, out var parsed))

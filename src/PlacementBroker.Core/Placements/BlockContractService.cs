@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.Placements;
 
 /// <summary>

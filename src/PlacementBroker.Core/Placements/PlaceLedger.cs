@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Placements;
 
 /// <summary>A child's time in a setting, or places held for a manager's decision: from <see cref="Start"/> until the day before <see cref="End"/>.</summary>

@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Placements;
 
 public sealed record AcceptRequest(PlacementKind? Kind, Guid? BlockContractId);

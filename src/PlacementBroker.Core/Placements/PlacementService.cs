@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Placements;
 
 /// <summary>

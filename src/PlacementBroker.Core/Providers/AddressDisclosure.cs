@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Placements;
-
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>

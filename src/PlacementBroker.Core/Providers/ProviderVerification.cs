@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Notifications;
-
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>

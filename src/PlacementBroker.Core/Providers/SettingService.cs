@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>A provider's Ofsted-registered settings, located from coordinates or, failing those, the postcode.</summary>
@@ -42,14 +37,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
         {
             errors.Add("postcode", "Enter a full UK postcode, like LS6 2AB");
         }
-        if ((request.Latitude is null) != (request.Longitude is null))
-        {
-            errors.Add(request.Latitude is null ? "latitude" : "longitude", "Enter both latitude and longitude, or neither");
-        }
-        else if (request.Latitude is { } lat && request.Longitude is { } lon && (lat is < 49.8 or > 60.9 || lon is < -8.7 or > 1.8))
-        {
-            errors.Add("latitude", "The coordinates must be in the United Kingdom");
-        }
+        errors.Coordinates("latitude", "longitude", request.Latitude, request.Longitude, "The coordinates");
         if (request.OfstedGrade is null)
         {
             errors.Add("ofstedGrade", "Select the latest Ofsted grade, or not yet inspected");

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>Capacity providers put in front of the councils, only in lots they are admitted to and not suspended from.</summary>

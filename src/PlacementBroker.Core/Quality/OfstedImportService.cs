@@ -1,12 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Quality;
 

@@ -1,9 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Quality;
 

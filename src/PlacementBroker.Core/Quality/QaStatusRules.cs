@@ -1,7 +1,3 @@
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Vocabulary;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Quality;
 
 /// <summary>A provider's QA status is derived, never typed in: red, amber or green, each with its reasons.</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using PlacementBroker.Core.Dps;
 
 namespace PlacementBroker.Core.Quality;
 

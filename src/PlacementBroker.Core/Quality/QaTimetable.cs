@@ -1,7 +1,3 @@
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Quality;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core.Matching;
-
 namespace PlacementBroker.Core.Quality;
 
 public static class QualityExtensions

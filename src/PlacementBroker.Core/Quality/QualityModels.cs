@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Quality;
 
 public sealed record RaiseFlagRequest(Guid? ProviderId, Guid? SettingId, FlagCategory? Category, FlagSeverity? Severity, string? Description, string? EvidenceReferences = null);

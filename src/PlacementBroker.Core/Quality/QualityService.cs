@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Quality;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Referrals;
 
 /// <summary>Providers' side of a referral: the anonymised inbox, offers (idempotent), withdrawals and declines; and the ranked views officers see.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-
 namespace PlacementBroker.Core.Referrals;
 
 /// <summary>A provider chooses to be alerted live for every referral, or only for those that fit its vacancies.</summary>

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Referrals;
 

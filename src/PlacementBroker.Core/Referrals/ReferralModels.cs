@@ -1,5 +1,3 @@
-using PlacementBroker.Core.Matching;
-
 namespace PlacementBroker.Core.Referrals;
 
 public sealed record ChildInput(

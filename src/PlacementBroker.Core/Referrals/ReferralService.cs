@@ -1,12 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Referrals;
 
 /// <summary>
@@ -97,14 +88,7 @@ public class ReferralService(
         {
             errors.Add("homePostcode", "Enter a UK postcode, like LS6 2AB, or a postcode district, like LS6");
         }
-        if ((request.HomeLatitude is null) != (request.HomeLongitude is null))
-        {
-            errors.Add(request.HomeLatitude is null ? "homeLatitude" : "homeLongitude", "Enter both latitude and longitude, or neither");
-        }
-        else if (request.HomeLatitude is { } hLat && request.HomeLongitude is { } hLon && (hLat is < 49.8 or > 60.9 || hLon is < -8.7 or > 1.8))
-        {
-            errors.Add("homeLatitude", "The home's coordinates must be in the United Kingdom");
-        }
+        errors.Coordinates("homeLatitude", "homeLongitude", request.HomeLatitude, request.HomeLongitude, "The home's coordinates");
         if (request.MaxDistanceMiles is null)
         {
             errors.Add("maxDistanceMiles", "Enter the furthest distance from home in miles");

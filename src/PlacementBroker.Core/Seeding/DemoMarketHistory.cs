@@ -1,9 +1,3 @@
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.Seeding;
 
 /// <summary>

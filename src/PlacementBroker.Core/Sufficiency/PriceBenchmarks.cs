@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Vocabulary;
-
 namespace PlacementBroker.Core.Sufficiency;
 
 /// <summary>A spot price accepted for a placement, with the market it belongs to.</summary>

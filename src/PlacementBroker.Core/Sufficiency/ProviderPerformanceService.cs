@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.Sufficiency;
 
 /// <summary>Each provider's scorecard: how it answers referrals, how its offers fare, how its placements last, and its QA history.</summary>

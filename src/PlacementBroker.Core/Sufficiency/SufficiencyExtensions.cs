@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core.Matching;
-
 namespace PlacementBroker.Core.Sufficiency;
 
 public static class SufficiencyExtensions

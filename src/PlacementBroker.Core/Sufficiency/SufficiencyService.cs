@@ -1,13 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Sufficiency;
 

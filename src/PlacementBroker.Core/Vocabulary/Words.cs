@@ -1,12 +1,4 @@
 using System.Globalization;
-using PlacementBroker.Core.Billing;
-using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Core.Referrals;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Core.Vocabulary;

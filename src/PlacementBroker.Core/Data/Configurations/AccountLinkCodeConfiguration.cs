@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Identity;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class AccountLinkCodeConfiguration : IEntityTypeConfiguration<AccountLinkCode>

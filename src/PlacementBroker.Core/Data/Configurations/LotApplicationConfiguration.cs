@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Dps;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class LotApplicationConfiguration : IEntityTypeConfiguration<LotApplication>

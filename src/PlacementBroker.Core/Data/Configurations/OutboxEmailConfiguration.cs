@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Notifications;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>

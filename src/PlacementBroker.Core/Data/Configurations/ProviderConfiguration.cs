@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class ProviderConfiguration : IEntityTypeConfiguration<Provider>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Referrals;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
@@ -17,8 +13,8 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(e => e.CulturalNeeds).HasMaxLength(2000);
         builder.Property(e => e.HomePostcode).HasMaxLength(10);
         builder.Property(e => e.ClosedReason).HasMaxLength(2000);
-        builder.PrimitiveCollection(e => e.Needs).ElementType().HasConversion<string>();
-        builder.PrimitiveCollection(e => e.MustHaveNeeds).ElementType().HasConversion<string>();
+        builder.EnumsAsStrings(e => e.Needs);
+        builder.EnumsAsStrings(e => e.MustHaveNeeds);
         // Computed from the needs on every save: written through the property, never read back into it.
         builder.Property(e => e.NeedsBand).UsePropertyAccessMode(PropertyAccessMode.Property);
         builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PlacementBroker.Core.Sufficiency;
 
 namespace PlacementBroker.Core.Data.Configurations;

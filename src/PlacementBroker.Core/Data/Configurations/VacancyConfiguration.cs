@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PlacementBroker.Core.Providers;
-
 namespace PlacementBroker.Core.Data.Configurations;
 
 public class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
@@ -11,8 +7,8 @@ public class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.HasOne(e => e.Setting).WithMany().HasForeignKey(e => e.SettingId);
         builder.HasOne<Provider>().WithMany().HasForeignKey(e => e.ProviderId);
         builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
-        builder.PrimitiveCollection(e => e.Genders).ElementType().HasConversion<string>();
-        builder.PrimitiveCollection(e => e.NeedsMet).ElementType().HasConversion<string>();
+        builder.EnumsAsStrings(e => e.Genders);
+        builder.EnumsAsStrings(e => e.NeedsMet);
         builder.HasIndex(e => new { e.LotId, e.Status });
         builder.HasIndex(e => new { e.ProviderId, e.Status });
         builder.Property(e => e.Version).IsConcurrencyToken();
