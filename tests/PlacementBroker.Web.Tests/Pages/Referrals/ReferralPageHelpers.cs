@@ -8,7 +8,7 @@ using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Pages.Referrals;
 
-internal static partial class ReferralPageHelpers
+internal static class ReferralPageHelpers
 {
     /// <summary>A referral sent through the API (<see cref="TestData.ReferralBody"/>: Amelia Hartley-Testcase, 14, LS6 3QN).</summary>
     public static async Task<Guid> SendReferralAsync(this PlacementBrokerApp app, TestUser officer, Dictionary<string, object?> body)
@@ -69,21 +69,4 @@ internal static partial class ReferralPageHelpers
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
-
-    /// <summary>The ids the error summary links to, top to bottom.</summary>
-    public static List<string> ErrorSummaryLinks(string html)
-    {
-        var summary = Regex.Match(html, "<ul class=\"govuk-list govuk-error-summary__list\">(.*?)</ul>", RegexOptions.Singleline);
-        return summary.Success ? [.. SummaryLink().Matches(summary.Groups[1].Value).Select(m => m.Groups[1].Value)] : [];
-    }
-
-    public static string HiddenValue(string html, string name)
-    {
-        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"");
-        Assert.True(match.Success, $"No hidden field {name}");
-        return match.Groups[1].Value;
-    }
-
-    [GeneratedRegex("<li><a href=\"#([^\"]+)\">")]
-    private static partial Regex SummaryLink();
 }
