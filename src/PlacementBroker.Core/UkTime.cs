@@ -3,10 +3,13 @@ namespace PlacementBroker.Core;
 /// <summary>Dates as people in England see them: a decision "due today" means today in London, not in UTC.</summary>
 public static class UkTime
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    /// <summary>England's time zone: the one every conversion between UTC and what people in England read goes through.</summary>
+    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
 
-    public static DateOnly DateOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London));
+    /// <summary>A UTC moment as the wall-clock time it was in England.</summary>
+    public static DateTime LocalOf(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(LocalOf(utc));
 }

@@ -10,7 +10,6 @@ namespace PlacementBroker.Core.DataProtection;
 public class AuditQueryService(PlacementBrokerDbContext db)
 {
     public const int MaxCsvRows = 100_000;
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>Checks and reads the query string's filters; a bad value is a field error.</summary>
     public static (AuditFilter? Filter, FieldErrors Errors) Parse(string? from, string? to, string? action, string? userEmail, string? entityType, string? entityId)
@@ -115,5 +114,5 @@ public class AuditQueryService(PlacementBrokerDbContext db)
 
     /// <summary>Midnight in England on the day, as UTC.</summary>
     public static DateTime StartOfDay(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London);
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), UkTime.London);
 }

@@ -16,7 +16,6 @@ public static class Words
     public const string Missing = "—";
 
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     // ---- Values -------------------------------------------------------------------------------------------------
 
@@ -34,7 +33,7 @@ public static class Words
         {
             return Missing;
         }
-        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(u, DateTimeKind.Utc), London);
+        var local = UkTime.LocalOf(u);
         var time = local.ToString(local.Minute == 0 ? "%h" : "h:mm", EnGb) + (local.Hour < 12 ? "am" : "pm");
         return $"{Date(DateOnly.FromDateTime(local))} at {time}";
     }

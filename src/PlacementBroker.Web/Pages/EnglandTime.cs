@@ -5,12 +5,10 @@ namespace PlacementBroker.Web.Pages;
 /// <summary>A date and time of day in England as a form's fields hold them, to and from the UTC moment it is.</summary>
 public static class EnglandTime
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     /// <summary>The England date and 24-hour time of a UTC moment, as the form's fields hold them.</summary>
     public static (DateOnly Date, string Time) LocalParts(DateTime utc)
     {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+        var local = UkTime.LocalOf(utc);
         return (DateOnly.FromDateTime(local), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
@@ -54,11 +52,11 @@ public static class EnglandTime
             return null;
         }
         var local = date.ToDateTime(new TimeOnly(hour, minute), DateTimeKind.Unspecified);
-        if (London.IsInvalidTime(local))
+        if (UkTime.London.IsInvalidTime(local))
         {
             // The hour the clocks go forward does not exist: the same moment an hour on.
             local = local.AddHours(1);
         }
-        return DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, London), DateTimeKind.Utc);
+        return DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(local, UkTime.London), DateTimeKind.Utc);
     }
 }

@@ -75,8 +75,6 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         ({ } band, { } region) => $"{Words.Name(band)}, {Words.Name(region)}",
     };
 
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
-
     private async Task<IActionResult?> LoadAsync(Guid id, Guid lotId)
     {
         if (await VisibleDpsAsync(dps, id) is not { } found || found.Lots.SingleOrDefault(l => l.Id == lotId) is not { } lot)
