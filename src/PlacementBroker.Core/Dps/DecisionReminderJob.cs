@@ -7,18 +7,14 @@ namespace PlacementBroker.Core.Dps;
 /// fall due by the next working day. A sweep: run twice on a day, it sends each commissioner one email.
 /// </summary>
 public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar calendar, EmailOutbox emails, TimeProvider clock)
+    : WorkingDayReminderJob(calendar, emails, clock)
 {
     public const string RecurringId = "dps-decision-reminders";
     public const string Cron = "0 7 * * *";
 
-    public async Task RunAsync()
+    protected override async Task RemindAsync(DateOnly today)
     {
-        var today = UkTime.Today(clock);
-        if (!calendar.IsWorkingDay(today))
-        {
-            return;
-        }
-        var nextWorkingDay = calendar.AddWorkingDays(today, 1);
+        var nextWorkingDay = Calendar.AddWorkingDays(today, 1);
         var waiting = await db.LotApplications.AsNoTracking()
             .Where(a => a.Status == ApplicationStatus.Submitted && a.DecisionDueBy <= nextWorkingDay)
             .Select(a => new { a.Id, a.DecisionDueBy, Provider = a.Provider!.Name, Lot = a.Lot!.Name, Lead = a.Lot.Dps!.LeadLocalAuthorityId })
@@ -44,9 +40,8 @@ public class DecisionReminderJob(PlacementBrokerDbContext db, WorkingDayCalendar
                 .Select(u => new { u.Id, u.Email }).ToListAsync();
             foreach (var commissioner in commissioners.Where(c => c.Email is not null))
             {
-                await emails.QueueAndSaveAsync(commissioner.Email!,
-                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {Words.Date(nextWorkingDay)}",
-                    body.ToString(), reference: $"dps-decisions:{commissioner.Id}:{today:yyyy-MM-dd}");
+                await SendAsync("dps-decisions", commissioner.Id, commissioner.Email!,
+                    $"DPS admission decisions: {overdue.Count} overdue, {dueSoon.Count} due by {Words.Date(nextWorkingDay)}", body.ToString(), today);
             }
         }
     }

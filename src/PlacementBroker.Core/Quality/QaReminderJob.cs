@@ -4,17 +4,13 @@ namespace PlacementBroker.Core.Quality;
 
 /// <summary>Each working morning, tells every QA officer what on their queue is overdue or due within a week. Once a day, however often it runs.</summary>
 public class QaReminderJob(PlacementBrokerDbContext db, QualityService quality, WorkingDayCalendar calendar, EmailOutbox emails, TimeProvider clock)
+    : WorkingDayReminderJob(calendar, emails, clock)
 {
     public const string RecurringId = "qa-reminders";
     public const string Cron = "15 7 * * *";
 
-    public async Task RunAsync()
+    protected override async Task RemindAsync(DateOnly today)
     {
-        var today = UkTime.Today(clock);
-        if (!calendar.IsWorkingDay(today))
-        {
-            return;
-        }
         var officers = await db.Users.AsNoTracking().Where(u => u.Role == Role.QaOfficer && u.LocalAuthorityId != null)
             .Select(u => new { u.Id, u.Email, u.LocalAuthorityId }).ToListAsync();
         foreach (var team in officers.GroupBy(o => o.LocalAuthorityId))
@@ -32,8 +28,8 @@ public class QaReminderJob(PlacementBrokerDbContext db, QualityService quality, 
             }
             foreach (var officer in team)
             {
-                await emails.QueueAndSaveAsync(officer.Email!, $"QA work queue: {items.Count(i => i.Overdue)} overdue, {items.Count(i => !i.Overdue)} due this week",
-                    body.ToString(), reference: $"qa-reminder:{officer.Id}:{today:yyyy-MM-dd}");
+                await SendAsync("qa-reminder", officer.Id, officer.Email!,
+                    $"QA work queue: {items.Count(i => i.Overdue)} overdue, {items.Count(i => !i.Overdue)} due this week", body.ToString(), today);
             }
         }
     }
