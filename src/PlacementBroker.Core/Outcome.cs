@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace PlacementBroker.Core;
 
 public enum OutcomeKind
@@ -30,6 +32,23 @@ public sealed record Outcome<T>
     public static Outcome<T> Conflict(string message) => new() { Kind = OutcomeKind.Conflict, Message = message };
     public static Outcome<T> BusinessRule(string message) => new() { Kind = OutcomeKind.BusinessRule, Message = message };
 
+    /// <summary>
+    /// The order every change checks its caller in. What the caller may not see (<paramref name="found"/> is null, the
+    /// record read within the caller's tenancy) is not found: another tenant's record is never told apart from an unknown
+    /// id. What the caller sees but its role may not change is forbidden. True, with the refusal, when either applies.
+    /// </summary>
+    public static bool Refused([NotNullWhen(false)] object? found, string notFound, bool roleMay, string forbidden,
+        [NotNullWhen(true)] out Outcome<T>? refusal)
+    {
+        refusal = found is null ? NotFound(notFound) : roleMay ? null : Forbidden(forbidden);
+        return refusal is not null;
+    }
+
+    /// <summary>This refusal as the outcome of an operation that cannot go ahead because of it: the same kind, message and errors.</summary>
+    public Outcome<TOther> As<TOther>() => Succeeded
+        ? throw new InvalidOperationException("A success has a value of its own; only a refusal passes on.")
+        : new() { Kind = Kind, Errors = Errors, Message = Message };
+
     /// <summary>A rule broken by one field's value (422): the field is named so a form can point at it.</summary>
     public static Outcome<T> BusinessRule(string field, string message) =>
         new() { Kind = OutcomeKind.BusinessRule, Message = message, Errors = new FieldErrors().Add(field, message).ToDictionary() };
@@ -60,6 +79,58 @@ public sealed class FieldErrors
         if (string.IsNullOrWhiteSpace(value))
         {
             Add(field, message);
+        }
+        return this;
+    }
+
+    /// <summary>A value the caller must give: a choice (<c>Select …</c>), a date or a number.</summary>
+    public FieldErrors Required<TValue>(string field, TValue? value, string message) where TValue : struct
+    {
+        if (value is null)
+        {
+            Add(field, message);
+        }
+        return this;
+    }
+
+    /// <summary>A text the caller must give in one case only, like the reason for a rejection.</summary>
+    public FieldErrors RequiredWhen(bool needed, string field, string? value, string message) =>
+        needed ? Required(field, value, message) : this;
+
+    /// <summary>
+    /// A record the caller must choose: <paramref name="missing"/> when none is chosen, <paramref name="unknown"/> when
+    /// <paramref name="find"/> finds nothing. Where <paramref name="find"/> reads within the caller's organisation, another
+    /// organisation's record is never told apart from an unknown id. The record, or null.
+    /// </summary>
+    public async Task<TRecord?> ChosenAsync<TRecord>(string field, Guid? id, Func<Guid, Task<TRecord?>> find, string missing, string unknown)
+        where TRecord : class
+    {
+        if (id is not { } chosen)
+        {
+            Add(field, missing);
+            return null;
+        }
+        var found = await find(chosen);
+        if (found is null)
+        {
+            Add(field, unknown);
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A text the caller must give that must also read as what it is (a postcode, an Ofsted URN): <paramref name="missing"/>
+    /// when it is blank, <paramref name="unreadable"/> when it is given but does not read.
+    /// </summary>
+    public FieldErrors Required(string field, string? value, bool reads, string missing, string unreadable)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, missing);
+        }
+        else if (!reads)
+        {
+            Add(field, unreadable);
         }
         return this;
     }

@@ -21,14 +21,8 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
             return Outcome<BillingRunView>.Forbidden("Billing runs are for commissioners.");
         }
         var errors = new FieldErrors();
-        if (request.PeriodStart is null)
-        {
-            errors.Add("periodStart", "Enter the first day of the billing period");
-        }
-        if (request.PeriodEnd is null)
-        {
-            errors.Add("periodEnd", "Enter the last day of the billing period");
-        }
+        errors.Required("periodStart", request.PeriodStart, "Enter the first day of the billing period");
+        errors.Required("periodEnd", request.PeriodEnd, "Enter the last day of the billing period");
         if (request.PeriodStart is { } start && request.PeriodEnd is { } end)
         {
             if (end < start)

@@ -15,16 +15,10 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
 
     public async Task<Outcome<PlacementPrices>> ChangeAsync(Actor actor, Guid placementId, PriceChangeRequest request, CancellationToken ct = default)
     {
-        var placement = actor.LocalAuthorityId is { } la
-            ? await db.Placements.SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == la, ct)
-            : null;
-        if (placement is null)
+        var placement = await db.Placements.SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == actor.LocalAuthorityId, ct);
+        if (Outcome<PlacementPrices>.Refused(placement, "No such placement.", actor.Role == Role.PlacementManager, "Placement managers agree price changes.", out var refused))
         {
-            return Outcome<PlacementPrices>.NotFound("No such placement.");
-        }
-        if (actor.Role != Role.PlacementManager)
-        {
-            return Outcome<PlacementPrices>.Forbidden("Placement managers agree price changes.");
+            return refused;
         }
         var errors = new FieldErrors().MaxLength("reason", request.Reason, 500, "The reason");
         if (request.WeeklyPrice is not { } price)

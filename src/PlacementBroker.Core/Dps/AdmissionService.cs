@@ -186,23 +186,15 @@ public class AdmissionService(
     public async Task<Outcome<DecisionResult>> DecideAsync(Actor actor, Guid applicationId, DecisionRequest request, CancellationToken ct = default)
     {
         var application = await LeadApplicationAsync(actor, applicationId, ct);
-        if (application is null)
+        if (Outcome<DecisionResult>.Refused(application, "No such application.", actor.Role == Role.Commissioner,
+                "Only commissioners decide applications.", out var refused))
         {
-            return Outcome<DecisionResult>.NotFound("No such application.");
+            return refused;
         }
-        if (actor.Role != Role.Commissioner)
-        {
-            return Outcome<DecisionResult>.Forbidden("Only commissioners decide applications.");
-        }
-        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason");
-        if (request.Decision is null)
-        {
-            errors.Add("decision", "Select whether to admit or reject the provider");
-        }
-        else if (request.Decision == AdmissionDecision.Reject && string.IsNullOrWhiteSpace(request.Reason))
-        {
-            errors.Add("reason", "Enter the reasons for rejecting the application: the provider sees them");
-        }
+        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason")
+            .Required("decision", request.Decision, "Select whether to admit or reject the provider")
+            .RequiredWhen(request.Decision == AdmissionDecision.Reject, "reason", request.Reason,
+                "Enter the reasons for rejecting the application: the provider sees them");
         if (errors.Any)
         {
             return Outcome<DecisionResult>.Invalid(errors);
@@ -273,13 +265,10 @@ public class AdmissionService(
     public async Task<Outcome<ApplicationQueueItem>> ExtendAsync(Actor actor, Guid applicationId, string? reason, CancellationToken ct = default)
     {
         var application = await LeadApplicationAsync(actor, applicationId, ct);
-        if (application is null)
+        if (Outcome<ApplicationQueueItem>.Refused(application, "No such application.", actor.Role == Role.Commissioner,
+                "Only commissioners extend the decision period.", out var refused))
         {
-            return Outcome<ApplicationQueueItem>.NotFound("No such application.");
-        }
-        if (actor.Role != Role.Commissioner)
-        {
-            return Outcome<ApplicationQueueItem>.Forbidden("Only commissioners extend the decision period.");
+            return refused;
         }
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -102,9 +102,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         var (dps, refusal) = await LeadDpsAsync(actor, dpsId, ct);
         if (dps is null)
         {
-            return refusal!.Kind == OutcomeKind.Forbidden
-                ? Outcome<DpsLot>.Forbidden(refusal.Message!)
-                : Outcome<DpsLot>.NotFound(refusal.Message!);
+            return refusal!.As<DpsLot>();
         }
         if (dps.Status == DpsStatus.Closed)
         {
@@ -114,10 +112,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         var errors = new FieldErrors()
             .Required("name", name, "Enter the name of the lot")
             .MaxLength("name", name, 200, "Name");
-        if (request.PlacementType is null)
-        {
-            errors.Add("placementType", "Select the placement type");
-        }
+        errors.Required("placementType", request.PlacementType, "Select the placement type");
         ValidatePrice(errors, "benchmarkWeeklyPrice", request.BenchmarkWeeklyPrice, "The benchmark weekly price");
         ValidatePrice(errors, "priceBandLower", request.PriceBandLower, "The lower price band");
         ValidatePrice(errors, "priceBandUpper", request.PriceBandUpper, "The upper price band");
@@ -214,7 +209,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         var (dps, refusal) = await LeadDpsAsync(actor, dpsId, ct);
         if (dps is null)
         {
-            return refusal!.Kind == OutcomeKind.Forbidden ? Outcome<RankingWeightSettings>.Forbidden(refusal.Message!) : Outcome<RankingWeightSettings>.NotFound(refusal.Message!);
+            return refusal!.As<RankingWeightSettings>();
         }
         var errors = new FieldErrors();
         foreach (var (field, value) in new[] { ("needs", weights.Needs), ("ofstedGrade", weights.OfstedGrade), ("price", weights.Price),

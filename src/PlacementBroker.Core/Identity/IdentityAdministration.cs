@@ -66,14 +66,8 @@ public partial class IdentityAdministration(
         }
         else if (CouncilRoles.Contains(request.Role.Value))
         {
-            if (request.LocalAuthorityId is null)
-            {
-                errors.Add("localAuthorityId", "Select the local authority this person works for");
-            }
-            else if (!await db.LocalAuthorities.AnyAsync(a => a.Id == request.LocalAuthorityId, ct))
-            {
-                errors.Add("localAuthorityId", "Select a local authority that exists");
-            }
+            await errors.ChosenAsync("localAuthorityId", request.LocalAuthorityId, id => db.LocalAuthorities.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct),
+                "Select the local authority this person works for", "Select a local authority that exists");
             if (request.ProviderId is not null)
             {
                 errors.Add("providerId", "A local authority user cannot belong to a provider");
@@ -81,14 +75,8 @@ public partial class IdentityAdministration(
         }
         else if (request.Role == Role.ProviderUser)
         {
-            if (request.ProviderId is null)
-            {
-                errors.Add("providerId", "Select the provider this person works for");
-            }
-            else if (!await db.Providers.AnyAsync(p => p.Id == request.ProviderId, ct))
-            {
-                errors.Add("providerId", "Select a provider that exists");
-            }
+            await errors.ChosenAsync("providerId", request.ProviderId, id => db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct),
+                "Select the provider this person works for", "Select a provider that exists");
             if (request.LocalAuthorityId is not null)
             {
                 errors.Add("localAuthorityId", "A provider user cannot belong to a local authority");
@@ -130,10 +118,7 @@ public partial class IdentityAdministration(
             .Required("organisationName", name, "Enter the organisation's name")
             .MaxLength("organisationName", name, 200, "Organisation name")
             .Email("contactEmail", request.ContactEmail, "Contact email address");
-        if (request.ProviderType is null)
-        {
-            errors.Add("providerType", "Select the type of provider");
-        }
+        errors.Required("providerType", request.ProviderType, "Select the type of provider");
         if (string.IsNullOrEmpty(registration))
         {
             errors.Add("registrationNumber", "Enter the Companies House or Charity Commission number");
@@ -249,12 +234,7 @@ public partial class IdentityAdministration(
         audit.Record(actor, AuditActions.UserDisabled, nameof(User), user.Id, user.Email,
             localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
         // The new stamp, the disabled time and the audit event are saved together.
-        var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded)
-        {
-            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-        return Outcome<User>.Success(user);
+        return Saved(await users.UpdateSecurityStampAsync(user), user);
     }
 
     /// <summary>Lets a disabled account sign in again. Its old tokens and cookies stay dead: the stamp rotated when it was disabled.</summary>
@@ -272,15 +252,22 @@ public partial class IdentityAdministration(
         user.DisabledAt = null;
         audit.Record(actor, AuditActions.UserEnabled, nameof(User), user.Id, user.Email,
             localAuthorityId: user.LocalAuthorityId, providerId: user.ProviderId);
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            return Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-        return Outcome<User>.Success(user);
+        return Saved(await users.UpdateAsync(user), user);
     }
 
-    private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId) => new()
+    /// <summary>The account as the user manager saved it, or the conflict it reported.</summary>
+    private static Outcome<User> Saved(IdentityResult result, User user) => result.Succeeded
+        ? Outcome<User>.Success(user)
+        : Outcome<User>.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+
+    private User NewUser(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId) =>
+        NewAccount(email, displayName, role, localAuthorityId, providerId, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// What every new account is, whoever makes it (an admin, a provider registering, the demo data): its email confirmed
+    /// (an admin vouches for it), lockout on. The caller sets the password.
+    /// </summary>
+    public static User NewAccount(string email, string displayName, Role role, Guid? localAuthorityId, Guid? providerId, DateTime createdAt) => new()
     {
         Email = email.Trim(),
         UserName = email.Trim(),
@@ -290,7 +277,7 @@ public partial class IdentityAdministration(
         ProviderId = providerId,
         EmailConfirmed = true,
         LockoutEnabled = true,
-        CreatedAt = clock.GetUtcNow().UtcDateTime,
+        CreatedAt = createdAt,
     };
 
     /// <returns>null when created; otherwise the reason it was not.</returns>

@@ -34,10 +34,7 @@ public class BlockContractService(PlacementBrokerDbContext db, AuditTrail audit,
         {
             errors.Add("weeklyPricePerPlace", "Enter the weekly price per place, more than £0");
         }
-        if (request.StartDate is null)
-        {
-            errors.Add("startDate", "Enter the start of the contract");
-        }
+        errors.Required("startDate", request.StartDate, "Enter the start of the contract");
         if (request.EndDate is null)
         {
             errors.Add("endDate", "Enter the end of the contract");

@@ -85,26 +85,14 @@ public class PlacementService(
 
     public async Task<Outcome<ApprovalResult>> DecideAsync(Actor actor, Guid approvalId, ApprovalDecisionRequest request, CancellationToken ct = default)
     {
-        var approval = actor.LocalAuthorityId is { } la
-            ? await db.Approvals.SingleOrDefaultAsync(a => a.Id == approvalId && a.LocalAuthorityId == la, ct)
-            : null;
-        if (approval is null)
+        var approval = await db.Approvals.SingleOrDefaultAsync(a => a.Id == approvalId && a.LocalAuthorityId == actor.LocalAuthorityId, ct);
+        if (Outcome<ApprovalResult>.Refused(approval, "No such approval.", actor.Role == Role.PlacementManager, "Only placement managers decide approvals.", out var refused))
         {
-            return Outcome<ApprovalResult>.NotFound("No such approval.");
+            return refused;
         }
-        if (actor.Role != Role.PlacementManager)
-        {
-            return Outcome<ApprovalResult>.Forbidden("Only placement managers decide approvals.");
-        }
-        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason");
-        if (request.Decision is null)
-        {
-            errors.Add("decision", "Select whether to approve or reject the placement");
-        }
-        if (string.IsNullOrWhiteSpace(request.Reason))
-        {
-            errors.Add("reason", "Enter the reason for your decision: it is recorded with the placement");
-        }
+        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason")
+            .Required("decision", request.Decision, "Select whether to approve or reject the placement")
+            .Required("reason", request.Reason, "Enter the reason for your decision: it is recorded with the placement");
         if (errors.Any)
         {
             return Outcome<ApprovalResult>.Invalid(errors);
@@ -413,16 +401,10 @@ public class PlacementService(
     /// </summary>
     public async Task<Outcome<PlacementView>> EndAsync(Actor actor, Guid placementId, EndPlacementRequest request, CancellationToken ct = default)
     {
-        var placement = actor.LocalAuthorityId is { } la
-            ? await db.Placements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == la, ct)
-            : null;
-        if (placement is null)
+        var placement = await db.Placements.AsNoTracking().SingleOrDefaultAsync(p => p.Id == placementId && p.LocalAuthorityId == actor.LocalAuthorityId, ct);
+        if (Outcome<PlacementView>.Refused(placement, "No such placement.", actor.Role == Role.PlacingOfficer, "Only placing officers end placements.", out var refused))
         {
-            return Outcome<PlacementView>.NotFound("No such placement.");
-        }
-        if (actor.Role != Role.PlacingOfficer)
-        {
-            return Outcome<PlacementView>.Forbidden("Only placing officers end placements.");
+            return refused;
         }
         var today = UkTime.Today(clock);
         var errors = new FieldErrors().MaxLength("notes", request.Notes, 2000, "Notes");
@@ -438,10 +420,7 @@ public class PlacementService(
         {
             errors.Add("endDate", "The end date must be within the next 90 days");
         }
-        if (request.Reason is null)
-        {
-            errors.Add("reason", "Select why the placement ended");
-        }
+        errors.Required("reason", request.Reason, "Select why the placement ended");
         if (errors.Any)
         {
             return Outcome<PlacementView>.Invalid(errors);

@@ -21,27 +21,10 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
         var errors = new FieldErrors()
             .Required("name", name, "Enter the setting's name")
             .MaxLength("name", name, 200, "Name");
-        if (string.IsNullOrWhiteSpace(request.OfstedUrn))
-        {
-            errors.Add("ofstedUrn", "Enter the setting's Ofsted URN");
-        }
-        else if (urn is null)
-        {
-            errors.Add("ofstedUrn", "Enter an Ofsted URN like SC123456 or 2123456");
-        }
-        if (string.IsNullOrWhiteSpace(request.Postcode))
-        {
-            errors.Add("postcode", "Enter the setting's postcode");
-        }
-        else if (postcode is null)
-        {
-            errors.Add("postcode", "Enter a full UK postcode, like LS6 2AB");
-        }
+        errors.Required("ofstedUrn", request.OfstedUrn, urn is not null, "Enter the setting's Ofsted URN", "Enter an Ofsted URN like SC123456 or 2123456");
+        errors.Required("postcode", request.Postcode, postcode is not null, "Enter the setting's postcode", "Enter a full UK postcode, like LS6 2AB");
         errors.Coordinates("latitude", "longitude", request.Latitude, request.Longitude, "The coordinates");
-        if (request.OfstedGrade is null)
-        {
-            errors.Add("ofstedGrade", "Select the latest Ofsted grade, or not yet inspected");
-        }
+        errors.Required("ofstedGrade", request.OfstedGrade, "Select the latest Ofsted grade, or not yet inspected");
         if (request.LastInspectionDate is { } inspected && inspected > today)
         {
             errors.Add("lastInspectionDate", "The inspection date must be today or in the past");
@@ -182,16 +165,10 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
             return Outcome<Setting>.Forbidden("Only platform admins review Ofsted URN claims.");
         }
         var reason = request.Reason?.Trim();
-        var errors = new FieldErrors();
-        if (request.Decision is null)
-        {
-            errors.Add("decision", "Select approve or reject");
-        }
-        else if (request.Decision == SettingReviewDecision.Reject && string.IsNullOrWhiteSpace(reason))
-        {
-            errors.Add("reason", "Enter the reason for rejecting the setting");
-        }
-        errors.MaxLength("reason", reason, 1000, "The reason");
+        var errors = new FieldErrors()
+            .Required("decision", request.Decision, "Select approve or reject")
+            .RequiredWhen(request.Decision == SettingReviewDecision.Reject, "reason", reason, "Enter the reason for rejecting the setting")
+            .MaxLength("reason", reason, 1000, "The reason");
         if (errors.Any)
         {
             return Outcome<Setting>.Invalid(errors);

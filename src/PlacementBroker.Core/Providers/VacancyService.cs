@@ -211,19 +211,9 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
     private async Task<(Setting? Setting, FieldErrors Errors)> ValidateAsync(Guid providerId, VacancyRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        Setting? setting = null;
-        if (request.SettingId is null)
-        {
-            errors.Add("settingId", "Select the setting");
-        }
-        else
-        {
-            setting = await db.Settings.SingleOrDefaultAsync(s => s.Id == request.SettingId && s.ProviderId == providerId, ct);
-            if (setting is null)
-            {
-                errors.Add("settingId", "Select one of your organisation's settings");
-            }
-        }
+        var setting = await errors.ChosenAsync("settingId", request.SettingId,
+            id => db.Settings.SingleOrDefaultAsync(s => s.Id == id && s.ProviderId == providerId, ct),
+            "Select the setting", "Select one of your organisation's settings");
         if (request.LotId is null)
         {
             errors.Add("lotId", "Select the lot");

@@ -25,14 +25,8 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         {
             errors.Add("settingId", "Select one of the provider's settings, or none for the whole provider");
         }
-        if (request.Category is null)
-        {
-            errors.Add("category", "Select the kind of flag");
-        }
-        if (request.Severity is null)
-        {
-            errors.Add("severity", "Select how serious it is");
-        }
+        errors.Required("category", request.Category, "Select the kind of flag");
+        errors.Required("severity", request.Severity, "Select how serious it is");
         if (errors.Any)
         {
             return Outcome<QaFlag>.Invalid(errors);
@@ -59,15 +53,10 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
 
     public async Task<Outcome<QaFlag>> UpdateFlagAsync(Actor actor, Guid flagId, UpdateFlagRequest request, CancellationToken ct = default)
     {
-        // Only the council that raised a flag changes it; to any other it does not exist.
-        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId && f.LocalAuthorityId == actor.LocalAuthorityId, ct);
-        if (flag is null)
+        var flag = await RaisedByAsync(actor, flagId, ct);
+        if (Outcome<QaFlag>.Refused(flag, "No such flag.", actor.Role == Role.QaOfficer, "Only QA officers change flags.", out var refused))
         {
-            return Outcome<QaFlag>.NotFound("No such flag.");
-        }
-        if (actor.Role != Role.QaOfficer)
-        {
-            return Outcome<QaFlag>.Forbidden("Only QA officers change flags.");
+            return refused;
         }
         var errors = new FieldErrors().MaxLength("description", request.Description, 4000, "The description")
             .MaxLength("evidenceReferences", request.EvidenceReferences, 2000, "Evidence references");
@@ -95,15 +84,10 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
 
     public async Task<Outcome<QaFlag>> ResolveFlagAsync(Actor actor, Guid flagId, string? resolution, CancellationToken ct = default)
     {
-        // Only the council that raised a flag changes it; to any other it does not exist.
-        var flag = await db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId && f.LocalAuthorityId == actor.LocalAuthorityId, ct);
-        if (flag is null)
+        var flag = await RaisedByAsync(actor, flagId, ct);
+        if (Outcome<QaFlag>.Refused(flag, "No such flag.", actor.Role == Role.QaOfficer, "Only QA officers resolve flags.", out var refused))
         {
-            return Outcome<QaFlag>.NotFound("No such flag.");
-        }
-        if (actor.Role != Role.QaOfficer)
-        {
-            return Outcome<QaFlag>.Forbidden("Only QA officers resolve flags.");
+            return refused;
         }
         if (string.IsNullOrWhiteSpace(resolution))
         {
@@ -124,6 +108,10 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
     }
 
     /// <summary>Applies <see cref="QaSuspension"/> to the provider's memberships after its flags changed.</summary>
+    /// <summary>A flag the caller's council raised: only that council changes it; to any other it does not exist.</summary>
+    private Task<QaFlag?> RaisedByAsync(Actor actor, Guid flagId, CancellationToken ct) =>
+        db.QaFlags.SingleOrDefaultAsync(f => f.Id == flagId && f.LocalAuthorityId == actor.LocalAuthorityId, ct);
+
     private async Task ApplyRedAsync(Actor actor, Guid providerId, CancellationToken ct)
     {
         var red = await db.QaFlags.ProviderIsRedAsync(providerId, ct);
@@ -171,10 +159,7 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         {
             errors.Add("visitDate", "The visit date must be today or in the past");
         }
-        if (request.Type is null)
-        {
-            errors.Add("type", "Select the kind of visit");
-        }
+        errors.Required("type", request.Type, "Select the kind of visit");
         if (request.ReportCompletedOn is { } completed && request.VisitDate is { } visited && completed < visited)
         {
             errors.Add("reportCompletedOn", "The report cannot be completed before the visit");
@@ -213,13 +198,9 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
     public async Task<Outcome<QaVisit>> RecordReportAsync(Actor actor, Guid visitId, DateOnly? completedOn, DateOnly? reviewedOn, CancellationToken ct = default)
     {
         var visit = await db.QaVisits.SingleOrDefaultAsync(v => v.Id == visitId && v.LocalAuthorityId == actor.LocalAuthorityId, ct);
-        if (visit is null)
+        if (Outcome<QaVisit>.Refused(visit, "No such visit.", actor.Role == Role.QaOfficer, "Only QA officers record reports.", out var refused))
         {
-            return Outcome<QaVisit>.NotFound("No such visit.");
-        }
-        if (actor.Role != Role.QaOfficer)
-        {
-            return Outcome<QaVisit>.Forbidden("Only QA officers record reports.");
+            return refused;
         }
         var completed = completedOn ?? visit.ReportCompletedOn;
         if (completed is { } c && c < visit.VisitDate)

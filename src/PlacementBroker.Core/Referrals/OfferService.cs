@@ -30,22 +30,12 @@ public class OfferService(
         }
 
         var errors = new FieldErrors();
-        Vacancy? vacancy = null;
-        if (request.VacancyId is null)
+        var vacancy = await errors.ChosenAsync("vacancyId", request.VacancyId,
+            id => db.Vacancies.SingleOrDefaultAsync(v => v.Id == id && v.ProviderId == providerId, ct),
+            "Select the vacancy you are offering", "Select one of your organisation's vacancies");
+        if (vacancy is not null && vacancy.LotId != referral.LotId)
         {
-            errors.Add("vacancyId", "Select the vacancy you are offering");
-        }
-        else
-        {
-            vacancy = await db.Vacancies.SingleOrDefaultAsync(v => v.Id == request.VacancyId && v.ProviderId == providerId, ct);
-            if (vacancy is null)
-            {
-                errors.Add("vacancyId", "Select one of your organisation's vacancies");
-            }
-            else if (vacancy.LotId != referral.LotId)
-            {
-                errors.Add("vacancyId", "Select a vacancy in the referral's lot");
-            }
+            errors.Add("vacancyId", "Select a vacancy in the referral's lot");
         }
         if (request.WeeklyPrice is null)
         {
@@ -191,15 +181,9 @@ public class OfferService(
         {
             return Outcome<ProviderReferralView>.NotFound("No such referral.");
         }
-        var errors = new FieldErrors().MaxLength("detail", request.Detail, 2000, "The detail");
-        if (request.Reason is null)
-        {
-            errors.Add("reason", "Select why you are declining");
-        }
-        else if (request.Reason == DeclineReason.Other && string.IsNullOrWhiteSpace(request.Detail))
-        {
-            errors.Add("detail", "Say why you are declining");
-        }
+        var errors = new FieldErrors().MaxLength("detail", request.Detail, 2000, "The detail")
+            .Required("reason", request.Reason, "Select why you are declining")
+            .RequiredWhen(request.Reason == DeclineReason.Other, "detail", request.Detail, "Say why you are declining");
         if (errors.Any)
         {
             return Outcome<ProviderReferralView>.Invalid(errors);

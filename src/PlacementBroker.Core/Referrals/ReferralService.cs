@@ -22,20 +22,11 @@ public class ReferralService(
     /// </summary>
     public async Task<Outcome<ReferralCreated>> UpdateDraftAsync(Actor actor, Guid referralId, CreateReferralRequest request, CancellationToken ct = default)
     {
-        var draft = await OwnAsync(actor, referralId, ct);
-        if (draft is null)
-        {
-            return Outcome<ReferralCreated>.NotFound("No such referral.");
-        }
-        if (actor.Role != Role.PlacingOfficer)
-        {
-            return Outcome<ReferralCreated>.Forbidden("Only placing officers change referrals.");
-        }
-        if (draft.Status != ReferralStatus.Draft)
-        {
-            return Outcome<ReferralCreated>.Conflict("The referral has already been sent: only a draft can be changed.");
-        }
-        return await SaveAsync(actor, request with { Draft = request.Draft ?? true }, draft, ct);
+        var draft = await OwnDraftAsync(actor, referralId, "Only placing officers change referrals.",
+            "The referral has already been sent: only a draft can be changed.", ct);
+        return draft.Succeeded
+            ? await SaveAsync(actor, request with { Draft = request.Draft ?? true }, draft.Value!, ct)
+            : draft.As<ReferralCreated>();
     }
 
     /// <summary>Writes a new referral, or changes a draft (<paramref name="draft"/>), under the same rules.</summary>
@@ -57,14 +48,8 @@ public class ReferralService(
         {
             errors.Add("lotId", "Select a lot of a DPS your authority uses");
         }
-        if (request.Urgency is null)
-        {
-            errors.Add("urgency", "Select how urgent the placement is");
-        }
-        if (request.Duration is null)
-        {
-            errors.Add("duration", "Select the expected duration");
-        }
+        errors.Required("urgency", request.Urgency, "Select how urgent the placement is");
+        errors.Required("duration", request.Duration, "Select the expected duration");
         if (request.StartDate is null)
         {
             errors.Add("startDate", "Enter the required start date");
@@ -80,14 +65,8 @@ public class ReferralService(
         ValidateChild(request.Child, request.StartDate ?? today, today, errors);
 
         var postcode = Postcode.Normalise(request.HomePostcode) ?? Postcode.District(request.HomePostcode);
-        if (string.IsNullOrWhiteSpace(request.HomePostcode))
-        {
-            errors.Add("homePostcode", "Enter the child's home postcode or postcode district");
-        }
-        else if (postcode is null)
-        {
-            errors.Add("homePostcode", "Enter a UK postcode, like LS6 2AB, or a postcode district, like LS6");
-        }
+        errors.Required("homePostcode", request.HomePostcode, postcode is not null,
+            "Enter the child's home postcode or postcode district", "Enter a UK postcode, like LS6 2AB, or a postcode district, like LS6");
         errors.Coordinates("homeLatitude", "homeLongitude", request.HomeLatitude, request.HomeLongitude, "The home's coordinates");
         if (request.MaxDistanceMiles is null)
         {
@@ -194,19 +173,12 @@ public class ReferralService(
 
     public async Task<Outcome<ReferralCreated>> PublishDraftAsync(Actor actor, Guid referralId, CancellationToken ct = default)
     {
-        var referral = await OwnAsync(actor, referralId, ct);
-        if (referral is null)
+        var draft = await OwnDraftAsync(actor, referralId, "Only placing officers publish referrals.", "The referral has already been published.", ct);
+        if (!draft.Succeeded)
         {
-            return Outcome<ReferralCreated>.NotFound("No such referral.");
+            return draft.As<ReferralCreated>();
         }
-        if (actor.Role != Role.PlacingOfficer)
-        {
-            return Outcome<ReferralCreated>.Forbidden("Only placing officers publish referrals.");
-        }
-        if (referral.Status != ReferralStatus.Draft)
-        {
-            return Outcome<ReferralCreated>.Conflict("The referral has already been published.");
-        }
+        var referral = draft.Value!;
         if (referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime)
         {
             return Outcome<ReferralCreated>.BusinessRule("The deadline for offers has passed: set a new one before publishing.");
@@ -217,6 +189,17 @@ public class ReferralService(
         }
         var notified = await PublishAsync(actor, referral, ct);
         return Outcome<ReferralCreated>.Success(new ReferralCreated(referral.Id, referral.Status, notified));
+    }
+
+    /// <summary>The officer's own draft, or why not: another's referral is not found, one already sent is a conflict.</summary>
+    private async Task<Outcome<Referral>> OwnDraftAsync(Actor actor, Guid referralId, string forbidden, string sent, CancellationToken ct)
+    {
+        var referral = await OwnAsync(actor, referralId, ct);
+        if (Outcome<Referral>.Refused(referral, "No such referral.", actor.Role == Role.PlacingOfficer, forbidden, out var refused))
+        {
+            return refused;
+        }
+        return referral.Status == ReferralStatus.Draft ? Outcome<Referral>.Success(referral) : Outcome<Referral>.Conflict(sent);
     }
 
     /// <summary>The DPS call-off: every admitted, unsuspended provider of the lot receives it; the live alert goes to those it fits or who asked for all.</summary>
@@ -252,13 +235,10 @@ public class ReferralService(
     public async Task<Outcome<ReferralView>> WithdrawAsync(Actor actor, Guid referralId, string? reason, CancellationToken ct = default)
     {
         var referral = await OwnAsync(actor, referralId, ct);
-        if (referral is null)
+        if (Outcome<ReferralView>.Refused(referral, "No such referral.", actor.Role == Role.PlacingOfficer,
+                "Only placing officers withdraw referrals.", out var refused))
         {
-            return Outcome<ReferralView>.NotFound("No such referral.");
-        }
-        if (actor.Role != Role.PlacingOfficer)
-        {
-            return Outcome<ReferralView>.Forbidden("Only placing officers withdraw referrals.");
+            return refused;
         }
         if (referral.Status is not (ReferralStatus.Draft or ReferralStatus.Open))
         {
@@ -487,10 +467,7 @@ public class ReferralService(
         {
             errors.Add("child.dateOfBirth", "The child must be 25 or under at the start date");
         }
-        if (child.Gender is null)
-        {
-            errors.Add("child.gender", "Select the child's gender");
-        }
+        errors.Required("child.gender", child.Gender, "Select the child's gender");
         if (child.SiblingGroupSize is < 1 or > 8)
         {
             errors.Add("child.siblingGroupSize", "A sibling group is 1 to 8 children");

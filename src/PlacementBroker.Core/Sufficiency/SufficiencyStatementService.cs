@@ -39,10 +39,7 @@ public class SufficiencyStatementService(PlacementBrokerDbContext db, Sufficienc
         }
         var today = UkTime.Today(clock);
         var errors = new FieldErrors();
-        if (request.PeriodFrom is null)
-        {
-            errors.Add("periodFrom", "Enter the first day the statement covers");
-        }
+        errors.Required("periodFrom", request.PeriodFrom, "Enter the first day the statement covers");
         if (request.PeriodTo is null)
         {
             errors.Add("periodTo", "Enter the last day the statement covers");
