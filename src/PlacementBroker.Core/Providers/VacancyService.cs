@@ -31,8 +31,7 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         {
             return Outcome<Vacancy>.BusinessRule(full);
         }
-        var vacancy = new Vacancy { SettingId = setting.Id, ProviderId = providerId, Status = VacancyStatus.Open, CreatedAt = now };
-        Apply(vacancy, request, now);
+        var vacancy = NewVacancy(setting.Id, providerId, request, now);
         db.Vacancies.Add(vacancy);
         audit.Record(actor, "VacancyPublished", nameof(Vacancy), vacancy.Id, $"{vacancy.Places} place(s) at {setting.Name}, £{vacancy.WeeklyPrice}/week");
         await db.SaveChangesAsync(ct);
@@ -319,6 +318,14 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
     {
         var today = UkTime.Today(clock);
         return request.AvailableFrom is { } from && from > today ? from : today;
+    }
+
+    /// <summary>An open vacancy at one of the provider's settings, as a valid request describes it. The demo data makes its vacancies with this too.</summary>
+    public static Vacancy NewVacancy(Guid settingId, Guid providerId, VacancyRequest request, DateTime now)
+    {
+        var vacancy = new Vacancy { SettingId = settingId, ProviderId = providerId, Status = VacancyStatus.Open, CreatedAt = now };
+        Apply(vacancy, request, now);
+        return vacancy;
     }
 
     private static void Apply(Vacancy vacancy, VacancyRequest request, DateTime now)

@@ -60,15 +60,8 @@ public class DemoDataSeeder(
             };
             foreach (var l in d.Lots)
             {
-                var lot = new DpsLot
-                {
-                    Name = l.Name,
-                    PlacementType = l.PlacementType,
-                    BenchmarkWeeklyPrice = l.BenchmarkWeeklyPrice,
-                    PriceBandLower = l.BandLower,
-                    PriceBandUpper = l.BandUpper,
-                    Questions = [.. l.Questions.Select((q, i) => new LotQuestion { Key = q.Id, Text = q.Text, Guidance = q.Guidance, Order = i })],
-                };
+                var lot = DpsService.NewLot(new AddLotRequest(l.Name, l.PlacementType, l.BenchmarkWeeklyPrice,
+                    [.. l.Questions.Select(q => new QuestionInput(q.Id, q.Text, q.Guidance))], l.BandLower, l.BandUpper));
                 dps.Lots.Add(lot);
                 lots[(d.Key, l.Key)] = lot;
             }
@@ -118,22 +111,9 @@ public class DemoDataSeeder(
             }
             foreach (var v in p.Vacancies)
             {
-                db.Vacancies.Add(new Vacancy
-                {
-                    SettingId = settings[v.Setting].Id,
-                    ProviderId = provider.Id,
-                    LotId = lots[(v.Dps, v.Lot)].Id,
-                    Places = v.Places,
-                    AgeMin = v.AgeMin,
-                    AgeMax = v.AgeMax,
-                    Genders = v.Genders,
-                    NeedsMet = v.NeedsMet,
-                    WeeklyPrice = v.WeeklyPrice,
-                    AvailableFrom = today.AddDays(v.AvailableFromDaysFromNow),
-                    Status = VacancyStatus.Open,
-                    CreatedAt = now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3)),
-                    UpdatedAt = now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3)),
-                });
+                var request = new VacancyRequest(settings[v.Setting].Id, lots[(v.Dps, v.Lot)].Id, v.Places, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet,
+                    v.WeeklyPrice, today.AddDays(v.AvailableFromDaysFromNow));
+                db.Vacancies.Add(VacancyService.NewVacancy(settings[v.Setting].Id, provider.Id, request, now.AddDays(-Math.Max(1, -v.AvailableFromDaysFromNow + 3))));
             }
         }
 
@@ -260,7 +240,7 @@ public class DemoDataSeeder(
             ProviderId = provider.Id,
             Status = a.Status,
             SubmittedAt = submittedAt,
-            DecisionDueBy = calendar.AddWorkingDays(submittedOn, decisionPeriodDays),
+            DecisionDueBy = DecisionPeriod.DueBy(calendar, submittedOn, decisionPeriodDays),
             EvidenceReference = a.EvidenceReference,
             CreatedAt = submittedAt.AddDays(-2),
             UpdatedAt = submittedAt,
