@@ -110,3 +110,52 @@ public class QaReminderJobTests(JobsApp app) : IClassFixture<JobsApp>
         Assert.Contains("High concern raised 23 November 2026: visit within 7 days", reminder.Body);
     }
 }
+
+/// <summary>Both morning reminders keep to working days: a weekend run sends nothing, and Monday's sends each person one email.</summary>
+public class WorkingDayReminderJobTests(JobsApp app) : IClassFixture<JobsApp>
+{
+    [Fact]
+    public async Task Reminders_RunOnASaturday_SendNothing_UntilMonday()
+    {
+        // Monday 23 November: an application due in 10 working days (Monday 7 December) and a high concern to visit within 7.
+        var dps = await app.Data.CreateDpsAsync();
+        var qa = await app.Data.CreateUserAsync(Role.QaOfficer, dps.Commissioner.LocalAuthorityId);
+        var provider = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(provider, dps);
+        var applicant = await app.Data.CreateProviderAsync();
+        await app.Data.ApplyAsync(applicant, dps, admit: false);
+        await app.Data.CreateSettingAsync(provider);
+        using (var client = await app.Data.ClientForAsync(qa))
+        {
+            (await client.PostAsJsonAsync("/api/qa/flags", new { providerId = provider.Id, category = "Complaint", severity = "High", description = "Complaint from a child's parent" }))
+                .EnsureSuccessStatusCode();
+        }
+
+        // Saturday 5 December: the visit is overdue and the decision due by the next working day, but no one works today.
+        app.Clock.Advance(TimeSpan.FromDays(12));
+        await RunBothAsync();
+        Assert.Empty(await RemindersAsync(dps.Commissioner.Email, qa.Email));
+
+        // Monday 7 December: one email each, however often the jobs run.
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await RunBothAsync();
+        await RunBothAsync();
+        var reminders = await RemindersAsync(dps.Commissioner.Email, qa.Email);
+        Assert.Single(reminders, e => e.To == dps.Commissioner.Email && e.Reference!.StartsWith("dps-decisions:"));
+        Assert.Single(reminders, e => e.To == qa.Email && e.Reference!.StartsWith("qa-reminder:"));
+        Assert.Equal(2, reminders.Count);
+    }
+
+    private async Task RunBothAsync()
+    {
+        await app.Jobs.RunRecurringAsync(DecisionReminderJob.RecurringId);
+        await app.Jobs.RunRecurringAsync(Core.Quality.QaReminderJob.RecurringId);
+    }
+
+    private async Task<List<OutboxEmail>> RemindersAsync(params string[] to)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().OutboxEmails
+            .Where(e => to.Contains(e.To) && (e.Reference!.StartsWith("dps-decisions:") || e.Reference.StartsWith("qa-reminder:"))).ToListAsync();
+    }
+}
