@@ -4,7 +4,7 @@ namespace PlacementBroker.Core.Auditing;
 public class AuditChainHead
 {
     public const int SingletonId = 1;
-    public int Id { get; set; }
+    public int Id { get; init; }
     public long LastSequence { get; set; }
     public string? LastHash { get; set; }
     public DateTime? LastSealedAt { get; set; }

@@ -7,17 +7,17 @@ namespace PlacementBroker.Core.Auditing;
 /// </summary>
 public class AuditEvent
 {
-    public long Id { get; set; }
-    public DateTime OccurredAt { get; set; }
-    public Guid? ActorUserId { get; set; }
-    public string? ActorEmail { get; set; }
-    public required string Action { get; set; }
-    public required string EntityType { get; set; }
-    public string? EntityId { get; set; }
-    public Guid? LocalAuthorityId { get; set; }
-    public Guid? ProviderId { get; set; }
-    public string? Detail { get; set; }
-    public string? IpAddress { get; set; }
+    public long Id { get; init; }
+    public required DateTime OccurredAt { get; init; }
+    public Guid? ActorUserId { get; init; }
+    public string? ActorEmail { get; init; }
+    public required string Action { get; init; }
+    public required string EntityType { get; init; }
+    public string? EntityId { get; init; }
+    public Guid? LocalAuthorityId { get; init; }
+    public Guid? ProviderId { get; init; }
+    public string? Detail { get; init; }
+    public string? IpAddress { get; init; }
     /// <summary>The event's place in the chain, 1, 2, 3… with no gaps; null until sealed.</summary>
     public long? Sequence { get; set; }
     /// <summary>The <see cref="Hash"/> of the event at <see cref="Sequence"/> − 1 (null for the first).</summary>

@@ -11,14 +11,14 @@ public enum BillingRunStatus
 /// <summary>One authority's billing for one period: an invoice per provider it owes.</summary>
 public class BillingRun
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LocalAuthorityId { get; set; }
-    public DateOnly PeriodStart { get; set; }
-    public DateOnly PeriodEnd { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LocalAuthorityId { get; init; }
+    public required DateOnly PeriodStart { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
     public BillingRunStatus Status { get; set; }
     /// <summary>Null when the monthly schedule started it.</summary>
-    public Guid? StartedByUserId { get; set; }
-    public DateTime StartedAt { get; set; }
+    public Guid? StartedByUserId { get; init; }
+    public required DateTime StartedAt { get; init; }
     public DateTime? CompletedAt { get; set; }
     public List<Invoice> Invoices { get; set; } = [];
 }
@@ -36,12 +36,12 @@ public enum InvoiceStatus
 /// <summary>What one authority owes one provider for one period.</summary>
 public class Invoice
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid BillingRunId { get; set; }
-    public Guid LocalAuthorityId { get; set; }
-    public Guid ProviderId { get; set; }
-    public DateOnly PeriodStart { get; set; }
-    public DateOnly PeriodEnd { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid BillingRunId { get; init; }
+    public required Guid LocalAuthorityId { get; init; }
+    public required Guid ProviderId { get; init; }
+    public required DateOnly PeriodStart { get; init; }
+    public required DateOnly PeriodEnd { get; init; }
     public decimal Total { get; set; }
     public InvoiceStatus Status { get; set; }
     public string? StripeInvoiceId { get; set; }
@@ -56,17 +56,17 @@ public class Invoice
     public string? StripeTransferId { get; set; }
     public DateTime? PaidOutAt { get; set; }
     public string? PayoutError { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     public List<InvoiceLine> Lines { get; set; } = [];
 }
 
 /// <summary>One placement's or one block contract's charge for the period.</summary>
 public class InvoiceLine
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid InvoiceId { get; set; }
-    public Guid? PlacementId { get; set; }
-    public Guid? BlockContractId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid InvoiceId { get; init; }
+    public Guid? PlacementId { get; init; }
+    public Guid? BlockContractId { get; init; }
     public required string Description { get; set; }
     /// <summary>Days charged; for an adjustment, the days added (or, negative, taken away).</summary>
     public int Days { get; set; }
@@ -80,19 +80,19 @@ public class InvoiceLine
 /// <summary>A Stripe event already handled: its id is the key, so a repeat is recognised and changes nothing.</summary>
 public class PaymentEventRecord
 {
-    public required string Id { get; set; }
-    public required string Type { get; set; }
-    public DateTime ReceivedAt { get; set; }
+    public required string Id { get; init; }
+    public required string Type { get; init; }
+    public required DateTime ReceivedAt { get; init; }
 }
 
 /// <summary>A placement's weekly price changed from a date (spec 8: each day is charged at the price in force).</summary>
 public class PlacementPriceChange
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid PlacementId { get; set; }
-    public DateOnly EffectiveFrom { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid PlacementId { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
     public decimal WeeklyPrice { get; set; }
     public string? Reason { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required Guid CreatedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
 }

@@ -18,18 +18,18 @@ public enum DpsStatus
 /// <summary>A Dynamic Purchasing System owned by a lead authority, possibly shared with participating authorities.</summary>
 public class DynamicPurchasingSystem
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
-    public Guid LeadLocalAuthorityId { get; set; }
+    public required Guid LeadLocalAuthorityId { get; init; }
     public Identity.LocalAuthority? LeadLocalAuthority { get; set; }
     public DpsRegime Regime { get; set; }
     /// <summary>Working days for a decision on an application.</summary>
     public int DecisionPeriodDays { get; set; }
     public DpsStatus Status { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
-    public Guid? CreatedByUserId { get; set; }
+    public Guid? CreatedByUserId { get; init; }
     public List<DpsParticipant> Participants { get; set; } = [];
     public List<DpsLot> Lots { get; set; } = [];
     /// <summary>How much each criterion counts when this DPS's offers are ranked.</summary>
@@ -51,15 +51,15 @@ public class RankingWeightSettings
 
 public class DpsParticipant
 {
-    public Guid DpsId { get; set; }
-    public Guid LocalAuthorityId { get; set; }
+    public Guid DpsId { get; init; }
+    public required Guid LocalAuthorityId { get; init; }
     public Identity.LocalAuthority? LocalAuthority { get; set; }
 }
 
 public class DpsLot
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid DpsId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid DpsId { get; init; }
     public DynamicPurchasingSystem? Dps { get; set; }
     public required string Name { get; set; }
     public PlacementType PlacementType { get; set; }
@@ -72,8 +72,8 @@ public class DpsLot
 /// <summary>A pass/fail selection question of a lot.</summary>
 public class LotQuestion
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LotId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid LotId { get; init; }
     /// <summary>The commissioner's own key for the question ("q1"), which applications answer by.</summary>
     public required string Key { get; set; }
     public required string Text { get; set; }
@@ -93,10 +93,10 @@ public enum ApplicationStatus
 /// <summary>A provider's application to join a lot.</summary>
 public class LotApplication
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LotId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LotId { get; init; }
     public DpsLot? Lot { get; set; }
-    public Guid ProviderId { get; set; }
+    public required Guid ProviderId { get; init; }
     public Providers.Provider? Provider { get; set; }
     public ApplicationStatus Status { get; set; }
     public DateTime? SubmittedAt { get; set; }
@@ -104,7 +104,7 @@ public class LotApplication
     public string? ExtensionReason { get; set; }
     public DateTime? ExtendedAt { get; set; }
     public Guid? ExtendedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
     public Guid? DecidedByUserId { get; set; }
@@ -115,8 +115,8 @@ public class LotApplication
 
 public class ApplicationAnswer
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ApplicationId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ApplicationId { get; init; }
     public required string QuestionKey { get; set; }
     public required string Answer { get; set; }
     public string? EvidenceReference { get; set; }
@@ -133,10 +133,10 @@ public enum MembershipStatus
 /// <summary>A provider's place on a lot, from admission on.</summary>
 public class LotMembership
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LotId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LotId { get; init; }
     public DpsLot? Lot { get; set; }
-    public Guid ProviderId { get; set; }
+    public required Guid ProviderId { get; init; }
     public Providers.Provider? Provider { get; set; }
     public Guid? ApplicationId { get; set; }
     public MembershipStatus Status { get; set; }
@@ -185,11 +185,11 @@ public class LotMembership
 /// <summary>One change of a membership: who, when, why.</summary>
 public class MembershipEvent
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid MembershipId { get; set; }
-    public MembershipStatus? FromStatus { get; set; }
-    public MembershipStatus ToStatus { get; set; }
-    public DateTime OccurredAt { get; set; }
-    public Guid? ByUserId { get; set; }
-    public required string Reason { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid MembershipId { get; init; }
+    public MembershipStatus? FromStatus { get; init; }
+    public required MembershipStatus ToStatus { get; init; }
+    public required DateTime OccurredAt { get; init; }
+    public Guid? ByUserId { get; init; }
+    public required string Reason { get; init; }
 }

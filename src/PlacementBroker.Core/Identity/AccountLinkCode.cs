@@ -6,12 +6,12 @@ namespace PlacementBroker.Core.Identity;
 /// </summary>
 public class AccountLinkCode
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid UserId { get; set; }
-    public AccountLinkPurpose Purpose { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid UserId { get; init; }
+    public required AccountLinkPurpose Purpose { get; init; }
     /// <summary>Lower-case hexadecimal SHA-256 of the code.</summary>
-    public required string CodeHash { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required string CodeHash { get; init; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? UsedAt { get; set; }
 }

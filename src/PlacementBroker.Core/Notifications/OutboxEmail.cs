@@ -6,13 +6,13 @@ namespace PlacementBroker.Core.Notifications;
 /// </summary>
 public class OutboxEmail
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
     /// <summary>What the email is about, unique when set, so a repeated sweep never sends the same reminder twice.</summary>
-    public string? Reference { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public string? Reference { get; init; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime? DeliveredAt { get; set; }
     /// <summary>"Outbox" (kept locally) or "GovukNotify".</summary>
     public string? DeliveredBy { get; set; }

@@ -27,15 +27,15 @@ public enum PlacementEndReason
 /// <summary>A child placed with a provider: where money is committed.</summary>
 public class Placement
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ReferralId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ReferralId { get; init; }
     public Referrals.Referral? Referral { get; set; }
-    public Guid OfferId { get; set; }
-    public Guid LocalAuthorityId { get; set; }
-    public Guid ProviderId { get; set; }
-    public Guid SettingId { get; set; }
-    public Guid VacancyId { get; set; }
-    public Guid? BlockContractId { get; set; }
+    public required Guid OfferId { get; init; }
+    public required Guid LocalAuthorityId { get; init; }
+    public required Guid ProviderId { get; init; }
+    public required Guid SettingId { get; init; }
+    public required Guid VacancyId { get; init; }
+    public Guid? BlockContractId { get; init; }
     public PlacementKind Kind { get; set; }
     public PlacementStatus Status { get; set; }
     /// <summary>Places taken: the sibling group placed together.</summary>
@@ -47,9 +47,9 @@ public class Placement
     public PlacementEndReason? EndReason { get; set; }
     public string? EndNotes { get; set; }
     public bool Retrospective { get; set; }
-    public Guid? ApprovalId { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public Guid? ApprovalId { get; init; }
+    public required Guid CreatedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime? EndedAt { get; set; }
     public Guid? EndedByUserId { get; set; }
 }
@@ -70,20 +70,20 @@ public enum ApprovalDecision
 /// <summary>An offer that needs a placement manager's approval before it becomes a placement (spec 5.4). The place is held meanwhile.</summary>
 public class Approval
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid OfferId { get; set; }
-    public Guid ReferralId { get; set; }
-    public Guid LocalAuthorityId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid OfferId { get; init; }
+    public required Guid ReferralId { get; init; }
+    public required Guid LocalAuthorityId { get; init; }
     public PlacementKind Kind { get; set; }
-    public Guid? BlockContractId { get; set; }
+    public Guid? BlockContractId { get; init; }
     public List<string> Reasons { get; set; } = [];
     /// <summary>The places held for this decision on the offer's vacancy: the referral's sibling group. Released when it is decided or closed.</summary>
     public int PlacesHeld { get; set; }
     /// <summary>Where the setting's Ofsted reports are, for a setting graded below good.</summary>
     public string? OfstedReportUrl { get; set; }
     public ApprovalStatus Status { get; set; }
-    public Guid RequestedByUserId { get; set; }
-    public DateTime RequestedAt { get; set; }
+    public required Guid RequestedByUserId { get; init; }
+    public required DateTime RequestedAt { get; init; }
     public Guid? DecidedByUserId { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecisionReason { get; set; }
@@ -93,17 +93,17 @@ public class Approval
 /// <summary>Places an authority has bought in advance from a provider, in a lot, at a fixed weekly price per place.</summary>
 public class BlockContract
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LocalAuthorityId { get; set; }
-    public Guid ProviderId { get; set; }
-    public Guid LotId { get; set; }
-    public Guid? SettingId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LocalAuthorityId { get; init; }
+    public required Guid ProviderId { get; init; }
+    public required Guid LotId { get; init; }
+    public Guid? SettingId { get; init; }
     public int Places { get; set; }
     /// <summary>Places occupied now. Changed only by conditional updates, so it never exceeds <see cref="Places"/>.</summary>
     public int PlacesTaken { get; set; }
     public decimal WeeklyPricePerPlace { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required Guid CreatedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
 }

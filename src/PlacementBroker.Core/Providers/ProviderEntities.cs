@@ -3,7 +3,7 @@ namespace PlacementBroker.Core.Providers;
 /// <summary>A corporate group that owns several providers (for financial oversight of the large groups).</summary>
 public class ProviderGroup
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public string? CompanyNumber { get; set; }
 }
@@ -11,7 +11,7 @@ public class ProviderGroup
 /// <summary>An independent fostering agency, children's home group, supported accommodation or school provider.</summary>
 public class Provider
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public ProviderType Type { get; set; }
     /// <summary>Companies House or Charity Commission number.</summary>
@@ -19,7 +19,7 @@ public class Provider
     public required string ContactEmail { get; set; }
     public Guid? GroupId { get; set; }
     public ProviderGroup? Group { get; set; }
-    public DateTime RegisteredAt { get; set; }
+    public required DateTime RegisteredAt { get; init; }
     /// <summary>Alert live for every referral received, not only those that fit the provider's vacancies. The inbox always holds all.</summary>
     public bool AlertForEveryReferral { get; set; }
     /// <summary>The provider's Stripe connected account, created the first time it is invoiced for.</summary>
@@ -50,8 +50,8 @@ public enum ProviderVerificationMethod
 /// <summary>An Ofsted-registered place: a children's home, an agency registration, a supported accommodation service.</summary>
 public class Setting
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ProviderId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ProviderId { get; init; }
     public Provider? Provider { get; set; }
     public required string Name { get; set; }
     public required string OfstedUrn { get; set; }
@@ -63,7 +63,7 @@ public class Setting
     public int RegisteredPlaces { get; set; }
     /// <summary>From Ofsted's register when imported, else from the postcode area (<see cref="Regions"/>); null outside England.</summary>
     public EnglishRegion? Region { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     /// <summary>Set when Ofsted shows the registration closed or cancelled: no new vacancies.</summary>
     public DateTime? ClosedAt { get; set; }
     /// <summary>
@@ -96,7 +96,7 @@ public enum SettingReviewStatus
 /// <summary>One row of Ofsted's register as last imported, whether or not the setting is on the platform.</summary>
 public class OfstedRegisterEntry
 {
-    public required string Urn { get; set; }
+    public required string Urn { get; init; }
     public string? SettingName { get; set; }
     public string? OwnerName { get; set; }
     public OfstedGrade? Grade { get; set; }
@@ -116,10 +116,10 @@ public enum VacancyStatus
 /// <summary>Capacity a provider publishes in a lot.</summary>
 public class Vacancy
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SettingId { get; set; }
     public Setting? Setting { get; set; }
-    public Guid ProviderId { get; set; }
+    public required Guid ProviderId { get; init; }
     public Guid LotId { get; set; }
     /// <summary>Places still on offer here: taken places leave it, ended placements give theirs back.</summary>
     public int Places { get; set; }
@@ -132,7 +132,7 @@ public class Vacancy
     public decimal WeeklyPrice { get; set; }
     public DateOnly AvailableFrom { get; set; }
     public VacancyStatus Status { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency: a held or filled place cannot be edited from a stale form.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();

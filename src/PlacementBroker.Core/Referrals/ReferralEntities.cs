@@ -33,9 +33,9 @@ public enum ReferralStatus
 /// </summary>
 public class Referral
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LocalAuthorityId { get; set; }
-    public Guid CreatedByUserId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LocalAuthorityId { get; init; }
+    public required Guid CreatedByUserId { get; init; }
     public Guid LotId { get; set; }
     public Urgency Urgency { get; set; }
     public DateOnly StartDate { get; set; }
@@ -72,7 +72,7 @@ public class Referral
     /// <summary>Made out of hours and recorded afterwards: the start date lies in the past.</summary>
     public bool Retrospective { get; set; }
 
-    public DateTime CreatedAt { get; set; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -90,9 +90,9 @@ public class Referral
 /// <summary>A provider the referral was sent to (every admitted, unsuspended provider of the lot when published).</summary>
 public class ReferralRecipient
 {
-    public Guid ReferralId { get; set; }
-    public Guid ProviderId { get; set; }
-    public DateTime NotifiedAt { get; set; }
+    public required Guid ReferralId { get; init; }
+    public required Guid ProviderId { get; init; }
+    public required DateTime NotifiedAt { get; init; }
     /// <summary>Whether the provider had an eligible vacancy when the referral was published.</summary>
     public bool Fits { get; set; }
     public DateTime? DeclinedAt { get; set; }
@@ -126,12 +126,12 @@ public enum OfferStatus
 /// <summary>A provider's answer to a referral: a place on one of its vacancies at a weekly price.</summary>
 public class Offer
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid ReferralId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid ReferralId { get; init; }
     public Referral? Referral { get; set; }
-    public Guid ProviderId { get; set; }
-    public Guid VacancyId { get; set; }
-    public Guid SettingId { get; set; }
+    public required Guid ProviderId { get; init; }
+    public required Guid VacancyId { get; init; }
+    public required Guid SettingId { get; init; }
     public decimal WeeklyPrice { get; set; }
     public DateOnly StartDate { get; set; }
     public string? Notes { get; set; }
@@ -140,8 +140,8 @@ public class Offer
     public decimal? OneToOneHoursPerWeek { get; set; }
     public OfferStatus Status { get; set; }
     /// <summary>The client's Idempotency-Key: the same key from the same provider returns the same offer.</summary>
-    public string? IdempotencyKey { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public string? IdempotencyKey { get; init; }
+    public required Guid CreatedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -7,8 +7,8 @@ namespace PlacementBroker.Core.Sufficiency;
 /// </summary>
 public class SufficiencyStatement
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid LocalAuthorityId { get; set; }
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid LocalAuthorityId { get; init; }
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
     public required string Title { get; set; }
@@ -24,7 +24,7 @@ public class SufficiencyStatement
     public string? PublishedFigures { get; set; }
     public DateTime? PublishedAt { get; set; }
     public Guid? PublishedByUserId { get; set; }
-    public Guid CreatedByUserId { get; set; }
-    public DateTime CreatedAt { get; set; }
+    public required Guid CreatedByUserId { get; init; }
+    public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }

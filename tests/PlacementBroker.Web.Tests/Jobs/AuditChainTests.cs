@@ -163,7 +163,7 @@ public class AuditChainTests(AuditChainApp app) : IClassFixture<AuditChainApp>
         await WithChainAsync(async (_, db) =>
         {
             var tracked = await db.AuditEvents.SingleAsync(e => e.Id == target.Id);
-            tracked.Detail = "rewritten";
+            db.Entry(tracked).Property(e => e.Detail).CurrentValue = "rewritten";
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
             db.ChangeTracker.Clear();
             db.AuditEvents.Remove(await db.AuditEvents.SingleAsync(e => e.Id == target.Id));

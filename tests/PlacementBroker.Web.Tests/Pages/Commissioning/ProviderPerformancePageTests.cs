@@ -39,7 +39,8 @@ public class ProviderPerformancePageTests(SqliteApp app) : IClassFixture<SqliteA
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         var first = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(referrals[0]));
         var offer = await db.Offers.SingleAsync(o => o.Id == Guid.Parse(offerId));
-        offer.CreatedAt = first.PublishedAt!.Value.AddHours(3);
+        // An offer's creation time is set once; the test rewrites the stored one to make the provider answer three hours in.
+        db.Entry(offer).Property(o => o.CreatedAt).CurrentValue = first.PublishedAt!.Value.AddHours(3);
         var second = await db.ReferralRecipients.SingleAsync(r => r.ReferralId == Guid.Parse(referrals[1]) && r.ProviderId == prompt.Id);
         second.DeclinedAt = second.NotifiedAt.AddHours(5);
         await db.SaveChangesAsync();

@@ -32,7 +32,8 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         var placed = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(placedId));
         var offer = await db.Offers.SingleAsync(o => o.Id == Guid.Parse(offerId));
-        offer.CreatedAt = placed.PublishedAt!.Value.AddHours(3);
+        // An offer's creation time is set once; the test rewrites the stored one to make the provider answer three hours in.
+        db.Entry(offer).Property(o => o.CreatedAt).CurrentValue = placed.PublishedAt!.Value.AddHours(3);
         var unfilled = await db.Referrals.SingleAsync(r => r.Id == Guid.Parse(unfilledId));
         unfilled.Status = ReferralStatus.Unfilled;
         await db.SaveChangesAsync();
