@@ -1,8 +1,7 @@
 namespace PlacementBroker.Web.Pages;
 
 /// <summary>What a decision form posts: the choice made (the name of one of the decision's values) and the reason given.</summary>
-public sealed class DecisionInput
-{
-    public string? Decision { get; set; }
-    public string? Reason { get; set; }
-}
+public sealed record DecisionInput(string? Decision = null, string? Reason = null);
+
+/// <summary>What a form that asks only why posts (close, suspend, withdraw, extend, resolve): the reason given.</summary>
+public sealed record ReasonInput(string? Reason = null);

@@ -30,14 +30,9 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
             return Forbid();
         }
         ModelState.Clear();
-        var decision = FormValues.Choice<ApprovalDecision>(Input.Decision);
-        var outcome = await placements.DecideAsync(Actor, id, new ApprovalDecisionRequest(decision, Input.Reason), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success(outcome.Value!.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer");
-            return RedirectToPage("/Approvals/Index");
-        }
-        return Refused(outcome) ?? Page();
+        var request = new ApprovalDecisionRequest(FormValues.Choice<ApprovalDecision>(Input.Decision), Input.Reason);
+        return Settle(await placements.DecideAsync(Actor, id, request, Aborted), decided => Done(
+            decided.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer", "/Approvals/Index"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

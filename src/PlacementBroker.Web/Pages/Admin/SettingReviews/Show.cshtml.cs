@@ -23,14 +23,9 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
             return NotFound();
         }
         ModelState.Clear();
-        var decision = FormValues.Choice<SettingReviewDecision>(Input.Decision);
-        var outcome = await settings.DecideReviewAsync(Actor, id, new SettingReviewRequest(decision, Input.Reason), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success(outcome.Value!.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected");
-            return RedirectToPage("/Admin/SettingReviews/Index");
-        }
-        return Refused(outcome) ?? Page();
+        var request = new SettingReviewRequest(FormValues.Choice<SettingReviewDecision>(Input.Decision), Input.Reason);
+        return Settle(await settings.DecideReviewAsync(Actor, id, request, Aborted), decided => Done(
+            decided.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected", "/Admin/SettingReviews/Index"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

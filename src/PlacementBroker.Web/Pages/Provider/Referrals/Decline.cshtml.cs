@@ -30,13 +30,9 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var outcome = await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
-            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
-        }
-        return Refused(outcome) ?? (await LoadAsync() ? Page() : NotFound());
+        return await SettleAsync(await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted),
+            _ => Done("You declined the referral. Thank you for saying why: it helps councils see where placements are missing", "/Provider/Referrals/Show", new { id = Id }),
+            async () => await LoadAsync() ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync()

@@ -19,18 +19,9 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
 
     public async Task<IActionResult> OnPostWithdrawOfferAsync(Guid offerId)
     {
-        var outcome = await offers.WithdrawAsync(Actor, offerId, Aborted);
-        if (outcome.Kind == OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome.Succeeded)
-        {
-            Success("Your offer is withdrawn");
-            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
-        }
-        Problem(outcome.Message);
-        return await LoadAsync() ? Page() : NotFound();
+        return await SettleAsync(await offers.WithdrawAsync(Actor, offerId, Aborted),
+            _ => Done("Your offer is withdrawn", "/Provider/Referrals/Show", new { id = Id }),
+            async () => await LoadAsync() ? Page() : NotFound());
     }
 
     private async Task<bool> LoadAsync()

@@ -12,14 +12,8 @@ public class NewModel(QualityService quality) : QaPageModel
     [BindProperty]
     public FlagInput Input { get; set; } = new();
 
-    public sealed class FlagInput
-    {
-        public string? Category { get; set; }
-        public string? Severity { get; set; }
-        public string? SettingId { get; set; }
-        public string? Description { get; set; }
-        public string? EvidenceReferences { get; set; }
-    }
+    public sealed record FlagInput(
+        string? Category = null, string? Severity = null, string? SettingId = null, string? Description = null, string? EvidenceReferences = null);
 
     public async Task<IActionResult> OnGetAsync(Guid providerId) => await LoadAsync(providerId) ? Page() : NotFound();
 
@@ -33,15 +27,9 @@ public class NewModel(QualityService quality) : QaPageModel
         var outcome = await quality.RaiseFlagAsync(Actor, new RaiseFlagRequest(providerId,
             FormValues.Id(Input.SettingId),
             FormValues.Choice<FlagCategory>(Input.Category), FormValues.Choice<FlagSeverity>(Input.Severity), Input.Description, Input.EvidenceReferences), Aborted);
-        if (outcome.Succeeded)
-        {
-            var flag = outcome.Value!;
-            Success(flag.Severity == FlagSeverity.Critical
-                ? $"Critical flag raised: {Profile.ProviderName} is red, suspended from its lots and out of matching until the flag is resolved"
-                : $"{Words.Name(flag.Severity)} flag raised");
-            return RedirectToPage("/Quality/Profile", new { providerId });
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(outcome, flag => Done(flag.Severity == FlagSeverity.Critical
+            ? $"Critical flag raised: {Profile.ProviderName} is red, suspended from its lots and out of matching until the flag is resolved"
+            : $"{Words.Name(flag.Severity)} flag raised", "/Quality/Profile", new { providerId }));
     }
 
     private async Task<bool> LoadAsync(Guid providerId)

@@ -16,18 +16,9 @@ public class NewModel(QualityService quality) : QaPageModel
     [BindProperty]
     public VisitInput Input { get; set; } = new();
 
-    public sealed class VisitInput
-    {
-        public string? SettingId { get; set; }
-        public DateInputValue VisitDate { get; set; } = new();
-        public string? Type { get; set; }
-        public string? Visitor { get; set; }
-        public string? Findings { get; set; }
-        public string? Outcome { get; set; }
-        public DateInputValue ReportCompletedOn { get; set; } = new();
-        public DateInputValue ReportReviewedOn { get; set; } = new();
-        public string? Regulation44Reports { get; set; }
-    }
+    public sealed record VisitInput(
+        string? SettingId = null, DateInputValue? VisitDate = null, string? Type = null, string? Visitor = null, string? Findings = null,
+        string? Outcome = null, DateInputValue? ReportCompletedOn = null, DateInputValue? ReportReviewedOn = null, string? Regulation44Reports = null);
 
     public async Task<IActionResult> OnGetAsync(Guid providerId, Guid? settingId)
     {
@@ -35,7 +26,7 @@ public class NewModel(QualityService quality) : QaPageModel
         {
             return NotFound();
         }
-        Input.SettingId = settingId?.ToString();
+        Input = new(SettingId: settingId?.ToString());
         return Page();
     }
 
@@ -56,12 +47,8 @@ public class NewModel(QualityService quality) : QaPageModel
         var outcome = await quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
             FormValues.Choice<VisitType>(Input.Type), FormValues.Choice<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor,
             Input.Findings, Input.Regulation44Reports), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"Visit on {Words.Date(outcome.Value!.VisitDate)} recorded");
-            return RedirectToPage("/Quality/Profile", new { providerId });
-        }
-        return Refused(outcome, unreadable: unreadable) ?? Page();
+        return Settle(outcome, visit => Done($"Visit on {Words.Date(visit.VisitDate)} recorded", "/Quality/Profile", new { providerId }),
+            unreadable: unreadable);
     }
 
     private async Task<bool> LoadAsync(Guid providerId)
