@@ -77,6 +77,9 @@ public abstract class PlacementBrokerPageModel : PageModel
         return Page();
     }
 
+    /// <summary>This page once <paramref name="found"/> has loaded what it is about, or the not-found page: for <c>showAgain</c>.</summary>
+    protected async Task<IActionResult> PageIfFoundAsync(Task<bool> found) => await found ? Page() : NotFound();
+
     /// <summary>A refusal that belongs to no one field: shown in the error summary.</summary>
     protected void Problem(string? message) => ModelState.AddModelError("", message ?? "Something went wrong. Try again.");
 

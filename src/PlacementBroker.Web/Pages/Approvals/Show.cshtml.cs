@@ -11,11 +11,8 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
     /// <summary>The offering provider, for the link to its QA profile.</summary>
     public Guid ProviderId { get; private set; }
 
-    public List<SelectListItem> Decisions { get; } =
-    [
-        new("Approve the placement", nameof(ApprovalDecision.Approve)),
-        new("Reject it: the place goes back on offer", nameof(ApprovalDecision.Reject)),
-    ];
+    public List<SelectListItem> Decisions { get; } = DecisionInput.Choices(
+        (ApprovalDecision.Approve, "Approve the placement"), (ApprovalDecision.Reject, "Reject it: the place goes back on offer"));
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 

@@ -8,11 +8,9 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
 
     public SettingReviewView Review { get; private set; } = null!;
 
-    public List<SelectListItem> Decisions { get; } =
-    [
-        new("Approve: the setting can publish vacancies and be booked", nameof(SettingReviewDecision.Approve)),
-        new("Reject: the provider sees your reason", nameof(SettingReviewDecision.Reject)),
-    ];
+    public List<SelectListItem> Decisions { get; } = DecisionInput.Choices(
+        (SettingReviewDecision.Approve, "Approve: the setting can publish vacancies and be booked"),
+        (SettingReviewDecision.Reject, "Reject: the provider sees your reason"));
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 

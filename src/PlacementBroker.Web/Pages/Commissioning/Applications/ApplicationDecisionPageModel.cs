@@ -24,6 +24,6 @@ public abstract class ApplicationDecisionPageModel(AdmissionService admissions) 
         {
             return Done(await success(outcome.Value!), "/Commissioning/Applications/Show", new { id });
         }
-        return Refused(outcome) ?? (await LoadAsync(id) ? Page() : NotFound());
+        return Refused(outcome) ?? await PageIfFoundAsync(LoadAsync(id));
     }
 }

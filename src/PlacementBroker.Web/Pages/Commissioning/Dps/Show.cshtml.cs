@@ -48,7 +48,7 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
     {
         return await SettleAsync(await dps.PublishAsync(Actor, id, Aborted),
             published => Done($"{published.Name} is open for applications. Providers can now apply to its lots.", "/Commissioning/Dps/Show", new { id }),
-            async () => await LoadAsync(id) ? Page() : NotFound());
+            () => PageIfFoundAsync(LoadAsync(id)));
     }
 
     private async Task<bool> LoadAsync(Guid id)

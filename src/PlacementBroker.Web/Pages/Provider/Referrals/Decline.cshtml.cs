@@ -32,7 +32,7 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
         ModelState.Clear();
         return await SettleAsync(await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted),
             _ => Done("You declined the referral. Thank you for saying why: it helps councils see where placements are missing", "/Provider/Referrals/Show", new { id = Id }),
-            async () => await LoadAsync() ? Page() : NotFound());
+            () => PageIfFoundAsync(LoadAsync()));
     }
 
     private async Task<bool> LoadAsync()

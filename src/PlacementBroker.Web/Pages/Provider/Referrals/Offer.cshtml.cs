@@ -73,7 +73,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
                     ? "Your offer was already sent: it has not been sent twice"
                     : "Your offer is sent. The placing officer sees it at once, ranked with any others",
                 "/Provider/Referrals/Show", new { id = Id }),
-            async () => await LoadAsync() ? Page() : NotFound(), Fields, unreadable, (OutcomeKind.BusinessRule, "Input.VacancyId"));
+            () => PageIfFoundAsync(LoadAsync()), Fields, unreadable, (OutcomeKind.BusinessRule, "Input.VacancyId"));
     }
 
     /// <summary>The referral, and the provider's open vacancies in its lot with the ones that fit first.</summary>

@@ -21,7 +21,7 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
     {
         return await SettleAsync(await offers.WithdrawAsync(Actor, offerId, Aborted),
             _ => Done("Your offer is withdrawn", "/Provider/Referrals/Show", new { id = Id }),
-            async () => await LoadAsync() ? Page() : NotFound());
+            () => PageIfFoundAsync(LoadAsync()));
     }
 
     private async Task<bool> LoadAsync()

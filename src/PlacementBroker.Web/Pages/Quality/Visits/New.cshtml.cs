@@ -2,16 +2,13 @@ namespace PlacementBroker.Web.Pages.Quality.Visits;
 
 /// <summary>Record a QA visit on the standard form.</summary>
 [Authorize(Policy = Policies.QaOfficer)]
-public class NewModel(QualityService quality) : QaPageModel
+public class NewModel(QualityService quality) : QaProviderFormPageModel(quality, "Select a setting")
 {
     public static new readonly string[] FieldOrder =
     [
         "Input.SettingId", "Input.VisitDate", "Input.Type", "Input.Visitor", "Input.Findings", "Input.Outcome",
         "Input.ReportCompletedOn", "Input.ReportReviewedOn", "Input.Regulation44Reports",
     ];
-
-    public QaProfile Profile { get; private set; } = null!;
-    public List<SelectListItem> Settings { get; private set; } = [];
 
     [BindProperty]
     public VisitInput Input { get; set; } = new();
@@ -44,21 +41,10 @@ public class NewModel(QualityService quality) : QaPageModel
         Guid? settingId = FormValues.Id(Input.SettingId) is { } s && Profile.Settings.Any(x => x.Id == s) ? s : null;
         // A date the form cannot read must stop the visit being recorded, while the service still checks every other
         // field: sending no visit date makes it refuse, and its "enter the date" gives way to the form's own message.
-        var outcome = await quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
+        var outcome = await Quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
             FormValues.Choice<VisitType>(Input.Type), FormValues.Choice<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor,
             Input.Findings, Input.Regulation44Reports), Aborted);
         return Settle(outcome, visit => Done($"Visit on {Words.Date(visit.VisitDate)} recorded", "/Quality/Profile", new { providerId }),
             unreadable: unreadable);
-    }
-
-    private async Task<bool> LoadAsync(Guid providerId)
-    {
-        if (await quality.ProfileAsync(providerId, Aborted) is not { } profile)
-        {
-            return false;
-        }
-        Profile = profile;
-        Settings = [new("Select a setting", ""), .. profile.Settings.Where(s => !s.Closed).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
-        return true;
     }
 }
