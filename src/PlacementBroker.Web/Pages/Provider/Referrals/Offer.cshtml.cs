@@ -7,19 +7,15 @@ namespace PlacementBroker.Web.Pages.Provider.Referrals;
 /// form answers with the offer already made instead of making another.
 /// </summary>
 [EnableRateLimiting(Hosting.AbuseLimits.Offers)]
-public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderPageModel
+public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderReferralPageModel(offers)
 {
     private static readonly Dictionary<string, string> Fields = new() { ["oneToOneHoursPerWeek"] = "Input.OneToOneHours" };
 
     public override IEnumerable<string> FieldOrder => ["Input.VacancyId", "Input.WeeklyPrice", "Input.StartDate", "Input.Included", "Input.OneToOneHours", "Input.Notes"];
 
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public OfferInput Input { get; set; } = new();
 
-    public ProviderReferralView Referral { get; private set; } = null!;
     public List<SelectListItem> Vacancies { get; private set; } = [];
     public bool HasVacancies => Vacancies.Count > 1;
 
@@ -68,7 +64,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         var request = new SubmitOfferRequest(
             FormValues.Id(Input.VacancyId), price, start, Input.Notes, included.Contains("Education"), included.Contains("Therapy"), hours);
         // The one exception: a rule the chosen vacancy breaks (closed, full, another lot) is shown at the vacancy.
-        return await SettleAsync(await offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted),
+        return await SettleAsync(await Offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted),
             sent => Done(sent.Replayed
                     ? "Your offer was already sent: it has not been sent twice"
                     : "Your offer is sent. The placing officer sees it at once, ranked with any others",
@@ -77,13 +73,13 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
     }
 
     /// <summary>The referral, and the provider's open vacancies in its lot with the ones that fit first.</summary>
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
-        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        if (!await base.LoadAsync())
         {
             return false;
         }
-        Referral = referral;
+        var referral = Referral;
         var open = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId, Status: VacancyStatus.Open), Aborted)).Value ?? [];
         var fits = referral.MatchingVacancyIds.ToHashSet();
         Vacancies = [new("Select a vacancy", ""),
