@@ -6,8 +6,9 @@ namespace PlacementBroker.Web.Pages;
 /// <summary>
 /// What every page does the same way: who is signed in (<see cref="Actor"/>), the one-time success banner shown on
 /// the next page (<see cref="Success"/>, rendered by Shared/_SuccessBanner), and a refused <see cref="Outcome{T}"/>
-/// turned into the GOV.UK error summary (<see cref="Refused{T}"/>). The area bases add only what is theirs: the
-/// provider's or authority's id, the role checks.
+/// turned into the GOV.UK error summary (<see cref="Refused{T}"/>). A POST ends with <see cref="Settle{T}"/>: the
+/// banner and the next page (<see cref="Done"/>) on success, the refusal otherwise. The area bases add only what is
+/// theirs: the provider's or authority's id, the role checks.
 /// </summary>
 public abstract class PlacementBrokerPageModel : PageModel
 {
