@@ -51,10 +51,14 @@ public static class FormValues
     /// <summary>An id from a select or a hidden field, or null.</summary>
     public static Guid? Id(string? text) => Guid.TryParse(text, out var id) ? id : null;
 
-    /// <summary>A GOV.UK date input's date, with the Design System's messages ("{what} must be a real date") when it cannot be read.</summary>
-    public static bool TryDate(DateInputValue input, string what, out DateOnly? date, out string? error)
+    /// <summary>
+    /// A GOV.UK date input's date, with the Design System's messages ("{what} must be a real date") when it cannot be read;
+    /// a date input the form did not post (null) is blank.
+    /// </summary>
+    public static bool TryDate(DateInputValue? input, string what, out DateOnly? date, out string? error)
     {
-        date = input.Read(what, out error);
+        error = null;
+        date = input?.Read(what, out error);
         return error is null;
     }
 
@@ -73,15 +77,8 @@ public static class FormValues
     public static TEnum? Choice<TEnum>(string? text, string message, IDictionary<string, string> errors, string field) where TEnum : struct, Enum =>
         Report(TryChoice<TEnum>(text, out var value), value, message, errors, field);
 
-    public static DateOnly? Date(DateInputValue input, string what, IDictionary<string, string> errors, string field)
-    {
-        var date = input.Read(what, out var error);
-        if (error is not null)
-        {
-            errors[field] = error;
-        }
-        return date;
-    }
+    public static DateOnly? Date(DateInputValue? input, string what, IDictionary<string, string> errors, string field) =>
+        Report(TryDate(input, what, out var date, out var error), date, error ?? "", errors, field);
 
     /// <summary>An amount as a form field shows it again: "5200.5", no symbol, no grouping.</summary>
     public static string MoneyText(decimal? amount) => amount?.ToString("0.##", EnGb) ?? "";

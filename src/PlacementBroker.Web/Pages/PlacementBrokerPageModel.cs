@@ -6,8 +6,9 @@ namespace PlacementBroker.Web.Pages;
 /// <summary>
 /// What every page does the same way: who is signed in (<see cref="Actor"/>), the one-time success banner shown on
 /// the next page (<see cref="Success"/>, rendered by Shared/_SuccessBanner), and a refused <see cref="Outcome{T}"/>
-/// turned into the GOV.UK error summary (<see cref="Refused{T}"/>). The area bases add only what is theirs: the
-/// provider's or authority's id, the role checks.
+/// turned into the GOV.UK error summary (<see cref="Refused{T}"/>). A POST ends with <see cref="Settle{T}"/>: the
+/// banner and the next page (<see cref="Done"/>) on success, the refusal otherwise. The area bases add only what is
+/// theirs: the provider's or authority's id, the role checks.
 /// </summary>
 public abstract class PlacementBrokerPageModel : PageModel
 {
@@ -26,6 +27,60 @@ public abstract class PlacementBrokerPageModel : PageModel
     /// <summary>Shown once, as a success notification banner, on the page the user is sent to next.</summary>
     protected void Success(string message) => TempData[SuccessKey] = message;
 
+    /// <summary>The success banner, then the page to go to: how every form that worked ends.</summary>
+    protected IActionResult Done(string banner, string page, object? routeValues = null)
+    {
+        Success(banner);
+        return RedirectToPage(page, routeValues);
+    }
+
+    /// <summary>
+    /// How a POST ends: a success goes where <paramref name="onSuccess"/> says (usually <see cref="Done"/>); a refusal is
+    /// <see cref="Refused{T}"/>'s not-found or no-access page, or this page again with the error summary.
+    /// </summary>
+    protected IActionResult Settle<T>(Outcome<T> outcome, Func<T, IActionResult> onSuccess, IReadOnlyDictionary<string, string>? fields = null,
+        IReadOnlyDictionary<string, string>? unreadable = null, (OutcomeKind Kind, string Field)? messageAt = null) =>
+        outcome.Succeeded ? onSuccess(outcome.Value!) : Refused(outcome, fields, unreadable, messageAt) ?? Page();
+
+    /// <summary>
+    /// As <see cref="Settle{T}"/>, for a page that must load again (its choices, the record it is about) before it is shown
+    /// with the errors: <paramref name="showAgain"/> does that and gives the result.
+    /// </summary>
+    protected async Task<IActionResult> SettleAsync<T>(Outcome<T> outcome, Func<T, IActionResult> onSuccess, Func<Task<IActionResult>> showAgain,
+        IReadOnlyDictionary<string, string>? fields = null, IReadOnlyDictionary<string, string>? unreadable = null,
+        (OutcomeKind Kind, string Field)? messageAt = null) =>
+        outcome.Succeeded ? onSuccess(outcome.Value!) : Refused(outcome, fields, unreadable, messageAt) ?? await showAgain();
+
+    /// <summary>
+    /// A form whose typed values (dates, amounts, numbers) must all be readable before anything is sent: <paramref name="read"/>
+    /// parses them, putting what it cannot read into the dictionary (field → message). If something could not be read the
+    /// page is shown again with it at its field; otherwise <paramref name="send"/> asks the service and the outcome is
+    /// settled (<see cref="SettleAsync{T}"/>), <paramref name="onSuccess"/> seeing the values read as well as the result.
+    /// </summary>
+    protected async Task<IActionResult> ReadThenSendAsync<TValues, T>(Func<IDictionary<string, string>, TValues> read,
+        Func<TValues, Task<Outcome<T>>> send, Func<TValues, T, IActionResult> onSuccess, Func<Task<IActionResult>>? showAgain = null)
+    {
+        ModelState.Clear();
+        showAgain ??= () => Task.FromResult<IActionResult>(Page());
+        var unreadable = new Dictionary<string, string>();
+        var values = read(unreadable);
+        if (Unreadable(unreadable))
+        {
+            return await showAgain();
+        }
+        return await SettleAsync(await send(values), result => onSuccess(values, result), showAgain);
+    }
+
+    /// <summary>This page, after <paramref name="load"/> has loaded what it shows besides the form (its choices): for <c>showAgain</c>.</summary>
+    protected async Task<IActionResult> PageAsync(Func<Task> load)
+    {
+        await load();
+        return Page();
+    }
+
+    /// <summary>This page once <paramref name="found"/> has loaded what it is about, or the not-found page: for <c>showAgain</c>.</summary>
+    protected async Task<IActionResult> PageIfFoundAsync(Task<bool> found) => await found ? Page() : NotFound();
+
     /// <summary>A refusal that belongs to no one field: shown in the error summary.</summary>
     protected void Problem(string? message) => ModelState.AddModelError("", message ?? "Something went wrong. Try again.");
 
@@ -36,9 +91,11 @@ public abstract class PlacementBrokerPageModel : PageModel
     /// A service field is put against the page's field by convention (<see cref="FieldKey"/>); <paramref name="fields"/>
     /// lists only the exceptions. <paramref name="unreadable"/> are the page's own "could not read this" errors: where
     /// the page could not read a value, its message replaces the service's (which only saw the value as missing).
+    /// <paramref name="messageAt"/> is the page's exception for a refusal of one kind without field errors: its message is
+    /// shown at that field instead of only in the summary (an email address already in use, at the email).
     /// </summary>
     protected IActionResult? Refused<T>(Outcome<T> outcome, IReadOnlyDictionary<string, string>? fields = null,
-        IReadOnlyDictionary<string, string>? unreadable = null)
+        IReadOnlyDictionary<string, string>? unreadable = null, (OutcomeKind Kind, string Field)? messageAt = null)
     {
         switch (outcome.Kind)
         {
@@ -50,7 +107,8 @@ public abstract class PlacementBrokerPageModel : PageModel
         ShowErrors(outcome.Errors, fields, unreadable);
         if (outcome.Errors.Count == 0 && outcome.Kind != OutcomeKind.Success)
         {
-            ModelState.AddModelError("", outcome.Message ?? "The change could not be made");
+            var field = messageAt is { } at && at.Kind == outcome.Kind ? at.Field : "";
+            ModelState.AddModelError(field, outcome.Message ?? "The change could not be made");
         }
         return null;
     }

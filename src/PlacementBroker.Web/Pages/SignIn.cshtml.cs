@@ -14,11 +14,7 @@ public class SignInModel(SignInService signIn, SignInManager<User> signIns, Plac
 
     public string? ExternalSignInName => options.OpenIdConnect.Enabled ? options.OpenIdConnect.DisplayName : null;
 
-    public sealed class SignInInput
-    {
-        public string? Email { get; set; }
-        public string? Password { get; set; }
-    }
+    public sealed record SignInInput(string? Email = null, string? Password = null);
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 

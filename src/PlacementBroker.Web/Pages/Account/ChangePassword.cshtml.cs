@@ -8,17 +8,13 @@ namespace PlacementBroker.Web.Pages.Account;
 /// session and bearer token of the account ends; this session carries on.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize]
-public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIns, AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
+public class ChangePasswordModel(UserManager<User> users, SignInManager<User> signIns, AuditTrail audit, PlacementBrokerDbContext db)
+    : OwnAccountPageModel(users, signIns, audit, db)
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
 
-    public sealed class ChangeInput
-    {
-        public string? CurrentPassword { get; set; }
-        public string? NewPassword { get; set; }
-        public string? ConfirmPassword { get; set; }
-    }
+    public sealed record ChangeInput(string? CurrentPassword = null, string? NewPassword = null, string? ConfirmPassword = null);
 
     public void OnGet()
     {
@@ -31,28 +27,16 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
         {
             ModelState.AddModelError("Input.CurrentPassword", "Enter your current password");
         }
-        if (string.IsNullOrEmpty(Input.NewPassword))
-        {
-            ModelState.AddModelError("Input.NewPassword", "Enter a new password");
-        }
-        if (string.IsNullOrEmpty(Input.ConfirmPassword))
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", "Confirm your new password");
-        }
-        else if (!string.IsNullOrEmpty(Input.NewPassword) && Input.NewPassword != Input.ConfirmPassword)
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", "The passwords do not match: enter the same new password twice");
-        }
+        Account.NewPassword.Check(ModelState, Input.NewPassword, Input.ConfirmPassword, nameof(Input.NewPassword), "new password");
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        var result = await Users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -60,7 +44,7 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
                 if (error.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
                 {
                     // Guessing the current password through this form counts towards the account's lockout.
-                    await users.AccessFailedAsync(user);
+                    await Users.AccessFailedAsync(user);
                     ModelState.AddModelError("Input.CurrentPassword", "Your current password is not right");
                 }
                 else
@@ -70,11 +54,7 @@ public class ChangePasswordModel(UserManager<User> users, SignInManager<User> si
             }
             return Page();
         }
-        audit.Record(Actor, AuditActions.PasswordChanged, nameof(User), user.Id);
-        await db.SaveChangesAsync();
-        // A new cookie with the new stamp for this session; the sign-in time is kept, so the session's absolute limit stands.
-        await signIns.RefreshSignInAsync(user);
-        Success("Your password has been changed. You have been signed out everywhere else.");
-        return RedirectToPage("/Account/ChangePassword");
+        await RecordAndRenewAsync(user, AuditActions.PasswordChanged);
+        return Done("Your password has been changed. You have been signed out everywhere else.", "/Account/ChangePassword");
     }
 }

@@ -12,7 +12,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// </summary>
 public class OrganisationSignInModel(
     UserManager<User> users, SignInManager<User> signIns, ExternalIdentityResolver resolver, PlacementBrokerOptions options,
-    AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
+    AuditTrail audit, PlacementBrokerDbContext db) : OwnAccountPageModel(users, signIns, audit, db)
 {
     public bool Available => options.OpenIdConnect.Enabled;
     public string DisplayName => options.OpenIdConnect.DisplayName;
@@ -22,8 +22,7 @@ public class OrganisationSignInModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
@@ -33,8 +32,7 @@ public class OrganisationSignInModel(
 
     public async Task<IActionResult> OnPostLinkAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
@@ -43,18 +41,17 @@ public class OrganisationSignInModel(
             return RedirectToPage();
         }
         var redirect = Url.Page("/Account/OrganisationSignIn", "Linked");
-        var properties = signIns.ConfigureExternalAuthenticationProperties(AuthExtensions.ExternalScheme, redirect, user.Id.ToString());
+        var properties = SignIns.ConfigureExternalAuthenticationProperties(AuthExtensions.ExternalScheme, redirect, user.Id.ToString());
         return Challenge(properties, AuthExtensions.ExternalScheme);
     }
 
     public async Task<IActionResult> OnGetLinkedAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
-        var info = await signIns.GetExternalLoginInfoAsync(user.Id.ToString());
+        var info = await SignIns.GetExternalLoginInfoAsync(user.Id.ToString());
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (info is null || !SignedInWithPassword)
         {
@@ -64,8 +61,7 @@ public class OrganisationSignInModel(
         Outcome = result.Outcome;
         if (result.Outcome == ExternalOutcome.Linked)
         {
-            audit.Record(Actor, AuditActions.ExternalIdentityLinked, nameof(User), user.Id, info.LoginProvider);
-            await db.SaveChangesAsync();
+            await RecordAsync(user, AuditActions.ExternalIdentityLinked, info.LoginProvider);
         }
         Links = await resolver.LinksOfAsync(user);
         return Page();

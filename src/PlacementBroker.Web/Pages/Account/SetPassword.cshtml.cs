@@ -2,13 +2,12 @@ namespace PlacementBroker.Web.Pages.Account;
 
 /// <summary>
 /// A page opened from an emailed link carrying a one-time code, where someone chooses a password. An unknown,
-/// spent or expired code all read the same.
+/// spent or expired code all read the same (<paramref name="invalidLinkMessage"/>); once the password is set, the person
+/// is sent to <paramref name="donePage"/>.
 /// </summary>
-public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBrokerPageModel
+public abstract class PasswordLinkPageModel(AccountLinks links, string invalidLinkMessage, string donePage) : PlacementBrokerPageModel
 {
-    public abstract string InvalidLinkMessage { get; }
-    /// <summary>The page shown once the password is set.</summary>
-    protected abstract string DonePage { get; }
+    public string InvalidLinkMessage => invalidLinkMessage;
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -21,11 +20,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBroke
     /// <summary>The account the link opens, shown so the person knows which one; null when the link does not work.</summary>
     public string? Email { get; private set; }
 
-    public sealed class PasswordInput
-    {
-        public string? Password { get; set; }
-        public string? ConfirmPassword { get; set; }
-    }
+    public sealed record PasswordInput(string? Password = null, string? ConfirmPassword = null);
 
     public async Task OnGetAsync()
     {
@@ -53,18 +48,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBroke
             ModelState.AddModelError("", InvalidLinkMessage);
             return Page();
         }
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", "Enter a password");
-        }
-        if (string.IsNullOrEmpty(Input.ConfirmPassword))
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", "Confirm your password");
-        }
-        else if (!string.IsNullOrEmpty(Input.Password) && Input.Password != Input.ConfirmPassword)
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", "The passwords do not match: enter the same password twice");
-        }
+        NewPassword.Check(ModelState, Input.Password, Input.ConfirmPassword, nameof(Input.Password), "password");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -73,7 +57,7 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBroke
         var outcome = await links.SetPasswordAsync(Code, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), Aborted);
         if (outcome.Succeeded)
         {
-            return RedirectToPage(DonePage);
+            return RedirectToPage(donePage);
         }
         foreach (var (field, messages) in outcome.Errors)
         {
@@ -96,22 +80,15 @@ public abstract class PasswordLinkPageModel(AccountLinks links) : PlacementBroke
 
 /// <summary>Where an invited colleague chooses their first password.</summary>
 [AllowAnonymous]
-public class SetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links)
+public class SetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links, InvalidLink, "/Account/PasswordCreated")
 {
     public const string InvalidLink =
         "This link has expired or has already been used. Ask your organisation's administrator to send you a new invitation.";
-
-    public override string InvalidLinkMessage => InvalidLink;
-    protected override string DonePage => "/Account/PasswordCreated";
 }
 
 /// <summary>Where someone who asked to reset their password chooses a new one.</summary>
 [AllowAnonymous]
-public class ResetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links)
+public class ResetPasswordModel(AccountLinks links) : PasswordLinkPageModel(links, InvalidLink, "/Account/PasswordResetDone")
 {
-    public const string InvalidLink =
-        "This link has expired or has already been used. Ask for a new link to reset your password.";
-
-    public override string InvalidLinkMessage => InvalidLink;
-    protected override string DonePage => "/Account/PasswordResetDone";
+    public const string InvalidLink = "This link has expired or has already been used. Ask for a new link to reset your password.";
 }

@@ -11,7 +11,7 @@ namespace PlacementBroker.Web.Pages.Account;
 /// </summary>
 public class TwoFactorModel(
     UserManager<User> users, SignInManager<User> signIns, SecondFactor secondFactor, IDataProtectionProvider protection,
-    AuditTrail audit, PlacementBrokerDbContext db) : PlacementBrokerPageModel
+    AuditTrail audit, PlacementBrokerDbContext db) : OwnAccountPageModel(users, signIns, audit, db)
 {
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("PlacementBroker.SecondFactor.Enrolment").ToTimeLimitedDataProtector();
 
@@ -31,8 +31,7 @@ public class TwoFactorModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
@@ -43,39 +42,22 @@ public class TwoFactorModel(
     public async Task<IActionResult> OnPostEnableAsync()
     {
         ModelState.Clear();
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
-        string? secret = null;
-        try
-        {
-            secret = ProtectedSecret is null ? null : Protector.Unprotect(ProtectedSecret);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-        }
+        var secret = EnrolmentSecret();
         if (user.TwoFactorEnabled || secret is null)
         {
             return RedirectToPage();
         }
-        if (string.IsNullOrWhiteSpace(Code))
+        if (TypedCode("Enter the 6-digit code from your authenticator app") is { } code)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code from your authenticator app");
-        }
-        else if (await secondFactor.EnableAsync(user, secret, Code.Replace(" ", "", StringComparison.Ordinal)) is { } recovery)
-        {
-            audit.Record(Actor, AuditActions.SecondFactorEnabled, nameof(User), user.Id);
-            await db.SaveChangesAsync();
-            // The new security stamp ends other sessions; this one carries on with the second factor in its claims.
-            await signIns.RefreshSignInAsync(user);
-            await ShowAsync(user, null);
-            RecoveryCodes = recovery;
-            return Page();
-        }
-        else
-        {
+            if (await secondFactor.EnableAsync(user, secret, code.Replace(" ", "", StringComparison.Ordinal)) is { } recovery)
+            {
+                RecoveryCodes = recovery;
+                return await ChangedAsync(user, AuditActions.SecondFactorEnabled);
+            }
             ModelState.AddModelError(nameof(Code), "The code is not right. Check the time on your device and enter the code it shows now");
         }
         await ShowAsync(user, secret);
@@ -85,8 +67,7 @@ public class TwoFactorModel(
     public async Task<IActionResult> OnPostDisableAsync()
     {
         ModelState.Clear();
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await AccountAsync() is not { } user)
         {
             return Challenge();
         }
@@ -94,23 +75,50 @@ public class TwoFactorModel(
         {
             return RedirectToPage();
         }
-        if (string.IsNullOrWhiteSpace(Code))
+        if (TypedCode("Enter the code from your authenticator app") is { } code)
         {
-            ModelState.AddModelError(nameof(Code), "Enter the code from your authenticator app");
-        }
-        else if (await secondFactor.DisableAsync(user, Code))
-        {
-            audit.Record(Actor, AuditActions.SecondFactorDisabled, nameof(User), user.Id);
-            await db.SaveChangesAsync();
-            await signIns.RefreshSignInAsync(user);
-            await ShowAsync(user, null);
-            Banner = "Your second factor is turned off";
-            return Page();
-        }
-        else
-        {
+            if (await secondFactor.DisableAsync(user, code))
+            {
+                Banner = "Your second factor is turned off";
+                return await ChangedAsync(user, AuditActions.SecondFactorDisabled);
+            }
             ModelState.AddModelError(nameof(Code), "The code is not right, or it has been used already");
         }
+        await ShowAsync(user, null);
+        return Page();
+    }
+
+    /// <summary>The secret shown with the form, unless it is missing, tampered with or over 30 minutes old.</summary>
+    private string? EnrolmentSecret()
+    {
+        try
+        {
+            return ProtectedSecret is null ? null : Protector.Unprotect(ProtectedSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The code typed, or null with <paramref name="blank"/> at the field when nothing was.</summary>
+    private string? TypedCode(string blank)
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), blank);
+            return null;
+        }
+        return Code;
+    }
+
+    /// <summary>
+    /// After the second factor is turned on or off: audited; the new security stamp ends other sessions while this one
+    /// carries on with the change in its claims; the page shows the account as it now is.
+    /// </summary>
+    private async Task<IActionResult> ChangedAsync(User user, string action)
+    {
+        await RecordAndRenewAsync(user, action);
         await ShowAsync(user, null);
         return Page();
     }

@@ -11,11 +11,8 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
     /// <summary>The offering provider, for the link to its QA profile.</summary>
     public Guid ProviderId { get; private set; }
 
-    public List<SelectListItem> Decisions { get; } =
-    [
-        new("Approve the placement", nameof(ApprovalDecision.Approve)),
-        new("Reject it: the place goes back on offer", nameof(ApprovalDecision.Reject)),
-    ];
+    public List<SelectListItem> Decisions { get; } = DecisionInput.Choices(
+        (ApprovalDecision.Approve, "Approve the placement"), (ApprovalDecision.Reject, "Reject it: the place goes back on offer"));
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -30,14 +27,9 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
             return Forbid();
         }
         ModelState.Clear();
-        var decision = FormValues.Choice<ApprovalDecision>(Input.Decision);
-        var outcome = await placements.DecideAsync(Actor, id, new ApprovalDecisionRequest(decision, Input.Reason), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success(outcome.Value!.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer");
-            return RedirectToPage("/Approvals/Index");
-        }
-        return Refused(outcome) ?? Page();
+        var request = new ApprovalDecisionRequest(FormValues.Choice<ApprovalDecision>(Input.Decision), Input.Reason);
+        return Settle(await placements.DecideAsync(Actor, id, request, Aborted), decided => Done(
+            decided.Status == ApprovalStatus.Approved ? "Approved: the placement has been made" : "Rejected: the place is back on offer", "/Approvals/Index"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

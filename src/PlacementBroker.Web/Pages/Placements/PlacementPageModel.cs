@@ -22,10 +22,14 @@ public abstract class PlacementPageModel(PlacementService placements) : Placemen
         return true;
     }
 
+    /// <summary>
+    /// A form that changes the placement: nothing is sent while a value cannot be read (<see cref="PlacementBrokerPageModel.ReadThenSendAsync{TValues, T}"/>),
+    /// and a change made goes back to the placement with the banner <paramref name="banner"/> words.
+    /// </summary>
+    protected async Task<IActionResult> ChangeAsync<TRequest, T>(Guid id, Func<IDictionary<string, string>, TRequest> read,
+        Func<TRequest, Task<Outcome<T>>> change, Func<TRequest, T, string> banner) =>
+        await LoadAsync(id) ? await ReadThenSendAsync(read, change, (request, changed) => Done(banner(request, changed))) : NotFound();
+
     /// <summary>Back to the placement, with the success banner.</summary>
-    protected IActionResult Done(string message)
-    {
-        Success(message);
-        return RedirectToPage("/Placements/Show", new { id = Placement.Id });
-    }
+    protected IActionResult Done(string message) => Done(message, "/Placements/Show", new { id = Placement.Id });
 }

@@ -7,30 +7,12 @@ public class PriceModel(PlacementService placements, Core.Billing.PriceChangeSer
     [BindProperty]
     public PriceInput Input { get; set; } = new();
 
-    public sealed class PriceInput
-    {
-        public string? WeeklyPrice { get; set; }
-        public DateInputValue EffectiveFrom { get; set; } = new();
-        public string? Reason { get; set; }
-    }
+    public sealed record PriceInput(string? WeeklyPrice = null, DateInputValue? EffectiveFrom = null, string? Reason = null);
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        ModelState.Clear();
-        var unreadable = new Dictionary<string, string>();
-        var price = FormValues.Money(Input.WeeklyPrice, "Enter the weekly price in pounds, like 4250 or 4250.50", unreadable, "Input.WeeklyPrice");
-        var from = FormValues.Date(Input.EffectiveFrom, "The date the new price starts", unreadable, "Input.EffectiveFrom");
-        if (Unreadable(unreadable))
-        {
-            return Page();
-        }
-        var outcome = await prices.ChangeAsync(Actor, id, new Core.Billing.PriceChangeRequest(price, from, Input.Reason), Aborted);
-        return outcome.Succeeded
-            ? Done($"The weekly price is {Words.Pence(price!.Value)} from {Words.Date(from!.Value)}.")
-            : Refused(outcome) ?? Page();
-    }
+    public Task<IActionResult> OnPostAsync(Guid id) => ChangeAsync(id,
+        unreadable => new Core.Billing.PriceChangeRequest(
+            FormValues.Money(Input.WeeklyPrice, "Enter the weekly price in pounds, like 4250 or 4250.50", unreadable, "Input.WeeklyPrice"),
+            FormValues.Date(Input.EffectiveFrom, "The date the new price starts", unreadable, "Input.EffectiveFrom"), Input.Reason),
+        request => prices.ChangeAsync(Actor, id, request, Aborted),
+        (request, _) => $"The weekly price is {Words.Pence(request.WeeklyPrice!.Value)} from {Words.Date(request.EffectiveFrom!.Value)}.");
 }

@@ -19,16 +19,9 @@ public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageMo
         new("Independent specialist education", nameof(ProviderType.IndependentSpecialistEducation)),
     ];
 
-    public sealed class RegisterInput
-    {
-        public string? OrganisationName { get; set; }
-        public string? ProviderType { get; set; }
-        public string? RegistrationNumber { get; set; }
-        public string? ContactEmail { get; set; }
-        public string? DisplayName { get; set; }
-        public string? Email { get; set; }
-        public string? Password { get; set; }
-    }
+    public sealed record RegisterInput(
+        string? OrganisationName = null, string? ProviderType = null, string? RegistrationNumber = null, string? ContactEmail = null,
+        string? DisplayName = null, string? Email = null, string? Password = null);
 
     public void OnGet()
     {
@@ -42,17 +35,11 @@ public class RegisterModel(IdentityAdministration admin) : PlacementBrokerPageMo
             new RegisterProviderRequest(Input.OrganisationName, type, Input.RegistrationNumber, Input.ContactEmail,
                 new NewProviderUser(Input.Email, Input.Password, Input.DisplayName)),
             HttpContext.Connection.RemoteIpAddress?.ToString(), Api.VerificationEndpoints.ConfirmEmailUrl(HttpContext), Aborted);
-        if (outcome.Succeeded)
+        return Settle(outcome, _ =>
         {
             // The same page whether the address was new or already had an account: registration reveals neither.
             TempData[RegisteredModel.EmailKey] = Input.Email?.Trim();
             return RedirectToPage("/Providers/Registered");
-        }
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError("Input.Email", outcome.Message!);
-        }
-        ShowErrors(outcome.Errors);
-        return Page();
+        }, messageAt: (OutcomeKind.Conflict, "Input.Email"));
     }
 }

@@ -34,12 +34,10 @@ public class OfstedImportModel(OfstedImportService import) : QaPageModel
         }
         FileName = Path.GetFileName(Upload.FileName);
         await using var stream = Upload.OpenReadStream();
-        var outcome = await import.ImportAsync(Actor, stream, FileName, ct: Aborted);
-        if (outcome.Succeeded)
+        return Settle(await import.ImportAsync(Actor, stream, FileName, ct: Aborted), result =>
         {
-            Result = outcome.Value;
+            Result = result;
             return Page();
-        }
-        return Refused(outcome, Fields) ?? Page();
+        }, Fields);
     }
 }

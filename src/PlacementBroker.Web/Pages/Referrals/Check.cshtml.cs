@@ -21,16 +21,9 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await referrals.PublishDraftAsync(Actor, Id, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"Your referral was sent to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")}. Offers appear on this page as they arrive");
-            return RedirectToPage("/Referrals/Show", new { id = Id });
-        }
-        if (Refused(outcome) is { } refused)
-        {
-            return refused;
-        }
-        return await OnGetAsync();
+        return await SettleAsync(await referrals.PublishDraftAsync(Actor, Id, Aborted),
+            sent => Done($"Your referral was sent to {Words.Plural(sent.ProvidersNotified, "provider", "providers")}. Offers appear on this page as they arrive",
+                "/Referrals/Show", new { id = Id }),
+            OnGetAsync);
     }
 }

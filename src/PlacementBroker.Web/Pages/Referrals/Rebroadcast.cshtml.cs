@@ -14,15 +14,9 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
 
     public override IEnumerable<string> FieldOrder => ["Input.LotId", "Input.MaxDistanceMiles", "Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime"];
 
-    public sealed class RebroadcastInput
-    {
-        public string? LotId { get; set; }
-        public string? MaxDistanceMiles { get; set; }
-        public bool OutOfAreaRequired { get; set; }
-        public string? WeeklyBudget { get; set; }
-        public DateInputValue DeadlineDate { get; set; } = new();
-        public string? DeadlineTime { get; set; }
-    }
+    public sealed record RebroadcastInput(
+        string? LotId = null, string? MaxDistanceMiles = null, bool OutOfAreaRequired = false, string? WeeklyBudget = null,
+        DateInputValue? DeadlineDate = null, string? DeadlineTime = null);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,13 +25,8 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
             return away;
         }
         var r = Referral;
-        Input = new RebroadcastInput
-        {
-            LotId = r.LotId.ToString(),
-            MaxDistanceMiles = r.MaxDistanceMiles.ToString("0.#", CultureInfo.InvariantCulture),
-            OutOfAreaRequired = r.OutOfAreaRequired,
-            WeeklyBudget = r.WeeklyBudget.ToString(r.WeeklyBudget == decimal.Truncate(r.WeeklyBudget) ? "0" : "0.00", CultureInfo.InvariantCulture),
-        };
+        Input = new(r.LotId.ToString(), ReferralFormModel.ReferralInput.Miles(r.MaxDistanceMiles), r.OutOfAreaRequired,
+            ReferralFormModel.ReferralInput.Budget(r.WeeklyBudget));
         return Page();
     }
 
@@ -60,17 +49,10 @@ public class RebroadcastModel(ReferralService referrals, DpsService dps, TimePro
             budget = -1;
         }
         var request = new RebroadcastRequest(FormValues.Id(Input.LotId), miles, budget, deadline, Input.OutOfAreaRequired);
-        var outcome = await referrals.RebroadcastAsync(Actor, Id, request, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"The referral was sent again to {Words.Plural(outcome.Value!.ProvidersNotified, "provider", "providers")} with the wider criteria");
-            return RedirectToPage("/Referrals/Show", new { id = outcome.Value.Id });
-        }
-        if (Refused(outcome, fields, unreadable) is { } refused)
-        {
-            return refused;
-        }
-        return await LoadAsync() ?? Page();
+        return await SettleAsync(await referrals.RebroadcastAsync(Actor, Id, request, Aborted),
+            sent => Done($"The referral was sent again to {Words.Plural(sent.ProvidersNotified, "provider", "providers")} with the wider criteria",
+                "/Referrals/Show", new { id = sent.Id }),
+            async () => await LoadAsync() ?? Page(), fields, unreadable);
     }
 
     private async Task<IActionResult?> LoadAsync()

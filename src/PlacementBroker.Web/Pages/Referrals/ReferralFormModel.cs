@@ -31,62 +31,31 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
 
     public static List<SelectListItem> Needs => Display.Options<Need>();
 
-    public sealed class ReferralInput
+    public sealed record ReferralInput(
+        string? LotId = null, string? Urgency = null, DateInputValue? StartDate = null, string? Duration = null, string? Reference = null,
+        string? FirstName = null, string? LastName = null, DateInputValue? DateOfBirth = null, string? Gender = null, string? SiblingGroupSize = "1",
+        IReadOnlyList<string>? Needs = null, IReadOnlyList<string>? MustHaveNeeds = null, string? WishesAndFeelings = null, string? LegalStatus = null,
+        string? RiskSummary = null, string? CulturalNeeds = null, string? HomePostcode = null, string? HomeLatitude = null, string? HomeLongitude = null,
+        string? MaxDistanceMiles = null, bool OutOfAreaRequired = false, string? WeeklyBudget = null, DateInputValue? DeadlineDate = null,
+        string? DeadlineTime = null)
     {
-        public string? LotId { get; set; }
-        public string? Urgency { get; set; }
-        public DateInputValue StartDate { get; set; } = new();
-        public string? Duration { get; set; }
-        public string? Reference { get; set; }
-        public string? FirstName { get; set; }
-        public string? LastName { get; set; }
-        public DateInputValue DateOfBirth { get; set; } = new();
-        public string? Gender { get; set; }
-        public string? SiblingGroupSize { get; set; } = "1";
-        public List<string> Needs { get; set; } = [];
-        public List<string> MustHaveNeeds { get; set; } = [];
-        public string? WishesAndFeelings { get; set; }
-        public string? LegalStatus { get; set; }
-        public string? RiskSummary { get; set; }
-        public string? CulturalNeeds { get; set; }
-        public string? HomePostcode { get; set; }
-        public string? HomeLatitude { get; set; }
-        public string? HomeLongitude { get; set; }
-        public string? MaxDistanceMiles { get; set; }
-        public bool OutOfAreaRequired { get; set; }
-        public string? WeeklyBudget { get; set; }
-        public DateInputValue DeadlineDate { get; set; } = new();
-        public string? DeadlineTime { get; set; }
-
         public static ReferralInput From(ReferralView r)
         {
             var (deadlineDate, deadlineTime) = EnglandTime.LocalParts(r.OfferDeadline);
-            return new ReferralInput
-            {
-                LotId = r.LotId.ToString(),
-                Urgency = r.Urgency.ToString(),
-                StartDate = DateInputValue.From(r.StartDate),
-                Duration = r.Duration.ToString(),
-                Reference = r.Child.Reference,
-                FirstName = r.Child.FirstName,
-                LastName = r.Child.LastName,
-                DateOfBirth = DateInputValue.From(r.Child.DateOfBirth),
-                Gender = r.Child.Gender.ToString(),
-                SiblingGroupSize = r.Child.SiblingGroupSize.ToString(CultureInfo.InvariantCulture),
-                Needs = [.. r.Child.Needs.Select(n => n.ToString())],
-                MustHaveNeeds = [.. r.Child.MustHaveNeeds.Select(n => n.ToString())],
-                WishesAndFeelings = r.Child.WishesAndFeelings,
-                LegalStatus = r.Child.LegalStatus,
-                RiskSummary = r.Child.RiskSummary,
-                CulturalNeeds = r.Child.CulturalNeeds,
-                HomePostcode = r.HomePostcode,
-                MaxDistanceMiles = r.MaxDistanceMiles.ToString("0.#", CultureInfo.InvariantCulture),
-                OutOfAreaRequired = r.OutOfAreaRequired,
-                WeeklyBudget = r.WeeklyBudget.ToString(r.WeeklyBudget == decimal.Truncate(r.WeeklyBudget) ? "0" : "0.00", CultureInfo.InvariantCulture),
-                DeadlineDate = DateInputValue.From(deadlineDate),
-                DeadlineTime = deadlineTime,
-            };
+            var child = r.Child;
+            return new(r.LotId.ToString(), r.Urgency.ToString(), DateInputValue.From(r.StartDate), r.Duration.ToString(),
+                child.Reference, child.FirstName, child.LastName, DateInputValue.From(child.DateOfBirth), child.Gender.ToString(),
+                child.SiblingGroupSize.ToString(CultureInfo.InvariantCulture),
+                [.. child.Needs.Select(n => n.ToString())], [.. child.MustHaveNeeds.Select(n => n.ToString())],
+                child.WishesAndFeelings, child.LegalStatus, child.RiskSummary, child.CulturalNeeds, r.HomePostcode, null, null,
+                Miles(r.MaxDistanceMiles), r.OutOfAreaRequired, Budget(r.WeeklyBudget), DateInputValue.From(deadlineDate), deadlineTime);
         }
+
+        /// <summary>A distance as the form shows it again: "20", "12.5".</summary>
+        public static string Miles(double miles) => miles.ToString("0.#", CultureInfo.InvariantCulture);
+
+        /// <summary>A budget as the form shows it again: "5500", "5500.50".</summary>
+        public static string Budget(decimal budget) => budget.ToString(budget == decimal.Truncate(budget) ? "0" : "0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The lots of the open DPSs the officer's authority leads or takes part in.</summary>
@@ -129,8 +98,8 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             startDate,
             FormValues.Choice<PlacementDuration>(Input.Duration),
             new ChildInput(Input.Reference, Input.FirstName, Input.LastName, dateOfBirth, FormValues.Choice<Gender>(Input.Gender), siblings ?? 1,
-                [.. Input.Needs.Select(FormValues.Choice<Need>).OfType<Need>()],
-                [.. Input.MustHaveNeeds.Select(FormValues.Choice<Need>).OfType<Need>()],
+                [.. (Input.Needs ?? []).Select(FormValues.Choice<Need>).OfType<Need>()],
+                [.. (Input.MustHaveNeeds ?? []).Select(FormValues.Choice<Need>).OfType<Need>()],
                 Input.WishesAndFeelings, Input.LegalStatus, Input.RiskSummary, Input.CulturalNeeds),
             Input.HomePostcode, latitude, longitude, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
     }
@@ -138,27 +107,12 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
     /// <summary>
     /// After saving the draft: the list of drafts when it was saved for later, else check your answers; or the form
     /// again with the service's errors and the page's own.
+    /// A deadline whose time could not be read is reported at the time.
     /// </summary>
-    protected async Task<IActionResult> AfterSaveAsync(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable, string? save)
-    {
-        if (outcome.Succeeded)
-        {
-            if (save == "draft")
-            {
-                Success($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers");
-                return RedirectToPage("/Referrals/Index", new { status = nameof(ReferralStatus.Draft) });
-            }
-            return RedirectToPage("/Referrals/Check", new { id = outcome.Value!.Id });
-        }
-        if (ShowRefusal(outcome, unreadable) is { } refused)
-        {
-            return refused;
-        }
-        await LoadChoicesAsync();
-        return Page();
-    }
-
-    /// <summary>The service's errors against the form's fields; a deadline whose time could not be read is reported at the time.</summary>
-    protected IActionResult? ShowRefusal(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable) =>
-        Refused(outcome, DeadlineField(unreadable), unreadable);
+    protected Task<IActionResult> AfterSaveAsync(Outcome<ReferralCreated> outcome, Dictionary<string, string> unreadable, string? save) =>
+        SettleAsync(outcome, saved => save == "draft"
+                ? Done($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers",
+                    "/Referrals/Index", new { status = nameof(ReferralStatus.Draft) })
+                : RedirectToPage("/Referrals/Check", new { id = saved.Id }),
+            () => PageAsync(LoadChoicesAsync), DeadlineField(unreadable), unreadable);
 }

@@ -17,7 +17,7 @@ public abstract class ReferralsPageModel : PlacementBrokerPageModel
     protected const string MilesMessage = "The maximum distance must be a number of miles, like 20";
 
     /// <summary>The offer deadline as typed (a GOV.UK date and a time in England), in UTC; what cannot be read goes into <paramref name="unreadable"/>.</summary>
-    protected static DateTime? ReadDeadline(DateInputValue date, string? time, Dictionary<string, string> unreadable)
+    protected static DateTime? ReadDeadline(DateInputValue? date, string? time, Dictionary<string, string> unreadable)
     {
         if (FormValues.Date(date, "The deadline date", unreadable, "Input.DeadlineDate") is not { } day)
         {

@@ -59,25 +59,9 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     {
         var placementKind = FormValues.Choice<PlacementKind>(kind) ?? PlacementKind.Spot;
         var outcome = await placements.AcceptAsync(Actor, offerId, new AcceptRequest(placementKind, placementKind == PlacementKind.Block ? blockContractId : null), Aborted);
-        if (outcome.Succeeded)
-        {
-            if (outcome.Value!.PlacementId is { } placementId)
-            {
-                Success("Offer accepted: the placement has been made");
-                return RedirectToPage("/Placements/Show", new { id = placementId });
-            }
-            Success("Sent to a placement manager for approval. The place is held until they decide.");
-            return RedirectToPage("/Referrals/Show", new { id = Id });
-        }
-        if (outcome.Kind is OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome.Kind is OutcomeKind.Forbidden)
-        {
-            return Forbid();
-        }
-        ModelState.AddModelError("", outcome.Message ?? "The offer could not be accepted.");
-        return await OnGetAsync();
+        return await SettleAsync(outcome, accepted => accepted.PlacementId is { } placementId
+                ? Done("Offer accepted: the placement has been made", "/Placements/Show", new { id = placementId })
+                : Done("Sent to a placement manager for approval. The place is held until they decide.", "/Referrals/Show", new { id = Id }),
+            OnGetAsync);
     }
 }

@@ -35,16 +35,7 @@ public class WithdrawModel(ReferralService referrals) : ReferralsPageModel
             ModelState.AddModelError(nameof(Reason), "The reason must be 2,000 characters or fewer");
             return await OnGetAsync();
         }
-        var outcome = await referrals.WithdrawAsync(Actor, Id, Reason, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("The referral is withdrawn. Providers have been told it is closed");
-            return RedirectToPage("/Referrals/Show", new { id = Id });
-        }
-        if (Refused(outcome) is { } refused)
-        {
-            return refused;
-        }
-        return await OnGetAsync();
+        return await SettleAsync(await referrals.WithdrawAsync(Actor, Id, Reason, Aborted),
+            _ => Done("The referral is withdrawn. Providers have been told it is closed", "/Referrals/Show", new { id = Id }), OnGetAsync);
     }
 }

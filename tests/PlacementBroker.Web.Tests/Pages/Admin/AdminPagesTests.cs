@@ -77,6 +77,43 @@ public class AdminPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task AddLocalAuthority_CodeAlreadyUsed_IsShownAtTheNameAndNothingIsAdded()
+    {
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+        var code = TestData.Unique("D").ToUpperInvariant()[..9];
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync("/admin/local-authorities/new",
+            new() { ["Input.Name"] = $"{code} County Council", ["Input.Code"] = code })).StatusCode);
+
+        var response = await session.PostFormAsync("/admin/local-authorities/new", new() { ["Input.Name"] = $"{code} Borough Council", ["Input.Code"] = code });
+
+        var page = await response.PageAsync();
+        Assert.Equal([("A local authority with that name or code already exists.", "Input_Name")], page.ErrorSummary());
+        Assert.NotNull(page.FieldError("Input_Name"));
+        Assert.Equal($"{code} Borough Council", page.ByLabel("Name").GetAttribute("value"));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        Assert.Equal(1, await db.LocalAuthorities.CountAsync(a => a.Code == code));
+    }
+
+    [Fact]
+    public async Task AddUser_AddressAlreadyInUse_IsShownAtTheEmailWithTheChoicesStillThere()
+    {
+        var existing = await app.Data.CreateUserAsync(Role.Commissioner);
+        using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);
+
+        var response = await session.PostFormAsync("/admin/users/new", new()
+        {
+            ["Input.DisplayName"] = "Second Account", ["Input.Email"] = existing.Email, ["Input.Role"] = "Commissioner",
+            ["Input.LocalAuthorityId"] = existing.LocalAuthorityId!.Value.ToString(), ["Input.ProviderId"] = "", ["Input.Password"] = "Second-Passw0rd!",
+        });
+
+        var page = await response.PageAsync();
+        Assert.Equal([("An account with that email address already exists.", "Input_Email")], page.ErrorSummary());
+        Assert.NotNull(page.FieldError("Input_Email"));
+        Assert.Contains(page.ByLabel("Role").QuerySelectorAll("option"), option => option.GetAttribute("value") == "Commissioner");
+    }
+
+    [Fact]
     public async Task AddUser_MissingRoleAndWeakPassword_ShowsEachProblem()
     {
         using var session = await PageSession.SignedInAsync(app, PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword);

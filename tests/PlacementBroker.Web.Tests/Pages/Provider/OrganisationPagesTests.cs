@@ -48,6 +48,25 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Invite_AddressAlreadyInUse_IsShownAtTheEmailAndNothingIsSent()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        var other = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        var emailsBefore = await db.OutboxEmails.CountAsync(e => e.To == other.User.Email);
+
+        var response = await session.PostFormAsync("/provider/organisation/invite",
+            new() { ["Input.DisplayName"] = "Someone Else", ["Input.Email"] = other.User.Email });
+
+        var page = await response.PageAsync();
+        Assert.Equal([("An account with that email address already exists.", "Input_Email")], page.ErrorSummary());
+        Assert.NotNull(page.FieldError("Input_Email"));
+        Assert.Equal(emailsBefore, await db.OutboxEmails.CountAsync(e => e.To == other.User.Email));
+    }
+
+    [Fact]
     public async Task Invite_BlankForm_ShowsEachProblem()
     {
         var provider = await app.Data.CreateProviderAsync();

@@ -65,6 +65,24 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Your organisation has no settings yet.", (await session.OpenAsync("/provider/settings")).Text);
     }
 
+    [Fact]
+    public async Task AddSetting_UrnAlreadyRegisteredByTheProvider_IsShownAtTheUrnAndNothingIsAdded()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var urn = $"SC{Interlocked.Increment(ref _urn)}";
+        await session.PostFormAndOpenAsync("/provider/settings/new", Form(urn));
+        var again = Form(urn);
+        again["Input.Name"] = "Rowan House Annexe";
+
+        var response = await session.PostFormAsync("/provider/settings/new", again);
+
+        var page = await response.PageAsync();
+        Assert.Equal([($"A setting with Ofsted URN {urn} is already registered.", "Input_OfstedUrn")], page.ErrorSummary());
+        Assert.NotNull(page.FieldError("Input_OfstedUrn"));
+        Assert.DoesNotContain("Rowan House Annexe", (await session.OpenAsync("/provider/settings")).Text);
+    }
+
     private static Dictionary<string, string> Form(string urn) => new()
     {
         ["Input.Name"] = "Rowan House",

@@ -5,11 +5,7 @@ public class NewModel(IdentityAdministration admin) : PlacementBrokerPageModel
     [BindProperty]
     public NewAuthorityInput Input { get; set; } = new();
 
-    public sealed class NewAuthorityInput
-    {
-        public string? Name { get; set; }
-        public string? Code { get; set; }
-    }
+    public sealed record NewAuthorityInput(string? Name = null, string? Code = null);
 
     public void OnGet()
     {
@@ -17,17 +13,8 @@ public class NewModel(IdentityAdministration admin) : PlacementBrokerPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var outcome = await admin.CreateLocalAuthorityAsync(Actor, new CreateLocalAuthorityRequest(Input.Name, Input.Code));
-        if (outcome.Succeeded)
-        {
-            Success($"{outcome.Value!.Name} was added");
-            return RedirectToPage("/Admin/LocalAuthorities/Index");
-        }
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError("Input.Name", outcome.Message!);
-        }
-        ShowErrors(outcome.Errors);
-        return Page();
+        // The one exception: a name or code already in use is a conflict, shown at the name.
+        return Settle(await admin.CreateLocalAuthorityAsync(Actor, new CreateLocalAuthorityRequest(Input.Name, Input.Code)),
+            added => Done($"{added.Name} was added", "/Admin/LocalAuthorities/Index"), messageAt: (OutcomeKind.Conflict, "Input.Name"));
     }
 }

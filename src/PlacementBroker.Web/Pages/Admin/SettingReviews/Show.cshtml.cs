@@ -8,11 +8,9 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
 
     public SettingReviewView Review { get; private set; } = null!;
 
-    public List<SelectListItem> Decisions { get; } =
-    [
-        new("Approve: the setting can publish vacancies and be booked", nameof(SettingReviewDecision.Approve)),
-        new("Reject: the provider sees your reason", nameof(SettingReviewDecision.Reject)),
-    ];
+    public List<SelectListItem> Decisions { get; } = DecisionInput.Choices(
+        (SettingReviewDecision.Approve, "Approve: the setting can publish vacancies and be booked"),
+        (SettingReviewDecision.Reject, "Reject: the provider sees your reason"));
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -23,14 +21,9 @@ public class ShowModel(SettingService settings) : PlacementBrokerPageModel
             return NotFound();
         }
         ModelState.Clear();
-        var decision = FormValues.Choice<SettingReviewDecision>(Input.Decision);
-        var outcome = await settings.DecideReviewAsync(Actor, id, new SettingReviewRequest(decision, Input.Reason), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success(outcome.Value!.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected");
-            return RedirectToPage("/Admin/SettingReviews/Index");
-        }
-        return Refused(outcome) ?? Page();
+        var request = new SettingReviewRequest(FormValues.Choice<SettingReviewDecision>(Input.Decision), Input.Reason);
+        return Settle(await settings.DecideReviewAsync(Actor, id, request, Aborted), decided => Done(
+            decided.ReviewStatus == SettingReviewStatus.Approved ? $"{Review.Name} approved" : $"{Review.Name} rejected", "/Admin/SettingReviews/Index"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -9,15 +9,9 @@ public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db)
     public List<SelectListItem> Authorities { get; private set; } = [];
     public List<SelectListItem> Providers { get; private set; } = [];
 
-    public sealed class NewUserInput
-    {
-        public string? DisplayName { get; set; }
-        public string? Email { get; set; }
-        public string? Role { get; set; }
-        public string? LocalAuthorityId { get; set; }
-        public string? ProviderId { get; set; }
-        public string? Password { get; set; }
-    }
+    public sealed record NewUserInput(
+        string? DisplayName = null, string? Email = null, string? Role = null, string? LocalAuthorityId = null, string? ProviderId = null,
+        string? Password = null);
 
     public async Task OnGetAsync() => await LoadChoicesAsync();
 
@@ -27,23 +21,10 @@ public class NewModel(IdentityAdministration admin, PlacementBrokerDbContext db)
         var request = new CreateUserRequest(Input.Email, Input.Password, Input.DisplayName, FormValues.Choice<Role>(Input.Role),
             FormValues.Id(Input.LocalAuthorityId),
             FormValues.Id(Input.ProviderId));
-        var outcome = await admin.CreateUserAsync(Actor, request);
-        if (outcome.Succeeded)
-        {
-            Success($"{outcome.Value!.DisplayName} can now sign in");
-            return RedirectToPage("/Admin/Users/Index");
-        }
         // The one exception: an email address already in use is a conflict, shown at the email field.
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError("Input.Email", outcome.Message!);
-        }
-        else if (Refused(outcome) is { } refusal)
-        {
-            return refusal;
-        }
-        await LoadChoicesAsync();
-        return Page();
+        return await SettleAsync(await admin.CreateUserAsync(Actor, request),
+            user => Done($"{user.DisplayName} can now sign in", "/Admin/Users/Index"), () => PageAsync(LoadChoicesAsync),
+            messageAt: (OutcomeKind.Conflict, "Input.Email"));
     }
 
     private async Task LoadChoicesAsync()

@@ -22,9 +22,8 @@ public abstract class ApplicationDecisionPageModel(AdmissionService admissions) 
     {
         if (outcome.Succeeded)
         {
-            Success(await success(outcome.Value!));
-            return RedirectToPage("/Commissioning/Applications/Show", new { id });
+            return Done(await success(outcome.Value!), "/Commissioning/Applications/Show", new { id });
         }
-        return Refused(outcome) ?? (await LoadAsync(id) ? Page() : NotFound());
+        return Refused(outcome) ?? await PageIfFoundAsync(LoadAsync(id));
     }
 }

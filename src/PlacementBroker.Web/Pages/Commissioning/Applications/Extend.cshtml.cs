@@ -4,12 +4,7 @@ namespace PlacementBroker.Web.Pages.Commissioning.Applications;
 public class ExtendModel(AdmissionService admissions) : ApplicationDecisionPageModel(admissions)
 {
     [BindProperty]
-    public ExtendInput Input { get; set; } = new();
-
-    public sealed class ExtendInput
-    {
-        public string? Reason { get; set; }
-    }
+    public ReasonInput Input { get; set; } = new();
 
     /// <summary>Why this application cannot be extended, when that is already known; the service has the last word.</summary>
     public string? CannotExtend => Application switch

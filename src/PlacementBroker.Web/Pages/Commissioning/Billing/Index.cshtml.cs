@@ -28,19 +28,11 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, TimePro
             return Page();
         }
         var period = BillingPeriod.Month(month);
-        var outcome = await billing.RunAsync(Actor, new BillingRunRequest(period.Start, period.End), Aborted);
-        if (outcome.Succeeded)
-        {
-            var run = outcome.Value!;
-            Success($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Words.Plural(run.Invoices.Count, "invoice", "invoices")}, {Words.Pence(run.Total)} in all.");
-            return RedirectToPage("/Commissioning/Billing/Run", new { id = run.Id });
-        }
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError(nameof(Month), outcome.Message!);
-            return Page();
-        }
-        return Refused(outcome, new Dictionary<string, string> { ["periodStart"] = nameof(Month), ["periodEnd"] = nameof(Month) }) ?? Page();
+        // The one exception: a month already billed is a conflict, shown at the month.
+        return Settle(await billing.RunAsync(Actor, new BillingRunRequest(period.Start, period.End), Aborted),
+            run => Done($"Billing for {month.ToString("MMMM yyyy", EnGb)}: {Words.Plural(run.Invoices.Count, "invoice", "invoices")}, {Words.Pence(run.Total)} in all.",
+                "/Commissioning/Billing/Run", new { id = run.Id }),
+            new Dictionary<string, string> { ["periodStart"] = nameof(Month), ["periodEnd"] = nameof(Month) }, messageAt: (OutcomeKind.Conflict, nameof(Month)));
     }
 
     private async Task LoadAsync()

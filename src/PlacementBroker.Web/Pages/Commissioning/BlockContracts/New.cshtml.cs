@@ -8,47 +8,21 @@ public class NewModel(BlockContractService blockContracts, PlacementBrokerDbCont
     public List<SelectListItem> Providers { get; private set; } = [];
     public List<SelectListItem> Lots { get; private set; } = [];
 
-    public sealed class ContractInput
-    {
-        public string? ProviderId { get; set; }
-        public string? LotId { get; set; }
-        public string? Places { get; set; }
-        public string? WeeklyPricePerPlace { get; set; }
-        public DateInputValue StartDate { get; set; } = new();
-        public DateInputValue EndDate { get; set; } = new();
-    }
+    public sealed record ContractInput(
+        string? ProviderId = null, string? LotId = null, string? Places = null, string? WeeklyPricePerPlace = null,
+        DateInputValue? StartDate = null, DateInputValue? EndDate = null);
 
     public async Task OnGetAsync() => await LoadChoicesAsync();
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        ModelState.Clear();
-        var unreadable = new Dictionary<string, string>();
-        var start = FormValues.Date(Input.StartDate, "The start date", unreadable, "Input.StartDate");
-        var end = FormValues.Date(Input.EndDate, "The end date", unreadable, "Input.EndDate");
-        var places = FormValues.WholeNumber(Input.Places, "Enter the number of places as a whole number", unreadable, "Input.Places");
-        var price = FormValues.Money(Input.WeeklyPricePerPlace, "Enter the weekly price in pounds, like 4750 or 4,750.50", unreadable, "Input.WeeklyPricePerPlace");
-        if (Unreadable(unreadable))
-        {
-            await LoadChoicesAsync();
-            return Page();
-        }
-        var outcome = await blockContracts.CreateBlockContractAsync(Actor, new CreateBlockContractRequest(
-            FormValues.Id(Input.ProviderId),
-            FormValues.Id(Input.LotId),
-            null, places, price, start, end), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("The block contract has been recorded");
-            return RedirectToPage("/Commissioning/BlockContracts/Index");
-        }
-        if (Refused(outcome) is { } refusal)
-        {
-            return refusal;
-        }
-        await LoadChoicesAsync();
-        return Page();
-    }
+    public Task<IActionResult> OnPostAsync() => ReadThenSendAsync(
+        unreadable => new CreateBlockContractRequest(FormValues.Id(Input.ProviderId), FormValues.Id(Input.LotId), null,
+            FormValues.WholeNumber(Input.Places, "Enter the number of places as a whole number", unreadable, "Input.Places"),
+            FormValues.Money(Input.WeeklyPricePerPlace, "Enter the weekly price in pounds, like 4750 or 4,750.50", unreadable, "Input.WeeklyPricePerPlace"),
+            FormValues.Date(Input.StartDate, "The start date", unreadable, "Input.StartDate"),
+            FormValues.Date(Input.EndDate, "The end date", unreadable, "Input.EndDate")),
+        request => blockContracts.CreateBlockContractAsync(Actor, request, Aborted),
+        (_, _) => Done("The block contract has been recorded", "/Commissioning/BlockContracts/Index"),
+        () => PageAsync(LoadChoicesAsync));
 
     private async Task LoadChoicesAsync()
     {

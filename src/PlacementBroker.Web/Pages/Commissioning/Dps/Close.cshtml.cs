@@ -6,12 +6,7 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
     public DpsView Dps { get; private set; } = null!;
 
     [BindProperty]
-    public CloseInput Input { get; set; } = new();
-
-    public sealed class CloseInput
-    {
-        public string? Reason { get; set; }
-    }
+    public ReasonInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
@@ -21,13 +16,8 @@ public class CloseModel(DpsService dps) : CommissioningPageModel
         {
             return refusal;
         }
-        var outcome = await dps.CloseAsync(Actor, id, Input.Reason, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"{outcome.Value!.Name} is closed to new applications. Its members stay on their lots.");
-            return RedirectToPage("/Commissioning/Dps/Show", new { id });
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(await dps.CloseAsync(Actor, id, Input.Reason, Aborted),
+            closed => Done($"{closed.Name} is closed to new applications. Its members stay on their lots.", "/Commissioning/Dps/Show", new { id }));
     }
 
     /// <summary>Only the lead authority's DPS: a participant sees the no-access page, anyone else the not-found page.</summary>

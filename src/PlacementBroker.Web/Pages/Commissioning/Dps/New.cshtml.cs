@@ -19,17 +19,16 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
 
     public List<SelectListItem> Authorities { get; private set; } = [];
 
-    public sealed class NewDpsInput
-    {
-        public string? Name { get; set; }
-        public string? Regime { get; set; } = nameof(DpsRegime.Pcr2015Dps);
-        public string? DecisionPeriodDays { get; set; } = DecisionPeriod.Pcr2015Days.ToString();
-        public List<string> ParticipatingLocalAuthorityIds { get; set; } = [];
-        /// <summary>Which button: "draft" or "open".</summary>
-        public string? Action { get; set; }
-    }
+    /// <param name="Action">Which button: "draft" or "open".</param>
+    public sealed record NewDpsInput(
+        string? Name = null, string? Regime = nameof(DpsRegime.Pcr2015Dps), string? DecisionPeriodDays = null,
+        IReadOnlyList<string>? ParticipatingLocalAuthorityIds = null, string? Action = null);
 
-    public async Task OnGetAsync() => await LoadAuthoritiesAsync();
+    public async Task OnGetAsync()
+    {
+        Input = new(DecisionPeriodDays: DecisionPeriod.Pcr2015Days.ToString(CultureInfo.InvariantCulture));
+        await LoadAuthoritiesAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -40,25 +39,14 @@ public class NewModel(DpsService dps, PlacementBrokerDbContext db) : Commissioni
             unreadable, "Input.DecisionPeriodDays") ?? (unreadable.Count > 0 ? -1 : null);
         var request = new CreateDpsRequest(
             Input.Name,
-            [.. Input.ParticipatingLocalAuthorityIds.Select(id => FormValues.Id(id)).OfType<Guid>().Where(g => g != Guid.Empty)],
+            [.. (Input.ParticipatingLocalAuthorityIds ?? []).Select(FormValues.Id).OfType<Guid>().Where(g => g != Guid.Empty)],
             FormValues.Choice<DpsRegime>(Input.Regime),
             period,
             Input.Action == "draft");
-        var outcome = await dps.CreateAsync(Actor, request, Aborted);
-        if (outcome.Succeeded)
-        {
-            var created = outcome.Value!;
-            Success(created.Status == DpsStatus.Draft
+        return await SettleAsync(await dps.CreateAsync(Actor, request, Aborted), created => Done(created.Status == DpsStatus.Draft
                 ? $"{created.Name} was saved as a draft. Add its lots, then open it for applications."
-                : $"{created.Name} is open for applications.");
-            return RedirectToPage("/Commissioning/Dps/Show", new { id = created.Id });
-        }
-        if (Refused(outcome, unreadable: unreadable) is { } result)
-        {
-            return result;
-        }
-        await LoadAuthoritiesAsync();
-        return Page();
+                : $"{created.Name} is open for applications.", "/Commissioning/Dps/Show", new { id = created.Id }),
+            () => PageAsync(LoadAuthoritiesAsync), unreadable: unreadable);
     }
 
     private async Task LoadAuthoritiesAsync()

@@ -46,17 +46,9 @@ public class ShowModel(DpsService dps, MembershipService memberships, PlacementB
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id)
     {
-        var outcome = await dps.PublishAsync(Actor, id, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"{outcome.Value!.Name} is open for applications. Providers can now apply to its lots.");
-            return RedirectToPage("/Commissioning/Dps/Show", new { id });
-        }
-        if (Refused(outcome) is { } result)
-        {
-            return result;
-        }
-        return await LoadAsync(id) ? Page() : NotFound();
+        return await SettleAsync(await dps.PublishAsync(Actor, id, Aborted),
+            published => Done($"{published.Name} is open for applications. Providers can now apply to its lots.", "/Commissioning/Dps/Show", new { id }),
+            () => PageIfFoundAsync(LoadAsync(id)));
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -61,12 +61,8 @@ public class WeightsModel(DpsService dps) : CommissioningPageModel
             Needs = values["needs"], OfstedGrade = values["ofstedGrade"], Price = values["price"],
             Distance = values["distance"], QaStatus = values["qaStatus"], TrackRecord = values["trackRecord"],
         }, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("The ranking weights are saved. Offers on this DPS's referrals are ranked with them from now on.");
-            return RedirectToPage("/Commissioning/Dps/Show", new { id });
-        }
-        return Refused(outcome, Criteria.ToDictionary(c => c.Key, c => $"Input[{c.Key}]")) ?? Page();
+        return Settle(outcome, _ => Done("The ranking weights are saved. Offers on this DPS's referrals are ranked with them from now on.",
+            "/Commissioning/Dps/Show", new { id }), Criteria.ToDictionary(c => c.Key, c => $"Input[{c.Key}]"));
     }
 
     public IEnumerable<string> ErrorsFor(string key) =>

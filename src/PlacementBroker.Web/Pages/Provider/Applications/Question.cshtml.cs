@@ -10,11 +10,7 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
 
     public List<SelectListItem> Choices { get; } = [new("Yes", "Yes"), new("No", "No")];
 
-    public sealed class AnswerInput
-    {
-        public string? Answer { get; set; }
-        public string? EvidenceReference { get; set; }
-    }
+    public sealed record AnswerInput(string? Answer = null, string? EvidenceReference = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string key)
     {
@@ -23,7 +19,7 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
             return elsewhere;
         }
         var answer = AnswerTo(Question);
-        Input = new AnswerInput { Answer = answer?.Answer, EvidenceReference = answer?.EvidenceReference };
+        Input = new(answer?.Answer, answer?.EvidenceReference);
         return Page();
     }
 
@@ -34,13 +30,8 @@ public class QuestionModel(AdmissionService admissions, DpsService dps) : Applic
             return elsewhere;
         }
         ModelState.Clear();
-        var outcome = await Admissions.SaveAnswerAsync(Actor, id, Question.Id, Input.Answer, Input.EvidenceReference, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"Your answer to “{Question.Text}” is saved");
-            return RedirectToPage("/Provider/Applications/Show", new { id });
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(await Admissions.SaveAnswerAsync(Actor, id, Question.Id, Input.Answer, Input.EvidenceReference, Aborted),
+            _ => Done($"Your answer to “{Question.Text}” is saved", "/Provider/Applications/Show", new { id }));
     }
 
     /// <summary>The question, or where to go instead: not found, or the application once it is no longer a draft.</summary>

@@ -19,18 +19,8 @@ public class IndexModel(BillingService billing, IPaymentGateway gateway, PublicU
     public async Task<IActionResult> OnPostPayoutsAsync()
     {
         var back = new Uri(urls.For("/provider/invoices"));
-        var outcome = await billing.PayoutOnboardingAsync(Actor, back, Aborted);
-        if (outcome.Succeeded)
-        {
-            return Redirect(outcome.Value!.ToString());
-        }
-        if (outcome.Kind == OutcomeKind.Forbidden)
-        {
-            return Forbid();
-        }
-        ModelState.AddModelError("", outcome.Message ?? "Payouts could not be set up");
-        await LoadAsync();
-        return Page();
+        return await SettleAsync(await billing.PayoutOnboardingAsync(Actor, back, Aborted), stripe => Redirect(stripe.ToString()),
+            () => PageAsync(LoadAsync));
     }
 
     private async Task LoadAsync()

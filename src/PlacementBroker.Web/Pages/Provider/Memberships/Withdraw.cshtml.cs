@@ -4,14 +4,9 @@ namespace PlacementBroker.Web.Pages.Provider.Memberships;
 public class WithdrawModel(MembershipService memberships) : ProviderPageModel
 {
     [BindProperty]
-    public WithdrawInput Input { get; set; } = new();
+    public ReasonInput Input { get; set; } = new();
 
     public MembershipView Membership { get; private set; } = null!;
-
-    public sealed class WithdrawInput
-    {
-        public string? Reason { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -22,13 +17,8 @@ public class WithdrawModel(MembershipService memberships) : ProviderPageModel
             return NotFound();
         }
         ModelState.Clear();
-        var outcome = await memberships.ChangeAsync(Actor, id, MembershipAction.Withdraw, Input.Reason, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"Your organisation has withdrawn from {Membership.LotName}");
-            return RedirectToPage("/Provider/Memberships/Index");
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(await memberships.ChangeAsync(Actor, id, MembershipAction.Withdraw, Input.Reason, Aborted),
+            _ => Done($"Your organisation has withdrawn from {Membership.LotName}", "/Provider/Memberships/Index"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -23,13 +23,7 @@ public class IndexModel(ProviderTeamService team, ProviderVerification verificat
     /// <summary>New confirmation links for the signed-in user's address and the contact address, whichever are unconfirmed.</summary>
     public async Task<IActionResult> OnPostResendAsync()
     {
-        var outcome = await verification.ResendAsync(Actor, VerificationEndpoints.ConfirmEmailUrl(HttpContext), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"We have sent a new link to {string.Join(" and ", outcome.Value!)}.");
-            return RedirectToPage();
-        }
-        Problem(outcome.Message);
-        return await OnGetAsync();
+        return await SettleAsync(await verification.ResendAsync(Actor, VerificationEndpoints.ConfirmEmailUrl(HttpContext), Aborted),
+            sentTo => Done($"We have sent a new link to {string.Join(" and ", sentTo)}.", "/Provider/Organisation/Index"), OnGetAsync);
     }
 }

@@ -11,11 +11,7 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
     [BindProperty]
     public InviteInput Input { get; set; } = new();
 
-    public sealed class InviteInput
-    {
-        public string? DisplayName { get; set; }
-        public string? Email { get; set; }
-    }
+    public sealed record InviteInput(string? DisplayName = null, string? Email = null);
 
     public async Task<IActionResult> OnGetAsync() => await IsAdminAsync() ? Page() : Forbid();
 
@@ -24,24 +20,9 @@ public class InviteModel(ProviderTeamService team) : ProviderPageModel
         ModelState.Clear();
         var outcome = await team.InviteAsync(Actor, new InviteColleagueRequest(Input.Email, Input.DisplayName),
             VacancyEndpoints.SetPasswordUrl(HttpContext), Aborted);
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Success:
-                Success($"We have emailed {outcome.Value!.DisplayName} a link to choose a password. It works for 24 hours");
-                return RedirectToPage("/Provider/Organisation/Index");
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Conflict:
-                ModelState.AddModelError("Input.Email", outcome.Message!);
-                return Page();
-            default:
-                ShowErrors(outcome.Errors);
-                if (outcome.Errors.Count == 0)
-                {
-                    Problem(outcome.Message);
-                }
-                return Page();
-        }
+        // The one exception: an email address already in use is a conflict, shown at the email field.
+        return Settle(outcome, invited => Done($"We have emailed {invited.DisplayName} a link to choose a password. It works for 24 hours",
+            "/Provider/Organisation/Index"), messageAt: (OutcomeKind.Conflict, "Input.Email"));
     }
 
     private async Task<bool> IsAdminAsync() =>

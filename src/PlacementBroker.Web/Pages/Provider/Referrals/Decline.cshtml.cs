@@ -1,20 +1,15 @@
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>Declining a referral with a reason: declines are data about unmet need.</summary>
-public class DeclineModel(OfferService offers) : ProviderPageModel
+public class DeclineModel(OfferService offers) : ProviderReferralPageModel(offers)
 {
     public override IEnumerable<string> FieldOrder => [nameof(Reason), nameof(Detail)];
-
-    [FromRoute]
-    public Guid Id { get; set; }
 
     [BindProperty]
     public string? Reason { get; set; }
 
     [BindProperty]
     public string? Detail { get; set; }
-
-    public ProviderReferralView Referral { get; private set; } = null!;
 
     public static List<SelectListItem> Reasons => Display.Options<DeclineReason>();
 
@@ -30,22 +25,8 @@ public class DeclineModel(OfferService offers) : ProviderPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         ModelState.Clear();
-        var outcome = await offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("You declined the referral. Thank you for saying why: it helps councils see where placements are missing");
-            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
-        }
-        return Refused(outcome) ?? (await LoadAsync() ? Page() : NotFound());
-    }
-
-    private async Task<bool> LoadAsync()
-    {
-        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
-        {
-            return false;
-        }
-        Referral = referral;
-        return true;
+        return await SettleAsync(await Offers.DeclineAsync(Actor, Id, new DeclineRequest(FormValues.Choice<DeclineReason>(Reason), Detail), Aborted),
+            _ => Done("You declined the referral. Thank you for saying why: it helps councils see where placements are missing", "/Provider/Referrals/Show", new { id = Id }),
+            () => PageIfFoundAsync(LoadAsync()));
     }
 }

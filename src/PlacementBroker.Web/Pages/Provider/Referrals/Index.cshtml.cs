@@ -49,10 +49,10 @@ public class IndexModel(OfferService offers, ProviderAlerts alerts) : ProviderPa
             return Page();
         }
         var every = await alerts.SetAsync(Actor, Alerts == EveryReferral, Aborted);
-        Success(every
+        return Done(every
             ? "You will be alerted live for every referral sent to your organisation"
-            : "You will be alerted live only for referrals that fit your vacancies. Every referral still appears in this list");
-        return RedirectToPage("/Provider/Referrals/Index", Fits ? new { fits = "true" } : null);
+            : "You will be alerted live only for referrals that fit your vacancies. Every referral still appears in this list",
+            "/Provider/Referrals/Index", Fits ? new { fits = "true" } : null);
     }
 
     private async Task<InboxPanel> LoadAsync()

@@ -7,19 +7,15 @@ namespace PlacementBroker.Web.Pages.Provider.Referrals;
 /// form answers with the offer already made instead of making another.
 /// </summary>
 [EnableRateLimiting(Hosting.AbuseLimits.Offers)]
-public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderPageModel
+public class OfferModel(OfferService offers, VacancyService vacancies) : ProviderReferralPageModel(offers)
 {
     private static readonly Dictionary<string, string> Fields = new() { ["oneToOneHoursPerWeek"] = "Input.OneToOneHours" };
 
     public override IEnumerable<string> FieldOrder => ["Input.VacancyId", "Input.WeeklyPrice", "Input.StartDate", "Input.Included", "Input.OneToOneHours", "Input.Notes"];
 
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public OfferInput Input { get; set; } = new();
 
-    public ProviderReferralView Referral { get; private set; } = null!;
     public List<SelectListItem> Vacancies { get; private set; } = [];
     public bool HasVacancies => Vacancies.Count > 1;
 
@@ -29,16 +25,9 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         new("Therapy", "Therapy"),
     ];
 
-    public sealed class OfferInput
-    {
-        public string? IdempotencyKey { get; set; }
-        public string? VacancyId { get; set; }
-        public string? WeeklyPrice { get; set; }
-        public DateInputValue StartDate { get; set; } = new();
-        public List<string> Included { get; set; } = [];
-        public string? OneToOneHours { get; set; }
-        public string? Notes { get; set; }
-    }
+    public sealed record OfferInput(
+        string? IdempotencyKey = null, string? VacancyId = null, string? WeeklyPrice = null, DateInputValue? StartDate = null,
+        IReadOnlyList<string>? Included = null, string? OneToOneHours = null, string? Notes = null);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -50,12 +39,8 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         {
             return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
         }
-        Input = new OfferInput
-        {
-            IdempotencyKey = Guid.NewGuid().ToString("N"),
-            StartDate = DateInputValue.From(Referral.StartDate),
-            VacancyId = Referral.MatchingVacancyIds.Count == 1 ? Referral.MatchingVacancyIds[0].ToString() : null,
-        };
+        Input = new(Guid.NewGuid().ToString("N"), Referral.MatchingVacancyIds.Count == 1 ? Referral.MatchingVacancyIds[0].ToString() : null,
+            StartDate: DateInputValue.From(Referral.StartDate));
         return Page();
     }
 
@@ -75,38 +60,26 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         {
             hours = -1;
         }
+        var included = Input.Included ?? [];
         var request = new SubmitOfferRequest(
-            FormValues.Id(Input.VacancyId), price, start, Input.Notes,
-            Input.Included.Contains("Education"), Input.Included.Contains("Therapy"), hours);
-        var outcome = await offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success(outcome.Value!.Replayed
-                ? "Your offer was already sent: it has not been sent twice"
-                : "Your offer is sent. The placing officer sees it at once, ranked with any others");
-            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
-        }
+            FormValues.Id(Input.VacancyId), price, start, Input.Notes, included.Contains("Education"), included.Contains("Therapy"), hours);
         // The one exception: a rule the chosen vacancy breaks (closed, full, another lot) is shown at the vacancy.
-        if (outcome.Kind == OutcomeKind.BusinessRule)
-        {
-            Unreadable(unreadable);
-            ModelState.AddModelError("Input.VacancyId", outcome.Message!);
-        }
-        else if (Refused(outcome, Fields, unreadable) is { } refusal)
-        {
-            return refusal;
-        }
-        return await LoadAsync() ? Page() : NotFound();
+        return await SettleAsync(await Offers.SubmitAsync(Actor, Id, request, Input.IdempotencyKey, Aborted),
+            sent => Done(sent.Replayed
+                    ? "Your offer was already sent: it has not been sent twice"
+                    : "Your offer is sent. The placing officer sees it at once, ranked with any others",
+                "/Provider/Referrals/Show", new { id = Id }),
+            () => PageIfFoundAsync(LoadAsync()), Fields, unreadable, (OutcomeKind.BusinessRule, "Input.VacancyId"));
     }
 
     /// <summary>The referral, and the provider's open vacancies in its lot with the ones that fit first.</summary>
-    private async Task<bool> LoadAsync()
+    protected override async Task<bool> LoadAsync()
     {
-        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        if (!await base.LoadAsync())
         {
             return false;
         }
-        Referral = referral;
+        var referral = Referral;
         var open = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId, Status: VacancyStatus.Open), Aborted)).Value ?? [];
         var fits = referral.MatchingVacancyIds.ToHashSet();
         Vacancies = [new("Select a vacancy", ""),

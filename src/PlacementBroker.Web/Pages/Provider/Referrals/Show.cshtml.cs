@@ -1,12 +1,8 @@
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>One referral as the provider sees it (anonymised), which of its vacancies fit, and its offers on it.</summary>
-public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvider clock) : ProviderPageModel
+public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvider clock) : ProviderReferralPageModel(offers)
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
-    public ProviderReferralView Referral { get; private set; } = null!;
     public List<VacancyView> Vacancies { get; private set; } = [];
 
     public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
@@ -19,28 +15,19 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
 
     public async Task<IActionResult> OnPostWithdrawOfferAsync(Guid offerId)
     {
-        var outcome = await offers.WithdrawAsync(Actor, offerId, Aborted);
-        if (outcome.Kind == OutcomeKind.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome.Succeeded)
-        {
-            Success("Your offer is withdrawn");
-            return RedirectToPage("/Provider/Referrals/Show", new { id = Id });
-        }
-        Problem(outcome.Message);
-        return await LoadAsync() ? Page() : NotFound();
+        return await SettleAsync(await Offers.WithdrawAsync(Actor, offerId, Aborted),
+            _ => Done("Your offer is withdrawn", "/Provider/Referrals/Show", new { id = Id }),
+            () => PageIfFoundAsync(LoadAsync()));
     }
 
-    private async Task<bool> LoadAsync()
+    /// <summary>The referral and the provider's vacancies in its lot.</summary>
+    protected override async Task<bool> LoadAsync()
     {
-        if ((await offers.InboxAsync(Actor, Id, Aborted)).SingleOrDefault() is not { } referral)
+        if (!await base.LoadAsync())
         {
             return false;
         }
-        Referral = referral;
-        Vacancies = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId), Aborted)).Value ?? [];
+        Vacancies = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: Referral.LotId), Aborted)).Value ?? [];
         return true;
     }
 

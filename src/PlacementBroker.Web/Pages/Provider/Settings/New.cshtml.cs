@@ -22,17 +22,9 @@ public class NewModel(SettingService settings) : ProviderPageModel
         !string.IsNullOrWhiteSpace(Input.Latitude) || !string.IsNullOrWhiteSpace(Input.Longitude)
         || ModelState.ContainsKey("Input.Latitude") || ModelState.ContainsKey("Input.Longitude") || ModelState.ContainsKey("Input.Postcode");
 
-    public sealed class SettingInput
-    {
-        public string? Name { get; set; }
-        public string? OfstedUrn { get; set; }
-        public string? Postcode { get; set; }
-        public string? OfstedGrade { get; set; }
-        public DateInputValue LastInspection { get; set; } = new();
-        public string? RegisteredPlaces { get; set; }
-        public string? Latitude { get; set; }
-        public string? Longitude { get; set; }
-    }
+    public sealed record SettingInput(
+        string? Name = null, string? OfstedUrn = null, string? Postcode = null, string? OfstedGrade = null, DateInputValue? LastInspection = null,
+        string? RegisteredPlaces = null, string? Latitude = null, string? Longitude = null);
 
     public void OnGet()
     {
@@ -49,32 +41,17 @@ public class NewModel(SettingService settings) : ProviderPageModel
 
         // Only ask the service when it cannot accept the setting by mistake: either everything was readable, or a
         // required value was not (sent as missing, so the service refuses and reports the other fields as well).
-        IReadOnlyDictionary<string, string[]> serviceErrors = new Dictionary<string, string[]>();
-        if (unreadable.Count == 0 || unreadable.ContainsKey("Input.RegisteredPlaces"))
+        if (unreadable.Count > 0 && !unreadable.ContainsKey("Input.RegisteredPlaces"))
         {
-            var outcome = await settings.AddAsync(Actor, ProviderId, new AddSettingRequest(Input.Name, Input.OfstedUrn, Input.Postcode,
-                latitude, longitude, FormValues.Choice<OfstedGrade>(Input.OfstedGrade), inspected, places), Aborted);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Success:
-                    Success(outcome.Value!.ReviewStatus == SettingReviewStatus.AwaitingReview
-                        ? $"{outcome.Value.Name} has been added and is awaiting platform admin review of its Ofsted URN"
-                        : $"{outcome.Value.Name} has been added");
-                    return RedirectToPage("/Provider/Settings/Index");
-                case OutcomeKind.Forbidden:
-                    return Forbid();
-                case OutcomeKind.Conflict:
-                    ModelState.AddModelError("Input.OfstedUrn", outcome.Message!);
-                    break;
-                case OutcomeKind.Invalid:
-                    serviceErrors = outcome.Errors;
-                    break;
-                default:
-                    Problem(outcome.Message);
-                    break;
-            }
+            Unreadable(unreadable);
+            return Page();
         }
-        ShowErrors(serviceErrors, Fields, unreadable);
-        return Page();
+        var outcome = await settings.AddAsync(Actor, ProviderId, new AddSettingRequest(Input.Name, Input.OfstedUrn, Input.Postcode,
+            latitude, longitude, FormValues.Choice<OfstedGrade>(Input.OfstedGrade), inspected, places), Aborted);
+        // The one exception: an Ofsted URN already registered is a conflict, shown at the URN.
+        return Settle(outcome, added => Done(added.ReviewStatus == SettingReviewStatus.AwaitingReview
+                ? $"{added.Name} has been added and is awaiting platform admin review of its Ofsted URN"
+                : $"{added.Name} has been added", "/Provider/Settings/Index"),
+            Fields, unreadable, (OutcomeKind.Conflict, "Input.OfstedUrn"));
     }
 }

@@ -20,30 +20,15 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
     public List<SelectListItem> Genders { get; } = Display.Options<Gender>();
     public List<SelectListItem> Needs { get; } = Display.Options<Need>();
 
-    public sealed class VacancyInput
+    public sealed record VacancyInput(
+        string? SettingId = null, string? LotId = null, string? Places = null, string? AgeMin = null, string? AgeMax = null,
+        IReadOnlyList<string>? Genders = null, IReadOnlyList<string>? NeedsMet = null, string? WeeklyPrice = null, DateInputValue? AvailableFrom = null)
     {
-        public string? SettingId { get; set; }
-        public string? LotId { get; set; }
-        public string? Places { get; set; }
-        public string? AgeMin { get; set; }
-        public string? AgeMax { get; set; }
-        public List<string> Genders { get; set; } = [];
-        public List<string> NeedsMet { get; set; } = [];
-        public string? WeeklyPrice { get; set; }
-        public DateInputValue AvailableFrom { get; set; } = new();
-
-        public static VacancyInput From(VacancyView v) => new()
-        {
-            SettingId = v.SettingId.ToString(),
-            LotId = v.LotId.ToString(),
-            Places = v.Places.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            AgeMin = v.AgeMin.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            AgeMax = v.AgeMax.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Genders = [.. v.Genders.Select(g => g.ToString())],
-            NeedsMet = [.. v.NeedsMet.Select(n => n.ToString())],
-            WeeklyPrice = v.WeeklyPrice.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-            AvailableFrom = DateInputValue.From(v.AvailableFrom),
-        };
+        public static VacancyInput From(VacancyView v) => new(
+            v.SettingId.ToString(), v.LotId.ToString(),
+            v.Places.ToString(CultureInfo.InvariantCulture), v.AgeMin.ToString(CultureInfo.InvariantCulture), v.AgeMax.ToString(CultureInfo.InvariantCulture),
+            [.. v.Genders.Select(g => g.ToString())], [.. v.NeedsMet.Select(n => n.ToString())],
+            v.WeeklyPrice.ToString("0.00", CultureInfo.InvariantCulture), DateInputValue.From(v.AvailableFrom));
     }
 
     /// <summary>Own settings, and the lots the provider is admitted to (plus the vacancy's own lot when changing it).</summary>
@@ -85,37 +70,12 @@ public abstract class VacancyFormModel(SettingService settings, MembershipServic
             FormValues.Id(Input.SettingId),
             FormValues.Id(Input.LotId),
             places, ageMin, ageMax,
-            [.. Input.Genders.Select(FormValues.Choice<Gender>).OfType<Gender>()],
-            [.. Input.NeedsMet.Select(FormValues.Choice<Need>).OfType<Need>()],
+            [.. (Input.Genders ?? []).Select(FormValues.Choice<Gender>).OfType<Gender>()],
+            [.. (Input.NeedsMet ?? []).Select(FormValues.Choice<Need>).OfType<Need>()],
             price, from);
-        var outcome = await save(request);
-        IReadOnlyDictionary<string, string[]> serviceErrors = new Dictionary<string, string[]>();
-        switch (outcome.Kind)
-        {
-            case OutcomeKind.Success:
-                Success(success(outcome.Value!));
-                return RedirectToPage("/Provider/Vacancies/Index");
-            case OutcomeKind.NotFound:
-                return NotFound();
-            case OutcomeKind.Forbidden:
-                return Forbid();
-            case OutcomeKind.Invalid:
-                serviceErrors = outcome.Errors;
-                break;
-            case OutcomeKind.BusinessRule when outcome.Errors.Count > 0:
-                // A rule one field breaks, such as the law on age: shown at that field.
-                serviceErrors = outcome.Errors;
-                break;
-            case OutcomeKind.BusinessRule:
-                // Not admitted to the lot, suspended from it, or the setting's registration closed.
-                ModelState.AddModelError("Input.LotId", outcome.Message!);
-                break;
-            default:
-                Problem(outcome.Message);
-                break;
-        }
-        ShowErrors(serviceErrors, unreadable: unreadable);
-        await LoadChoicesAsync(current);
-        return Page();
+        // A rule one field breaks, such as the law on age, is shown at that field; the one exception is a rule of the lot
+        // without a field (not admitted to it, suspended from it, or the setting's registration closed), shown at the lot.
+        return await SettleAsync(await save(request), saved => Done(success(saved), "/Provider/Vacancies/Index"),
+            () => PageAsync(() => LoadChoicesAsync(current)), unreadable: unreadable, messageAt: (OutcomeKind.BusinessRule, "Input.LotId"));
     }
 }

@@ -21,13 +21,7 @@ public class WithdrawModel(VacancyService vacancies) : ProviderPageModel
         {
             return NotFound();
         }
-        if (outcome.Succeeded)
-        {
-            Success($"Your vacancy at {vacancy.SettingName} is withdrawn");
-            return RedirectToPage("/Provider/Vacancies/Index");
-        }
         Vacancy = vacancy;
-        Problem(outcome.Message);
-        return Page();
+        return Settle(outcome, _ => Done($"Your vacancy at {vacancy.SettingName} is withdrawn", "/Provider/Vacancies/Index"));
     }
 }

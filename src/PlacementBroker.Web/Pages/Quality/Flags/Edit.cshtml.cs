@@ -16,7 +16,7 @@ public class EditModel(QualityService quality, PlacementBrokerDbContext db) : Op
             return refusal;
         }
         var f = Flag.Flag;
-        Input = new() { Category = f.Category.ToString(), Severity = f.Severity.ToString(), Description = f.Description, EvidenceReferences = f.EvidenceReferences };
+        Input = new(f.Category.ToString(), f.Severity.ToString(), Description: f.Description, EvidenceReferences: f.EvidenceReferences);
         return Page();
     }
 
@@ -29,6 +29,6 @@ public class EditModel(QualityService quality, PlacementBrokerDbContext db) : Op
         ModelState.Clear();
         var outcome = await quality.UpdateFlagAsync(Actor, id, new UpdateFlagRequest(
             FormValues.Choice<FlagCategory>(Input.Category), FormValues.Choice<FlagSeverity>(Input.Severity), Input.Description ?? "", Input.EvidenceReferences ?? ""), Aborted);
-        return outcome.Succeeded ? Done("The flag has been changed") : Refused(outcome) ?? Page();
+        return Settle(outcome, _ => Done("The flag has been changed"));
     }
 }

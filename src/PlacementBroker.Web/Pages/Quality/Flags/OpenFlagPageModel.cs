@@ -20,9 +20,5 @@ public abstract class OpenFlagPageModel(PlacementBrokerDbContext db) : QaPageMod
     }
 
     /// <summary>Back to the flag's provider, with the success banner.</summary>
-    protected IActionResult Done(string message)
-    {
-        Success(message);
-        return RedirectToPage("/Quality/Profile", new { providerId = Flag.Flag.ProviderId });
-    }
+    protected IActionResult Done(string message) => Done(message, "/Quality/Profile", new { providerId = Flag.Flag.ProviderId });
 }

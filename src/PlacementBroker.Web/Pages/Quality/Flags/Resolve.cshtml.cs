@@ -7,10 +7,7 @@ public class ResolveModel(QualityService quality, PlacementBrokerDbContext db) :
     [BindProperty]
     public ResolveInput Input { get; set; } = new();
 
-    public sealed class ResolveInput
-    {
-        public string? Resolution { get; set; }
-    }
+    public sealed record ResolveInput(string? Resolution = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
@@ -21,9 +18,7 @@ public class ResolveModel(QualityService quality, PlacementBrokerDbContext db) :
             return refusal;
         }
         ModelState.Clear();
-        var outcome = await quality.ResolveFlagAsync(Actor, id, Input.Resolution, Aborted);
-        return outcome.Succeeded
-            ? Done(Flag.Flag.Severity == FlagSeverity.Critical ? "The critical flag is resolved" : "The flag is resolved")
-            : Refused(outcome) ?? Page();
+        return Settle(await quality.ResolveFlagAsync(Actor, id, Input.Resolution, Aborted),
+            _ => Done(Flag.Flag.Severity == FlagSeverity.Critical ? "The critical flag is resolved" : "The flag is resolved"));
     }
 }

@@ -2,7 +2,7 @@ namespace PlacementBroker.Web.Pages.Quality.Visits;
 
 /// <summary>Record a QA visit on the standard form.</summary>
 [Authorize(Policy = Policies.QaOfficer)]
-public class NewModel(QualityService quality) : QaPageModel
+public class NewModel(QualityService quality) : QaProviderFormPageModel(quality, "Select a setting")
 {
     public static new readonly string[] FieldOrder =
     [
@@ -10,24 +10,12 @@ public class NewModel(QualityService quality) : QaPageModel
         "Input.ReportCompletedOn", "Input.ReportReviewedOn", "Input.Regulation44Reports",
     ];
 
-    public QaProfile Profile { get; private set; } = null!;
-    public List<SelectListItem> Settings { get; private set; } = [];
-
     [BindProperty]
     public VisitInput Input { get; set; } = new();
 
-    public sealed class VisitInput
-    {
-        public string? SettingId { get; set; }
-        public DateInputValue VisitDate { get; set; } = new();
-        public string? Type { get; set; }
-        public string? Visitor { get; set; }
-        public string? Findings { get; set; }
-        public string? Outcome { get; set; }
-        public DateInputValue ReportCompletedOn { get; set; } = new();
-        public DateInputValue ReportReviewedOn { get; set; } = new();
-        public string? Regulation44Reports { get; set; }
-    }
+    public sealed record VisitInput(
+        string? SettingId = null, DateInputValue? VisitDate = null, string? Type = null, string? Visitor = null, string? Findings = null,
+        string? Outcome = null, DateInputValue? ReportCompletedOn = null, DateInputValue? ReportReviewedOn = null, string? Regulation44Reports = null);
 
     public async Task<IActionResult> OnGetAsync(Guid providerId, Guid? settingId)
     {
@@ -35,7 +23,7 @@ public class NewModel(QualityService quality) : QaPageModel
         {
             return NotFound();
         }
-        Input.SettingId = settingId?.ToString();
+        Input = new(SettingId: settingId?.ToString());
         return Page();
     }
 
@@ -53,25 +41,10 @@ public class NewModel(QualityService quality) : QaPageModel
         Guid? settingId = FormValues.Id(Input.SettingId) is { } s && Profile.Settings.Any(x => x.Id == s) ? s : null;
         // A date the form cannot read must stop the visit being recorded, while the service still checks every other
         // field: sending no visit date makes it refuse, and its "enter the date" gives way to the form's own message.
-        var outcome = await quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
+        var outcome = await Quality.RecordVisitAsync(Actor, new RecordVisitRequest(settingId, unreadable.Count > 0 ? null : visitDate,
             FormValues.Choice<VisitType>(Input.Type), FormValues.Choice<VisitOutcome>(Input.Outcome), completed, reviewed, Input.Visitor,
             Input.Findings, Input.Regulation44Reports), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"Visit on {Words.Date(outcome.Value!.VisitDate)} recorded");
-            return RedirectToPage("/Quality/Profile", new { providerId });
-        }
-        return Refused(outcome, unreadable: unreadable) ?? Page();
-    }
-
-    private async Task<bool> LoadAsync(Guid providerId)
-    {
-        if (await quality.ProfileAsync(providerId, Aborted) is not { } profile)
-        {
-            return false;
-        }
-        Profile = profile;
-        Settings = [new("Select a setting", ""), .. profile.Settings.Where(s => !s.Closed).Select(s => new SelectListItem(s.Name, s.Id.ToString()))];
-        return true;
+        return Settle(outcome, visit => Done($"Visit on {Words.Date(visit.VisitDate)} recorded", "/Quality/Profile", new { providerId }),
+            unreadable: unreadable);
     }
 }

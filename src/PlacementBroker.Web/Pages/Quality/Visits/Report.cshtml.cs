@@ -11,11 +11,7 @@ public class ReportModel(QualityService quality, PlacementBrokerDbContext db) : 
     [BindProperty]
     public ReportInput Input { get; set; } = new();
 
-    public sealed class ReportInput
-    {
-        public DateInputValue ReportCompletedOn { get; set; } = new();
-        public DateInputValue ReportReviewedOn { get; set; } = new();
-    }
+    public sealed record ReportInput(DateInputValue? ReportCompletedOn = null, DateInputValue? ReportReviewedOn = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -23,35 +19,25 @@ public class ReportModel(QualityService quality, PlacementBrokerDbContext db) : 
         {
             return NotFound();
         }
-        Input = new() { ReportCompletedOn = DateInputValue.From(Visit.ReportCompletedOn), ReportReviewedOn = DateInputValue.From(Visit.ReportReviewedOn) };
+        Input = new(DateInputValue.From(Visit.ReportCompletedOn), DateInputValue.From(Visit.ReportReviewedOn));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    public async Task<IActionResult> OnPostAsync(Guid id) => !await LoadAsync(id) ? NotFound() : await ReadThenSendAsync(
+        ReadDates,
+        dates => quality.RecordReportAsync(Actor, id, dates.Completed, dates.Reviewed, Aborted),
+        (_, _) => Done("The report dates have been recorded", "/Quality/Profile", new { providerId = Visit.ProviderId }));
+
+    /// <summary>The two dates; at least one is needed.</summary>
+    private (DateOnly? Completed, DateOnly? Reviewed) ReadDates(IDictionary<string, string> unreadable)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        ModelState.Clear();
-        var unreadable = new Dictionary<string, string>();
         var completed = FormValues.Date(Input.ReportCompletedOn, "The date the report was completed", unreadable, "Input.ReportCompletedOn");
         var reviewed = FormValues.Date(Input.ReportReviewedOn, "The date the report was reviewed", unreadable, "Input.ReportReviewedOn");
         if (unreadable.Count == 0 && completed is null && reviewed is null)
         {
             unreadable["Input.ReportCompletedOn"] = "Enter the date the report was completed";
         }
-        if (Unreadable(unreadable))
-        {
-            return Page();
-        }
-        var outcome = await quality.RecordReportAsync(Actor, id, completed, reviewed, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("The report dates have been recorded");
-            return RedirectToPage("/Quality/Profile", new { providerId = Visit.ProviderId });
-        }
-        return Refused(outcome) ?? Page();
+        return (completed, reviewed);
     }
 
     private async Task<bool> LoadAsync(Guid id)

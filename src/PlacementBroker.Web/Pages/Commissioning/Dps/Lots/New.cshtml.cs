@@ -13,21 +13,11 @@ public class NewModel(DpsService dps) : CommissioningPageModel
     public List<SelectListItem> PlacementTypes { get; } =
         Display.Options<PlacementType>();
 
-    public sealed class NewLotInput
-    {
-        public string? Name { get; set; }
-        public string? PlacementType { get; set; }
-        public string? BenchmarkWeeklyPrice { get; set; }
-        public string? PriceBandLower { get; set; }
-        public string? PriceBandUpper { get; set; }
-        public List<QuestionRow> Questions { get; set; } = [];
-    }
+    public sealed record NewLotInput(
+        string? Name = null, string? PlacementType = null, string? BenchmarkWeeklyPrice = null, string? PriceBandLower = null,
+        string? PriceBandUpper = null, IReadOnlyList<QuestionRow>? Questions = null);
 
-    public sealed class QuestionRow
-    {
-        public string? Text { get; set; }
-        public string? Guidance { get; set; }
-    }
+    public sealed record QuestionRow(string? Text = null, string? Guidance = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -44,7 +34,7 @@ public class NewModel(DpsService dps) : CommissioningPageModel
             return refusal;
         }
         // Blank rows are ignored; the service numbers the rest, so keep which row each came from for the errors.
-        var rows = Input.Questions.Select((q, row) => (q, row))
+        var rows = Input.Questions!.Select((q, row) => (q, row))
             .Where(r => !string.IsNullOrWhiteSpace(r.q.Text) || !string.IsNullOrWhiteSpace(r.q.Guidance)).ToList();
         var unreadable = new Dictionary<string, string>();
         var request = new AddLotRequest(
@@ -54,18 +44,6 @@ public class NewModel(DpsService dps) : CommissioningPageModel
             [.. rows.Select(r => new QuestionInput(null, r.q.Text, r.q.Guidance))],
             Money("Input.PriceBandLower", Input.PriceBandLower, unreadable),
             Money("Input.PriceBandUpper", Input.PriceBandUpper, unreadable));
-        var outcome = await dps.AddLotAsync(Actor, id, request, Aborted);
-        if (outcome.Succeeded)
-        {
-            var lot = outcome.Value!;
-            Success($"{lot.Name} was added with {Words.Plural(lot.Questions.Count, "selection question", "selection questions")}.");
-            return RedirectToPage("/Commissioning/Dps/Show", new { id });
-        }
-        if (outcome.Kind == OutcomeKind.Conflict)
-        {
-            ModelState.AddModelError("Input.Name", outcome.Message!);
-            return Page();
-        }
         var fields = new Dictionary<string, string>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -73,7 +51,11 @@ public class NewModel(DpsService dps) : CommissioningPageModel
             fields[$"questions[{i}].guidance"] = $"Input.Questions[{rows[i].row}].Guidance";
             fields[$"questions[{i}].id"] = $"Input.Questions[{rows[i].row}].Text";
         }
-        return Refused(outcome, fields, unreadable) ?? Page();
+        // The one exception: a lot name already used in the DPS is a conflict, shown at the name.
+        return Settle(await dps.AddLotAsync(Actor, id, request, Aborted),
+            lot => Done($"{lot.Name} was added with {Words.Plural(lot.Questions.Count, "selection question", "selection questions")}.",
+                "/Commissioning/Dps/Show", new { id }),
+            fields, unreadable, (OutcomeKind.Conflict, "Input.Name"));
     }
 
     /// <summary>An unreadable amount goes to the service as out of range, so that every other problem shows too.</summary>
@@ -88,11 +70,8 @@ public class NewModel(DpsService dps) : CommissioningPageModel
 
     private void PadQuestions()
     {
-        Input.Questions = [.. Input.Questions.Take(QuestionRows)];
-        while (Input.Questions.Count < QuestionRows)
-        {
-            Input.Questions.Add(new QuestionRow());
-        }
+        var rows = Input.Questions ?? [];
+        Input = Input with { Questions = [.. rows.Take(QuestionRows), .. Enumerable.Repeat(new QuestionRow(), Math.Max(0, QuestionRows - rows.Count))] };
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -19,12 +19,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
     [BindProperty]
     public PricesInput Input { get; set; } = new();
 
-    public sealed class PricesInput
-    {
-        public string? BenchmarkWeeklyPrice { get; set; }
-        public string? PriceBandLower { get; set; }
-        public string? PriceBandUpper { get; set; }
-    }
+    public sealed record PricesInput(string? BenchmarkWeeklyPrice = null, string? PriceBandLower = null, string? PriceBandUpper = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid lotId)
     {
@@ -32,11 +27,7 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         {
             return refusal;
         }
-        Input = new PricesInput
-        {
-            BenchmarkWeeklyPrice = FormValues.MoneyText(Lot.BenchmarkWeeklyPrice), PriceBandLower = FormValues.MoneyText(Lot.PriceBandLower),
-            PriceBandUpper = FormValues.MoneyText(Lot.PriceBandUpper),
-        };
+        Input = new(FormValues.MoneyText(Lot.BenchmarkWeeklyPrice), FormValues.MoneyText(Lot.PriceBandLower), FormValues.MoneyText(Lot.PriceBandUpper));
         return Page();
     }
 
@@ -51,21 +42,12 @@ public class PricesModel(DpsService dps, AcceptedPriceBenchmarks accepted) : Com
         {
             return Forbid();
         }
-        var unreadable = new Dictionary<string, string>();
-        var benchmark = FormValues.Money(Input.BenchmarkWeeklyPrice, MoneyMessage, unreadable, "Input.BenchmarkWeeklyPrice");
-        var lower = FormValues.Money(Input.PriceBandLower, MoneyMessage, unreadable, "Input.PriceBandLower");
-        var upper = FormValues.Money(Input.PriceBandUpper, MoneyMessage, unreadable, "Input.PriceBandUpper");
-        if (Unreadable(unreadable))
-        {
-            return Page();
-        }
-        var outcome = await dps.SetPricesAsync(Actor, lotId, benchmark, lower, upper, Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"The prices of {Lot.Name} are saved.");
-            return RedirectToPage("/Commissioning/Dps/Lots/Prices", new { id, lotId });
-        }
-        return Refused(outcome) ?? Page();
+        return await ReadThenSendAsync(
+            unreadable => (Benchmark: FormValues.Money(Input.BenchmarkWeeklyPrice, MoneyMessage, unreadable, "Input.BenchmarkWeeklyPrice"),
+                Lower: FormValues.Money(Input.PriceBandLower, MoneyMessage, unreadable, "Input.PriceBandLower"),
+                Upper: FormValues.Money(Input.PriceBandUpper, MoneyMessage, unreadable, "Input.PriceBandUpper")),
+            prices => dps.SetPricesAsync(Actor, lotId, prices.Benchmark, prices.Lower, prices.Upper, Aborted),
+            (_, _) => Done($"The prices of {Lot.Name} are saved.", "/Commissioning/Dps/Lots/Prices", new { id, lotId }));
     }
 
     public static string Market(PriceMarket market) => (market.Band, market.Region) switch

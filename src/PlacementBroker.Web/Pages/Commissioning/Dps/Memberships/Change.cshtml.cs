@@ -8,12 +8,7 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
     public MembershipAction Action { get; private set; }
 
     [BindProperty]
-    public ChangeInput Input { get; set; } = new();
-
-    public sealed class ChangeInput
-    {
-        public string? Reason { get; set; }
-    }
+    public ReasonInput Input { get; set; } = new();
 
     public string Heading => Action switch
     {
@@ -37,14 +32,9 @@ public class ChangeModel(DpsService dps, MembershipService memberships) : Commis
         {
             return refusal;
         }
-        var outcome = await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, Aborted);
-        if (outcome.Succeeded)
-        {
-            var changed = outcome.Value!;
-            Success($"{changed.ProviderName}'s membership of {changed.LotName} is now {Words.Name(changed.Status).ToLowerInvariant()}. We have emailed the provider.");
-            return RedirectToPage("/Commissioning/Dps/Memberships/Show", new { id, membershipId });
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(await memberships.ChangeAsync(Actor, membershipId, Action, Input.Reason, Aborted), changed => Done(
+            $"{changed.ProviderName}'s membership of {changed.LotName} is now {Words.Name(changed.Status).ToLowerInvariant()}. We have emailed the provider.",
+            "/Commissioning/Dps/Memberships/Show", new { id, membershipId }));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid membershipId, string change)

@@ -10,23 +10,9 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
 {
     public StatementView Statement { get; private set; } = null!;
 
+    /// <summary>The form is the service's own commentary record, bound through its constructor.</summary>
     [BindProperty]
-    public CommentaryInput Input { get; set; } = new();
-
-    public sealed class CommentaryInput
-    {
-        public string? Title { get; set; }
-        public string? Introduction { get; set; }
-        public string? DemandCommentary { get; set; }
-        public string? SupplyCommentary { get; set; }
-        public string? OutcomesCommentary { get; set; }
-        public string? PriceCommentary { get; set; }
-        public string? QualityCommentary { get; set; }
-        public string? CommissioningIntentions { get; set; }
-
-        public StatementCommentary ToRequest() =>
-            new(Title, Introduction, DemandCommentary, SupplyCommentary, OutcomesCommentary, PriceCommentary, QualityCommentary, CommissioningIntentions);
-    }
+    public StatementCommentary Input { get; set; } = new(null, null, null, null, null, null, null, null);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -34,13 +20,7 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var c = Statement.Commentary;
-        Input = new CommentaryInput
-        {
-            Title = c.Title, Introduction = c.Introduction, DemandCommentary = c.DemandCommentary, SupplyCommentary = c.SupplyCommentary,
-            OutcomesCommentary = c.OutcomesCommentary, PriceCommentary = c.PriceCommentary, QualityCommentary = c.QualityCommentary,
-            CommissioningIntentions = c.CommissioningIntentions,
-        };
+        Input = Statement.Commentary;
         return Page();
     }
 
@@ -51,13 +31,8 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var outcome = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success("Your commentary was saved. The statement is still a draft.");
-            return RedirectToPage("/Commissioning/Sufficiency/Statements/Edit", new { id });
-        }
-        return Refused(outcome) ?? Page();
+        return Settle(await statements.UpdateAsync(Actor, id, Input, Aborted),
+            _ => Done("Your commentary was saved. The statement is still a draft.", "/Commissioning/Sufficiency/Statements/Edit", new { id }));
     }
 
     /// <summary>Saves what is on the form, then publishes; either step's errors come back to the form.</summary>
@@ -68,18 +43,13 @@ public class EditModel(SufficiencyStatementService statements) : CommissioningPa
         {
             return refused;
         }
-        var saved = await statements.UpdateAsync(Actor, id, Input.ToRequest(), Aborted);
+        var saved = await statements.UpdateAsync(Actor, id, Input, Aborted);
         if (!saved.Succeeded)
         {
             return Refused(saved) ?? Page();
         }
-        var published = await statements.PublishAsync(Actor, id, Aborted);
-        if (published.Succeeded)
-        {
-            Success($"{published.Value!.Title} is published. Its figures no longer change.");
-            return RedirectToPage("/Commissioning/Sufficiency/Statements/Print", new { id });
-        }
-        return Refused(published) ?? Page();
+        return Settle(await statements.PublishAsync(Actor, id, Aborted),
+            published => Done($"{published.Title} is published. Its figures no longer change.", "/Commissioning/Sufficiency/Statements/Print", new { id }));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -10,41 +10,27 @@ public class IndexModel(SufficiencyStatementService statements, TimeProvider clo
     [BindProperty]
     public StartInput Input { get; set; } = new();
 
-    public sealed class StartInput
-    {
-        public DateInputValue PeriodFrom { get; set; } = new();
-        public DateInputValue PeriodTo { get; set; } = new();
-        public string? Title { get; set; }
-    }
+    public sealed record StartInput(DateInputValue? PeriodFrom = null, DateInputValue? PeriodTo = null, string? Title = null);
 
     public async Task<IActionResult> OnGetAsync()
     {
         var (from, to) = SufficiencyStatementService.LastFinancialYear(UkTime.Today(clock));
-        Input = new StartInput { PeriodFrom = DateInputValue.From(from), PeriodTo = DateInputValue.From(to) };
+        Input = new(DateInputValue.From(from), DateInputValue.From(to));
         return await LoadAsync() ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         if (await LoadAsync() is { } refused)
         {
             return refused;
         }
-        var unreadable = new Dictionary<string, string>();
-        var from = FormValues.Date(Input.PeriodFrom, "The first day", unreadable, "Input.PeriodFrom");
-        var to = FormValues.Date(Input.PeriodTo, "The last day", unreadable, "Input.PeriodTo");
-        if (Unreadable(unreadable))
-        {
-            return Page();
-        }
-        var outcome = await statements.StartAsync(Actor, new StartStatementRequest(from, to, Input.Title), Aborted);
-        if (outcome.Succeeded)
-        {
-            Success($"The draft of {outcome.Value!.Title} was started. Write the commentary, then publish it.");
-            return RedirectToPage("/Commissioning/Sufficiency/Statements/Edit", new { id = outcome.Value.Id });
-        }
-        return Refused(outcome) ?? Page();
+        return await ReadThenSendAsync(
+            unreadable => new StartStatementRequest(FormValues.Date(Input.PeriodFrom, "The first day", unreadable, "Input.PeriodFrom"),
+                FormValues.Date(Input.PeriodTo, "The last day", unreadable, "Input.PeriodTo"), Input.Title),
+            request => statements.StartAsync(Actor, request, Aborted),
+            (_, started) => Done($"The draft of {started.Title} was started. Write the commentary, then publish it.",
+                "/Commissioning/Sufficiency/Statements/Edit", new { id = started.Id }));
     }
 
     private async Task<IActionResult?> LoadAsync()
