@@ -147,8 +147,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
             return Outcome<DpsLot>.Conflict("This DPS already has a lot with that name.");
         }
 
-        var lot = NewLot(request);
-        lot.DpsId = dps.Id;
+        var lot = NewLot(request, dps.Id);
         db.Lots.Add(lot);
         audit.Record(actor, "LotAdded", "Lot", lot.Id, $"{lot.Name} in {dps.Name}");
         await db.SaveChangesAsync(ct);
@@ -294,8 +293,9 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
     /// A lot as a valid request describes it, its questions in the order given: a question without an id is
     /// <c>q1</c>, <c>q2</c>… by its place. The demo data makes its lots with this too.
     /// </summary>
-    public static DpsLot NewLot(AddLotRequest request) => new()
+    public static DpsLot NewLot(AddLotRequest request, Guid dpsId = default) => new()
     {
+        DpsId = dpsId,
         Name = request.Name!.Trim(),
         PlacementType = request.PlacementType!.Value,
         BenchmarkWeeklyPrice = request.BenchmarkWeeklyPrice,
