@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using PlacementBroker.Core.Data.Conventions;
 
 namespace PlacementBroker.Core.Data;
 
@@ -13,5 +14,30 @@ public static class EntityTypeBuilderExtensions
         var property = builder.PrimitiveCollection(collection);
         property.ElementType().HasConversion<string>();
         return property;
+    }
+
+    /// <summary>
+    /// An id that <see cref="ForeignKeyByNameConvention"/> would make a foreign key by its name, kept as a plain value:
+    /// say why where it is used.
+    /// </summary>
+    public static PropertyBuilder<TProperty> HasNoForeignKey<TEntity, TProperty>(
+        this EntityTypeBuilder<TEntity> builder, Expression<Func<TEntity, TProperty>> id)
+        where TEntity : class
+    {
+        var property = builder.Property(id);
+        property.Metadata.SetAnnotation(ForeignKeyByNameConvention.NoForeignKey, true);
+        return property;
+    }
+
+    /// <summary>Several text columns of one length: <c>builder.HasMaxLength(TextLengths.LongText, e => e.Reason, e => e.Notes)</c>.</summary>
+    public static EntityTypeBuilder<TEntity> HasMaxLength<TEntity>(
+        this EntityTypeBuilder<TEntity> builder, int maxLength, params Expression<Func<TEntity, string?>>[] columns)
+        where TEntity : class
+    {
+        foreach (var column in columns)
+        {
+            builder.Property(column).HasMaxLength(maxLength);
+        }
+        return builder;
     }
 }

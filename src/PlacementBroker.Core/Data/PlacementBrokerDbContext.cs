@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PlacementBroker.Core.Data.Conventions;
 
 namespace PlacementBroker.Core.Data;
 
@@ -76,25 +76,18 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
         // Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        // A text column named for what it holds (Name, ContactEmail, HomePostcode…) has that thing's length.
+        configurationBuilder.Conventions.Add(_ => new TextLengthByNameConvention());
+        // An id named for an entity (ProviderId, SettingId…) is a foreign key to it; then every foreign key deletes Restrict.
+        configurationBuilder.Conventions.Add(_ => new ForeignKeyByNameConvention());
+        configurationBuilder.Conventions.Add(_ => new RestrictDeleteConvention());
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlacementBrokerDbContext).Assembly);
-
-        // SQL Server refuses multiple cascade paths; nothing in this domain is deleted by cascade anyway.
-        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
-        {
-            if (!foreignKey.IsOwnership && !IsIdentityTable(foreignKey.DeclaringEntityType.ClrType))
-            {
-                foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
-            }
-        }
     }
-
-    private static bool IsIdentityTable(Type type) =>
-        type.IsGenericType && type.Namespace == typeof(IdentityUserClaim<>).Namespace;
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),

@@ -4,10 +4,7 @@ public class AccountLinkCodeConfiguration : IEntityTypeConfiguration<AccountLink
 {
     public void Configure(EntityTypeBuilder<AccountLinkCode> builder)
     {
-        builder.Property(e => e.CodeHash).HasMaxLength(64);
         builder.Property(e => e.Purpose).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => e.CodeHash).IsUnique();
-        builder.HasIndex(e => e.UserId);
-        builder.HasOne<User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -4,9 +4,9 @@ public class ApplicationAnswerConfiguration : IEntityTypeConfiguration<Applicati
 {
     public void Configure(EntityTypeBuilder<ApplicationAnswer> builder)
     {
-        builder.Property(e => e.QuestionKey).HasMaxLength(100);
-        builder.Property(e => e.Answer).HasMaxLength(4000);
-        builder.Property(e => e.EvidenceReference).HasMaxLength(500);
+        builder.HasMaxLength(TextLengths.LongText, e => e.Answer);
+        builder.HasMaxLength(500, e => e.EvidenceReference);
+        builder.HasMaxLength(100, e => e.QuestionKey);
         builder.HasIndex(e => new { e.ApplicationId, e.QuestionKey }).IsUnique();
     }
 }

@@ -4,16 +4,14 @@ public class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
 {
     public void Configure(EntityTypeBuilder<Approval> builder)
     {
-        builder.HasOne<Referrals.Offer>().WithMany().HasForeignKey(e => e.OfferId);
-        builder.HasOne<Referrals.Referral>().WithMany().HasForeignKey(e => e.ReferralId);
-        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
-        builder.HasOne<BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
+        // An approval and the placement it makes name each other and are saved together: keys both ways would be a cycle
+        // EF Core cannot order, so neither id is a foreign key.
+        builder.HasNoForeignKey(e => e.PlacementId);
         builder.PrimitiveCollection(e => e.Reasons);
-        builder.Property(e => e.OfstedReportUrl).HasMaxLength(500);
-        builder.Property(e => e.DecisionReason).HasMaxLength(4000);
+        builder.HasMaxLength(TextLengths.LongText, e => e.DecisionReason);
+        builder.HasMaxLength(500, e => e.OfstedReportUrl);
         // Two managers deciding one approval: the second finds it no longer pending.
         builder.Property(e => e.Status).IsConcurrencyToken();
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
-        builder.HasIndex(e => e.OfferId);
     }
 }

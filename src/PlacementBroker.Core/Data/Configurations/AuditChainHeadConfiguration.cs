@@ -5,8 +5,7 @@ public class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHe
     public void Configure(EntityTypeBuilder<AuditChainHead> builder)
     {
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.LastHash).HasMaxLength(64);
-        builder.Property(e => e.BrokenReason).HasMaxLength(500);
+        builder.HasMaxLength(500, e => e.BrokenReason);
         builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LockVersion = Guid.Empty });
     }
 }

@@ -4,14 +4,12 @@ public class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)
     {
-        builder.Property(e => e.ActorEmail).HasMaxLength(256);
-        builder.Property(e => e.Action).HasMaxLength(100);
-        builder.Property(e => e.EntityType).HasMaxLength(100);
-        builder.Property(e => e.EntityId).HasMaxLength(100);
-        builder.Property(e => e.Detail).HasMaxLength(4000);
-        builder.Property(e => e.IpAddress).HasMaxLength(64);
-        builder.Property(e => e.PreviousHash).HasMaxLength(64);
-        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasMaxLength(100, e => e.Action, e => e.EntityType, e => e.EntityId);
+        builder.HasMaxLength(TextLengths.LongText, e => e.Detail);
+        builder.HasMaxLength(64, e => e.IpAddress);
+        // The trail records these ids to filter by; they are not foreign keys, so writing the trail never depends on other rows.
+        builder.HasNoForeignKey(e => e.LocalAuthorityId);
+        builder.HasNoForeignKey(e => e.ProviderId);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.ActorUserId);

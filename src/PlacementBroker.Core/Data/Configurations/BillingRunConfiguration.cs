@@ -4,9 +4,7 @@ public class BillingRunConfiguration : IEntityTypeConfiguration<BillingRun>
 {
     public void Configure(EntityTypeBuilder<BillingRun> builder)
     {
-        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.StartedByUserId);
-        builder.HasMany(e => e.Invoices).WithOne().HasForeignKey(i => i.BillingRunId);
         // The same period twice is the same run: two requests racing to start it make one.
         builder.HasIndex(e => new { e.LocalAuthorityId, e.PeriodStart, e.PeriodEnd }).IsUnique();
     }

@@ -4,10 +4,7 @@ public class BlockContractConfiguration : IEntityTypeConfiguration<BlockContract
 {
     public void Configure(EntityTypeBuilder<BlockContract> builder)
     {
-        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
-        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
         builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
-        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
         builder.ToTable(t => t.HasCheckConstraint("CK_BlockContracts_PlacesTaken", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"Places\""));
         builder.HasIndex(e => new { e.LocalAuthorityId, e.ProviderId, e.LotId });

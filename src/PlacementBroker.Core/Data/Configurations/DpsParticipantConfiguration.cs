@@ -5,6 +5,5 @@ public class DpsParticipantConfiguration : IEntityTypeConfiguration<DpsParticipa
     public void Configure(EntityTypeBuilder<DpsParticipant> builder)
     {
         builder.HasKey(e => new { e.DpsId, e.LocalAuthorityId });
-        builder.HasOne(e => e.LocalAuthority).WithMany().HasForeignKey(e => e.LocalAuthorityId);
     }
 }

@@ -5,10 +5,7 @@ public class DynamicPurchasingSystemConfiguration : IEntityTypeConfiguration<Dyn
     public void Configure(EntityTypeBuilder<DynamicPurchasingSystem> builder)
     {
         builder.ToTable("DynamicPurchasingSystems");
-        builder.Property(e => e.Name).HasMaxLength(200);
-        builder.HasOne(e => e.LeadLocalAuthority).WithMany().HasForeignKey(e => e.LeadLocalAuthorityId);
         builder.HasMany(e => e.Participants).WithOne().HasForeignKey(p => p.DpsId);
-        builder.HasMany(e => e.Lots).WithOne(l => l.Dps).HasForeignKey(l => l.DpsId);
         builder.HasIndex(e => e.Status);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
         builder.ComplexProperty(e => e.Weights, weights =>

@@ -4,9 +4,7 @@ public class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
 {
     public void Configure(EntityTypeBuilder<InvoiceLine> builder)
     {
-        builder.HasOne<Placements.Placement>().WithMany().HasForeignKey(e => e.PlacementId);
-        builder.HasOne<Placements.BlockContract>().WithMany().HasForeignKey(e => e.BlockContractId);
-        builder.Property(e => e.Description).HasMaxLength(500);
+        builder.HasMaxLength(500, e => e.Description);
         // An invoice may hold a placement's line for its period and adjustments to earlier ones: lines are not unique per
         // placement; the run writes an invoice whole, once (the invoice index is the guard).
         builder.HasIndex(e => e.InvoiceId);

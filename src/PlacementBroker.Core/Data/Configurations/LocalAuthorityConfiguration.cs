@@ -4,8 +4,7 @@ public class LocalAuthorityConfiguration : IEntityTypeConfiguration<LocalAuthori
 {
     public void Configure(EntityTypeBuilder<LocalAuthority> builder)
     {
-        builder.Property(e => e.Name).HasMaxLength(200);
-        builder.Property(e => e.Code).HasMaxLength(20);
+        builder.HasMaxLength(20, e => e.Code);
         builder.HasIndex(e => e.Code).IsUnique();
         builder.HasIndex(e => e.Name).IsUnique();
     }

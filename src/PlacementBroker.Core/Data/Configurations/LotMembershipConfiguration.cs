@@ -4,8 +4,6 @@ public class LotMembershipConfiguration : IEntityTypeConfiguration<LotMembership
 {
     public void Configure(EntityTypeBuilder<LotMembership> builder)
     {
-        builder.HasOne(e => e.Lot).WithMany().HasForeignKey(e => e.LotId);
-        builder.HasOne(e => e.Provider).WithMany().HasForeignKey(e => e.ProviderId);
         builder.HasOne<LotApplication>().WithMany().HasForeignKey(e => e.ApplicationId);
         builder.HasMany(e => e.History).WithOne().HasForeignKey(h => h.MembershipId);
         // One membership per provider and lot: re-admission reuses it, so history stays in one place.

@@ -4,7 +4,7 @@ public class MembershipEventConfiguration : IEntityTypeConfiguration<MembershipE
 {
     public void Configure(EntityTypeBuilder<MembershipEvent> builder)
     {
-        builder.Property(e => e.Reason).HasMaxLength(4000);
+        builder.HasMaxLength(TextLengths.LongText, e => e.Reason);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.ByUserId);
     }
 }

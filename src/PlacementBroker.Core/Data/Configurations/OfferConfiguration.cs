@@ -4,13 +4,9 @@ public class OfferConfiguration : IEntityTypeConfiguration<Offer>
 {
     public void Configure(EntityTypeBuilder<Offer> builder)
     {
-        builder.HasOne(e => e.Referral).WithMany().HasForeignKey(e => e.ReferralId);
-        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
-        builder.HasOne<Providers.Vacancy>().WithMany().HasForeignKey(e => e.VacancyId);
-        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
-        builder.Property(e => e.Notes).HasMaxLength(4000);
-        builder.Property(e => e.IdempotencyKey).HasMaxLength(200);
+        builder.HasMaxLength(TextLengths.LongText, e => e.Notes);
+        builder.HasMaxLength(200, e => e.IdempotencyKey);
         builder.Property(e => e.OneToOneHoursPerWeek).HasPrecision(6, 1);
         // A retried submit with the same key finds the first offer; the index settles two racing retries.
         builder.HasIndex(e => new { e.ProviderId, e.IdempotencyKey }).IsUnique();

@@ -5,8 +5,6 @@ public class OfstedRegisterEntryConfiguration : IEntityTypeConfiguration<OfstedR
     public void Configure(EntityTypeBuilder<OfstedRegisterEntry> builder)
     {
         builder.HasKey(e => e.Urn);
-        builder.Property(e => e.Urn).HasMaxLength(20);
-        builder.Property(e => e.SettingName).HasMaxLength(300);
-        builder.Property(e => e.OwnerName).HasMaxLength(300);
+        builder.HasMaxLength(300, e => e.SettingName, e => e.OwnerName);
     }
 }

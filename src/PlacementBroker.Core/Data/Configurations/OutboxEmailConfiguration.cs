@@ -5,13 +5,12 @@ public class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
     public void Configure(EntityTypeBuilder<OutboxEmail> builder)
     {
         builder.ToTable("OutboxEmails");
-        builder.Property(e => e.To).HasMaxLength(256);
-        builder.Property(e => e.Subject).HasMaxLength(300);
-        builder.Property(e => e.Body).HasMaxLength(20000);
-        builder.Property(e => e.Reference).HasMaxLength(300);
-        builder.Property(e => e.DeliveredBy).HasMaxLength(50);
-        builder.Property(e => e.DeliveryId).HasMaxLength(100);
-        builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.HasMaxLength(256, e => e.To);
+        builder.HasMaxLength(300, e => e.Subject, e => e.Reference);
+        builder.HasMaxLength(20000, e => e.Body);
+        builder.HasMaxLength(50, e => e.DeliveredBy);
+        builder.HasMaxLength(100, e => e.DeliveryId);
+        builder.HasMaxLength(TextLengths.Paragraph, e => e.LastError);
         builder.HasIndex(e => e.Reference).IsUnique();
         builder.HasIndex(e => new { e.DeliveredAt, e.CreatedAt });
         builder.HasIndex(e => e.To);

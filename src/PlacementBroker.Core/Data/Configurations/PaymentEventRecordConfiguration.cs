@@ -4,7 +4,7 @@ public class PaymentEventRecordConfiguration : IEntityTypeConfiguration<PaymentE
 {
     public void Configure(EntityTypeBuilder<PaymentEventRecord> builder)
     {
-        builder.Property(e => e.Id).HasMaxLength(255);
-        builder.Property(e => e.Type).HasMaxLength(100);
+        builder.HasMaxLength(255, e => e.Id);
+        builder.HasMaxLength(100, e => e.Type);
     }
 }

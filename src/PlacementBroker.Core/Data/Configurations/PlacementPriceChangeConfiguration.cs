@@ -4,9 +4,8 @@ public class PlacementPriceChangeConfiguration : IEntityTypeConfiguration<Placem
 {
     public void Configure(EntityTypeBuilder<PlacementPriceChange> builder)
     {
-        builder.HasOne<Placements.Placement>().WithMany().HasForeignKey(e => e.PlacementId);
         builder.HasOne<Identity.User>().WithMany().HasForeignKey(e => e.CreatedByUserId);
-        builder.Property(e => e.Reason).HasMaxLength(500);
+        builder.HasMaxLength(500, e => e.Reason);
         builder.HasIndex(e => new { e.PlacementId, e.EffectiveFrom }).IsUnique();
     }
 }

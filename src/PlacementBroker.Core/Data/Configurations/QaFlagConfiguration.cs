@@ -4,12 +4,8 @@ public class QaFlagConfiguration : IEntityTypeConfiguration<QaFlag>
 {
     public void Configure(EntityTypeBuilder<QaFlag> builder)
     {
-        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
-        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
-        builder.HasOne<Identity.LocalAuthority>().WithMany().HasForeignKey(e => e.LocalAuthorityId);
-        builder.Property(e => e.Description).HasMaxLength(4000);
-        builder.Property(e => e.EvidenceReferences).HasMaxLength(2000);
-        builder.Property(e => e.Resolution).HasMaxLength(4000);
+        builder.HasMaxLength(TextLengths.LongText, e => e.Description, e => e.Resolution);
+        builder.HasMaxLength(TextLengths.Paragraph, e => e.EvidenceReferences);
         builder.HasIndex(e => new { e.ProviderId, e.Status });
     }
 }

@@ -5,8 +5,7 @@ public class ReferralRecipientConfiguration : IEntityTypeConfiguration<ReferralR
     public void Configure(EntityTypeBuilder<ReferralRecipient> builder)
     {
         builder.HasKey(e => new { e.ReferralId, e.ProviderId });
-        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(e => e.ProviderId);
-        builder.Property(e => e.DeclineDetail).HasMaxLength(2000);
+        builder.HasMaxLength(TextLengths.Paragraph, e => e.DeclineDetail);
         builder.HasIndex(e => new { e.ProviderId, e.NotifiedAt });
     }
 }

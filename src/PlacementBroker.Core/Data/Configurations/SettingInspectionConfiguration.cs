@@ -4,8 +4,7 @@ public class SettingInspectionConfiguration : IEntityTypeConfiguration<SettingIn
 {
     public void Configure(EntityTypeBuilder<SettingInspection> builder)
     {
-        builder.HasOne<Providers.Setting>().WithMany().HasForeignKey(e => e.SettingId);
-        builder.Property(e => e.Source).HasMaxLength(200);
+        builder.HasMaxLength(200, e => e.Source);
         builder.HasIndex(e => new { e.SettingId, e.RecordedAt });
     }
 }

@@ -4,8 +4,6 @@ public class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
 {
     public void Configure(EntityTypeBuilder<Vacancy> builder)
     {
-        builder.HasOne(e => e.Setting).WithMany().HasForeignKey(e => e.SettingId);
-        builder.HasOne<Provider>().WithMany().HasForeignKey(e => e.ProviderId);
         builder.HasOne<Dps.DpsLot>().WithMany().HasForeignKey(e => e.LotId);
         builder.EnumsAsStrings(e => e.Genders);
         builder.EnumsAsStrings(e => e.NeedsMet);
