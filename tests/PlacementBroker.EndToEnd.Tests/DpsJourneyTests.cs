@@ -90,6 +90,11 @@ public class DpsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await commissioner.AssertNoSeriousViolationsAsync();
         await commissioner.GetByLabel("Admit", new() { Exact = true }).CheckAsync();
         await commissioner.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        // The check before the irreversible: what admitting does, then confirm.
+        await Expect(commissioner.GetByRole(AriaRole.Heading, new() { Name = $"Are you sure you want to admit Kirkstall Bridge Homes Ltd to {Lot}?", Level = 1 })).ToBeVisibleAsync();
+        await Expect(commissioner.Locator("[data-confirm-warning]")).ToContainTextAsync("can publish vacancies in the lot and receive its referrals");
+        await commissioner.AssertNoSeriousViolationsAsync();
+        await commissioner.GetByRole(AriaRole.Button, new() { Name = "Admit Kirkstall Bridge Homes Ltd" }).ClickAsync();
         await Expect(commissioner.GetByText("Admitted").First).ToBeVisibleAsync();
         await commissioner.AssertNoSeriousViolationsAsync();
 

@@ -42,6 +42,11 @@ public class QualityJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await page.GetByLabel("Description", new() { Exact = true }).FillAsync("Allegation against a member of night staff; LADO informed");
         await page.GetByLabel("Evidence references (optional)").FillAsync("LADO ref 2026-0457");
         await page.GetByRole(AriaRole.Button, new() { Name = "Raise flag" }).ClickAsync();
+        // A critical flag suspends the provider: the check says so, then the officer confirms.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Are you sure you want to raise a critical flag?", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-confirm-warning]")).ToContainTextAsync("Pennine Care Homes Ltd will be shown as red, suspended from all its lots");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Raise critical flag" }).ClickAsync();
 
         await Expect(page.Locator("[data-qa-status=Red]")).ToHaveTextAsync("Red");
         await Expect(page.GetByText("Open critical flag: Allegation against a member of night staff; LADO informed")).ToBeVisibleAsync();

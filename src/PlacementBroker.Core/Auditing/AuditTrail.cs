@@ -31,6 +31,7 @@ public static class IdentityReads
     public const string ReferralList = "ReferralListIdentityRead";
     public const string Placement = "PlacementIdentityRead";
     public const string ApprovalList = "ApprovalListIdentityRead";
+    public const string BillingRun = "BillingRunIdentityRead";
 }
 
 public static class AuditActions

@@ -23,3 +23,26 @@ public sealed record PriceChangeRequest(decimal? WeeklyPrice, DateOnly? Effectiv
 public sealed record PriceFromView(DateOnly From, decimal WeeklyPrice, string? Reason);
 
 public sealed record PlacementPrices(Guid PlacementId, decimal WeeklyPrice, IReadOnlyList<PriceFromView> Prices);
+
+/// <summary>A period's run as it was: who started it (null for the monthly schedule) and when.</summary>
+public sealed record BillingRunHistory(Guid Id, BillingRunStatus Status, DateTime StartedAt, string? StartedBy, DateTime? CompletedAt);
+
+/// <summary>One invoice of a run, or of a run's preview: the authority, the provider, what it covers and its total.</summary>
+public sealed record BillingSummaryRow(string Authority, string Provider, int Placements, int BlockContracts, decimal Total)
+{
+    public static BillingSummaryRow Of(InvoiceView invoice) =>
+        Of(invoice.LocalAuthority, invoice.ProviderName, [.. invoice.Lines.Select(l => (l.PlacementId, l.BlockContractId, l.Amount))]);
+
+    public static BillingSummaryRow Of(string authority, string provider, IReadOnlyList<(Guid? PlacementId, Guid? BlockContractId, decimal Amount)> lines) =>
+        new(authority, provider, lines.Where(l => l.PlacementId is not null).Select(l => l.PlacementId).Distinct().Count(),
+            lines.Where(l => l.BlockContractId is not null).Select(l => l.BlockContractId).Distinct().Count(), lines.Sum(l => l.Amount));
+}
+
+/// <summary>What running a period would raise, and the period's run if it was run before.</summary>
+public sealed record BillingPreview(DateOnly PeriodStart, DateOnly PeriodEnd, string Authority, BillingRunHistory? Previous, IReadOnlyList<BillingSummaryRow> Invoices)
+{
+    public decimal Total => Invoices.Sum(i => i.Total);
+}
+
+/// <summary>The child placed, as the placing authority's own staff see it on a billing line.</summary>
+public sealed record BilledChild(string CaseReference, string Name);

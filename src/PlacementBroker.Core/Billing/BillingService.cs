@@ -20,6 +20,17 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         {
             return Outcome<BillingRunView>.Forbidden("Billing runs are for commissioners.");
         }
+        if (CheckPeriod(request) is { Any: true } errors)
+        {
+            return Outcome<BillingRunView>.Invalid(errors);
+        }
+        var period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
+        var run = await RunForAuthorityAsync(authorityId, period, actor, ct);
+        return run.Succeeded ? Outcome<BillingRunView>.Success((await ViewAsync(run.Value!, ct))!) : Outcome<BillingRunView>.Conflict(run.Message!);
+    }
+
+    private static FieldErrors CheckPeriod(BillingRunRequest request)
+    {
         var errors = new FieldErrors();
         errors.Required("periodStart", request.PeriodStart, "Enter the first day of the billing period");
         errors.Required("periodEnd", request.PeriodEnd, "Enter the last day of the billing period");
@@ -34,13 +45,99 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
                 errors.Add("periodEnd", $"A billing period is at most {MaxPeriodDays} days: bill month by month");
             }
         }
-        if (errors.Any)
+        return errors;
+    }
+
+    /// <summary>
+    /// What running the period would do, without doing it: the invoices it would raise (by provider, with how many
+    /// placements and block contracts each and its total) and the period's run if it was already run, with who ran it
+    /// and when. A completed run raises nothing new; an interrupted one adds the invoices it is missing.
+    /// </summary>
+    public async Task<Outcome<BillingPreview>> PreviewAsync(Actor actor, BillingRunRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
         {
-            return Outcome<BillingRunView>.Invalid(errors);
+            return Outcome<BillingPreview>.Forbidden("Billing runs are for commissioners.");
+        }
+        if (CheckPeriod(request) is { Any: true } errors)
+        {
+            return Outcome<BillingPreview>.Invalid(errors);
         }
         var period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
-        var run = await RunForAuthorityAsync(authorityId, period, actor, ct);
-        return run.Succeeded ? Outcome<BillingRunView>.Success((await ViewAsync(run.Value!, ct))!) : Outcome<BillingRunView>.Conflict(run.Message!);
+        var authority = await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.Name).SingleAsync(ct);
+        var existing = await db.BillingRuns.AsNoTracking()
+            .Where(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End)
+            .Select(r => new BillingRunHistory(r.Id, r.Status, r.StartedAt,
+                db.Users.Where(u => u.Id == r.StartedByUserId).Select(u => u.DisplayName).FirstOrDefault(), r.CompletedAt))
+            .SingleOrDefaultAsync(ct);
+        var rows = new List<BillingSummaryRow>();
+        var invoiced = new HashSet<Guid>();
+        if (existing is not null)
+        {
+            var view = (await ViewAsync(existing.Id, ct))!;
+            rows.AddRange(view.Invoices.Select(BillingSummaryRow.Of));
+            invoiced.UnionWith(view.Invoices.Select(i => i.ProviderId));
+        }
+        if (existing?.Status != BillingRunStatus.Completed)
+        {
+            var owed = Invoiceable(await InvoiceLinesAsync(authorityId, period, ct)).Where(g => !invoiced.Contains(g.Key)).ToList();
+            var providerIds = owed.Select(g => g.Key).ToList();
+            var names = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            rows.AddRange(owed.Select(g => BillingSummaryRow.Of(authority, names.GetValueOrDefault(g.Key, ""),
+                [.. g.Select(l => (l.Line.PlacementId, l.Line.BlockContractId, l.Line.Amount))])));
+        }
+        return Outcome<BillingPreview>.Success(new BillingPreview(period.Start, period.End, authority, existing,
+            [.. rows.OrderBy(r => r.Provider, StringComparer.OrdinalIgnoreCase)]));
+    }
+
+    /// <summary>This period's lines and the adjustments to earlier billed periods, by provider: what a run invoices.</summary>
+    private async Task<List<(Guid ProviderId, InvoiceLine Line)>> InvoiceLinesAsync(Guid authorityId, BillingPeriod period, CancellationToken ct)
+    {
+        var lines = new List<(Guid ProviderId, InvoiceLine Line)>();
+        foreach (var charge in await ChargesAsync(authorityId, period, ct))
+        {
+            lines.Add((charge.ProviderId, new InvoiceLine
+            {
+                PlacementId = charge.PlacementId, BlockContractId = charge.BlockContractId, Days = charge.Days, Amount = charge.Amount,
+                Description = $"{charge.Subject}: {Days(charge.Days)}",
+            }));
+        }
+        lines.AddRange(await AdjustmentsAsync(authorityId, period, ct));
+        return lines;
+    }
+
+    /// <summary>
+    /// The providers that get an invoice. One whose lines come to nothing or less (a credit bigger than this period's
+    /// charges) gets none now: nothing is recorded as billed, so the next run works it out again and nets the credit
+    /// against what is owed then. A credit is never raised as a negative invoice, nor paid out.
+    /// </summary>
+    private static IEnumerable<IGrouping<Guid, (Guid ProviderId, InvoiceLine Line)>> Invoiceable(List<(Guid ProviderId, InvoiceLine Line)> lines) =>
+        lines.GroupBy(l => l.ProviderId).Where(g => g.Sum(l => l.Line.Amount) > 0m);
+
+    /// <summary>
+    /// The child (case reference and name) of each placement billed in the run, for the run's own authority's
+    /// commissioners; nothing for anyone else. An identity read, audited like opening a referral.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, BilledChild>> ChildrenAsync(Actor actor, Guid runId, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId
+            || !await db.BillingRuns.AnyAsync(r => r.Id == runId && r.LocalAuthorityId == authorityId, ct))
+        {
+            return new Dictionary<Guid, BilledChild>();
+        }
+        var placementIds = await db.InvoiceLines.AsNoTracking()
+            .Where(l => l.PlacementId != null && db.Invoices.Any(i => i.Id == l.InvoiceId && i.BillingRunId == runId && i.LocalAuthorityId == authorityId))
+            .Select(l => l.PlacementId!.Value).Distinct().ToListAsync(ct);
+        var children = await db.Placements.AsNoTracking().Where(p => placementIds.Contains(p.Id) && p.LocalAuthorityId == authorityId)
+            .Select(p => new { p.Id, p.Referral!.ChildReference, p.Referral.ChildFirstName, p.Referral.ChildLastName })
+            .ToListAsync(ct);
+        if (children.Count > 0)
+        {
+            audit.Record(actor, IdentityReads.BillingRun, nameof(BillingRun), runId,
+                $"case references and names of {children.Count} placed children shown: {string.Join(",", children.Select(c => c.Id))}");
+            await db.SaveChangesAsync(ct);
+        }
+        return children.ToDictionary(c => c.Id, c => new BilledChild(c.ChildReference, $"{c.ChildFirstName} {c.ChildLastName}"));
     }
 
     /// <summary>Gets or starts the authority's run for the period, completes it, and raises what is not yet raised.</summary>
@@ -134,22 +231,10 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         }
         var invoiced = (await db.Invoices.AsNoTracking().Where(i => i.BillingRunId == run.Id).Select(i => i.ProviderId).ToListAsync(ct)).ToHashSet();
 
-        var lines = new List<(Guid ProviderId, InvoiceLine Line)>();
-        foreach (var charge in await ChargesAsync(authorityId, period, ct))
-        {
-            lines.Add((charge.ProviderId, new InvoiceLine
-            {
-                PlacementId = charge.PlacementId, BlockContractId = charge.BlockContractId, Days = charge.Days, Amount = charge.Amount,
-                Description = $"{charge.Subject}: {Days(charge.Days)}",
-            }));
-        }
-        lines.AddRange(await AdjustmentsAsync(authorityId, period, ct));
+        var lines = await InvoiceLinesAsync(authorityId, period, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // A provider whose lines come to nothing or less (a credit bigger than this period's charges) gets no invoice
-        // now: nothing is recorded as billed, so the next run works it out again and nets the credit against what is
-        // owed then. A credit is never raised as a negative invoice, nor paid out.
-        foreach (var provider in lines.GroupBy(l => l.ProviderId).Where(g => !invoiced.Contains(g.Key) && g.Sum(l => l.Line.Amount) > 0m))
+        foreach (var provider in Invoiceable(lines).Where(g => !invoiced.Contains(g.Key)))
         {
             var invoice = new Invoice
             {

@@ -183,6 +183,12 @@ public class AdmissionService(
         return Outcome<ApplicationCreated>.Success(new ApplicationCreated(application.Id, application.Status, application.DecisionDueBy));
     }
 
+    /// <summary>What is wrong with a decision as asked, before anything is looked up: the page checks it before asking to confirm.</summary>
+    public static FieldErrors CheckDecision(DecisionRequest request) => new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason")
+        .Required("decision", request.Decision, "Select whether to admit or reject the provider")
+        .RequiredWhen(request.Decision == AdmissionDecision.Reject, "reason", request.Reason,
+            "Enter the reasons for rejecting the application: the provider sees them");
+
     public async Task<Outcome<DecisionResult>> DecideAsync(Actor actor, Guid applicationId, DecisionRequest request, CancellationToken ct = default)
     {
         var application = await LeadApplicationAsync(actor, applicationId, ct);
@@ -191,11 +197,7 @@ public class AdmissionService(
         {
             return refused;
         }
-        var errors = new FieldErrors().MaxLength("reason", request.Reason, 4000, "The reason")
-            .Required("decision", request.Decision, "Select whether to admit or reject the provider")
-            .RequiredWhen(request.Decision == AdmissionDecision.Reject, "reason", request.Reason,
-                "Enter the reasons for rejecting the application: the provider sees them");
-        if (errors.Any)
+        if (CheckDecision(request) is { Any: true } errors)
         {
             return Outcome<DecisionResult>.Invalid(errors);
         }

@@ -7,12 +7,9 @@ namespace PlacementBroker.Core.Quality;
 /// </summary>
 public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, EmailOutbox emails, TimeProvider clock) : IQaStatusSource
 {
-    public async Task<Outcome<QaFlag>> RaiseFlagAsync(Actor actor, RaiseFlagRequest request, CancellationToken ct = default)
+    /// <summary>What is wrong with a flag as asked: the form checks it before asking to confirm a critical flag.</summary>
+    public async Task<FieldErrors> FlagErrorsAsync(RaiseFlagRequest request, CancellationToken ct = default)
     {
-        if (actor.Role != Role.QaOfficer || actor.LocalAuthorityId is not { } authorityId)
-        {
-            return Outcome<QaFlag>.Forbidden("Only QA officers raise flags.");
-        }
         var errors = new FieldErrors()
             .Required("description", request.Description, "Describe the concern")
             .MaxLength("description", request.Description, 4000, "The description")
@@ -27,7 +24,16 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         }
         errors.Required("category", request.Category, "Select the kind of flag");
         errors.Required("severity", request.Severity, "Select how serious it is");
-        if (errors.Any)
+        return errors;
+    }
+
+    public async Task<Outcome<QaFlag>> RaiseFlagAsync(Actor actor, RaiseFlagRequest request, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.QaOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<QaFlag>.Forbidden("Only QA officers raise flags.");
+        }
+        if (await FlagErrorsAsync(request, ct) is { Any: true } errors)
         {
             return Outcome<QaFlag>.Invalid(errors);
         }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.TestCommon;
 
@@ -65,7 +67,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
 
-        var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" });
+        var response = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "", ["Confirmed"] = "true" });
 
         var page = await session.OpenAsync(response.RedirectedTo());
         Assert.Contains($"{provider.Name} was admitted to", page.Text);
@@ -87,7 +89,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         var refused = await session.PostFormAsync($"/applications/{applicationId}", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "" });
         var rejected = await session.PostFormAsync($"/applications/{applicationId}",
-            new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "No evidence of public liability insurance.\nNo safeguarding policy." });
+            new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "No evidence of public liability insurance.\nNo safeguarding policy.", ["Confirmed"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.PageAsync();
@@ -98,6 +100,38 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("was rejected. We have emailed the provider your reasons.", page.Text);
         Assert.Contains("Rejected", page.Tags());
         Assert.Contains(page.All(".app-pre-wrap"), reasons => reasons.TextContent.StartsWith("No evidence of public liability insurance.\nNo safeguarding policy.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Admit", "", "Are you sure you want to admit", "becomes a member of", "Admit ")]
+    [InlineData("Reject", "No safeguarding policy", "Are you sure you want to reject the application from", "we will email", "Reject the application")]
+    public async Task Decide_WithoutTheConfirmation_ShowsWhatWillHappenAndChangesNothing(string decision, string reason, string heading, string warning, string button)
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync();
+        var (applicationId, _) = await app.Data.ApplyAsync(provider, dps, admit: false);
+        using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
+        var form = $"/applications/{applicationId}";
+
+        var response = await session.PostFormAsync(form, new() { ["Input.Decision"] = decision, ["Input.Reason"] = reason });
+        var falsely = await session.PostFormAsync(form, new() { ["Input.Decision"] = decision, ["Input.Reason"] = reason, ["Confirmed"] = "false" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, falsely.StatusCode);
+        var check = await response.PageAsync();
+        Assert.Contains(heading, check.TextOf("h1"));
+        Assert.Contains(warning, check.TextOf("[data-confirm-warning]"));
+        Assert.Contains(check.All("form input[type=hidden]"), i => i.GetAttribute("name") == "Confirmed" && i.GetAttribute("value") == "true");
+        Assert.Contains(check.All("form input[type=hidden]"), i => i.GetAttribute("name") == "Input.Decision" && i.GetAttribute("value") == decision);
+        Assert.Contains(check.All("button"), b => b.TextContent.StartsWith(button, StringComparison.Ordinal));
+        Assert.True(check.HasLinkTo(form));
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            Assert.Equal(ApplicationStatus.Submitted, await db.LotApplications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync());
+            Assert.False(await db.LotMemberships.AnyAsync(m => m.ProviderId == provider.Id));
+        }
+        Assert.Contains("Record decision", (await session.OpenAsync(form)).PageText);
     }
 
     [Fact]
@@ -119,7 +153,7 @@ public class ApplicationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (applicationId, _) = await app.Data.ApplyAsync(await app.Data.CreateProviderAsync(), dps, admit: false);
         using var session = await PageSession.SignedInAsync(app, dps.Commissioner.Email, dps.Commissioner.Password);
         var form = $"/applications/{applicationId}";
-        await session.PostFormAsync(form, new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "" });
+        await session.PostFormAsync(form, new() { ["Input.Decision"] = "Admit", ["Input.Reason"] = "", ["Confirmed"] = "true" });
 
         // A second tab still showing the form.
         var again = await session.PostFormAsync("/applications", new() { ["Input.Decision"] = "Reject", ["Input.Reason"] = "Changed my mind" }, action: form);

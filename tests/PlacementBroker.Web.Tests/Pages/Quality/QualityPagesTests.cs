@@ -28,7 +28,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static Dictionary<string, string> Flag(string severity, string description, string category = "Safeguarding") => new()
     {
         ["Input.Category"] = category, ["Input.Severity"] = severity, ["Input.SettingId"] = "", ["Input.Description"] = description,
-        ["Input.EvidenceReferences"] = "Case 2026/114",
+        ["Input.EvidenceReferences"] = "Case 2026/114", ["Confirmed"] = "true",
     };
 
     [Fact]
@@ -93,6 +93,41 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var changed = await session.PostFormAndOpenAsync($"/qa/flags/{flagId}/edit", Flag("Critical", "Complaint about food, then a safeguarding referral"));
         Assert.NotEmpty(changed.All("[data-qa-status='Red']"));
         Assert.Contains("Open critical flag: Complaint about food, then a safeguarding referral", changed.Text);
+    }
+
+    [Fact]
+    public async Task CriticalFlag_WithoutTheConfirmation_ShowsWhatWillHappenAndRaisesNothing()
+    {
+        var (_, provider, qa, _) = await ProviderAsync();
+        using var session = await app.SignInAsync(qa);
+        var form = $"/qa/providers/{provider.Id}/flags/new";
+        var unconfirmed = Flag("Critical", "Restraint used without recording it");
+        unconfirmed.Remove("Confirmed");
+
+        var check = await (await session.PostFormAsync(form, unconfirmed)).PageAsync();
+        var falsely = await session.PostFormAsync(form, new(unconfirmed) { ["Confirmed"] = "false" });
+        var incomplete = await (await session.PostFormAsync(form, new(unconfirmed) { ["Input.Description"] = "" })).PageAsync();
+
+        Assert.Equal("Are you sure you want to raise a critical flag?", check.TextOf("h1"));
+        Assert.Contains($"{provider.Name} will be shown as red, suspended from all its lots and left out of matching until the flag is resolved",
+            check.TextOf("[data-confirm-warning]"));
+        Assert.Contains("Restraint used without recording it", check.Text);
+        Assert.Contains(check.All("form input[type=hidden]"), i => i.GetAttribute("name") == "Confirmed" && i.GetAttribute("value") == "true");
+        Assert.Contains(check.All("form input[type=hidden]"), i => i.GetAttribute("name") == "Input.Severity" && i.GetAttribute("value") == "Critical");
+        Assert.True(check.HasLinkTo($"/qa/providers/{provider.Id}"));
+        Assert.Equal(HttpStatusCode.OK, falsely.StatusCode);
+        Assert.Equal(["Input_Description"], incomplete.ErrorFields());
+        Assert.Empty(incomplete.All("[data-confirm-warning]"));
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().QaFlags.AnyAsync(f => f.ProviderId == provider.Id));
+        }
+        Assert.Empty((await session.OpenAsync($"/qa/providers/{provider.Id}")).All("[data-qa-status='Red']"));
+
+        // A flag short of critical suspends nothing: it is raised straight away.
+        var low = Flag("Low", "Complaint about food");
+        low.Remove("Confirmed");
+        Assert.Contains("Low flag raised", (await session.PostFormAndOpenAsync(form, low)).Text);
     }
 
     [Fact]

@@ -28,11 +28,47 @@ public class ShowModel(AdmissionService admissions, WorkingDayCalendar calendar,
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>Set when the decision is complete and waits to be confirmed: what it will do, and the form to confirm it.</summary>
+    public ConfirmStep? Confirm { get; private set; }
+
+    public string ConfirmHeading => Input.Decision == nameof(AdmissionDecision.Admit)
+        ? $"Are you sure you want to admit {Application.ProviderName} to {Application.LotName}?"
+        : $"Are you sure you want to reject the application from {Application.ProviderName}?";
+
+    /// <summary>
+    /// The decision as posted is checked, then shown to confirm (GOV.UK's confirmation pattern): only the post that
+    /// carries the confirmation admits or rejects. A post without it changes nothing.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         ModelState.Clear();
         var decision = FormValues.Choice<AdmissionDecision>(Input.Decision);
-        var outcome = await Admissions.DecideAsync(Actor, id, new DecisionRequest(decision, Input.Reason), Aborted);
+        var request = new DecisionRequest(decision, Input.Reason);
+        if (!Confirmed)
+        {
+            if (!await LoadAsync(id))
+            {
+                return NotFound();
+            }
+            if (Application.Status == ApplicationStatus.Submitted)
+            {
+                if (AdmissionService.CheckDecision(request) is { Any: true } errors)
+                {
+                    return Refused(Outcome<DecisionResult>.Invalid(errors)) ?? Page();
+                }
+                var admit = decision == AdmissionDecision.Admit;
+                Confirm = new ConfirmStep(admit
+                        ? $"{Application.ProviderName} becomes a member of {Application.LotName}: it can publish vacancies in the lot and receive its referrals. We will email the provider."
+                        : $"The application is rejected and we will email {Application.ProviderName} your reasons. A decision cannot be changed; the provider may apply again.",
+                    admit ? $"Admit {Application.ProviderName}" : "Reject the application", Url.Page("/Commissioning/Applications/Show", new { id })!,
+                    new Dictionary<string, string?> { ["Input.Decision"] = Input.Decision, ["Input.Reason"] = Input.Reason });
+                return Page();
+            }
+        }
+        var outcome = await Admissions.DecideAsync(Actor, id, request, Aborted);
         return await AfterPostAsync(id, outcome, async decided =>
         {
             var view = await Admissions.FindAsync(Actor, id, Aborted);
