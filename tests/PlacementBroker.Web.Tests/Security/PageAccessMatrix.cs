@@ -164,7 +164,7 @@ public static class PageAccessMatrix
         new("/provider-performance", [Commissioner]),
         new("/provider-performance/{providerId:guid}", [Commissioner], s => $"/provider-performance/{s.Provider}"),
         new("/billing", [Commissioner]),
-        new("/billing/preview", [Commissioner], _ => "/billing/preview?month=2026-10"),
+        new("/billing/preview", [Commissioner], Address: "/billing/preview?month=2026-10"),
         new("/billing/runs/{id:guid}", [Commissioner], s => $"/billing/runs/{s.BillingRun}"),
 
         // Referrals, approvals and placements.
