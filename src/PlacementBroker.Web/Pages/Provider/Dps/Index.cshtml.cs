@@ -12,14 +12,29 @@ public sealed record LotStanding(LotView Lot, ApplicationStatus? ApplicationStat
     public bool InProgress => ApplicationStatus == Core.Dps.ApplicationStatus.Draft;
 }
 
-public class IndexModel(DpsService dps, AdmissionService admissions, MembershipService memberships) : ProviderPageModel
+/// <summary>
+/// The DPSs and their lots, with where the provider stands on each. Lots of a placement type the provider does not offer
+/// (<see cref="ProviderPlacementTypes"/>) are not offered to it, unless it already stands on them.
+/// </summary>
+public class IndexModel(DpsService dps, AdmissionService admissions, MembershipService memberships, PlacementBrokerDbContext db) : ProviderPageModel
 {
     public List<(DpsView Dps, List<LotStanding> Lots)> Systems { get; } = [];
+    public ProviderType ProviderType { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostApplyAsync(Guid lotId)
     {
+        var type = await TypeAsync();
+        if (await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => (PlacementType?)l.PlacementType).SingleOrDefaultAsync(Aborted) is { } placement
+            && !type.Offers(placement)
+            && !await db.LotApplications.AnyAsync(a => a.LotId == lotId && a.ProviderId == ProviderId, Aborted)
+            && !await db.LotMemberships.AnyAsync(m => m.LotId == lotId && m.ProviderId == ProviderId, Aborted))
+        {
+            Problem($"This lot is for {Words.InSentence(placement)}. Your organisation can apply to lots for {Words.InSentence(ProviderPlacementTypes.Of(type))}.");
+            await LoadAsync();
+            return Page();
+        }
         var outcome = await admissions.StartOrResumeAsync(Actor, lotId, Aborted);
         if (outcome.Succeeded)
         {
@@ -30,15 +45,24 @@ public class IndexModel(DpsService dps, AdmissionService admissions, MembershipS
         return Page();
     }
 
+    private Task<ProviderType> TypeAsync() => db.Providers.Where(p => p.Id == ProviderId).Select(p => p.Type).SingleAsync(Aborted);
+
     private async Task LoadAsync()
     {
+        ProviderType = await TypeAsync();
         var applications = await admissions.ForProviderAsync(Actor, Aborted);
         var members = await memberships.ForProviderAsync(ProviderId, Aborted);
         foreach (var system in await dps.ListAsync(Actor, includeOwnDrafts: false, Aborted))
         {
-            Systems.Add((system, [.. system.Lots.Select(lot => Standing(lot,
-                applications.Where(a => a.LotId == lot.Id).ToList(),
-                members.SingleOrDefault(m => m.LotId == lot.Id)))]));
+            var lots = system.Lots.Select(lot => Standing(lot,
+                    applications.Where(a => a.LotId == lot.Id).ToList(),
+                    members.SingleOrDefault(m => m.LotId == lot.Id)))
+                .Where(s => ProviderType.Offers(s.Lot.PlacementType) || s.ApplicationStatus is not null || s.MembershipStatus is not null)
+                .ToList();
+            if (lots.Count > 0 || system.Lots.Count == 0)
+            {
+                Systems.Add((system, lots));
+            }
         }
     }
 
