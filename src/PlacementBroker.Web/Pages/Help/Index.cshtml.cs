@@ -18,10 +18,12 @@ public class IndexModel : PlacementBrokerPageModel
         {
             return Page();
         }
-        Guide = UserGuides.Find(key);
+        Guide = UserGuides.Find(key, GuideHref);
         return Guide is null ? NotFound() : Page();
     }
 
-    public static IEnumerable<(string Key, string Title)> Guides() =>
-        UserGuides.ByRole.Select(g => (g.Key, UserGuides.Find(g.Key)?.Title)).Where(g => g.Title is not null).Select(g => (g.Key, g.Title!));
+    public string GuideHref(string key) => Url.Page("/Help/Index", new { guide = key })!;
+
+    public IEnumerable<(string Key, string Title)> Guides() =>
+        UserGuides.ByRole.Select(g => (g.Key, UserGuides.Find(g.Key, GuideHref)?.Title)).Where(g => g.Title is not null).Select(g => (g.Key, g.Title!));
 }

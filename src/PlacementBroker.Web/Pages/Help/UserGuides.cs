@@ -38,12 +38,12 @@ public static partial class UserGuides
 
     public static string? KeyFor(Role? role) => ByRole.Where(g => g.Role == role).Select(g => g.Key).FirstOrDefault();
 
-    /// <summary>The guide named <paramref name="key"/>, or null when there is no such guide.</summary>
-    public static UserGuide? Find(string key) => ByRole.Any(g => g.Key == key)
-        ? Rendered.GetOrAdd(key, k => File.Exists(Path.Combine(Folder, k + ".md")) ? Render(k, File.ReadAllText(Path.Combine(Folder, k + ".md"))) : null)
+    /// <summary>The guide named <paramref name="key"/>, or null when there is no such guide; <paramref name="guideHref"/> is another guide's address.</summary>
+    public static UserGuide? Find(string key, Func<string, string> guideHref) => ByRole.Any(g => g.Key == key)
+        ? Rendered.GetOrAdd(key, k => File.Exists(Path.Combine(Folder, k + ".md")) ? Render(k, File.ReadAllText(Path.Combine(Folder, k + ".md")), guideHref) : null)
         : null;
 
-    public static UserGuide Render(string key, string markdown)
+    public static UserGuide Render(string key, string markdown, Func<string, string> guideHref)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var title = document.Descendants<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { } h1 ? Text(h1.Inline) : key;
@@ -76,7 +76,7 @@ public static partial class UserGuides
                     cell.GetAttributes().AddClass(cell.Parent is TableRow { IsHeader: true } ? "govuk-table__header" : "govuk-table__cell");
                     break;
                 case LinkInline link:
-                    Link(link);
+                    Link(link, guideHref);
                     break;
             }
         }
@@ -87,12 +87,12 @@ public static partial class UserGuides
         return new UserGuide(key, title, writer.ToString());
     }
 
-    private static void Link(LinkInline link)
+    private static void Link(LinkInline link, Func<string, string> guideHref)
     {
         var url = link.Url ?? "";
         if (GuideLink().Match(url) is { Success: true } guide && ByRole.Any(g => g.Key == guide.Groups["key"].Value))
         {
-            link.Url = "/help/" + guide.Groups["key"].Value + guide.Groups["fragment"].Value;
+            link.Url = guideHref(guide.Groups["key"].Value) + guide.Groups["fragment"].Value;
         }
         else if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith('#'))
         {

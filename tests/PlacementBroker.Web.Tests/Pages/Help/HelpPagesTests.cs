@@ -91,7 +91,7 @@ public class HelpPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public void Render_HtmlInAGuide_IsShownAsTextNeverRun()
     {
-        var guide = UserGuides.Render("provider", "# Title\n\n<script>alert(1)</script>\n\nSee [the API](../api.md) and [them](commissioner.md#dps).");
+        var guide = UserGuides.Render("provider", "# Title\n\n<script>alert(1)</script>\n\nSee [the API](../api.md) and [them](commissioner.md#dps).", key => $"/help/{key}");
 
         Assert.DoesNotContain("<script", guide.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("the API", guide.Html, StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed record LotStanding(LotView Lot, ApplicationStatus? ApplicationStat
 
 /// <summary>
 /// The DPSs and their lots, with where the provider stands on each. Lots of a placement type the provider does not offer
-/// (<see cref="ProviderPlacementTypes"/>) are not offered to it, unless it already stands on them.
+/// (<see cref="ProviderPlacementTypes"/>) are not offered to it, unless it already stands on them. The lists are a
+/// guide, not a rule: the service (and the API) still takes an application to any open lot.
 /// </summary>
 public class IndexModel(DpsService dps, AdmissionService admissions, MembershipService memberships, PlacementBrokerDbContext db) : ProviderPageModel
 {
@@ -25,16 +26,6 @@ public class IndexModel(DpsService dps, AdmissionService admissions, MembershipS
 
     public async Task<IActionResult> OnPostApplyAsync(Guid lotId)
     {
-        var type = await TypeAsync();
-        if (await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => (PlacementType?)l.PlacementType).SingleOrDefaultAsync(Aborted) is { } placement
-            && !type.Offers(placement)
-            && !await db.LotApplications.AnyAsync(a => a.LotId == lotId && a.ProviderId == ProviderId, Aborted)
-            && !await db.LotMemberships.AnyAsync(m => m.LotId == lotId && m.ProviderId == ProviderId, Aborted))
-        {
-            Problem($"This lot is for {Words.InSentence(placement)}. Your organisation can apply to lots for {Words.InSentence(ProviderPlacementTypes.Of(type))}.");
-            await LoadAsync();
-            return Page();
-        }
         var outcome = await admissions.StartOrResumeAsync(Actor, lotId, Aborted);
         if (outcome.Succeeded)
         {
@@ -45,11 +36,9 @@ public class IndexModel(DpsService dps, AdmissionService admissions, MembershipS
         return Page();
     }
 
-    private Task<ProviderType> TypeAsync() => db.Providers.Where(p => p.Id == ProviderId).Select(p => p.Type).SingleAsync(Aborted);
-
     private async Task LoadAsync()
     {
-        ProviderType = await TypeAsync();
+        ProviderType = await db.Providers.Where(p => p.Id == ProviderId).Select(p => p.Type).SingleAsync(Aborted);
         var applications = await admissions.ForProviderAsync(Actor, Aborted);
         var members = await memberships.ForProviderAsync(ProviderId, Aborted);
         foreach (var system in await dps.ListAsync(Actor, includeOwnDrafts: false, Aborted))
