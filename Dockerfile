@@ -58,6 +58,7 @@ RUN dotnet restore src/PlacementBroker.Web/PlacementBroker.Web.csproj
 #    published to /app/seed).
 COPY src/ src/
 COPY seed/ seed/
+COPY docs/guides/ docs/guides/
 
 # 3) Publish. The Web project's build runs `npm ci` (package.json + package-lock.json
 #    in src/PlacementBroker.Web); the npm download cache is a BuildKit cache mount so

@@ -92,7 +92,6 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
             ["ConnectionStrings:Redis"] = Redis ?? "",
-            ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
             ["PlacementBroker:PublicBaseUrl"] = PublicBaseUrl,
             // Tests create many providers, offers and tokens from one address: abuse limits raised as for a load test.
             // The tests of the limits lower them again.

@@ -59,10 +59,10 @@ public class TestData(PlacementBrokerApp app)
     /// A self-registered provider, verified by a platform admin (as <c>POST /api/providers/{id}/verification</c> does) with
     /// its contact address confirmed, unless <paramref name="verified"/> is false: then it is as registration leaves it.
     /// </summary>
-    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.IndependentFosteringAgency, bool verified = true)
+    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.IndependentFosteringAgency, bool verified = true, string? name = null)
     {
         using var scope = app.Services.CreateScope();
-        var name = Unique("Provider") + " Ltd";
+        name ??= Unique("Provider") + " Ltd";
         var email = $"{Unique("provider")}@test.placementbroker.uk";
         var outcome = await scope.ServiceProvider.GetRequiredService<IdentityAdministration>().RegisterProviderAsync(
             new RegisterProviderRequest(name, type, "01234567", "referrals@test.placementbroker.uk", new NewProviderUser(email, Password, "Test provider user")),

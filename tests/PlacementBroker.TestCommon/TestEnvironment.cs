@@ -15,26 +15,6 @@ public static class TestEnvironment
 
     public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    /// <summary>
-    /// The national postcode-district centroids from ../shared/data beside the checkout; where that is absent,
-    /// the demo districts the repository ships.
-    /// </summary>
-    public static string PostcodeDistricts
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PlacementBroker.sln")))
-                {
-                    var shared = Path.Combine(dir.FullName, "..", "shared", "data", "uk-outcodes.csv");
-                    return File.Exists(shared) ? Path.GetFullPath(shared) : Path.Combine(dir.FullName, "seed", "postcode-districts-demo.csv");
-                }
-            }
-            return Path.Combine(AppContext.BaseDirectory, "seed", "postcode-districts-demo.csv");
-        }
-    }
-
     private static string Required(string name, string what) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

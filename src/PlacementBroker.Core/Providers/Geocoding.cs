@@ -15,14 +15,17 @@ public class GeocodingOptions
 {
     public const string Section = "PlacementBroker:Geocoding";
 
+    /// <summary>The table of every UK postcode district's centre that ships with the product (see NOTICE.md for its licence).</summary>
+    public const string ShippedPostcodeDistricts = "seed/uk-postcode-districts.csv";
+
     /// <summary>
     /// A CSV of postcode-district centroids with the columns <c>postcode,latitude,longitude</c> (others ignored),
-    /// such as one derived from OS Code-Point Open. Rows at 0,0 are treated as unknown.
+    /// such as one derived from OS Code-Point Open. Rows at 0,0 are treated as unknown. By default the shipped national table.
     /// </summary>
-    public string? PostcodeDistrictsFile { get; set; }
+    public string? PostcodeDistrictsFile { get; set; } = ShippedPostcodeDistricts;
 }
 
-/// <summary>Locates a postcode at the centre of its district, from the operator's file. Accurate to a mile or two, which is what matching needs.</summary>
+/// <summary>Locates a postcode at the centre of its district, from the shipped national table or the operator's own file. Accurate to a mile or two, which is what matching needs.</summary>
 public class PostcodeDistrictGeocoder(GeocodingOptions options, ILogger<PostcodeDistrictGeocoder> logger) : IGeocoder
 {
     private readonly Lazy<Dictionary<string, Coordinates>> _districts = new(() => Load(options.PostcodeDistrictsFile, logger));
@@ -43,7 +46,7 @@ public class PostcodeDistrictGeocoder(GeocodingOptions options, ILogger<Postcode
         var districts = new Dictionary<string, Coordinates>(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
-            logger.LogWarning("No postcode district file is configured ({Path}): settings need coordinates entered directly.", path);
+            logger.LogWarning("No postcode district file is configured ({Path}): postcodes cannot be located.", path);
             return districts;
         }
         using var reader = new StreamReader(path);

@@ -12,6 +12,7 @@ public static class ProvidersExtensions
             .AddScoped<SettingService>()
             .AddScoped<AddressDisclosure>()
             .AddScoped<VacancyService>()
-            .AddScoped<ProviderTeamService>();
+            .AddScoped<ProviderTeamService>()
+            .AddScoped<ProviderSearch>();
     }
 }

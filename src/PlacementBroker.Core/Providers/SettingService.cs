@@ -48,7 +48,7 @@ public class SettingService(PlacementBrokerDbContext db, IGeocoder geocoder, Aud
         if (coordinates is null)
         {
             return Outcome<Setting>.Invalid("postcode",
-                $"We could not find where {Postcode.District(postcode)} is. Enter the setting's latitude and longitude");
+                $"We could not find where {Postcode.District(postcode)} is. Check the postcode is right");
         }
         if (await db.Settings.AnyAsync(s => s.OfstedUrn == urn && s.ProviderId == providerId, ct))
         {

@@ -112,7 +112,7 @@ public class ReferralService(
         if (coordinates is null && !outOfArea)
         {
             return Outcome<ReferralCreated>.Invalid("homePostcode",
-                $"We could not find where {Postcode.District(postcode)} is. Enter the home's latitude and longitude, or say that out of area is required");
+                $"We could not find where {Postcode.District(postcode)} is. Check the postcode is right, or say that out of area is required");
         }
 
         var child = request.Child!;

@@ -2,6 +2,12 @@ namespace PlacementBroker.Web.Pages;
 
 /// <summary>A number on the home page; <paramref name="Href"/> is the page that lists them (built from its page name), if any.</summary>
 public sealed record HomeCard(string Title, int Count, string Description, string? Href = null);
+/// <summary>A new provider's first steps, shown on its home page until both are done: add a setting, then apply to a lot.</summary>
+public sealed record ProviderNextSteps(bool Verified, bool SettingAdded, bool ApplicationStarted, bool Applied)
+{
+    public bool Done => SettingAdded && Applied;
+}
+
 public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
 
 /// <summary>Each role's home page: what is waiting for this person.</summary>
@@ -11,6 +17,7 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
     public string OrganisationName { get; private set; } = "";
     public List<HomeCard> Cards { get; } = [];
     public List<LotSupply> Supply { get; private set; } = [];
+    public ProviderNextSteps? NextSteps { get; private set; }
 
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync()
     {
@@ -107,6 +114,12 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
             "waiting for a commissioner's decision"));
         Cards.Add(new("Open vacancies", await db.Vacancies.CountAsync(v => v.ProviderId == providerId && v.Status == VacancyStatus.Open),
             "published to placing officers"));
+        NextSteps = new(
+            await db.Providers.AnyAsync(p => p.Id == providerId && p.VerifiedAt != null),
+            await db.Settings.AnyAsync(s => s.ProviderId == providerId),
+            await db.LotApplications.AnyAsync(a => a.ProviderId == providerId),
+            await db.LotApplications.AnyAsync(a => a.ProviderId == providerId && a.Status != ApplicationStatus.Draft)
+                || await db.LotMemberships.AnyAsync(m => m.ProviderId == providerId));
     }
 
     private async Task<List<LotSupply>> SupplyAsync(List<Guid> dpsIds)

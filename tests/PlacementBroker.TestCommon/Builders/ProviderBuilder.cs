@@ -7,10 +7,12 @@ public sealed class ProviderBuilder(TestData data)
 {
     private ProviderType _type = ProviderType.IndependentFosteringAgency;
     private bool _verified = true;
+    private string? _name;
 
     public ProviderBuilder OfType(ProviderType type) { _type = type; return this; }
     public ProviderBuilder ChildrensHome() => OfType(ProviderType.ResidentialChildrensHome);
     public ProviderBuilder Unverified() { _verified = false; return this; }
+    public ProviderBuilder Named(string name) { _name = name; return this; }
 
-    public Task<TestProvider> CreateAsync() => data.CreateProviderAsync(_type, _verified);
+    public Task<TestProvider> CreateAsync() => data.CreateProviderAsync(_type, _verified, _name);
 }

@@ -20,6 +20,7 @@ public sealed class SettingBuilder(PlacementBrokerApp app, TestProvider provider
     private double _latitude = 53.8196;
     private double _longitude = -1.5767;
     private DateOnly? _inspected = new(2026, 3, 1);
+    private string? _ofstedUrn;
 
     public SettingBuilder Named(string name) { _name = name; return this; }
     public SettingBuilder Places(int places) { _places = places; return this; }
@@ -28,12 +29,13 @@ public sealed class SettingBuilder(PlacementBrokerApp app, TestProvider provider
     public SettingBuilder At(double latitude, double longitude) { (_latitude, _longitude) = (latitude, longitude); return this; }
     public SettingBuilder InspectedOn(DateOnly? date) { _inspected = date; return this; }
     public SettingBuilder NeverInspected() => InspectedOn(null);
+    public SettingBuilder Urn(string urn) { _ofstedUrn = urn; return this; }
 
     public async Task<Guid> CreateAsync()
     {
         using var scope = app.Services.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<SettingService>().AddAsync(TestData.ActorFor(provider.User), provider.Id,
-            new AddSettingRequest(_name, $"SC{Interlocked.Increment(ref _urn)}", _postcode, _latitude, _longitude, _grade, _inspected, _places));
+            new AddSettingRequest(_name, _ofstedUrn ?? $"SC{Interlocked.Increment(ref _urn)}", _postcode, _latitude, _longitude, _grade, _inspected, _places));
         return created.Value?.Id ?? throw new InvalidOperationException(created.Message);
     }
 }

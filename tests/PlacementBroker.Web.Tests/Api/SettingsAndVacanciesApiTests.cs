@@ -91,14 +91,14 @@ public abstract class SettingsAndVacanciesApiTests(PlacementBrokerApp app)
     }
 
     [Fact]
-    public async Task AddSetting_DistrictNobodyKnowsWithoutCoordinates_AsksForCoordinates()
+    public async Task AddSetting_DistrictNobodyKnowsWithoutCoordinates_AsksToCheckThePostcode()
     {
         var provider = await app.Data.CreateProviderAsync();
         using var client = await app.Data.ClientForAsync(provider.User);
 
         var problem = await (await client.PostAsJsonAsync($"/api/providers/{provider.Id}/settings", Setting(Urn(), postcode: "ZZ9 9ZZ"))).AssertValidationProblemAsync("postcode");
 
-        Assert.Contains("latitude", problem.GetProperty("errors").GetProperty("postcode")[0].GetString());
+        Assert.Equal("We could not find where ZZ9 is. Check the postcode is right", problem.GetProperty("errors").GetProperty("postcode")[0].GetString());
     }
 
     [Fact]

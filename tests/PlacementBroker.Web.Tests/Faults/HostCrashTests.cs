@@ -25,7 +25,6 @@ public class HostCrashTests(OwnPostgresApp app) : IClassFixture<OwnPostgresApp>
         ["PlacementBroker:Jwt:SigningKey"] = OwnPostgresApp.SigningKey,
         ["PlacementBroker:Seed"] = "none",
         ["PlacementBroker:Jobs:RunServer"] = "true",
-        ["PlacementBroker:Geocoding:PostcodeDistrictsFile"] = TestEnvironment.PostcodeDistricts,
         ["PlacementBroker:PublicBaseUrl"] = PlacementBrokerApp.PublicBaseUrl,
     };
 

@@ -109,6 +109,8 @@ public static class PageAccessMatrix
         new("/account/password-reset-done", Everyone, Anonymous: true),
         new("/Account/ConfirmEmail", Everyone, Anonymous: true),
         new("/accessibility", Everyone, Anonymous: true),
+        // The user guides: each signed-in user's own at /help, any guide by name; the list of guides to anyone else.
+        new("/help/{guide?}", Everyone, Anonymous: true, Address: "/help"),
         // The error pages are open to everyone and answer with their own status: the matrix asks for the no-access page.
         new("/error/{code:int}", Everyone, Anonymous: true, Address: "/error/403", Except: All(AllCallers, new PageExpect(403))),
 
@@ -162,6 +164,8 @@ public static class PageAccessMatrix
         new("/sufficiency/statements/{id:guid}", [Commissioner], s => $"/sufficiency/statements/{s.Statement}"),
         new("/sufficiency/statements/{id:guid}/print", [Commissioner], s => $"/sufficiency/statements/{s.Statement}/print"),
         new("/provider-performance", [Commissioner]),
+        // Finding any provider: providers' QA standing is shared by every council (as the QA profile), never a child's data.
+        new("/providers", [QaOfficer, Commissioner]),
         new("/provider-performance/{providerId:guid}", [Commissioner], s => $"/provider-performance/{s.Provider}"),
         new("/billing", [Commissioner]),
         new("/billing/preview", [Commissioner], Address: "/billing/preview?month=2026-10"),

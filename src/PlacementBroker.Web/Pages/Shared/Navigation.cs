@@ -37,6 +37,7 @@ public static class Navigation
             new("Block contracts", "/Commissioning/BlockContracts/Index"),
             new("Sufficiency", "/Commissioning/Sufficiency/Index"),
             new("Provider performance", "/Commissioning/ProviderPerformance/Index"),
+            new("Find a provider", "/Providers/Index"),
             new("Billing", "/Commissioning/Billing/Index"),
             new("Placements", "/Placements/Index"),
             new("Emails", "/Emails/Index"),
@@ -62,6 +63,7 @@ public static class Navigation
         [
             new("Home", "/Index"),
             new("QA", "/Quality/Index"),
+            new("Find a provider", "/Providers/Index"),
             new("Placements", "/Placements/Index"),
             new("Emails", "/Emails/Index"),
         ],

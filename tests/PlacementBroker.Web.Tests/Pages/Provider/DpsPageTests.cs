@@ -11,7 +11,8 @@ public class DpsPageTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task DpsPage_NotApplied_ShowsTheLotWithAnApplyButton()
     {
         var dps = await app.Data.CreateDpsAsync();
-        var provider = await app.Data.CreateProviderAsync();
+        // A children's home: the lot is residential care, which it offers.
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
         using var session = await app.SignInAsync(provider.User);
 
         var text = await session.OpenAsync("/provider/dps");

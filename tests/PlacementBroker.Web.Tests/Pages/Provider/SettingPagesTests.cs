@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core.Data;
 using PlacementBroker.TestCommon;
 
 namespace PlacementBroker.Web.Tests.Pages.Provider;
@@ -8,7 +11,7 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static int _urn = Random.Shared.Next(500_000, 900_000);
 
     [Fact]
-    public async Task AddSetting_ValidFormWithCoordinates_ListsTheSetting()
+    public async Task AddSetting_ValidFormWithAPostcode_ListsTheSetting()
     {
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
@@ -30,7 +33,7 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             ["Input.Name"] = "", ["Input.OfstedUrn"] = "ofsted", ["Input.Postcode"] = "nowhere", ["Input.OfstedGrade"] = "",
             ["Input.LastInspection.Day"] = "31", ["Input.LastInspection.Month"] = "2", ["Input.LastInspection.Year"] = "2026",
-            ["Input.RegisteredPlaces"] = "lots", ["Input.Latitude"] = "", ["Input.Longitude"] = "",
+            ["Input.RegisteredPlaces"] = "lots",
         });
 
         var page = await response.PageAsync();
@@ -50,18 +53,36 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task AddSetting_UnreadableCoordinates_OpensTheLocationAndAddsNothing()
+    public async Task AddSetting_RealPostcode_IsLocatedWithoutAskingForCoordinates()
+    {
+        var provider = await app.Data.CreateProviderAsync();
+        using var session = await app.SignInAsync(provider.User);
+        var form = await session.OpenAsync("/provider/settings/new");
+        Assert.Null(form.Document.QuerySelector("[name='Input.Latitude'], [name='Input.Longitude']"));
+        var urn = $"SC{Interlocked.Increment(ref _urn)}";
+        var filled = Form(urn);
+        filled["Input.Postcode"] = "LS12 3AB";
+
+        await session.PostFormAndOpenAsync("/provider/settings/new", filled);
+
+        using var scope = app.Services.CreateScope();
+        var setting = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().Settings.SingleAsync(s => s.OfstedUrn == urn);
+        Assert.Equal(53.79, setting.Latitude!.Value, 0.01);
+        Assert.Equal(-1.60, setting.Longitude!.Value, 0.01);
+    }
+
+    [Fact]
+    public async Task AddSetting_PostcodeOfNoKnownDistrict_AsksToCheckThePostcodeAndAddsNothing()
     {
         var provider = await app.Data.CreateProviderAsync();
         using var session = await app.SignInAsync(provider.User);
         var form = Form($"SC{Interlocked.Increment(ref _urn)}");
-        form["Input.Latitude"] = "north";
+        form["Input.Postcode"] = "WF90 1AA";
 
         var response = await session.PostFormAsync("/provider/settings/new", form);
 
         var page = await response.PageAsync();
-        Assert.Contains("Enter the latitude as a number, like 53.8196", page.Errors());
-        Assert.Contains(page.All("details.govuk-details"), details => details.GetAttribute("open") == "open");
+        Assert.Equal([("We could not find where WF90 is. Check the postcode is right", "Input_Postcode")], page.ErrorSummary());
         Assert.Contains("Your organisation has no settings yet.", (await session.OpenAsync("/provider/settings")).Text);
     }
 
@@ -93,7 +114,5 @@ public class SettingPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["Input.LastInspection.Month"] = "3",
         ["Input.LastInspection.Year"] = "2026",
         ["Input.RegisteredPlaces"] = "3",
-        ["Input.Latitude"] = "53.8196",
-        ["Input.Longitude"] = "-1.5767",
     };
 }

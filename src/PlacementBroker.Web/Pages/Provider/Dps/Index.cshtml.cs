@@ -12,9 +12,15 @@ public sealed record LotStanding(LotView Lot, ApplicationStatus? ApplicationStat
     public bool InProgress => ApplicationStatus == Core.Dps.ApplicationStatus.Draft;
 }
 
-public class IndexModel(DpsService dps, AdmissionService admissions, MembershipService memberships) : ProviderPageModel
+/// <summary>
+/// The DPSs and their lots, with where the provider stands on each. Lots of a placement type the provider does not offer
+/// (<see cref="ProviderPlacementTypes"/>) are not offered to it, unless it already stands on them. The lists are a
+/// guide, not a rule: the service (and the API) still takes an application to any open lot.
+/// </summary>
+public class IndexModel(DpsService dps, AdmissionService admissions, MembershipService memberships, PlacementBrokerDbContext db) : ProviderPageModel
 {
     public List<(DpsView Dps, List<LotStanding> Lots)> Systems { get; } = [];
+    public ProviderType ProviderType { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -32,13 +38,20 @@ public class IndexModel(DpsService dps, AdmissionService admissions, MembershipS
 
     private async Task LoadAsync()
     {
+        ProviderType = await db.Providers.Where(p => p.Id == ProviderId).Select(p => p.Type).SingleAsync(Aborted);
         var applications = await admissions.ForProviderAsync(Actor, Aborted);
         var members = await memberships.ForProviderAsync(ProviderId, Aborted);
         foreach (var system in await dps.ListAsync(Actor, includeOwnDrafts: false, Aborted))
         {
-            Systems.Add((system, [.. system.Lots.Select(lot => Standing(lot,
-                applications.Where(a => a.LotId == lot.Id).ToList(),
-                members.SingleOrDefault(m => m.LotId == lot.Id)))]));
+            var lots = system.Lots.Select(lot => Standing(lot,
+                    applications.Where(a => a.LotId == lot.Id).ToList(),
+                    members.SingleOrDefault(m => m.LotId == lot.Id)))
+                .Where(s => ProviderType.Offers(s.Lot.PlacementType) || s.ApplicationStatus is not null || s.MembershipStatus is not null)
+                .ToList();
+            if (lots.Count > 0 || system.Lots.Count == 0)
+            {
+                Systems.Add((system, lots));
+            }
         }
     }
 
