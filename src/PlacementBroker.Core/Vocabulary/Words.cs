@@ -60,6 +60,14 @@ public static class Words
         : start > today ? $"A placement has been made: the child starts on {Date(start)}."
         : $"The child has been placed since {Date(start)}.";
 
+    /// <summary>A manager's decision on an offer, as the officer who asked reads it on the referral.</summary>
+    public static string ApprovalOutcome(ApprovalStatus status, string? reason) => status switch
+    {
+        ApprovalStatus.Pending => "Waiting for a placement manager's decision. The place is held until then.",
+        ApprovalStatus.Approved => $"A placement manager approved it: {reason}",
+        _ => $"A placement manager did not approve it: {reason}",
+    };
+
     /// <summary>"12 to 17", or "16" when the range is one age.</summary>
     public static string Ages(int min, int max) => min == max ? $"{min}" : $"{min} to {max}";
 
