@@ -35,7 +35,11 @@ public class PlacementJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(officerPage.GetByText("Accepting this offer needs a placement manager's approval")).ToBeVisibleAsync();
         await Expect(officerPage.GetByText("graded Inadequate by Ofsted").First).ToBeVisibleAsync();
         await officerPage.AssertNoSeriousViolationsAsync();
-        await officerPage.GetByRole(AriaRole.Button, new() { Name = $"Ask a manager to approve from {provider.Name}" }).ClickAsync();
+        await officerPage.GetByRole(AriaRole.Link, new() { Name = $"Ask a manager to approve from {provider.Name}" }).ClickAsync();
+        await Expect(officerPage.GetByRole(AriaRole.Heading, new() { Name = $"Ask a manager to approve the offer from {provider.Name}?", Level = 1 })).ToBeVisibleAsync();
+        await officerPage.AssertNoSeriousViolationsAsync();
+        await officerPage.GetByLabel("Why should a manager approve it?").FillAsync("Her keyworker is in place and the home is near her school");
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Ask a manager to approve" }).ClickAsync();
         await Expect(officerPage.GetByText("Sent to a placement manager for approval")).ToBeVisibleAsync();
         await officerPage.AssertNoSeriousViolationsAsync();
 

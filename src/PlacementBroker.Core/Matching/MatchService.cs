@@ -96,15 +96,31 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         var stability = await StabilityAsync(providerIds, ct);
         var candidates = offers.Select(o => new MatchCandidate(
             o.Offer.Id, o.Offer.ProviderId, o.Setting.Id, o.Vacancy.LotId, admitted.Contains(o.Offer.ProviderId), statuses.GetValueOrDefault(o.Offer.ProviderId),
-            // Places held for other decisions are not free; those held for this very offer still count.
-            o.Vacancy.Places - o.Vacancy.PlacesHeld + (o.Offer.Status == OfferStatus.PendingApproval ? referral.SiblingGroupSize : 0), o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
+            // Places held for other decisions are not free; those held for this very offer, or taken by its placement, still count.
+            o.Vacancy.Places - o.Vacancy.PlacesHeld + (o.Offer.Status is OfferStatus.PendingApproval or OfferStatus.Accepted ? referral.SiblingGroupSize : 0), o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
             o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
             stability.GetValueOrDefault(o.Offer.ProviderId), o.Setting.Region));
         return MatchingEngine.Rank(await CriteriaAsync(referral, ct), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
             distanceIsHardRule: false);
     }
 
-    private IQueryable<VacancyRow> VacancyQuery(Referral referral, IReadOnlyCollection<Guid>? providerIds)
+    /// <summary>
+    /// Each of the provider's open vacancies in the referral's lot judged against the referral, wherever it is: what a
+    /// provider is shown before it offers one, so it sees which must-have needs (or other rules) a vacancy does not meet.
+    /// </summary>
+    public async Task<Dictionary<Guid, MatchResult>> JudgeProviderVacanciesAsync(Referral referral, Guid providerId, CancellationToken ct = default)
+    {
+        var rows = await VacancyQuery(referral, [providerId], withinArea: false).OrderBy(v => v.Id).Take(_candidateLimit).ToListAsync(ct);
+        var benchmarks = await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct);
+        var criteria = await CriteriaAsync(referral, ct);
+        return (await CandidatesAsync(rows, ct)).ToDictionary(c => c.Id, c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)));
+    }
+
+    /// <summary>The price reference an offer from a setting in <paramref name="region"/> is judged against.</summary>
+    public async Task<PriceBenchmark> BenchmarkAsync(Referral referral, EnglishRegion? region, CancellationToken ct = default) =>
+        (await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct)).For(region);
+
+    private IQueryable<VacancyRow> VacancyQuery(Referral referral, IReadOnlyCollection<Guid>? providerIds, bool withinArea = true)
     {
         var lotId = referral.LotId;
         var query = db.Vacancies.AsNoTracking()
@@ -116,7 +132,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         {
             query = query.Where(v => providerIds.Contains(v.ProviderId));
         }
-        if (!referral.OutOfAreaRequired && referral.HomeLatitude is { } lat && referral.HomeLongitude is { } lon)
+        if (withinArea && !referral.OutOfAreaRequired && referral.HomeLatitude is { } lat && referral.HomeLongitude is { } lon)
         {
             // Half as far again as the maximum: near misses stay visible to the officer, with the reason.
             var (minLat, maxLat, minLon, maxLon) = Distance.BoundingBox(lat, lon, referral.MaxDistanceMiles * 1.5);

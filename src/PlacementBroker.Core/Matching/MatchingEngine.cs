@@ -19,6 +19,12 @@ public static class MatchingEngine
 
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>
+    /// The hard rules a placement manager may waive as an exception, with the officer's reason: a must-have need the
+    /// setting says it cannot meet, or a start later than asked. Capacity, the lot, quality assurance and the law are never waived.
+    /// </summary>
+    public static bool ManagerMayWaive(HardRule rule) => rule is HardRule.MustHaveNeedNotMet or HardRule.StartDateNotMet;
+
     /// <param name="distanceIsHardRule">
     /// True for potential matches: a vacancy beyond the maximum distance is not shown. False for offers: a
     /// provider's offer from further away is still shown, but needs a manager's approval (spec 5.4).
@@ -128,15 +134,26 @@ public static class MatchingEngine
             .Select((m, i) => m with { Rank = i + 1 })
             .ToList();
 
+    /// <summary>
+    /// Points for the needs that are not must-haves. The words never contradict eligibility: a must-have need the
+    /// candidate cannot meet is named first, so "meets every need" is only said of a candidate that does.
+    /// </summary>
     private static Explanation ScoreNeeds(ReferralCriteria referral, MatchCandidate candidate, double weight)
     {
+        var missing = referral.MustHaveNeeds.Where(n => !candidate.NeedsMet.Contains(n)).OrderBy(n => n).ToList();
+        var unmet = missing.Count == 0 ? "" : $"Does not meet the must-have {(missing.Count == 1 ? "need" : "needs")} {Words.InSentence(missing)}; ";
         if (referral.NiceToHaveNeeds.Count == 0)
         {
-            return new(Criterion.Needs, Points(NeedsPoints, weight, 1), $"Meets every need asked for ({Plus(Points(NeedsPoints, weight, 1))})");
+            var all = Points(NeedsPoints, weight, 1);
+            return new(Criterion.Needs, all, missing.Count == 0
+                ? $"Meets every need asked for ({Plus(all)})"
+                : $"{unmet}no other needs asked for ({Plus(all)})");
         }
         var met = referral.NiceToHaveNeeds.Count(candidate.NeedsMet.Contains);
         var points = Points(NeedsPoints, weight, (double)met / referral.NiceToHaveNeeds.Count);
-        return new(Criterion.Needs, points, $"Meets {met} of {referral.NiceToHaveNeeds.Count} other needs ({Plus(points)})");
+        return new(Criterion.Needs, points, missing.Count == 0
+            ? $"Meets {met} of {referral.NiceToHaveNeeds.Count} other needs ({Plus(points)})"
+            : $"{unmet}meets {met} of {referral.NiceToHaveNeeds.Count} other needs ({Plus(points)})");
     }
 
     private static Explanation ScoreGrade(OfstedGrade grade, double weight)

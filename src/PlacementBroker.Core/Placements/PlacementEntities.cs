@@ -84,6 +84,13 @@ public class Approval
     public ApprovalStatus Status { get; set; }
     public required Guid RequestedByUserId { get; init; }
     public required DateTime RequestedAt { get; init; }
+    /// <summary>Why the placing officer asks for the placement: shown to the manager who decides.</summary>
+    public string? RequestReason { get; set; }
+    /// <summary>
+    /// True when the offer breaks a rule a manager may waive (a must-have need or the start date): the officer asks for an
+    /// exception, and the decision does not refuse it for those rules.
+    /// </summary>
+    public bool Exception { get; set; }
     public Guid? DecidedByUserId { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecisionReason { get; set; }

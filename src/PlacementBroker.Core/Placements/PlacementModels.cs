@@ -1,6 +1,10 @@
 namespace PlacementBroker.Core.Placements;
 
-public sealed record AcceptRequest(PlacementKind? Kind, Guid? BlockContractId);
+/// <param name="Reason">
+/// Why the officer asks for a manager's approval, shown to the manager. Needed for an exception (an offer that is not
+/// eligible only for a rule a manager may waive); optional otherwise.
+/// </param>
+public sealed record AcceptRequest(PlacementKind? Kind, Guid? BlockContractId, string? Reason = null);
 
 public sealed record AcceptResult(Guid? PlacementId, Guid? ApprovalId, string Status, IReadOnlyList<string> Reasons);
 
@@ -16,7 +20,13 @@ public sealed record CreateBlockContractRequest(
 public sealed record ApprovalView(
     Guid Id, Guid ReferralId, string ChildReference, Guid OfferId, string ProviderName, string SettingName, decimal WeeklyPrice, PlacementKind Kind,
     IReadOnlyList<string> Reasons, string? OfstedReportUrl, ApprovalStatus Status, DateTime RequestedAt, string RequestedBy, DateTime? DecidedAt,
-    string? DecisionReason, Guid? PlacementId);
+    string? DecisionReason, Guid? PlacementId)
+{
+    /// <summary>Why the officer asked for the placement.</summary>
+    public string? RequestReason { get; init; }
+    /// <summary>Asked as an exception to a rule a manager may waive (a must-have need, the start date).</summary>
+    public bool Exception { get; init; }
+}
 
 public sealed record PlacementChild(string Reference, string FirstName, string LastName, DateOnly DateOfBirth, Gender Gender, IReadOnlyList<Need> Needs);
 

@@ -69,13 +69,24 @@ public class PlacementService(
             // Another officer took the place a moment ago.
             return Outcome<AcceptResult>.Conflict("The place is no longer available: it has been taken.");
         }
-        if (!assessed.Eligible)
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (reason is { Length: > TextLengths.LongText })
+        {
+            return Outcome<AcceptResult>.Invalid("reason", $"The reason must be {TextLengths.LongText:N0} characters or fewer");
+        }
+        var exception = !assessed.Eligible;
+        if (exception && !assessed.Exclusions.All(e => MatchingEngine.ManagerMayWaive(e.Rule)))
         {
             return Outcome<AcceptResult>.BusinessRule("This offer no longer meets the referral's requirements: " + string.Join("; ", assessed.Exclusions.Select(e => e.Text)));
         }
-        if (assessed.RequiresApproval)
+        if (exception && reason is null)
         {
-            return await RequestApprovalAsync(actor, offer, request.Kind.Value, block?.Id, assessed, ct);
+            return Outcome<AcceptResult>.BusinessRule("This offer does not meet the referral's requirements: " + string.Join("; ", assessed.Exclusions.Select(e => e.Text))
+                + ". A placement manager can approve it as an exception: give your reason.");
+        }
+        if (exception || assessed.RequiresApproval)
+        {
+            return await RequestApprovalAsync(actor, offer, request.Kind.Value, block?.Id, assessed, reason, exception, ct);
         }
         var placed = await PlaceAsync(actor, offer, request.Kind.Value, block, approval: null, ct);
         return placed.Succeeded
@@ -125,12 +136,13 @@ public class PlacementService(
                 return Outcome<ApprovalResult>.Conflict("The approval was decided, or its offer changed, at the same moment: no decision was recorded.");
             }
             await transaction.CommitAsync(ct);
+            await TellOfficerAsync(approval, offer, ct);
             await live.OfferUpdatedAsync(offer.Referral!.CreatedByUserId, new OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
             return Outcome<ApprovalResult>.Success(new ApprovalResult(approval.Status, null));
         }
 
         // Everything is checked again now: the world may have moved since the officer asked.
-        if (await DecisionRefusalAsync(offer, ct) is { } broken)
+        if (await DecisionRefusalAsync(offer, approval.Exception, ct) is { } broken)
         {
             return await RefuseDecisionAsync(actor, approvalId, broken, ct);
         }
@@ -149,11 +161,29 @@ public class PlacementService(
                 ? await RefuseDecisionAsync(actor, approvalId, placed.Message!, ct)
                 : Outcome<ApprovalResult>.Conflict(placed.Message!);
         }
+        await TellOfficerAsync(approval, offer, ct);
         return Outcome<ApprovalResult>.Success(new ApprovalResult(ApprovalStatus.Approved, placed.Value!.Id));
     }
 
+    /// <summary>The officer who asked is told the decision by email; the referral's offers show it too.</summary>
+    private async Task TellOfficerAsync(Approval approval, Offer offer, CancellationToken ct)
+    {
+        var officer = await db.Users.AsNoTracking().Where(u => u.Id == approval.RequestedByUserId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (officer is null)
+        {
+            return;
+        }
+        var approved = approval.Status == ApprovalStatus.Approved;
+        await emails.QueueAsync(officer, approved ? "A placement you asked for has been approved" : "A placement you asked for was not approved",
+            (approved
+                ? $"A placement manager approved the offer you asked about on referral /referrals/{offer.ReferralId}: the placement has been made (/placements/{approval.PlacementId})."
+                : $"A placement manager rejected the offer you asked about on referral /referrals/{offer.ReferralId}: the place is back on offer. Choose another offer or send the referral again.")
+            + $"\n\nTheir reason: {approval.DecisionReason}", reference: $"approval-decided:{approval.Id}", ct: ct);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Why an approval can no longer become a placement (spec 5.4: every rule of 5.2 again), or null.</summary>
-    private async Task<string?> DecisionRefusalAsync(Offer offer, CancellationToken ct)
+    private async Task<string?> DecisionRefusalAsync(Offer offer, bool exception, CancellationToken ct)
     {
         var referral = offer.Referral!;
         if (referral.Status != ReferralStatus.Open)
@@ -179,7 +209,9 @@ public class PlacementService(
         {
             return "The provider has withdrawn the offer.";
         }
-        return assessed.Eligible ? null : string.Join("; ", assessed.Exclusions.Select(e => e.Text)) + ".";
+        // An exception waives only the rules a manager may waive; anything else broken since still refuses it.
+        var broken = assessed.Exclusions.Where(e => !(exception && MatchingEngine.ManagerMayWaive(e.Rule))).ToList();
+        return broken.Count == 0 ? null : string.Join("; ", broken.Select(e => e.Text)) + ".";
     }
 
     /// <summary>Refuses an approval that would break a rule: recorded as rejected with the reason, the held places released, the officer told.</summary>
@@ -221,7 +253,8 @@ public class PlacementService(
         return Outcome<ApprovalResult>.Conflict(message);
     }
 
-    private async Task<Outcome<AcceptResult>> RequestApprovalAsync(Actor actor, Offer offer, PlacementKind kind, Guid? blockId, MatchResult assessed, CancellationToken ct)
+    private async Task<Outcome<AcceptResult>> RequestApprovalAsync(Actor actor, Offer offer, PlacementKind kind, Guid? blockId, MatchResult assessed,
+        string? reason, bool exception, CancellationToken ct)
     {
         var referral = offer.Referral!;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -250,7 +283,9 @@ public class PlacementService(
             LocalAuthorityId = referral.LocalAuthorityId,
             Kind = kind,
             BlockContractId = blockId,
-            Reasons = [.. assessed.ApprovalReasons],
+            Reasons = [.. exception ? assessed.Exclusions.Select(e => "An exception: " + e.Text) : [], .. assessed.ApprovalReasons],
+            RequestReason = reason,
+            Exception = exception,
             PlacesHeld = referral.SiblingGroupSize,
             OfstedReportUrl = setting.OfstedGrade.IsBelowGood()
                 ? $"https://reports.ofsted.gov.uk/provider/44/{setting.OfstedUrn}"
@@ -269,8 +304,9 @@ public class PlacementService(
         foreach (var manager in managers)
         {
             await emails.QueueAsync(manager.Email!, "Approval needed for a placement",
-                $"A placing officer wants to accept an offer that needs your approval (referral /referrals/{referral.Id}, approvals at /approvals):\n- "
-                + string.Join("\n- ", approval.Reasons) + (approval.OfstedReportUrl is null ? "" : $"\n\nOfsted reports: {approval.OfstedReportUrl}")
+                $"A placing officer wants to accept an offer that needs your approval (referral /referrals/{referral.Id}, approvals at /approvals/{approval.Id}):\n- "
+                + string.Join("\n- ", approval.Reasons) + (reason is null ? "" : $"\n\nThe officer's reason: {reason}")
+                + (approval.OfstedReportUrl is null ? "" : $"\n\nOfsted reports: {approval.OfstedReportUrl}")
                 + "\n\nThe place is held until you decide.", reference: $"approval-requested:{approval.Id}:{manager.Id}", ct: ct);
         }
         if (!await SaveAsync(ct))
@@ -562,7 +598,19 @@ public class PlacementService(
         }
         return rows.Map(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
             settings[r.Offer.SettingId], r.Offer.WeeklyPrice, r.Approval.Kind, r.Approval.Reasons, r.Approval.OfstedReportUrl, r.Approval.Status,
-            r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId));
+            r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId)
+        {
+            RequestReason = r.Approval.RequestReason,
+            Exception = r.Approval.Exception,
+        });
+    }
+
+    /// <summary>The placement made for one of the authority's referrals, if any: its id, start and status, for the referral's page.</summary>
+    public async Task<(Guid Id, DateOnly StartDate, PlacementStatus Status)?> ForReferralAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        var found = await Visible(actor).Where(p => p.ReferralId == referralId).OrderByDescending(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.StartDate, p.Status }).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.StartDate, found.Status);
     }
 
     /// <summary>Placements of the caller's authority, or of the caller's provider: the whole list, for in-process callers.</summary>

@@ -1,7 +1,7 @@
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>Capacity providers put in front of the councils, only in lots they are admitted to and not suspended from.</summary>
-public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger places, AuditTrail audit, TimeProvider clock)
+public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger places, AuditTrail audit, TimeProvider clock, Referrals.IMarketplaceNotifier? live = null)
 {
     public const int MaxAge = 25;
 
@@ -86,7 +86,26 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
         {
             return Outcome<Vacancy>.Conflict("The vacancy changed while you were editing it (an offer may be pending on it). Reload it and try again.");
         }
+        await OffersChangedAsync(vacancy.Id, ct);
         return Outcome<Vacancy>.Success(vacancy);
+    }
+
+    /// <summary>
+    /// Offers are judged against their vacancy as it is now, every time they are read: a changed vacancy re-evaluates the
+    /// offers made on it. The officers of the referrals with a live offer on it are told, so their pages refresh.
+    /// </summary>
+    private async Task OffersChangedAsync(Guid vacancyId, CancellationToken ct)
+    {
+        if (live is null)
+        {
+            return;
+        }
+        var offers = await db.Offers.AsNoTracking().Where(o => o.VacancyId == vacancyId && o.Status == OfferStatus.Submitted)
+            .Select(o => new { o.Id, o.ReferralId, o.Status, o.Referral!.CreatedByUserId }).ToListAsync(ct);
+        foreach (var offer in offers)
+        {
+            await live.OfferUpdatedAsync(offer.CreatedByUserId, new Referrals.OfferUpdatedEvent(offer.ReferralId, offer.Id, offer.Status, 0));
+        }
     }
 
     /// <summary>Withdraws an open vacancy. Withdrawing one already withdrawn changes nothing.</summary>

@@ -2,7 +2,8 @@ namespace PlacementBroker.Core.Referrals;
 
 /// <summary>Providers' side of a referral: the anonymised inbox, offers (idempotent), withdrawals and declines; and the ranked views officers see.</summary>
 public class OfferService(
-    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, Placements.PlaceLedger places, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+    PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, Placements.PlaceLedger places, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock,
+    EmailOutbox? emails = null)
 {
     public async Task<Outcome<OfferCreated>> SubmitAsync(Actor actor, Guid referralId, SubmitOfferRequest request, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -269,6 +270,18 @@ public class OfferService(
                 Declared = db.Settings.Where(s => s.Id == o.SettingId).Select(s => s.DeclaredOfstedGrade).First(),
             })
             .ToDictionaryAsync(o => o.Offer.Id, ct);
+        // The decisions asked of a manager on these offers, the latest for each: the officer sees what was decided and why.
+        var approvals = (await db.Approvals.AsNoTracking().Where(a => ids.Contains(a.OfferId))
+                .Select(a => new { a.Id, a.OfferId, a.Status, a.DecisionReason, a.RequestedAt, a.PlacementId }).ToListAsync(ct))
+            .GroupBy(a => a.OfferId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RequestedAt).First());
+        var placementIds = await db.Placements.AsNoTracking().Where(p => p.ReferralId == referralId).Select(p => new { p.OfferId, p.Id })
+            .ToDictionaryAsync(p => p.OfferId, p => p.Id, ct);
+        // Keyed by region, -1 for a setting with none.
+        var benchmarks = new Dictionary<int, PriceBenchmark>();
+        foreach (var region in ranked.Select(r => r.Candidate.Region).Distinct())
+        {
+            benchmarks[region is { } known ? (int)known : -1] = await matching.BenchmarkAsync(referral, region, ct);
+        }
         // Block places first: a contract of this provider and lot with a free place is suggested on the offer.
         var blocks = (await db.BlockContracts.AsNoTracking()
                 .Where(b => b.LocalAuthorityId == referral.LocalAuthorityId && b.LotId == referral.LotId).ToListAsync(ct))
@@ -285,8 +298,70 @@ public class OfferService(
             {
                 OfstedGradeConfirmed = d.Declared is null,
                 DeclaredOfstedGrade = d.Declared,
+                ExceptionPossible = !r.Eligible && r.Exclusions.All(e => MatchingEngine.ManagerMayWaive(e.Rule)),
+                Benchmark = benchmarks[r.Candidate.Region is { } region ? (int)region : -1] is var b ? b.Benchmark ?? b.UpperQuartile : null,
+                ApprovalId = approvals.GetValueOrDefault(d.Offer.Id)?.Id,
+                ApprovalStatus = approvals.GetValueOrDefault(d.Offer.Id)?.Status,
+                ApprovalDecisionReason = approvals.GetValueOrDefault(d.Offer.Id)?.DecisionReason,
+                PlacementId = placementIds.TryGetValue(d.Offer.Id, out var placed) ? placed : null,
             };
         })];
+    }
+
+    /// <summary>
+    /// The provider's open vacancies in the referral's lot, each judged against the referral: before it offers one, a
+    /// provider sees which must-have needs (and any other rule) the vacancy does not meet. Null when the referral was not sent to it.
+    /// </summary>
+    public async Task<Dictionary<Guid, VacancyFit>?> VacancyFitAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.ProviderUser || actor.ProviderId is not { } providerId || await ReceivedAsync(providerId, referralId, ct) is not { } referral)
+        {
+            return null;
+        }
+        return (await matching.JudgeProviderVacanciesAsync(referral, providerId, ct)).ToDictionary(j => j.Key, j => new VacancyFit(
+            j.Key, j.Value.Eligible,
+            [.. referral.MustHaveNeeds.Where(n => !j.Value.Candidate.NeedsMet.Contains(n)).Distinct().OrderBy(n => n)],
+            [.. j.Value.Exclusions.Select(e => e.Text)]));
+    }
+
+    /// <summary>
+    /// The placing officer asks the provider of an offer that does not fit to update its vacancy: the provider is emailed what
+    /// the vacancy does not meet. The offer is judged again against the vacancy as soon as it changes.
+    /// </summary>
+    public async Task<Outcome<OfferCreated>> AskProviderToUpdateAsync(Actor actor, Guid offerId, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<OfferCreated>.Forbidden("Only placing officers ask providers to update their offers.");
+        }
+        var offer = await db.Offers.AsNoTracking().Include(o => o.Referral)
+            .SingleOrDefaultAsync(o => o.Id == offerId && o.Referral!.LocalAuthorityId == authorityId, ct);
+        if (offer is null)
+        {
+            return Outcome<OfferCreated>.NotFound("No such offer.");
+        }
+        if (offer.Status != OfferStatus.Submitted || offer.Referral!.Status != ReferralStatus.Open)
+        {
+            return Outcome<OfferCreated>.Conflict($"The offer is {Words.InSentence(offer.Status)}: there is nothing for the provider to update.");
+        }
+        var assessed = (await matching.RankOffersAsync(offer.Referral, ct)).SingleOrDefault(r => r.Candidate.Id == offerId);
+        if (assessed is null || assessed.Eligible)
+        {
+            return Outcome<OfferCreated>.Conflict("The offer meets the referral's requirements: there is nothing for the provider to update.");
+        }
+        var contact = await db.Providers.AsNoTracking().Where(p => p.Id == offer.ProviderId).Select(p => p.ContactEmail).SingleAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (emails is not null)
+        {
+            await emails.QueueAsync(contact, "A placing officer asks you to update your vacancy",
+                $"A placing officer is interested in your offer on referral /provider/referrals/{offer.ReferralId}, but the vacancy you offered does not meet it:\n- "
+                + string.Join("\n- ", assessed.Exclusions.Select(e => e.Text))
+                + $"\n\nIf the setting can meet these, update the vacancy (/provider/vacancies/{offer.VacancyId}/edit): your offer is judged again at once.",
+                reference: $"offer-update-asked:{offer.Id}:{now:yyyyMMddHHmm}", ct: ct);
+        }
+        audit.Record(actor, "OfferUpdateAsked", nameof(Offer), offer.Id, string.Join("; ", assessed.Exclusions.Select(e => e.Text)), providerId: offer.ProviderId);
+        await db.SaveChangesAsync(ct);
+        return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, false));
     }
 
     /// <summary>The potential matches: vacancies of the lot ranked for the referral.</summary>

@@ -75,7 +75,20 @@ public sealed record OfferView(
     /// <summary>False while the provider's declared grade is not yet confirmed by Ofsted's register; <see cref="OfstedGrade"/> is the one ranked.</summary>
     public bool OfstedGradeConfirmed { get; init; } = true;
     public OfstedGrade? DeclaredOfstedGrade { get; init; }
+    /// <summary>Not eligible only for rules a placement manager may waive (a must-have need, the start date): the officer may ask for an exception.</summary>
+    public bool ExceptionPossible { get; init; }
+    /// <summary>The weekly price reference the offer is judged against (the benchmark, else the upper quartile), when there is one.</summary>
+    public decimal? Benchmark { get; init; }
+    /// <summary>The latest manager's decision asked for on this offer, when there was one.</summary>
+    public Guid? ApprovalId { get; init; }
+    public Placements.ApprovalStatus? ApprovalStatus { get; init; }
+    public string? ApprovalDecisionReason { get; init; }
+    /// <summary>The placement made from this offer, once accepted.</summary>
+    public Guid? PlacementId { get; init; }
 }
+
+/// <summary>How one of a provider's vacancies fits a referral: the must-have needs it does not meet, and every rule it breaks.</summary>
+public sealed record VacancyFit(Guid VacancyId, bool Fits, IReadOnlyList<Need> MissingMustHaveNeeds, IReadOnlyList<string> Reasons);
 
 public sealed record OfferCreated(Guid Id, OfferStatus Status, bool Replayed);
 

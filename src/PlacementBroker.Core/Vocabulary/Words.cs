@@ -51,6 +51,23 @@ public static class Words
 
     public static string Miles(double? miles) => miles is { } m ? Miles(m) : "Not known";
 
+    /// <summary>A placement's start as its status says it: "Starts on 3 March 2027" while still to come, else "Started 3 March 2027".</summary>
+    public static string Starts(DateOnly start, DateOnly today) => start > today ? $"Starts on {Date(start)}" : $"Started {Date(start)}";
+
+    /// <summary>A placed referral's placement in a sentence: whether the child starts later, lives there now, or has left.</summary>
+    public static string Placed(DateOnly start, DateOnly today, bool ended) =>
+        ended ? $"The child was placed from {Date(start)}; the placement has ended."
+        : start > today ? $"A placement has been made: the child starts on {Date(start)}."
+        : $"The child has been placed since {Date(start)}.";
+
+    /// <summary>A manager's decision on an offer, as the officer who asked reads it on the referral.</summary>
+    public static string ApprovalOutcome(ApprovalStatus status, string? reason) => status switch
+    {
+        ApprovalStatus.Pending => "Waiting for a placement manager's decision. The place is held until then.",
+        ApprovalStatus.Approved => $"A placement manager approved it: {reason}",
+        _ => $"A placement manager did not approve it: {reason}",
+    };
+
     /// <summary>"12 to 17", or "16" when the range is one age.</summary>
     public static string Ages(int min, int max) => min == max ? $"{min}" : $"{min} to {max}";
 

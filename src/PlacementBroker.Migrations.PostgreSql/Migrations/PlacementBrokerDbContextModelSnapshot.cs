@@ -1082,6 +1082,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("Exception")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1109,6 +1112,10 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RequestReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");

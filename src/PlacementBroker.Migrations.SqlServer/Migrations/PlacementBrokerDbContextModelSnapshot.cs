@@ -1085,6 +1085,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("Exception")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1112,6 +1115,10 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequestReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");

@@ -140,8 +140,8 @@ public static class HostingExtensions
             pages.Conventions.AuthorizeFolder("/Audit", Policies.DataProtectionLead);
             pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);
             pages.Conventions.AuthorizeFolder("/Referrals", ReferralEndpoints.ReferralReaders);
-            // Placement managers read referrals; only placing officers write, send, withdraw and re-send them.
-            foreach (var page in new[] { "/Referrals/New", "/Referrals/Edit", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast" })
+            // Placement managers read referrals; only placing officers write, send, withdraw and re-send them, and accept offers.
+            foreach (var page in new[] { "/Referrals/New", "/Referrals/Edit", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast", "/Referrals/Accept" })
             {
                 pages.Conventions.AuthorizePage(page, Policies.PlacingOfficer);
             }

@@ -109,8 +109,7 @@ public class FormValuePagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var offerId = await app.OfferAsync(provider, referralId, vacancyId, 5000m);
         var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
         using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
-        await officerSession.PostFormAndFollowAsync($"/referrals/{referralId}",
-            new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
+        await officerSession.PostFormAndFollowAsync($"/referrals/{referralId}/offers/{offerId}/accept", new() { ["Input.Reason"] = "Near her school" });
         using var session = await PageSession.SignedInAsync(app, manager.Email, manager.Password);
         var link = Parser.ParseDocument(await session.TextAsync("/approvals")).QuerySelectorAll("a[href^='/approvals/']")
             .Select(a => a.GetAttribute("href")!).Single();

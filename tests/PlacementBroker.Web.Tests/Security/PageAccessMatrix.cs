@@ -184,6 +184,9 @@ public static class PageAccessMatrix
         new("/referrals/{id:guid}/withdraw", [PlacingOfficer], s => $"/referrals/{s.Referral}/withdraw"),
         new("/referrals/{id:guid}/rebroadcast", [PlacingOfficer], s => $"/referrals/{s.Referral}/rebroadcast",
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
+        // The check before accepting: the market's offer may need a manager or already be decided, which sends the officer back to the referral.
+        new("/referrals/{id:guid}/offers/{offerId:guid}/accept", [PlacingOfficer], s => $"/referrals/{s.Referral}/offers/{s.Offer}/accept",
+            Except: Cells((PlacingOfficer, Target.Own, PageExpect.LetIn))),
         new("/approvals", Readers),
         new("/approvals/{id:guid}", Readers, s => $"/approvals/{s.Approval}"),
         // As the API: a council's users and providers; platform admins and data protection leads have no placements.
@@ -230,6 +233,9 @@ public static class PageAccessMatrix
         new("/provider/referrals/{id:guid}", Providers, s => $"/provider/referrals/{s.Referral}"),
         new("/provider/referrals/{id:guid}/offer", Providers, s => $"/provider/referrals/{s.Referral}/offer"),
         new("/provider/referrals/{id:guid}/decline", Providers, s => $"/provider/referrals/{s.Referral}/decline"),
+        // The check before withdrawing an offer: an offer already decided sends the provider back to the referral.
+        new("/provider/referrals/{id:guid}/offers/{offerId:guid}/withdraw", Providers, s => $"/provider/referrals/{s.Referral}/offers/{s.Offer}/withdraw",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.LetIn))])),
         new("/provider/performance", Providers),
         new("/provider/invoices", Providers),
     ];

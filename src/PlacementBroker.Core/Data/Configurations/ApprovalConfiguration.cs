@@ -8,7 +8,7 @@ public class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
         // EF Core cannot order, so neither id is a foreign key.
         builder.HasNoForeignKey(e => e.PlacementId);
         builder.PrimitiveCollection(e => e.Reasons);
-        builder.HasMaxLength(TextLengths.LongText, e => e.DecisionReason);
+        builder.HasMaxLength(TextLengths.LongText, e => e.DecisionReason, e => e.RequestReason);
         builder.HasMaxLength(500, e => e.OfstedReportUrl);
         // Two managers deciding one approval: the second finds it no longer pending.
         builder.Property(e => e.Status).IsConcurrencyToken();

@@ -1,7 +1,7 @@
 namespace PlacementBroker.Web.Pages.Approvals;
 
 [Authorize(Policy = ReferralEndpoints.ReferralReaders)]
-public class ShowModel(PlacementService placements, PlacementBrokerDbContext db) : PlacementBrokerPageModel
+public class ShowModel(PlacementService placements, ReferralService referrals, OfferService offers, PlacementBrokerDbContext db) : PlacementBrokerPageModel
 {
     [BindProperty]
     public DecisionInput Input { get; set; } = new();
@@ -10,6 +10,15 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
     public bool CanDecide { get; private set; }
     /// <summary>The offering provider, for the link to its QA profile.</summary>
     public Guid ProviderId { get; private set; }
+
+    /// <summary>The referral: the child's age, needs and budget, for the decision.</summary>
+    public ReferralView? Referral { get; private set; }
+    /// <summary>Every offer on the referral, ranked: this one and those it competes with.</summary>
+    public List<OfferView> Offers { get; private set; } = [];
+    public OfferView? Offer => Offers.FirstOrDefault(o => o.Id == Approval.OfferId);
+    public IEnumerable<OfferView> Competing => Offers.Where(o => o.Id != Approval.OfferId && o.Status != OfferStatus.Withdrawn);
+    public int Children => Math.Max(1, Referral?.Child.SiblingGroupSize ?? 1);
+    public decimal AnnualCost => PlacementRules.AnnualCost(Approval.WeeklyPrice, Children);
 
     public List<SelectListItem> Decisions { get; } = DecisionInput.Choices(
         (ApprovalDecision.Approve, "Approve the placement"), (ApprovalDecision.Reject, "Reject it: the place goes back on offer"));
@@ -41,6 +50,8 @@ public class ShowModel(PlacementService placements, PlacementBrokerDbContext db)
         }
         Approval = approval;
         ProviderId = await db.Offers.AsNoTracking().Where(o => o.Id == approval.OfferId).Select(o => o.ProviderId).SingleAsync(Aborted);
+        Referral = await referrals.FindAsync(Actor, approval.ReferralId, Aborted);
+        Offers = await offers.RankedOffersAsync(Actor, approval.ReferralId, Aborted) ?? [];
         CanDecide = approval.Status == ApprovalStatus.Pending && User.GetRole() == Role.PlacementManager;
         return true;
     }

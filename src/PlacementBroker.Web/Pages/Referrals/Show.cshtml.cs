@@ -16,6 +16,11 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     public OffersPanel Offers { get; private set; } = null!;
     public List<MatchView> Matches { get; private set; } = [];
 
+    /// <summary>The placement made for the referral, once it is placed.</summary>
+    public (Guid Id, DateOnly StartDate, PlacementStatus Status)? Placement { get; private set; }
+
+    public DateOnly Today => UkTime.Today(clock);
+
     /// <summary>How many vacancies the potential matches were chosen from, and how many there were in all.</summary>
     public (int Considered, int Found) MatchesFrom { get; private set; }
 
@@ -38,6 +43,7 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
         var potential = await offers.PotentialMatchesAsync(Actor, Id, Aborted);
         Matches = potential?.Matches ?? [];
         MatchesFrom = (potential?.VacanciesConsidered ?? 0, potential?.VacanciesFound ?? 0);
+        Placement = referral.Status == ReferralStatus.Placed ? await placements.ForReferralAsync(Actor, Id, Aborted) : null;
         return Page();
     }
 
@@ -54,14 +60,12 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
             await referrals.SiblingGroupSizeAsync(Actor, Id, Aborted)));
     }
 
-    /// <summary>The officer accepts an offer: a placement at once, or a request for a placement manager's approval.</summary>
-    public async Task<IActionResult> OnPostAcceptAsync(Guid offerId, string? kind, Guid? blockContractId)
-    {
-        var placementKind = FormValues.Choice<PlacementKind>(kind) ?? PlacementKind.Spot;
-        var outcome = await placements.AcceptAsync(Actor, offerId, new AcceptRequest(placementKind, placementKind == PlacementKind.Block ? blockContractId : null), Aborted);
-        return await SettleAsync(outcome, accepted => accepted.PlacementId is { } placementId
-                ? Done("Offer accepted: the placement has been made", "/Placements/Show", new { id = placementId })
-                : Done("Sent to a placement manager for approval. The place is held until they decide.", "/Referrals/Show", new { id = Id }),
+    /// <summary>
+    /// The officer asks the provider of an offer that does not fit to update its vacancy (accepting is on its own check
+    /// page, <see cref="AcceptModel"/>): the provider is emailed what the vacancy does not meet.
+    /// </summary>
+    public async Task<IActionResult> OnPostAskProviderAsync(Guid offerId) =>
+        await SettleAsync(await offers.AskProviderToUpdateAsync(Actor, offerId, Aborted),
+            _ => Done("The provider has been asked to update its vacancy. The offer is judged again as soon as it does", "/Referrals/Show", new { id = Id }),
             OnGetAsync);
-    }
 }

@@ -26,8 +26,7 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, provider, referralId, offerId) = await OfferAsync();
         using var session = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
 
-        var placement = await session.PostFormAndOpenAsync($"/referrals/{referralId}",
-            new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
+        var placement = await session.PostFormAndOpenAsync($"/referrals/{referralId}/offers/{offerId}/accept", new());
 
         Assert.Contains("Offer accepted: the placement has been made", placement.Text);
         Assert.Contains("Amelia Hartley-Testcase", placement.Text);
@@ -83,8 +82,8 @@ public class PlacementPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var (_, officer, _, referralId, offerId) = await OfferAsync(OfstedGrade.Inadequate);
         var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
         using var officerSession = await PageSession.SignedInAsync(app, officer.Email, officer.Password);
-        var asked = await officerSession.PostFormAndOpenAsync($"/referrals/{referralId}",
-            new() { ["offerId"] = offerId.ToString(), ["kind"] = "Spot" }, action: $"/referrals/{referralId}?handler=Accept");
+        var asked = await officerSession.PostFormAndOpenAsync($"/referrals/{referralId}/offers/{offerId}/accept",
+            new() { ["Input.Reason"] = "The only home near her school" });
         Assert.Contains("Sent to a placement manager for approval", asked.Text);
         var approvals = await officerSession.OpenAsync("/approvals");
         var link = approvals.Links().Select(l => l.Href).First(href => System.Text.RegularExpressions.Regex.IsMatch(href, "^/approvals/[0-9a-f-]{36}$"));

@@ -160,8 +160,11 @@ public class ProviderReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         var offerId = await app.OfferAsync(provider, referralId, vacancy, 5400m);
         using var session = await app.SignInAsync(provider.User);
 
-        var response = await session.PostFormAsync($"/provider/referrals/{referralId}", new(),
-            action: $"/provider/referrals/{referralId}?handler=WithdrawOffer&offerId={offerId}");
+        var check = await session.OpenAsync($"/provider/referrals/{referralId}/offers/{offerId}/withdraw");
+        Assert.Contains("£5,400", check.Text);
+        Assert.Contains("£280,800", check.Text);
+        Assert.DoesNotContain("Amelia", check.Text);
+        var response = await session.PostFormAsync($"/provider/referrals/{referralId}/offers/{offerId}/withdraw", new());
 
         Assert.Equal($"/provider/referrals/{referralId}", response.RedirectTarget());
         Assert.Contains("Your offer is withdrawn", (await session.OpenAsync($"/provider/referrals/{referralId}")).Text);

@@ -17,6 +17,17 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
     public OfferInput Input { get; set; } = new();
 
     public List<SelectListItem> Vacancies { get; private set; } = [];
+
+    /// <summary>The provider's open vacancies in the lot, and how each fits the referral.</summary>
+    public List<VacancyView> OpenVacancies { get; private set; } = [];
+    public Dictionary<Guid, VacancyFit> Fits { get; private set; } = [];
+
+    /// <summary>The vacancies that do not fit, with what each does not meet: shown before anything is sent.</summary>
+    public IEnumerable<(VacancyView Vacancy, VacancyFit Fit)> Misfits =>
+        OpenVacancies.Where(v => Fits.TryGetValue(v.Id, out var fit) && !fit.Fits).Select(v => (v, Fits[v.Id]));
+
+    /// <summary>The chosen vacancy does not fit: the provider is shown why and asked to update it or to send anyway.</summary>
+    public (VacancyView Vacancy, VacancyFit Fit)? ChosenMisfit { get; private set; }
     public bool HasVacancies => Vacancies.Count > 1;
 
     public static List<SelectListItem> Inclusions =>
@@ -27,7 +38,7 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
 
     public sealed record OfferInput(
         string? IdempotencyKey = null, string? VacancyId = null, string? WeeklyPrice = null, DateInputValue? StartDate = null,
-        IReadOnlyList<string>? Included = null, string? OneToOneHours = null, string? Notes = null);
+        IReadOnlyList<string>? Included = null, string? OneToOneHours = null, string? Notes = null, string? SendAnyway = null);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -60,6 +71,19 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         {
             hours = -1;
         }
+        // A vacancy that does not fit is not sent on the first press: the provider sees what it does not meet first.
+        if (Input.SendAnyway != "yes" && FormValues.Id(Input.VacancyId) is { } chosen && !unreadable.Any())
+        {
+            if (!await LoadAsync())
+            {
+                return NotFound();
+            }
+            if (Misfits.FirstOrDefault(m => m.Vacancy.Id == chosen) is { Vacancy: not null } misfit)
+            {
+                ChosenMisfit = misfit;
+                return Page();
+            }
+        }
         var included = Input.Included ?? [];
         var request = new SubmitOfferRequest(
             FormValues.Id(Input.VacancyId), price, start, Input.Notes, included.Contains("Education"), included.Contains("Therapy"), hours);
@@ -81,6 +105,8 @@ public class OfferModel(OfferService offers, VacancyService vacancies) : Provide
         }
         var referral = Referral;
         var open = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: referral.LotId, Status: VacancyStatus.Open), Aborted)).Value ?? [];
+        OpenVacancies = open;
+        Fits = await Offers.VacancyFitAsync(Actor, Id, Aborted) ?? [];
         var fits = referral.MatchingVacancyIds.ToHashSet();
         Vacancies = [new("Select a vacancy", ""),
             .. open.OrderByDescending(v => fits.Contains(v.Id)).ThenBy(v => v.SettingName).ThenBy(v => v.WeeklyPrice)

@@ -13,12 +13,8 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostWithdrawOfferAsync(Guid offerId)
-    {
-        return await SettleAsync(await Offers.WithdrawAsync(Actor, offerId, Aborted),
-            _ => Done("Your offer is withdrawn", "/Provider/Referrals/Show", new { id = Id }),
-            () => PageIfFoundAsync(LoadAsync()));
-    }
+    /// <summary>How each of the provider's open vacancies in the lot fits: what those that do not fit fail to meet.</summary>
+    public Dictionary<Guid, VacancyFit> Fits { get; private set; } = [];
 
     /// <summary>The referral and the provider's vacancies in its lot.</summary>
     protected override async Task<bool> LoadAsync()
@@ -28,6 +24,7 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
             return false;
         }
         Vacancies = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: Referral.LotId), Aborted)).Value ?? [];
+        Fits = Referral.Status == ReferralStatus.Open ? await Offers.VacancyFitAsync(Actor, Id, Aborted) ?? [] : [];
         return true;
     }
 
