@@ -31,6 +31,7 @@ public static class IdentityReads
     public const string ReferralList = "ReferralListIdentityRead";
     public const string Placement = "PlacementIdentityRead";
     public const string ApprovalList = "ApprovalListIdentityRead";
+    public const string PlacementList = "PlacementListIdentityRead";
 }
 
 public static class AuditActions
