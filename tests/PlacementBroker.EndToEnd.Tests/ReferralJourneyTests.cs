@@ -50,9 +50,9 @@ public class ReferralJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await officer.GetByLabel("Last name").FillAsync("Endtoend");
         await FillDateAsync(officer, "Date of birth", "17", "5", "2012");
         await officer.GetByRole(AriaRole.Radio, new() { Name = "Female" }).CheckAsync();
-        await officer.GetByRole(AriaRole.Group, new() { Name = "What are the child's needs?" }).GetByLabel("Emotional and behavioural").CheckAsync();
-        await officer.GetByRole(AriaRole.Group, new() { Name = "What are the child's needs?" }).GetByLabel("Self-harm").CheckAsync();
-        await officer.GetByRole(AriaRole.Group, new() { Name = "Which needs must the placement meet?" }).GetByLabel("Emotional and behavioural").CheckAsync();
+        await officer.GetByRole(AriaRole.Group, new() { Name = "What are the child's needs?" }).GetByLabel("Emotional and behavioural", new() { Exact = true }).CheckAsync();
+        await officer.GetByRole(AriaRole.Group, new() { Name = "What are the child's needs?" }).GetByLabel("Self-harm", new() { Exact = true }).CheckAsync();
+        await officer.GetByLabel("The placement must meet this need: Emotional and behavioural").CheckAsync();
         await officer.GetByLabel("Child's home postcode or postcode district").FillAsync("LS6 3QN");
         await officer.GetByLabel("Maximum distance from home").FillAsync("20");
         await officer.GetByLabel("Weekly budget").FillAsync("6500");
@@ -62,6 +62,16 @@ public class ReferralJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 
         await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before sending", Level = 1 })).ToBeVisibleAsync();
         await Expect(officer.Locator("main")).ToContainTextAsync("Maisie Endtoend");
+        await officer.AssertNoSeriousViolationsAsync();
+
+        // A Change link opens its own question page and comes back to check your answers.
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Change the weekly budget" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Budget and deadline", Level = 1 })).ToBeVisibleAsync();
+        await officer.AssertNoSeriousViolationsAsync();
+        await officer.GetByLabel("Weekly budget").FillAsync("6400");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save and return to check your answers" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before sending", Level = 1 })).ToBeVisibleAsync();
+        await Expect(officer.Locator("main")).ToContainTextAsync("£6,400");
         await officer.AssertNoSeriousViolationsAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Send to providers" }).ClickAsync();
 

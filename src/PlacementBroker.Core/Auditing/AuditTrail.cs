@@ -32,6 +32,7 @@ public static class IdentityReads
     public const string Placement = "PlacementIdentityRead";
     public const string ApprovalList = "ApprovalListIdentityRead";
     public const string BillingRun = "BillingRunIdentityRead";
+    public const string PlacementList = "PlacementListIdentityRead";
 }
 
 public static class AuditActions

@@ -44,6 +44,16 @@ public sealed record PlacementView(
     public OfstedGrade? DeclaredOfstedGrade { get; init; }
 }
 
+/// <summary>Who to contact about a placement: a name and an email address.</summary>
+public sealed record PlacementContact(string Name, string? Email);
+
+/// <summary>
+/// The Individual Placement Agreement as its parties read it: the placement with the child, its human-readable
+/// reference, the child's risks and legal status, the notice period and both parties' contacts.
+/// </summary>
+public sealed record PlacementAgreementView(
+    PlacementView Placement, string Reference, string? Risks, string? LegalStatus, PlacementContact Provider, PlacementContact PlacingOfficer, int NoticeDays);
+
 public sealed record BlockContractView(
     Guid Id, Guid ProviderId, string ProviderName, Guid LotId, string LotName, Guid? SettingId, int Places, int Occupied, int VoidPlaces,
     decimal WeeklyPricePerPlace, decimal WeeklyVoidCost, decimal OccupancyPercent, DateOnly StartDate, DateOnly EndDate);

@@ -634,6 +634,56 @@ public class PlacementService(
         return new Paged<PlacementView>(views, ids.Info);
     }
 
+    /// <summary>
+    /// One page of placements as the placements list shows them: for the owning council's staff (placing officers and
+    /// placement managers) with each child's name and case reference, an identity read audited like the referral list.
+    /// </summary>
+    public async Task<Paged<PlacementView>> ListIdentifiedAsync(Actor actor, PlacementStatus? status, PageRequest page, CancellationToken ct = default)
+    {
+        var listed = await ListAsync(actor, status, page, ct);
+        if (actor.Role is not (Role.PlacingOfficer or Role.PlacementManager) || listed.Items.Count == 0)
+        {
+            return listed;
+        }
+        var referralIds = listed.Items.Select(p => p.ReferralId).ToList();
+        var children = await db.Referrals.AsNoTracking().Where(r => referralIds.Contains(r.Id))
+            .Select(r => new { r.Id, Child = new PlacementChild(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.ChildGender, r.Needs) })
+            .ToDictionaryAsync(r => r.Id, r => r.Child, ct);
+        audit.Record(actor, Auditing.IdentityReads.PlacementList, nameof(Placement), listed.Items.Count == 1 ? listed.Items[0].Id : null,
+            $"children's names and case references of {listed.Items.Count} placements shown: {string.Join(",", listed.Items.Select(p => p.Id))}");
+        await db.SaveChangesAsync(ct);
+        return new Paged<PlacementView>([.. listed.Items.Select(p => p with { Child = children[p.ReferralId] })], listed.Info);
+    }
+
+    /// <summary>
+    /// The Individual Placement Agreement of a placement the caller is party to (its council's placing officers and
+    /// managers, its provider's users): null for anyone else. It names the child, so every read is audited.
+    /// </summary>
+    public async Task<PlacementAgreementView?> AgreementAsync(Actor actor, Guid placementId, CancellationToken ct = default)
+    {
+        if (actor.Role is not (Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser)
+            || await FindAsync(actor, placementId, audited: true, ct) is not { } placement)
+        {
+            return null;
+        }
+        var terms = await db.Placements.AsNoTracking().Where(p => p.Id == placementId)
+            .Select(p => new
+            {
+                p.CreatedAt,
+                p.Referral!.RiskSummary,
+                p.Referral.LegalStatus,
+                Officer = db.Users.Where(u => u.Id == p.Referral.CreatedByUserId).Select(u => new PlacementContact(u.DisplayName, u.Email)).First(),
+                Provider = db.Providers.Where(x => x.Id == p.ProviderId).Select(x => new PlacementContact(x.Name, x.ContactEmail)).First(),
+            })
+            .SingleAsync(ct);
+        var start = new DateTime(terms.CreatedAt.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var earlier = await db.Placements.CountAsync(p => p.CreatedAt >= start && p.CreatedAt < terms.CreatedAt, ct);
+        var sameInstant = await db.Placements.Where(p => p.CreatedAt == terms.CreatedAt).Select(p => p.Id).ToListAsync(ct);
+        var ordinal = earlier + sameInstant.Order().ToList().IndexOf(placementId) + 1;
+        return new PlacementAgreementView(placement, AgreementReference.For(terms.CreatedAt.Year, ordinal), terms.RiskSummary, terms.LegalStatus,
+            terms.Provider, terms.Officer, AgreementReference.NoticeDays);
+    }
+
     /// <summary>One placement, with the child's identity for the placing authority and the placed provider: every such read is audited.</summary>
     public async Task<PlacementView?> FindAsync(Actor actor, Guid placementId, bool audited = true, CancellationToken ct = default)
     {
@@ -643,7 +693,7 @@ public class PlacementService(
         }
         if (audited && actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser)
         {
-            audit.Record(actor, "PlacementIdentityRead", nameof(Placement), placementId, "child's identifying details shown");
+            audit.Record(actor, Auditing.IdentityReads.Placement, nameof(Placement), placementId, "child's identifying details shown");
             await db.SaveChangesAsync(ct);
         }
         return await ViewAsync(actor, placementId, includeChild: actor.Role is Role.PlacingOfficer or Role.PlacementManager or Role.ProviderUser, ct);

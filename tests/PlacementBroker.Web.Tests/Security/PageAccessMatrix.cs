@@ -181,6 +181,8 @@ public static class PageAccessMatrix
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
         new("/referrals/{id:guid}/check", [PlacingOfficer], s => $"/referrals/{s.Referral}/check",
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
+        new("/referrals/{id:guid}/draft/{section}", [PlacingOfficer], s => $"/referrals/{s.Referral}/draft/child",
+            Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
         new("/referrals/{id:guid}/withdraw", [PlacingOfficer], s => $"/referrals/{s.Referral}/withdraw"),
         new("/referrals/{id:guid}/rebroadcast", [PlacingOfficer], s => $"/referrals/{s.Referral}/rebroadcast",
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),

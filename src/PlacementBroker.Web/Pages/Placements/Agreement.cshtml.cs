@@ -3,7 +3,17 @@ namespace PlacementBroker.Web.Pages.Placements;
 /// <summary>The printable Individual Placement Agreement, built from the accepted offer, for the two parties to it.</summary>
 // The agreement names the child: only the roles that see the child open it (commissioners and QA officers see placements without).
 [Authorize(Roles = nameof(Role.PlacingOfficer) + "," + nameof(Role.PlacementManager) + "," + nameof(Role.ProviderUser))]
-public class AgreementModel(PlacementService placements) : PlacementPageModel(placements)
+public class AgreementModel(PlacementService placements) : PlacementBrokerPageModel
 {
-    protected override bool AuditedRead => true;
+    public PlacementAgreementView Agreement { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await placements.AgreementAsync(Actor, id, Aborted) is not { } agreement)
+        {
+            return NotFound();
+        }
+        Agreement = agreement;
+        return Page();
+    }
 }

@@ -8,11 +8,14 @@ public class IndexModel(PlacementService placements) : PlacementBrokerPageModel
     public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public string Show { get; private set; } = "active";
 
+    /// <summary>The owning council's staff see which child each placement is for.</summary>
+    public bool ShowsChildren => Placements.Any(p => p.Child is not null);
+
     public async Task OnGetAsync(string? show)
     {
         Show = show is "ended" or "all" ? show : "active";
         var status = Show switch { "ended" => PlacementStatus.Ended, "all" => (PlacementStatus?)null, _ => PlacementStatus.Active };
-        var page = await placements.ListAsync(Actor, status, Request.WebPage(), Aborted);
+        var page = await placements.ListIdentifiedAsync(Actor, status, Request.WebPage(), Aborted);
         (Placements, Paging) = (page.Items, page.Info);
     }
 }

@@ -3,15 +3,32 @@ namespace PlacementBroker.Web.Pages.Referrals;
 /// <summary>The referral form, shared by writing a referral and changing a draft. The service holds every rule.</summary>
 public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
 {
-    /// <summary>The form's fields in the order it asks them.</summary>
-    public override IEnumerable<string> FieldOrder =>
+    /// <summary>
+    /// The form's short sections, each a question page of its own when a draft's answer is changed: the address's
+    /// name, its heading and its fields in the order it asks them.
+    /// </summary>
+    public sealed record Section(string Slug, string Title, IReadOnlyList<string> Fields);
+
+    public static readonly IReadOnlyList<Section> Sections =
     [
-        "Input.LotId", "Input.Urgency", "Input.StartDate", "Input.Duration", "Input.Reference", "Input.FirstName",
-        "Input.LastName", "Input.DateOfBirth", "Input.Gender", "Input.SiblingGroupSize", "Input.Needs",
-        "Input.MustHaveNeeds", "Input.WishesAndFeelings", "Input.LegalStatus", "Input.RiskSummary",
-        "Input.CulturalNeeds", "Input.HomePostcode", "Input.HomeLatitude", "Input.HomeLongitude",
-        "Input.MaxDistanceMiles", "Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime",
+        new("placement", "The placement", ["Input.LotId", "Input.Urgency", "Input.StartDate", "Input.Duration"]),
+        new("child", "The child", ["Input.Reference", "Input.FirstName", "Input.LastName", "Input.DateOfBirth", "Input.Gender",
+            "Input.SiblingGroupSize", "Input.LegalStatus", "Input.WishesAndFeelings"]),
+        new("needs", "Needs and risks", ["Input.Needs", "Input.RiskSummary", "Input.CulturalNeeds"]),
+        new("location", "Where the child lives", ["Input.HomePostcode", "Input.HomeLatitude", "Input.HomeLongitude", "Input.MaxDistanceMiles"]),
+        new("budget", "Budget and deadline", ["Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime"]),
     ];
+
+    /// <summary>The section that asks a field ("FirstName", "Input.FirstName"); the first when none does.</summary>
+    public static Section SectionOf(string field)
+    {
+        var key = field.StartsWith("Input.", StringComparison.Ordinal) ? field : "Input." + field;
+        key = key == "Input.MustHaveNeeds" ? "Input.Needs" : key;
+        return Sections.FirstOrDefault(s => s.Fields.Contains(key)) ?? Sections[0];
+    }
+
+    /// <summary>The form's fields in the order it asks them.</summary>
+    public override IEnumerable<string> FieldOrder => Sections.SelectMany(s => s.Fields);
 
     [BindProperty]
     public ReferralInput Input { get; set; } = new();
@@ -50,6 +67,24 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 child.WishesAndFeelings, child.LegalStatus, child.RiskSummary, child.CulturalNeeds, r.HomePostcode, null, null,
                 Miles(r.MaxDistanceMiles), r.OutOfAreaRequired, Budget(r.WeeklyBudget), DateInputValue.From(deadlineDate), deadlineTime);
         }
+
+        /// <summary>These saved answers with one section's answers as posted (a section's question page posts only its own).</summary>
+        public ReferralInput With(ReferralInput posted, Section section) => section.Slug switch
+        {
+            "placement" => this with { LotId = posted.LotId, Urgency = posted.Urgency, StartDate = posted.StartDate, Duration = posted.Duration },
+            "child" => this with
+            {
+                Reference = posted.Reference, FirstName = posted.FirstName, LastName = posted.LastName, DateOfBirth = posted.DateOfBirth,
+                Gender = posted.Gender, SiblingGroupSize = posted.SiblingGroupSize, LegalStatus = posted.LegalStatus, WishesAndFeelings = posted.WishesAndFeelings,
+            },
+            "needs" => this with { Needs = posted.Needs, MustHaveNeeds = posted.MustHaveNeeds, RiskSummary = posted.RiskSummary, CulturalNeeds = posted.CulturalNeeds },
+            "location" => this with
+            {
+                HomePostcode = posted.HomePostcode, HomeLatitude = posted.HomeLatitude, HomeLongitude = posted.HomeLongitude,
+                MaxDistanceMiles = posted.MaxDistanceMiles, OutOfAreaRequired = posted.OutOfAreaRequired,
+            },
+            _ => this with { WeeklyBudget = posted.WeeklyBudget, DeadlineDate = posted.DeadlineDate, DeadlineTime = posted.DeadlineTime },
+        };
 
         /// <summary>A distance as the form shows it again: "20", "12.5".</summary>
         public static string Miles(double miles) => miles.ToString("0.#", CultureInfo.InvariantCulture);
@@ -99,7 +134,8 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
             FormValues.Choice<PlacementDuration>(Input.Duration),
             new ChildInput(Input.Reference, Input.FirstName, Input.LastName, dateOfBirth, FormValues.Choice<Gender>(Input.Gender), siblings ?? 1,
                 [.. (Input.Needs ?? []).Select(FormValues.Choice<Need>).OfType<Need>()],
-                [.. (Input.MustHaveNeeds ?? []).Select(FormValues.Choice<Need>).OfType<Need>()],
+                // A must-have stays ticked inside the reveal of a need unticked again: only the ticked needs count.
+                [.. (Input.MustHaveNeeds ?? []).Where(n => (Input.Needs ?? []).Contains(n)).Select(FormValues.Choice<Need>).OfType<Need>()],
                 Input.WishesAndFeelings, Input.LegalStatus, Input.RiskSummary, Input.CulturalNeeds),
             Input.HomePostcode, latitude, longitude, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
     }
@@ -114,5 +150,9 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 ? Done($"Your referral for {Input.FirstName?.Trim()} is saved as a draft. Nothing has been sent to providers",
                     "/Referrals/Index", new { status = nameof(ReferralStatus.Draft) })
                 : RedirectToPage("/Referrals/Check", new { id = saved.Id }),
-            () => PageAsync(LoadChoicesAsync), DeadlineField(unreadable), unreadable);
+            () => PageAsync(LoadChoicesAsync), Fields(unreadable), unreadable);
+
+    /// <summary>Where the service's fields show on the form: must-have needs are asked within the list of needs.</summary>
+    protected static Dictionary<string, string> Fields(IReadOnlyDictionary<string, string> unreadable) =>
+        DeadlineField(unreadable, new() { ["child.mustHaveNeeds"] = "Input.Needs" });
 }

@@ -3,6 +3,7 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Pages;
+using PlacementBroker.Web.Tests.Pages.Commissioning;
 using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Pages.Referrals;
@@ -28,7 +29,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             "Emergency: same day", "Urgent: within 72 hours", "Planned", "Long-term or permanent", "Child's case reference", "First name",
             "Last name", "Date of birth", "Number of children to place together", "Emotional and behavioural",
-            "Child criminal exploitation (CCE) risk", "Which needs must the placement meet?", "Child's home postcode or postcode district",
+            "Child criminal exploitation (CCE) risk", "The placement must meet this need", "Child's home postcode or postcode district",
             "Maximum distance from home", "Out of area required", "Weekly budget", "Offers are due by: date", "Offers are due by: time",
             "Continue", "Save as draft",
         })
@@ -134,8 +135,8 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             Assert.Contains(answer, text.Text);
         }
-        Assert.True(page.HasLinkTo($"/referrals/{id}/edit#Input_WeeklyBudget"));
-        Assert.True(page.HasLinkTo($"/referrals/{id}/edit#Input_Needs"));
+        Assert.True(page.HasLinkTo($"/referrals/{id}/draft/budget#Input_WeeklyBudget"));
+        Assert.True(page.HasLinkTo($"/referrals/{id}/draft/needs#Input_Needs"));
         Assert.Contains("Send to providers", text.Text);
 
         var sent = await session.PostFormAsync(check, []);
@@ -194,6 +195,71 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Weekly budget £6,750.50", text.Text);
         Assert.Contains("Offers are due by 25 November 2026 at 9:30am", text.Text);
         Assert.Single(await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null)));
+    }
+
+    [Fact]
+    public async Task ChangeDraft_SectionQuestionPage_AsksOnlyItsQuestions_SavesAndReturnsToCheckAnswers()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-1"))).RedirectTarget();
+        var id = Guid.Parse(check.Split('/')[2]);
+
+        var needs = await session.OpenAsync($"/referrals/{id}/draft/needs");
+        Assert.Equal("Needs and risks", needs.Heading());
+        Assert.Null(needs.FindByLabel("Weekly budget"));
+        Assert.True(needs.IsChosen("Input.Needs", "Autism"));
+        Assert.True(needs.IsChosen("Input.MustHaveNeeds", "EmotionalBehavioural"));
+        // Autism becomes a must-have; emotional and behavioural is unticked, so its must-have (still ticked in its reveal) no longer counts.
+        var changed = await session.PostFormPairsAsync($"/referrals/{id}/draft/needs",
+        [
+            new("Input.Needs", "Autism"), new("Input.MustHaveNeeds", "Autism"), new("Input.MustHaveNeeds", "EmotionalBehavioural"),
+            new("Input.RiskSummary", "Goes missing at night"),
+        ]);
+
+        Assert.Equal(check, changed.RedirectTarget());
+        var view = await app.UseAsync<ReferralService, ReferralView?>(s => s.FindAsync(TestData.ActorFor(officer), id));
+        Assert.Equal([Need.Autism], view!.Child.Needs);
+        Assert.Equal([Need.Autism], view.Child.MustHaveNeeds);
+        Assert.Equal(6000m, view.WeeklyBudget);
+        Assert.Equal("LCC-SECTION-1", view.Child.Reference);
+        Assert.Null(view.Child.CulturalNeeds);
+    }
+
+    [Fact]
+    public async Task ChangeDraft_SectionQuestionPage_InvalidAnswer_ShowsTheErrorAndSavesNothing()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-2"))).RedirectTarget();
+        var id = Guid.Parse(check.Split('/')[2]);
+
+        var response = await session.PostFormPairsAsync($"/referrals/{id}/draft/budget",
+            [new("Input.WeeklyBudget", "lots"), new("Input.DeadlineDate.Day", "25"), new("Input.DeadlineDate.Month", "11"), new("Input.DeadlineDate.Year", "2026"), new("Input.DeadlineTime", "5pm")]);
+
+        var page = PageDocument.Parse(await response.TextAsync());
+        Assert.Equal(["Input_WeeklyBudget"], page.ErrorFields());
+        var view = await app.UseAsync<ReferralService, ReferralView?>(s => s.FindAsync(TestData.ActorFor(officer), id));
+        Assert.Equal(6000m, view!.WeeklyBudget);
+    }
+
+    [Fact]
+    public async Task ChangeDraft_UnknownSection_OrAnotherCouncilsDraft_IsNotFound()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var officer = await app.Data.OfficerForAsync(dps);
+        using var session = await app.SignInAsync(officer);
+        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-3"))).RedirectTarget();
+        var id = Guid.Parse(check.Split('/')[2]);
+        var other = await app.Data.CreateUserAsync(Role.PlacingOfficer);
+        using var otherSession = await app.SignInAsync(other);
+
+        await session.GetPageAsync($"/referrals/{id}/draft/nonsense", System.Net.HttpStatusCode.NotFound);
+        await otherSession.GetPageAsync($"/referrals/{id}/draft/child", System.Net.HttpStatusCode.NotFound);
+        var post = await otherSession.PostFormPairsAsync("/referrals/new", [new("Input.FirstName", "Someone")], action: $"/referrals/{id}/draft/child");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, post.StatusCode);
     }
 
     [Theory]
