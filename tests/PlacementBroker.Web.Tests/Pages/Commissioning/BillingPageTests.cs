@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using PlacementBroker.Core;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Pages.Referrals;
 
@@ -31,7 +32,8 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.Contains("Billing for December 2026: 1 invoice, £18,600.00 in all.", run.Text);
         Assert.Contains($"{provider.Name}: £18,600.00", run.Text);
-        Assert.Contains("Not sent: Stripe not configured", run.Text);
+        Assert.Contains(Words.NotSentNoPayments, run.Text);
+        Assert.DoesNotContain("Stripe not configured", run.Text);
         var line = run.All("tr").Single(row => row.QuerySelector($"th a[href='/placements/{placementId}']") is not null);
         var cells = line.Children.Where(c => c.LocalName is "th" or "td").Select(c => PageDocument.VisibleText(c)).ToList();
         Assert.Matches("^Spot placement [0-9A-F]{8} at .+: 31 days$", cells[0]);
