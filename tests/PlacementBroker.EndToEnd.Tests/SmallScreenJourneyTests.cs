@@ -75,10 +75,10 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
                 var widest = await page.EvaluateAsync<string>(
                     """
                     () => {
-                      const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+                      const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
                       return [...document.querySelectorAll('body *')]
                         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e))
-                        .slice(0, 4).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');
+                        .slice(-4).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ');
                     }
                     """);
                 failures.Add($"{path} scrolls sideways at {PhoneWidth}px: {widest}");
@@ -201,7 +201,6 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         var another = page.GetByRole(AriaRole.Radio, new() { Name = "Another reason" });
         await another.CheckAsync();
         await Expect(reason).ToBeVisibleAsync();
-        await Expect(another).ToHaveAttributeAsync("aria-expanded", "true");
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "We have no suitable vacancy" }).CheckAsync();
         await Expect(reason).ToBeHiddenAsync();

@@ -30,7 +30,10 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("legend-is-heading")]
     public bool LegendIsHeading { get; set; }
 
-    /// <summary>The choice whose question (the element's content) is revealed under it.</summary>
+    /// <summary>
+    /// The choice whose question (the element's content) is revealed under it. Shown and hidden by the style sheet
+    /// (app-conditional), not GOV.UK's script, whose aria-expanded on a radio axe refuses; always shown without :has().
+    /// </summary>
     [HtmlAttributeName("reveal-value")]
     public string? RevealValue { get; set; }
 
@@ -53,9 +56,9 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             var hintHtml = item.Group?.Name is { } itemHint ? $"<div id=\"{inputId}-item-hint\" class=\"govuk-hint govuk-{Kind}__hint\">{Encode(itemHint)}</div>" : "";
             var reveals = RevealValue is not null && item.Value == RevealValue;
             var conditional = reveals
-                ? $"<div class=\"govuk-{Kind}__conditional{(IsSelected(item) ? "" : $" govuk-{Kind}__conditional--hidden")}\" id=\"conditional-{inputId}\">{revealed}</div>"
+                ? $"<div class=\"govuk-{Kind}__conditional app-conditional\" id=\"conditional-{inputId}\">{revealed}</div>"
                 : "";
-            return $"<div class=\"govuk-{Kind}__item\"><input class=\"govuk-{Kind}__input\" id=\"{inputId}\" name=\"{Name}\" type=\"{(Kind == "radios" ? "radio" : "checkbox")}\" value=\"{Encode(item.Value)}\"{(IsSelected(item) ? " checked" : "")}{(item.Disabled ? " disabled" : "")}{(hintHtml.Length > 0 ? $" aria-describedby=\"{inputId}-item-hint\"" : "")}{(reveals ? $" data-aria-controls=\"conditional-{inputId}\"" : "")}>"
+            return $"<div class=\"govuk-{Kind}__item\"><input class=\"govuk-{Kind}__input\" id=\"{inputId}\" name=\"{Name}\" type=\"{(Kind == "radios" ? "radio" : "checkbox")}\" value=\"{Encode(item.Value)}\"{(IsSelected(item) ? " checked" : "")}{(item.Disabled ? " disabled" : "")}{(hintHtml.Length > 0 ? $" aria-describedby=\"{inputId}-item-hint\"" : "")}>"
                 + $"<label class=\"govuk-label govuk-{Kind}__label\" for=\"{inputId}\">{Encode(item.Text)}</label>{hintHtml}</div>{conditional}";
         }));
         var describedBy = Describedby();
