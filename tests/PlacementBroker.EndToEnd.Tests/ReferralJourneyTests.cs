@@ -117,7 +117,7 @@ public class ReferralJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(offers).ToContainTextAsync("Low Green");
         Assert.True(await officer.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "The offers updated without a reload");
         await offers.GetByText("Why it scores").ClickAsync();
-        await Expect(offers.GetByText("Good Ofsted grade (+15)")).ToBeVisibleAsync();
+        await Expect(offers.GetByText("Good Ofsted grade (adds 15 points to the score)")).ToBeVisibleAsync();
         await Expect(offers.GetByText("miles from home, within 20 miles")).ToBeVisibleAsync();
         await officer.AssertNoSeriousViolationsAsync();
     }

@@ -43,7 +43,7 @@ public class SufficiencyJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         var page = await site.NewPageAsync();
         await page.SignInAsync("commissioner@leeds.demo.placementbroker.uk", "Demo-Passw0rd!");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Provider performance", Exact = true }).First.ClickAsync();
+        await page.FollowNavigationAsync("Provider performance");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Provider performance", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart(document.querySelector('canvas[data-chart-table=most-referred]'))");
         await page.AssertNoSeriousViolationsAsync();
@@ -59,7 +59,7 @@ public class SufficiencyJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 
         var provider = await site.NewPageAsync();
         await provider.SignInAsync("referrals@pennine-care-homes.demo.placementbroker.uk", "Demo-Passw0rd!");
-        await provider.GetByRole(AriaRole.Link, new() { Name = "Performance", Exact = true }).First.ClickAsync();
+        await provider.FollowNavigationAsync("Performance");
         await Expect(provider.GetByRole(AriaRole.Heading, new() { Name = "Your performance", Level = 1 })).ToBeVisibleAsync();
         await Expect(provider.Locator("[data-measure=responseRate]")).ToBeVisibleAsync();
         await provider.AssertNoSeriousViolationsAsync();

@@ -184,7 +184,7 @@ public static class MatchingEngine
             : referral.SiblingGroupSize > 1 ? (decimal.Round(referral.WeeklyBudgetPerChild, 2), "the budget per child") : (referral.WeeklyBudget, "the budget");
         if (reference <= 0)
         {
-            return new(Criterion.Price, 0, "No benchmark or budget to compare the price with (+0)");
+            return new(Criterion.Price, 0, $"No benchmark or budget to compare the price with ({Words.ScorePoints(0)})");
         }
         // 30% below the reference earns every point; 30% above earns none.
         var ratio = (double)(price / reference);
@@ -203,7 +203,7 @@ public static class MatchingEngine
         }
         if (miles is null)
         {
-            return new(Criterion.Distance, 0, "Distance from home unknown (+0)");
+            return new(Criterion.Distance, 0, $"Distance from home unknown ({Words.ScorePoints(0)})");
         }
         var horizon = Math.Max(referral.MaxDistanceMiles, 1);
         var points = Points(DistancePoints, weight, Math.Clamp(1 - miles.Value / horizon, 0, 1));
@@ -244,7 +244,7 @@ public static class MatchingEngine
 
     private static int Points(int max, double weight, double share) => (int)Math.Round(max * weight * share, MidpointRounding.AwayFromZero);
 
-    private static string Plus(int points) => points >= 0 ? $"+{points}" : points.ToString(Uk);
+    private static string Plus(int points) => Words.ScorePoints(points);
 
     private static string Money(decimal amount) => amount.ToString("C0", Uk);
 }

@@ -301,7 +301,7 @@ public static class Words
     public static string Name(SettingReviewStatus status) => status switch
     {
         SettingReviewStatus.Approved => "Approved",
-        SettingReviewStatus.AwaitingReview => "Awaiting platform admin review",
+        SettingReviewStatus.AwaitingReview => "Waiting for a platform admin to check it",
         SettingReviewStatus.Rejected => "Rejected",
         _ => status.ToString(),
     };
@@ -395,7 +395,7 @@ public static class Words
         PlacementEndReason.ReturnedHome => "Returned home",
         PlacementEndReason.AdoptionOrSpecialGuardianship => "Adoption or special guardianship",
         PlacementEndReason.TurnedEighteen => "Turned 18",
-        PlacementEndReason.Other => "Other",
+        PlacementEndReason.Other => "Another reason",
         _ => reason.ToString(),
     };
 
@@ -418,7 +418,7 @@ public static class Words
     {
         WorkKind.AnnualVisit => "Annual visit",
         WorkKind.PostPlacementVisit => "Visit after a new provider's placement",
-        WorkKind.ImprovementVisit => "Improvement visit (RI/Inadequate)",
+        WorkKind.ImprovementVisit => "Improvement visit (Ofsted grade Requires improvement or Inadequate)",
         WorkKind.ConcernVisit => "Concern visit",
         WorkKind.Report => "Report",
         _ => kind.ToString(),
@@ -530,6 +530,22 @@ public static class Words
         InvoiceStatus.PaymentFailed => "Payment failed",
         _ => status.ToString(),
     };
+
+    /// <summary>
+    /// What a line of a match's score adds, in words: "adds 15 points to the score", "adds no points to the score".
+    /// Scores are never shown as "(+15)".
+    /// </summary>
+    public static string ScorePoints(int points) => points switch
+    {
+        0 => "adds no points to the score",
+        1 => "adds 1 point to the score",
+        < 0 => $"takes {Plural(-points, "point", "points")} off the score",
+        _ => $"adds {points} points to the score",
+    };
+
+    /// <summary>An invoice worked out while card payments are not set up: what happens to it and what the user can do.</summary>
+    public const string NotSentNoPayments =
+        "Not sent: online payment is not set up. Send this invoice to the provider yourself, or ask your platform admin to set up payments";
 
     public static string Name(AccountLinkPurpose purpose) => purpose switch
     {

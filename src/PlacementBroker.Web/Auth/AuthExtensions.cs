@@ -41,6 +41,7 @@ public static class AuthExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<IdentityMessages>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<SigningKeyProvider>(sp => new SigningKeyProvider(

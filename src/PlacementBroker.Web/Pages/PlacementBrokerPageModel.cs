@@ -21,8 +21,36 @@ public abstract class PlacementBrokerPageModel : PageModel
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    /// <summary>The form's fields in the order they appear, for the error summary.</summary>
-    public virtual IEnumerable<string> FieldOrder => [];
+    /// <summary>
+    /// The form's fields in the order they appear, for the error summary. By default the page's bound properties in the
+    /// order they are declared, an input model's own properties in theirs ("Input.EndDate", "Input.Reason"): declare
+    /// them in the form's order, or override this where the form's order differs.
+    /// </summary>
+    public virtual IEnumerable<string> FieldOrder => DeclaredFieldOrder(GetType());
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> DeclaredOrders = new();
+
+    /// <summary>The bound properties of <paramref name="pageType"/> (and of its input models) in the order they are declared.</summary>
+    public static IReadOnlyList<string> DeclaredFieldOrder(Type pageType) => DeclaredOrders.GetOrAdd(pageType, type =>
+    {
+        var bindsAll = type.GetCustomAttribute<BindPropertiesAttribute>(inherit: true) is not null;
+        var bound = type.GetProperties(BindingFlags.Instance | BindingFlags.Public)
+            .Where(p => p.CanWrite && (bindsAll || p.GetCustomAttribute<BindPropertyAttribute>(inherit: true) is not null))
+            .OrderBy(p => p.MetadataToken);
+        return [.. bound.SelectMany(p => Fields(p.PropertyType, p.Name, depth: 0))];
+    });
+
+    private static IEnumerable<string> Fields(Type type, string name, int depth)
+    {
+        var inputModel = type.IsClass && type != typeof(string) && type != typeof(TagHelpers.DateInputValue)
+            && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true;
+        if (!inputModel || depth > 2)
+        {
+            return [name];
+        }
+        return type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.GetIndexParameters().Length == 0)
+            .OrderBy(p => p.MetadataToken).SelectMany(p => Fields(p.PropertyType, $"{name}.{p.Name}", depth + 1));
+    }
 
     /// <summary>Shown once, as a success notification banner, on the page the user is sent to next.</summary>
     protected void Success(string message) => TempData[SuccessKey] = message;

@@ -18,6 +18,9 @@ public class GovukTextareaTagHelper : GovukFieldTagHelper
 /// <summary>
 /// GOV.UK radios (one choice) or checkboxes (several) in a fieldset whose legend is the label.
 /// &lt;govuk-radios for="Input.Decision" label="Decision" items="Model.Decisions" inline="true" /&gt;
+/// A question that only one choice needs is revealed under that choice (GOV.UK's conditional reveal): name the choice
+/// in <c>reveal-value</c> and put the question inside the element:
+/// &lt;govuk-radios for="Reason" items="..." reveal-value="Other"&gt;&lt;govuk-textarea for="Detail" ... /&gt;&lt;/govuk-radios&gt;
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {
@@ -27,11 +30,19 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
     [HtmlAttributeName("legend-is-heading")]
     public bool LegendIsHeading { get; set; }
 
+    /// <summary>
+    /// The choice whose question (the element's content) is revealed under it. Shown and hidden by the style sheet
+    /// (app-conditional), not GOV.UK's script, whose aria-expanded on a radio axe refuses; always shown without :has().
+    /// </summary>
+    [HtmlAttributeName("reveal-value")]
+    public string? RevealValue { get; set; }
+
     protected abstract string Kind { get; }
     protected abstract bool IsSelected(SelectListItem item);
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var revealed = RevealValue is null ? "" : (await output.GetChildContentAsync()).GetContent();
         var legendText = Encode(Label ?? For.Metadata.DisplayName ?? For.Name);
         var legend = LegendIsHeading
             ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{legendText}</h1></legend>"
@@ -43,8 +54,12 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             // The first input carries the field's id, so the error summary's link lands on it.
             var inputId = i == 0 ? Id : $"{Id}-{i}";
             var hintHtml = item.Group?.Name is { } itemHint ? $"<div id=\"{inputId}-item-hint\" class=\"govuk-hint govuk-{Kind}__hint\">{Encode(itemHint)}</div>" : "";
+            var reveals = RevealValue is not null && item.Value == RevealValue;
+            var conditional = reveals
+                ? $"<div class=\"govuk-{Kind}__conditional app-conditional\" id=\"conditional-{inputId}\">{revealed}</div>"
+                : "";
             return $"<div class=\"govuk-{Kind}__item\"><input class=\"govuk-{Kind}__input\" id=\"{inputId}\" name=\"{Name}\" type=\"{(Kind == "radios" ? "radio" : "checkbox")}\" value=\"{Encode(item.Value)}\"{(IsSelected(item) ? " checked" : "")}{(item.Disabled ? " disabled" : "")}{(hintHtml.Length > 0 ? $" aria-describedby=\"{inputId}-item-hint\"" : "")}>"
-                + $"<label class=\"govuk-label govuk-{Kind}__label\" for=\"{inputId}\">{Encode(item.Text)}</label>{hintHtml}</div>";
+                + $"<label class=\"govuk-label govuk-{Kind}__label\" for=\"{inputId}\">{Encode(item.Text)}</label>{hintHtml}</div>{conditional}";
         }));
         var describedBy = Describedby();
         output.TagName = "div";
@@ -56,7 +71,7 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
     }
 }
 
-[HtmlTargetElement("govuk-radios", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-radios")]
 public class GovukRadiosTagHelper : GovukChoicesTagHelper
 {
     protected override string Kind => "radios";
@@ -65,7 +80,7 @@ public class GovukRadiosTagHelper : GovukChoicesTagHelper
 }
 
 /// <summary>Checkboxes bound to a list: an item is ticked when the list holds its value (or it is marked selected).</summary>
-[HtmlTargetElement("govuk-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("govuk-checkboxes")]
 public class GovukCheckboxesTagHelper : GovukChoicesTagHelper
 {
     protected override string Kind => "checkboxes";

@@ -137,7 +137,8 @@ public class GovukErrorSummaryTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var order = FieldOrder?.ToList() ?? [];
+        // Without field-order, the page's own (PlacementBrokerPageModel.FieldOrder: its bound properties in declared order).
+        var order = (FieldOrder ?? (ViewContext.ViewData.Model as Pages.PlacementBrokerPageModel)?.FieldOrder)?.ToList() ?? [];
         var errors = ViewContext.ViewData.ModelState
             .Where(e => e.Value?.ValidationState == ModelValidationState.Invalid)
             .SelectMany(e => e.Value!.Errors.Take(e.Key.Length == 0 ? int.MaxValue : 1).Select(error => (Key: e.Key, error.ErrorMessage)))

@@ -231,7 +231,7 @@ public class MatchingEngineTests
     {
         var result = Evaluate(Candidate(grade: OfstedGrade.Good, price: 4600m));
 
-        Assert.Contains(result.Explanation, e => e.Criterion == Criterion.OfstedGrade && e.Text.StartsWith("Good Ofsted grade (+15)"));
+        Assert.Contains(result.Explanation, e => e.Criterion == Criterion.OfstedGrade && e.Text.StartsWith("Good Ofsted grade (adds 15 points to the score)"));
         Assert.Contains(result.Explanation, e => e.Criterion == Criterion.Price && e.Text.StartsWith("£600 below the lot benchmark"));
         Assert.Contains(result.Explanation, e => e.Criterion == Criterion.Distance && e.Text.Contains("miles from home, within 20 miles"));
     }
@@ -292,7 +292,7 @@ public class TrackRecordTests
         var track = Track(Evaluate(1.0, 1.0));
 
         Assert.Equal(MatchingEngine.TrackRecordPoints, track.Points);
-        Assert.Equal("Answers 100% of referrals; 100% of placements last past 12 weeks (+5)", track.Text);
+        Assert.Equal("Answers 100% of referrals; 100% of placements last past 12 weeks (adds 5 points to the score)", track.Text);
     }
 
     [Fact]

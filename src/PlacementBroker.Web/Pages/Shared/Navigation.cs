@@ -15,6 +15,28 @@ public static class Navigation
     public static IReadOnlyList<NavigationItem> For(Role? role, bool outboxOpen) =>
         outboxOpen ? For(role) : [.. For(role).Where(i => i.Page != "/Emails/Index")];
 
+    /// <summary>
+    /// About how wide, in pixels, the service navigation's entries may be on a desktop screen before they would wrap
+    /// to a second row: the 960-pixel page less the service's name and the "More" button.
+    /// </summary>
+    public const int RowWidth = 560;
+
+    /// <summary>
+    /// The role's links split so the navigation stays on one row on a desktop screen: the first entries, in the role's
+    /// order (its most used first), as long as they fit <see cref="RowWidth"/>; the rest under "More". On a small
+    /// screen the navigation is one "Menu" list, and every entry is in it.
+    /// </summary>
+    public static (IReadOnlyList<NavigationItem> Row, IReadOnlyList<NavigationItem> More) Grouped(Role? role, bool outboxOpen)
+    {
+        var all = For(role, outboxOpen);
+        var width = 0;
+        var row = all.TakeWhile(item => (width += Width(item.Text)) <= RowWidth).ToList();
+        return (row, all.Skip(row.Count).ToList());
+    }
+
+    /// <summary>An entry's width on a desktop screen, roughly: 10 pixels a character (19px text) and 30 between entries.</summary>
+    public static int Width(string text) => text.Length * 10 + 30;
+
     private static IReadOnlyList<NavigationItem> For(Role? role) => role switch
     {
         Role.PlatformAdmin =>
@@ -33,12 +55,12 @@ public static class Navigation
             new("Home", "/Index"),
             new("DPS", "/Commissioning/Dps/Index"),
             new("Applications", "/Commissioning/Applications/Index"),
-            new("Vacancies", "/Commissioning/Vacancies/Index"),
-            new("Block contracts", "/Commissioning/BlockContracts/Index"),
+            new("Billing", "/Commissioning/Billing/Index"),
             new("Sufficiency", "/Commissioning/Sufficiency/Index"),
             new("Provider performance", "/Commissioning/ProviderPerformance/Index"),
             new("Find a provider", "/Providers/Index"),
-            new("Billing", "/Commissioning/Billing/Index"),
+            new("Vacancies", "/Commissioning/Vacancies/Index"),
+            new("Block contracts", "/Commissioning/BlockContracts/Index"),
             new("Placements", "/Placements/Index"),
             new("Emails", "/Emails/Index"),
         ],
@@ -71,14 +93,14 @@ public static class Navigation
         [
             new("Home", "/Index"),
             new("Referrals", "/Provider/Referrals/Index"),
+            new("Vacancies", "/Provider/Vacancies/Index"),
+            new("Placements", "/Placements/Index"),
+            new("Performance", "/Provider/Performance/Index"),
+            new("Settings", "/Provider/Settings/Index"),
             new("DPS and lots", "/Provider/Dps/Index"),
             new("Applications", "/Provider/Applications/Index"),
-            new("Settings", "/Provider/Settings/Index"),
-            new("Vacancies", "/Provider/Vacancies/Index"),
             new("Organisation", "/Provider/Organisation/Index"),
-            new("Performance", "/Provider/Performance/Index"),
             new("Invoices", "/Provider/Invoices/Index"),
-            new("Placements", "/Placements/Index"),
             new("Emails", "/Emails/Index"),
         ],
         Role.DataProtectionLead =>

@@ -1,3 +1,5 @@
 import { initAll } from '/lib/govuk-frontend/govuk-frontend.min.js';
+import { initTableScroll } from '/js/table-scroll.js';
 
 initAll();
+initTableScroll();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Vocabulary;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Pages.Referrals;
 
@@ -69,6 +70,8 @@ public class BillingPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains($"{provider.Name}: £18,600.00", run.Text);
         Assert.Equal("£18,600.00", run.TextOf("[data-measure=summary-total]"));
         Assert.Contains(run.Links(), l => l.Name == "Download the summary as CSV" && l.Href.EndsWith("?handler=Csv", StringComparison.Ordinal));
+        Assert.Contains(Words.NotSentNoPayments, run.Text);
+        Assert.DoesNotContain("Stripe not configured", run.Text);
         var line = run.All("tr").Single(r => r.QuerySelector($"th a[href='/placements/{placementId}']") is not null);
         var cells = line.Children.Where(c => c.LocalName is "th" or "td").Select(c => PageDocument.VisibleText(c)).ToList();
         Assert.Matches("^Spot placement [0-9A-F]{8} at .+: 31 days$", cells[0]);

@@ -45,7 +45,7 @@ public class QualityPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("High concern raised", queue.Text);
         Assert.True(queue.HasLink($"/qa/providers/{provider.Id}", $"{provider.Name}"));
         Assert.NotEmpty(queue.All(".app-bar-chart__row"));
-        Assert.Contains("Improvement visit (RI/Inadequate)", queue.Text);
+        Assert.Contains("Improvement visit (Ofsted grade Requires improvement or Inadequate)", queue.Text);
         Assert.True(queue.HasLinkTo("/qa"));
         Assert.False(queue.PointsAt("/qa/ofsted-import"));
     }

@@ -51,7 +51,7 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("2 offers, best first.", text.Text);
         Assert.Contains("Weekly price £5,000", text.Text);
         Assert.Contains("Ofsted grade Requires improvement to be good", text.Text);
-        Assert.Contains("Good Ofsted grade (+15)", text.Text);
+        Assert.Contains("Good Ofsted grade (adds 15 points to the score)", text.Text);
         Assert.Contains("Meets 1 of 2 other needs", text.Text);
         Assert.Contains("Needs a manager's approval", text.Text);
         Assert.Contains("The setting is graded Requires improvement to be good by Ofsted", text.Text);
@@ -106,11 +106,11 @@ public class ReferralPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Empty(before.All("h1"));
         Assert.NotEmpty(before.All("[data-offer-count='1']"));
         Assert.Contains($"1. {good.Name}", before.PageText);
-        Assert.Contains("Good Ofsted grade (+15)", before.PageText);
+        Assert.Contains("Good Ofsted grade (adds 15 points to the score)", before.PageText);
         Assert.NotEmpty(after.All("[data-offer-count='2']"));
         var text = after;
         Assert.True(text.PageText.IndexOf($"1. {best.Name}", StringComparison.Ordinal) is >= 0 and var bestAt && bestAt < text.PageText.IndexOf($"2. {good.Name}", StringComparison.Ordinal));
-        Assert.Contains("Outstanding Ofsted grade (+20)", text.Text);
+        Assert.Contains("Outstanding Ofsted grade (adds 20 points to the score)", text.Text);
         // The same partial the page renders: the page shows what the live refetch shows (each render has its own antiforgery token).
         static string Masked(string html) => System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"", "token");
         Assert.Contains(Masked(after.Html.Trim()), Masked((await session.OpenAsync($"/referrals/{referralId}")).Html));

@@ -54,7 +54,7 @@ public class RunModel(BillingService billing, IPaymentGateway gateway) : Commiss
         InvoiceStatus.Open => (Words.Name(InvoiceStatus.Open), "govuk-tag--blue"),
         InvoiceStatus.PaymentFailed => (Words.Name(InvoiceStatus.PaymentFailed), "govuk-tag--red"),
         _ when invoice.LastError is not null => ("Not sent: Stripe refused it", "govuk-tag--orange"),
-        _ when !stripeConfigured => ("Not sent: Stripe not configured", "govuk-tag--grey"),
+        _ when !stripeConfigured => (Words.NotSentNoPayments, "govuk-tag--grey"),
         _ => (Words.Name(InvoiceStatus.Draft), "govuk-tag--grey"),
     };
 }

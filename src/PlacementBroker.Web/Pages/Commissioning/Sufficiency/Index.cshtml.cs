@@ -145,4 +145,12 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
     public static string NeedLabel(string key, string label) => FormValues.Choice<Need>(key) is { } need ? Words.Name(need) : label;
 
     public static string Percent(decimal? value) => Number(value, "%");
+
+    /// <summary>The report's sections, for its contents list: each heading's id and text, in the order of the page.</summary>
+    public static IReadOnlyList<(string Id, string Heading)> Sections(SufficiencyScope scope) =>
+    [
+        ("headline-figures", "Headline figures"), ("demand", "Demand"), ("supply", "Supply"), ("outcomes", "Outcomes"),
+        ("price", "Price"), ("quality", "Quality"), ("locality", "Locality"), ("block-contracts", "Block contracts"),
+        ("unmet-need", "Unmet need"), .. scope == SufficiencyScope.Dps ? [("price-disparities", "Price disparities")] : Array.Empty<(string, string)>(),
+    ];
 }
