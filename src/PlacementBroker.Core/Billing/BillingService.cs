@@ -16,17 +16,30 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
 
     public async Task<Outcome<BillingRunView>> RunAsync(Actor actor, BillingRunRequest request, CancellationToken ct = default)
     {
-        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
+        if (Refusal<BillingRunView>(actor, request, out var authorityId, out var period) is { } refusal)
         {
-            return Outcome<BillingRunView>.Forbidden("Billing runs are for commissioners.");
+            return refusal;
+        }
+        var run = await RunForAuthorityAsync(authorityId, period, actor, ct);
+        return run.Succeeded ? Outcome<BillingRunView>.Success((await ViewAsync(run.Value!, ct))!) : Outcome<BillingRunView>.Conflict(run.Message!);
+    }
+
+    /// <summary>Billing is for the commissioners of an authority, for a period of at most <see cref="MaxPeriodDays"/> days.</summary>
+    private static Outcome<T>? Refusal<T>(Actor actor, BillingRunRequest request, out Guid authorityId, out BillingPeriod period)
+    {
+        authorityId = default;
+        period = default;
+        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authority)
+        {
+            return Outcome<T>.Forbidden("Billing runs are for commissioners.");
         }
         if (CheckPeriod(request) is { Any: true } errors)
         {
-            return Outcome<BillingRunView>.Invalid(errors);
+            return Outcome<T>.Invalid(errors);
         }
-        var period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
-        var run = await RunForAuthorityAsync(authorityId, period, actor, ct);
-        return run.Succeeded ? Outcome<BillingRunView>.Success((await ViewAsync(run.Value!, ct))!) : Outcome<BillingRunView>.Conflict(run.Message!);
+        authorityId = authority;
+        period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
+        return null;
     }
 
     private static FieldErrors CheckPeriod(BillingRunRequest request)
@@ -55,15 +68,10 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
     /// </summary>
     public async Task<Outcome<BillingPreview>> PreviewAsync(Actor actor, BillingRunRequest request, CancellationToken ct = default)
     {
-        if (actor.Role != Role.Commissioner || actor.LocalAuthorityId is not { } authorityId)
+        if (Refusal<BillingPreview>(actor, request, out var authorityId, out var period) is { } refusal)
         {
-            return Outcome<BillingPreview>.Forbidden("Billing runs are for commissioners.");
+            return refusal;
         }
-        if (CheckPeriod(request) is { Any: true } errors)
-        {
-            return Outcome<BillingPreview>.Invalid(errors);
-        }
-        var period = new BillingPeriod(request.PeriodStart!.Value, request.PeriodEnd!.Value);
         var authority = await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == authorityId).Select(a => a.Name).SingleAsync(ct);
         var existing = await db.BillingRuns.AsNoTracking()
             .Where(r => r.LocalAuthorityId == authorityId && r.PeriodStart == period.Start && r.PeriodEnd == period.End)

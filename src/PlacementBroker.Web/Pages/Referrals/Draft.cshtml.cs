@@ -16,40 +16,36 @@ public class DraftModel(ReferralService referrals, DpsService dps) : ReferralFor
 
     public override IEnumerable<string> FieldOrder => Current.Fields.Concat(base.FieldOrder.Except(Current.Fields));
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (Sections.FirstOrDefault(s => s.Slug == SectionSlug) is not { } section)
-        {
-            return NotFound();
-        }
-        Current = section;
-        var (draft, elsewhere) = await DraftAsync(referrals, Id);
-        if (elsewhere is not null)
-        {
-            return elsewhere;
-        }
-        Input = ReferralInput.From(draft!);
-        await LoadChoicesAsync();
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync() =>
+        FindSection() ? await ShowDraftAsync(referrals, Id) : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Sections.FirstOrDefault(s => s.Slug == SectionSlug) is not { } section)
+        if (!FindSection())
         {
             return NotFound();
         }
-        Current = section;
         var (draft, elsewhere) = await DraftAsync(referrals, Id);
         if (elsewhere is not null)
         {
             return elsewhere;
         }
         ModelState.Clear();
-        Input = ReferralInput.From(draft!).With(Input, section);
+        Input = ReferralInput.From(draft!).With(Input, Current);
         var unreadable = new Dictionary<string, string>();
         var outcome = await referrals.UpdateDraftAsync(Actor, Id, ReadRequest(unreadable), Aborted);
         return await SettleAsync(outcome, _ => RedirectToPage("/Referrals/Check", new { id = Id }),
             () => PageAsync(LoadChoicesAsync), Fields(unreadable), unreadable);
+    }
+
+    /// <summary>The section the address names, as <see cref="Current"/>; false for a section there is not.</summary>
+    private bool FindSection()
+    {
+        if (Sections.FirstOrDefault(s => s.Slug == SectionSlug) is not { } section)
+        {
+            return false;
+        }
+        Current = section;
+        return true;
     }
 }

@@ -6,17 +6,7 @@ public class EditModel(ReferralService referrals, DpsService dps) : ReferralForm
     [FromRoute]
     public Guid Id { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        var (draft, elsewhere) = await DraftAsync(referrals, Id);
-        if (elsewhere is not null)
-        {
-            return elsewhere;
-        }
-        Input = ReferralInput.From(draft!);
-        await LoadChoicesAsync();
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync() => ShowDraftAsync(referrals, Id);
 
     public async Task<IActionResult> OnPostAsync(string? save)
     {

@@ -93,6 +93,19 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         public static string Budget(decimal budget) => budget.ToString(budget == decimal.Truncate(budget) ? "0" : "0.00", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The officer's own draft, in the form to change it; another's, or one already sent, goes elsewhere.</summary>
+    protected async Task<IActionResult> ShowDraftAsync(ReferralService referrals, Guid id)
+    {
+        var (draft, elsewhere) = await DraftAsync(referrals, id);
+        if (elsewhere is not null)
+        {
+            return elsewhere;
+        }
+        Input = ReferralInput.From(draft!);
+        await LoadChoicesAsync();
+        return Page();
+    }
+
     /// <summary>The lots of the open DPSs the officer's authority leads or takes part in.</summary>
     protected async Task LoadChoicesAsync()
     {
