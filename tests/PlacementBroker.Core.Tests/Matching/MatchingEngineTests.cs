@@ -1,4 +1,5 @@
 using PlacementBroker.Core.Matching;
+using PlacementBroker.Core.Vocabulary;
 
 namespace PlacementBroker.Core.Tests.Matching;
 
@@ -222,7 +223,7 @@ public class MatchingEngineTests
 
             Assert.Equal(result.Score, result.Explanation.Sum(e => e.Points));
             Assert.Equal(6, result.Explanation.Count);
-            Assert.All(result.Explanation, e => Assert.Contains($"{(e.Points >= 0 ? "+" : "")}{e.Points})", e.Text));
+            Assert.All(result.Explanation, e => Assert.Contains($"({Words.ScorePoints(e.Points)})", e.Text));
         }
     }
 

@@ -31,7 +31,17 @@
           return response.text();
         })
         .then(function (html) {
+          // Whatever the reader has opened (a score's explanation, say) stays open across the refresh.
+          var open = {};
+          region.querySelectorAll('details[open] > summary').forEach(function (summary) {
+            open[summary.textContent.trim()] = true;
+          });
           region.innerHTML = html;
+          region.querySelectorAll('details > summary').forEach(function (summary) {
+            if (open[summary.textContent.trim()]) {
+              summary.parentElement.open = true;
+            }
+          });
           region.setAttribute('data-refreshed', String(Date.now()));
         })
         .catch(function () {

@@ -174,6 +174,10 @@ public class SufficiencyPageTests(SqliteApp app) : IClassFixture<SqliteApp>
         var own = await session.OpenAsync("/sufficiency");
 
         Assert.NotEmpty(whole.All("[id='price-disparities']"));
+        // The contents list links to headings: no heading may share its id with a table, or the link goes astray.
+        var ids = whole.All("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(whole.All(".app-contents__list a"), a => Assert.Equal("H2", whole.All(a.GetAttribute("href")!).Single().TagName));
         Assert.Contains("Spread 25%", whole.Text);
         Assert.Contains("£4,000", whole.Text);
         Assert.Contains("£5,000", whole.Text);

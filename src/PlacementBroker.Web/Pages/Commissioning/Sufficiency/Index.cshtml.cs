@@ -149,8 +149,8 @@ public class IndexModel(SufficiencyService sufficiency, DpsService dps, TimeProv
     /// <summary>The report's sections, for its contents list: each heading's id and text, in the order of the page.</summary>
     public static IReadOnlyList<(string Id, string Heading)> Sections(SufficiencyScope scope) =>
     [
-        ("headline-figures", "Headline figures"), ("demand", "Demand"), ("supply", "Supply"), ("outcomes", "Outcomes"),
-        ("price", "Price"), ("quality", "Quality"), ("locality", "Locality"), ("block-contracts", "Block contracts"),
-        ("unmet-need", "Unmet need"), .. scope == SufficiencyScope.Dps ? [("price-disparities", "Price disparities")] : Array.Empty<(string, string)>(),
+        ("headline-figures", "Headline figures"), ("demand", "Demand"), ("supply", "Supply"), ("outcomes-heading", "Outcomes"),
+        ("price-heading", "Price"), ("quality", "Quality"), ("locality", "Locality"), ("block-contracts", "Block contracts"),
+        ("unmet-need", "Unmet need"), .. scope == SufficiencyScope.Dps ? [("price-disparities-heading", "Price disparities")] : Array.Empty<(string, string)>(),
     ];
 }
