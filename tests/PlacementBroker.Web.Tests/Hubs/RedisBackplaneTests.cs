@@ -42,10 +42,10 @@ public class RedisBackplaneTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         var onB = await browser.GetAsync(new Uri(nodes.B.ServerAddress, "/sufficiency"));
         Assert.Equal(System.Net.HttpStatusCode.OK, onB.StatusCode);
         // A form rendered by node B posts back to node A: the antiforgery token is read there too.
-        var token = await TokenAsync(new Uri(nodes.B.ServerAddress, "/billing"));
-        var posted = await browser.PostAsync(new Uri(nodes.A.ServerAddress, "/billing"), new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await TokenAsync(new Uri(nodes.B.ServerAddress, "/billing/preview?month=2026-10"));
+        var posted = await browser.PostAsync(new Uri(nodes.A.ServerAddress, "/billing/preview?month=2026-10"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Month"] = "2026-10", ["__RequestVerificationToken"] = token,
+            ["Month"] = "2026-10", ["Confirmed"] = "true", ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
         Assert.StartsWith("/billing/runs/", posted.Headers.Location!.OriginalString);
