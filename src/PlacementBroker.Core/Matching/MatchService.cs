@@ -116,9 +116,9 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         return (await CandidatesAsync(rows, ct)).ToDictionary(c => c.Id, c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)));
     }
 
-    /// <summary>The price reference an offer from a setting in <paramref name="region"/> is judged against.</summary>
-    public async Task<PriceBenchmark> BenchmarkAsync(Referral referral, EnglishRegion? region, CancellationToken ct = default) =>
-        (await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct)).For(region);
+    /// <summary>The price references the referral's offers are judged against, one per region (<see cref="PriceBenchmarkTable.For"/>).</summary>
+    public Task<PriceBenchmarkTable> BenchmarksAsync(Referral referral, CancellationToken ct = default) =>
+        prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct);
 
     private IQueryable<VacancyRow> VacancyQuery(Referral referral, IReadOnlyCollection<Guid>? providerIds, bool withinArea = true)
     {

@@ -1,7 +1,7 @@
 namespace PlacementBroker.Core.Providers;
 
 /// <summary>Capacity providers put in front of the councils, only in lots they are admitted to and not suspended from.</summary>
-public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger places, AuditTrail audit, TimeProvider clock, Referrals.IMarketplaceNotifier? live = null)
+public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger places, AuditTrail audit, TimeProvider clock, Referrals.IMarketplaceNotifier live)
 {
     public const int MaxAge = 25;
 
@@ -96,10 +96,6 @@ public class VacancyService(PlacementBrokerDbContext db, Placements.PlaceLedger 
     /// </summary>
     private async Task OffersChangedAsync(Guid vacancyId, CancellationToken ct)
     {
-        if (live is null)
-        {
-            return;
-        }
         var offers = await db.Offers.AsNoTracking().Where(o => o.VacancyId == vacancyId && o.Status == OfferStatus.Submitted)
             .Select(o => new { o.Id, o.ReferralId, o.Status, o.Referral!.CreatedByUserId }).ToListAsync(ct);
         foreach (var offer in offers)

@@ -3,7 +3,7 @@ namespace PlacementBroker.Core.Referrals;
 /// <summary>Providers' side of a referral: the anonymised inbox, offers (idempotent), withdrawals and declines; and the ranked views officers see.</summary>
 public class OfferService(
     PlacementBrokerDbContext db, MatchService matching, ReferralService referrals, Placements.PlaceLedger places, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock,
-    EmailOutbox? emails = null)
+    EmailOutbox emails)
 {
     public async Task<Outcome<OfferCreated>> SubmitAsync(Actor actor, Guid referralId, SubmitOfferRequest request, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -276,12 +276,7 @@ public class OfferService(
             .GroupBy(a => a.OfferId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.RequestedAt).First());
         var placementIds = await db.Placements.AsNoTracking().Where(p => p.ReferralId == referralId).Select(p => new { p.OfferId, p.Id })
             .ToDictionaryAsync(p => p.OfferId, p => p.Id, ct);
-        // Keyed by region, -1 for a setting with none.
-        var benchmarks = new Dictionary<int, PriceBenchmark>();
-        foreach (var region in ranked.Select(r => r.Candidate.Region).Distinct())
-        {
-            benchmarks[region is { } known ? (int)known : -1] = await matching.BenchmarkAsync(referral, region, ct);
-        }
+        var benchmarks = await matching.BenchmarksAsync(referral, ct);
         // Block places first: a contract of this provider and lot with a free place is suggested on the offer.
         var blocks = (await db.BlockContracts.AsNoTracking()
                 .Where(b => b.LocalAuthorityId == referral.LocalAuthorityId && b.LotId == referral.LotId).ToListAsync(ct))
@@ -299,7 +294,7 @@ public class OfferService(
                 OfstedGradeConfirmed = d.Declared is null,
                 DeclaredOfstedGrade = d.Declared,
                 ExceptionPossible = !r.Eligible && r.Exclusions.All(e => MatchingEngine.ManagerMayWaive(e.Rule)),
-                Benchmark = benchmarks[r.Candidate.Region is { } region ? (int)region : -1] is var b ? b.Benchmark ?? b.UpperQuartile : null,
+                Benchmark = benchmarks.For(r.Candidate.Region) is var b ? b.Benchmark ?? b.UpperQuartile : null,
                 ApprovalId = approvals.GetValueOrDefault(d.Offer.Id)?.Id,
                 ApprovalStatus = approvals.GetValueOrDefault(d.Offer.Id)?.Status,
                 ApprovalDecisionReason = approvals.GetValueOrDefault(d.Offer.Id)?.DecisionReason,
@@ -351,14 +346,11 @@ public class OfferService(
         }
         var contact = await db.Providers.AsNoTracking().Where(p => p.Id == offer.ProviderId).Select(p => p.ContactEmail).SingleAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (emails is not null)
-        {
-            await emails.QueueAsync(contact, "A placing officer asks you to update your vacancy",
-                $"A placing officer is interested in your offer on referral /provider/referrals/{offer.ReferralId}, but the vacancy you offered does not meet it:\n- "
-                + string.Join("\n- ", assessed.Exclusions.Select(e => e.Text))
-                + $"\n\nIf the setting can meet these, update the vacancy (/provider/vacancies/{offer.VacancyId}/edit): your offer is judged again at once.",
-                reference: $"offer-update-asked:{offer.Id}:{now:yyyyMMddHHmm}", ct: ct);
-        }
+        await emails.QueueAsync(contact, "A placing officer asks you to update your vacancy",
+            $"A placing officer is interested in your offer on referral /provider/referrals/{offer.ReferralId}, but the vacancy you offered does not meet it:\n- "
+            + string.Join("\n- ", assessed.Exclusions.Select(e => e.Text))
+            + $"\n\nIf the setting can meet these, update the vacancy (/provider/vacancies/{offer.VacancyId}/edit): your offer is judged again at once.",
+            reference: $"offer-update-asked:{offer.Id}:{now:yyyyMMddHHmm}", ct: ct);
         audit.Record(actor, "OfferUpdateAsked", nameof(Offer), offer.Id, string.Join("; ", assessed.Exclusions.Select(e => e.Text)), providerId: offer.ProviderId);
         await db.SaveChangesAsync(ct);
         return Outcome<OfferCreated>.Success(new OfferCreated(offer.Id, offer.Status, false));
