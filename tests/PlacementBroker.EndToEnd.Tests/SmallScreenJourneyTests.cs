@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core;
+using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Seeding;
+using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Pages;
 using static Microsoft.Playwright.Assertions;
 
 namespace PlacementBroker.EndToEnd.Tests;
@@ -15,22 +20,17 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     private const int PhoneWidth = 375;
 
     /// <summary>Each role's account in the demo data (the platform admin is the test site's, with its one-time code).</summary>
-    public static TheoryData<string> PhoneReadyAccounts => new()
+    private static readonly Dictionary<string, Role> RoleOf = new()
     {
-        "placing.officer@leeds.demo.placementbroker.uk",
-        "placement.manager@leeds.demo.placementbroker.uk",
-        "qa.officer@leeds.demo.placementbroker.uk",
+        ["placing.officer@leeds.demo.placementbroker.uk"] = Role.PlacingOfficer,
+        ["placement.manager@leeds.demo.placementbroker.uk"] = Role.PlacementManager,
+        ["commissioner@leeds.demo.placementbroker.uk"] = Role.Commissioner,
+        ["qa.officer@leeds.demo.placementbroker.uk"] = Role.QaOfficer,
+        ["referrals@pennine-care-homes.demo.placementbroker.uk"] = Role.ProviderUser,
+        ["admin"] = Role.PlatformAdmin,
     };
 
-    public static TheoryData<string> Accounts => new()
-    {
-        "placing.officer@leeds.demo.placementbroker.uk",
-        "placement.manager@leeds.demo.placementbroker.uk",
-        "commissioner@leeds.demo.placementbroker.uk",
-        "qa.officer@leeds.demo.placementbroker.uk",
-        "referrals@pennine-care-homes.demo.placementbroker.uk",
-        "admin",
-    };
+    public static TheoryData<string> Accounts => new(RoleOf.Keys);
 
     private async Task<IPage> SignedInAsync(string account, int width, int height = 812, string password = DemoDataSeeder.DemoPassword)
     {
@@ -56,15 +56,59 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
 
-    /// <summary>The role's main pages (every entry of its navigation) and the first record each lists, 375 pixels wide.</summary>
+    /// <summary>
+    /// What makes the page wider than the screen: the outermost elements past its right edge that no scrolling region
+    /// holds in (an absolutely positioned element, such as visually hidden text, escapes a region that is not positioned).
+    /// </summary>
+    private const string WiderThanTheScreen =
+        """
+        () => {
+          const clipped = e => {
+            let position = getComputedStyle(e).position;
+            for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+              if (position === 'fixed') return true;
+              const style = getComputedStyle(p);
+              if (position === 'absolute' && style.position === 'static') continue;
+              if (style.overflowX !== 'visible') return true;
+              position = style.position;
+            }
+            return false;
+          };
+          const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e));
+          return wide.filter(e => !wide.includes(e.parentElement)).slice(0, 4)
+            .map(e => `${e.tagName}.${e.className} "${e.textContent.trim().slice(0, 40)}" reaches ${Math.round(e.getBoundingClientRect().right)}px`)
+            .join('; ') + `; the page is ${document.documentElement.scrollWidth}px wide`;
+        }
+        """;
+
+    /// <summary>
+    /// The role's main pages, 375 pixels wide: every entry of its navigation (those under "More" on a desktop too, and
+    /// its emails) and the first record each lists (a referral, a placement, a DPS, an email). One signed-in page per
+    /// account (the sweep runs in CI: about two minutes for the six), axe on each page.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(PhoneReadyAccounts))]
+    [MemberData(nameof(Accounts))]
     public async Task KeyPages_OnAPhone_DoNotScrollSideways(string account)
     {
+        // An email to the account, with a long link in it as the service's emails have, so its emails list a record.
+        using (var scope = site.Services.CreateScope())
+        {
+            var to = account == "admin" ? PlacementBrokerApp.AdminEmail : account;
+            await scope.ServiceProvider.GetRequiredService<EmailOutbox>().QueueAndSaveAsync(to, "Reset your password",
+                $"Open this link to choose a new password:\nhttps://placementbroker.test/account/reset-password?token={new string('x', 120)}",
+                reference: $"small-screens:{to}");
+        }
         var page = await SignedInAsync(account, PhoneWidth);
+
+        // On a phone every entry is in the one Menu list, hidden until it opens: the entries are read from the page.
         var pages = await page.Locator("#navigation a[href]").EvaluateAllAsync<string[]>(
             "links => [...new Set(links.map(a => a.getAttribute('href')).filter(h => h.startsWith('/') && !h.startsWith('/jobs')))]");
-        Assert.True(pages.Length >= 3, $"{account} has {pages.Length} navigation entries");
+        var (row, more) = Navigation.Grouped(RoleOf[account], outboxOpen: true);
+        Assert.Equal(row.Concat(more).Count(i => i.Page is not null), pages.Length);
+        Assert.Contains("/emails", pages);
+        var underMore = await page.Locator("#navigation .app-more__link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(more.Count, underMore.Length);
+        Assert.All(underMore.Where(href => !href.StartsWith("/jobs")), href => Assert.Contains(href, pages));
 
         var failures = new List<string>();
         var visited = new HashSet<string>();
@@ -76,19 +120,9 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
             }
             var response = await page.GotoAsync(path);
             Assert.True(response?.Ok == true, $"{path} answered {response?.Status}");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             if (await ScrollsSidewaysAsync(page))
             {
-                var widest = await page.EvaluateAsync<string>(
-                    """
-                    () => {
-                      const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
-                      return [...document.querySelectorAll('body *')]
-                        .filter(e => e.getBoundingClientRect().right > window.innerWidth && !clipped(e))
-                        .slice(-4).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + e.getBoundingClientRect().right).join('; ') + ' scrollWidth ' + document.documentElement.scrollWidth;
-                    }
-                    """);
-                failures.Add($"{path} scrolls sideways at {PhoneWidth}px: {widest}");
+                failures.Add($"{path} scrolls sideways at {PhoneWidth}px: {await page.EvaluateAsync<string>(WiderThanTheScreen)}");
             }
             await page.AssertNoSeriousViolationsAsync();
         }
@@ -96,13 +130,15 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         foreach (var path in pages)
         {
             await VisitAsync(path);
-            // The first record the page lists (a referral, a placement, a DPS): detail pages are wide too.
+            // The first record the page lists (a referral, a placement, a DPS, an email): detail pages are wide too.
             var first = page.Locator("main table a[href^='/']").First;
             if (await first.CountAsync() > 0 && await first.GetAttributeAsync("href") is { } detail && !detail.Contains('?'))
             {
-                await VisitAsync(detail);
+                await VisitAsync(detail.Split('#')[0]);
             }
         }
+        Assert.True(visited.Count > pages.Length, $"{account} visited no record: {string.Join(", ", visited)}");
+        Assert.True(visited.Any(p => p.StartsWith("/emails/")), $"{account} did not open an email: {string.Join(", ", visited)}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
