@@ -87,6 +87,8 @@ public class ReferralQuestionPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Equal("/referrals", first.Document.QuerySelector(".govuk-back-link")?.GetAttribute("href"));
         Assert.True(first.IsChosen("Input.Urgency", "Planned"));
 
+        await session.GetPageAsync(needs.Replace("/needs", "/nonsense"), HttpStatusCode.NotFound);
+        await session.GetPageAsync($"/referrals/new/{Guid.NewGuid()}/needs", HttpStatusCode.NotFound);
         var location = await session.PostFormPairsAsync(needs, []);
         Assert.Equal(needs.Replace("/needs", "/location"), location.RedirectTarget());
     }
