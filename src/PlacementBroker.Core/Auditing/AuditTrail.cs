@@ -33,6 +33,8 @@ public static class IdentityReads
     public const string ApprovalList = "ApprovalListIdentityRead";
     public const string BillingRun = "BillingRunIdentityRead";
     public const string PlacementList = "PlacementListIdentityRead";
+    /// <summary>An officer's own unfinished referral (the answers so far, with the child's name), or the list of them.</summary>
+    public const string UnfinishedReferral = "UnfinishedReferralIdentityRead";
 }
 
 public static class AuditActions

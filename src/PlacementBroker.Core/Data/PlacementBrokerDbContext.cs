@@ -27,6 +27,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Notifications.OutboxEmail> OutboxEmails => Set<Notifications.OutboxEmail>();
     public DbSet<Identity.EmailConfirmationCode> EmailConfirmationCodes => Set<Identity.EmailConfirmationCode>();
     public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
+    public DbSet<Referrals.UnfinishedReferral> UnfinishedReferrals => Set<Referrals.UnfinishedReferral>();
     public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();
     public DbSet<Referrals.Offer> Offers => Set<Referrals.Offer>();
     public DbSet<Placements.Placement> Placements => Set<Placements.Placement>();

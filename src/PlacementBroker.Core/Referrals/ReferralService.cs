@@ -29,13 +29,13 @@ public class ReferralService(
             : draft.As<ReferralCreated>();
     }
 
-    /// <summary>Writes a new referral, or changes a draft (<paramref name="draft"/>), under the same rules.</summary>
-    private async Task<Outcome<ReferralCreated>> SaveAsync(Actor actor, CreateReferralRequest request, Referral? draft, CancellationToken ct)
+    /// <summary>
+    /// The rules on each answer of a referral, without saving anything: writing or changing one checks these first, and
+    /// the question pages check one section's answers with them as the officer goes. Rules only the whole referral can
+    /// break (the law on age for the lot, a home that cannot be located) are checked when it is saved.
+    /// </summary>
+    public async Task<FieldErrors> ValidateAsync(Actor actor, CreateReferralRequest request, CancellationToken ct = default)
     {
-        if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
-        {
-            return Outcome<ReferralCreated>.Forbidden("Only placing officers write referrals.");
-        }
         var now = clock.GetUtcNow().UtcDateTime;
         var today = UkTime.Today(clock);
         var errors = new FieldErrors();
@@ -44,7 +44,8 @@ public class ReferralService(
             errors.Add("lotId", "Select the lot (the type of placement)");
         }
         // A DPS closed to new applications still serves its members: only drafts take no referrals.
-        else if (!await db.Lots.VisibleTo(authorityId).AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft, ct))
+        else if (actor.LocalAuthorityId is not { } authorityId
+            || !await db.Lots.VisibleTo(authorityId).AnyAsync(l => l.Id == request.LotId && l.Dps!.Status != DpsStatus.Draft, ct))
         {
             errors.Add("lotId", "Select a lot of a DPS your authority uses");
         }
@@ -64,7 +65,7 @@ public class ReferralService(
         }
         ValidateChild(request.Child, request.StartDate ?? today, today, errors);
 
-        var postcode = Postcode.Normalise(request.HomePostcode) ?? Postcode.District(request.HomePostcode);
+        var postcode = HomePostcode(request);
         errors.Required("homePostcode", request.HomePostcode, postcode is not null,
             "Enter the child's home postcode or postcode district", "Enter a UK postcode, like LS6 2AB, or a postcode district, like LS6");
         errors.Coordinates("homeLatitude", "homeLongitude", request.HomeLatitude, request.HomeLongitude, "The home's coordinates");
@@ -96,15 +97,33 @@ public class ReferralService(
         {
             errors.Add("offerDeadline", "The deadline for offers must be within 30 days");
         }
+        return errors;
+    }
+
+    /// <summary>The home postcode as saved: a full postcode normalised, or a district.</summary>
+    private static string? HomePostcode(CreateReferralRequest request) =>
+        Postcode.Normalise(request.HomePostcode) ?? Postcode.District(request.HomePostcode);
+
+    /// <summary>Writes a new referral, or changes a draft (<paramref name="draft"/>), under the same rules.</summary>
+    private async Task<Outcome<ReferralCreated>> SaveAsync(Actor actor, CreateReferralRequest request, Referral? draft, CancellationToken ct)
+    {
+        if (actor.Role != Role.PlacingOfficer || actor.LocalAuthorityId is not { } authorityId)
+        {
+            return Outcome<ReferralCreated>.Forbidden("Only placing officers write referrals.");
+        }
+        var errors = await ValidateAsync(actor, request, ct);
         if (errors.Any)
         {
             return Outcome<ReferralCreated>.Invalid(errors);
         }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = UkTime.Today(clock);
         if (await AgeLawRefusalAsync(request.LotId!.Value, request.Child!.DateOfBirth!.Value, request.StartDate!.Value, ct) is { } unlawful)
         {
             return Outcome<ReferralCreated>.BusinessRule("child.dateOfBirth", unlawful);
         }
 
+        var postcode = HomePostcode(request);
         var coordinates = request.HomeLatitude is { } lat && request.HomeLongitude is { } lon
             ? new Coordinates(lat, lon)
             : await geocoder.LocateAsync(postcode!, ct);

@@ -11,5 +11,7 @@ public static class ReferralsExtensions
         .AddScoped<ReferralService>()
         .AddScoped<OfferService>()
         .AddScoped<ProviderAlerts>()
-        .AddScoped<ReferralDeadlineJob>();
+        .AddScoped<ReferralDeadlineJob>()
+        .AddScoped<UnfinishedReferrals>()
+        .AddScoped<UnfinishedReferralCleanupJob>();
 }

@@ -2006,6 +2006,45 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.ToTable("ReferralRecipients");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("CompletedSections")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LocalAuthorityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CreatedByUserId", "UpdatedAt");
+
+                    b.ToTable("UnfinishedReferrals");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Sufficiency.SufficiencyStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2629,6 +2668,21 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.HasOne("PlacementBroker.Core.Referrals.Referral", null)
                         .WithMany("Recipients")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2010,6 +2010,45 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("ReferralRecipients");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CompletedSections")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LocalAuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CreatedByUserId", "UpdatedAt");
+
+                    b.ToTable("UnfinishedReferrals");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Sufficiency.SufficiencyStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2633,6 +2672,21 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasOne("PlacementBroker.Core.Referrals.Referral", null)
                         .WithMany("Recipients")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

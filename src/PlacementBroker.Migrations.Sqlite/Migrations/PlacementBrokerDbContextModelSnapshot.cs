@@ -1995,6 +1995,45 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("ReferralRecipients");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedSections")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocalAuthorityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalAuthorityId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("CreatedByUserId", "UpdatedAt");
+
+                    b.ToTable("UnfinishedReferrals");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Sufficiency.SufficiencyStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2618,6 +2657,21 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasOne("PlacementBroker.Core.Referrals.Referral", null)
                         .WithMany("Recipients")
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Referrals.UnfinishedReferral", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Identity.LocalAuthority", null)
+                        .WithMany()
+                        .HasForeignKey("LocalAuthorityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

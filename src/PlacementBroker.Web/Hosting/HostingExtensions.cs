@@ -141,7 +141,7 @@ public static class HostingExtensions
             pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);
             pages.Conventions.AuthorizeFolder("/Referrals", ReferralEndpoints.ReferralReaders);
             // Placement managers read referrals; only placing officers write, send, withdraw and re-send them, and accept offers.
-            foreach (var page in new[] { "/Referrals/New", "/Referrals/Edit", "/Referrals/Draft", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast", "/Referrals/Accept" })
+            foreach (var page in new[] { "/Referrals/New", "/Referrals/DeleteUnfinished", "/Referrals/Edit", "/Referrals/Draft", "/Referrals/Check", "/Referrals/Withdraw", "/Referrals/Rebroadcast", "/Referrals/Accept" })
             {
                 pages.Conventions.AuthorizePage(page, Policies.PlacingOfficer);
             }

@@ -1,4 +1,5 @@
 using PlacementBroker.Core.Providers;
+using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Pages;
@@ -144,6 +145,12 @@ public class SecurityMarketApp : PostgresApp
             new { periodStart = "2026-10-01", periodEnd = "2026-10-31" }), HttpStatusCode.Created);
         side.Statement = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/sufficiency/statements",
             new { periodFrom = "2025-11-01", periodTo = "2026-10-31" }), HttpStatusCode.Created);
+        using (var scope = Services.CreateScope())
+        {
+            var started = await scope.ServiceProvider.GetRequiredService<PlacementBroker.Core.Referrals.UnfinishedReferrals>()
+                .StartAsync(TestData.ActorFor(officer), """{"firstName":"Amelia"}""", ["placement"]);
+            side.UnfinishedReferral = started.Value!.Id;
+        }
 
         return new()
         {

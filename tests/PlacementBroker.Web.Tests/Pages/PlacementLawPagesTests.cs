@@ -39,10 +39,12 @@ public class PlacementLawPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var session = await app.SignInAsync(officer);
 
         // Amelia (born 17 May 2012) is 14 on the start date.
-        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-LAW-1"));
+        var response = await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-LAW-1"));
 
+        // The law is shown on the question that asks the date of birth, to answer again.
         var page = await response.PageAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The child", page.Heading());
         var error = Assert.Single(page.Errors());
         Assert.StartsWith("Supported accommodation is for 16- and 17-year-olds only: the child will be 14 on the start date", error);
         Assert.Contains(page.ErrorFields(), link => link.StartsWith("Input_DateOfBirth"));

@@ -173,7 +173,9 @@ public static class PageAccessMatrix
 
         // Referrals, approvals and placements.
         new("/referrals", Readers),
-        new("/referrals/new", [PlacingOfficer]),
+        // Making a referral, one question a page: the first at /referrals/new, then the officer's own unfinished referral's.
+        new("/referrals/new/{id:guid?}/{section?}", [PlacingOfficer], s => $"/referrals/new/{s.UnfinishedReferral}/child"),
+        new("/referrals/unfinished/{id:guid}/delete", [PlacingOfficer], s => $"/referrals/unfinished/{s.UnfinishedReferral}/delete"),
         new("/referrals/{id:guid}", Readers, s => $"/referrals/{s.Referral}"),
         // The market's referral is sent, with offers: editing and checking a draft, and re-sending, send the officer
         // back to the referral (the tenant check comes first: the other council's and an unknown id are 404).

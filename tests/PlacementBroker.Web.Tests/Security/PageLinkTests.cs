@@ -366,7 +366,9 @@ public partial class PageLinkTests(SecurityMarketApp app)
             var pattern = endpoint.RoutePattern;
             var constraints = pattern.ParameterPolicies
                 .SelectMany(p => p.Value.Select(r => (p.Key, Constraint: r.ParameterPolicy as IRouteConstraint ?? resolver.ResolveConstraint(r.Content!))))
-                .Where(c => c.Constraint is not null).Select(c => (c.Key, c.Constraint!)).ToList();
+                .Where(c => c.Constraint is not null)
+                // As the router does, an optional parameter's constraint applies only when the address gives it.
+                .Select(c => (c.Key, pattern.GetParameter(c.Key)?.IsOptional == true ? new Microsoft.AspNetCore.Routing.Constraints.OptionalRouteConstraint(c.Constraint!) : c.Constraint!)).ToList();
             var matcher = new TemplateMatcher(TemplateParser.Parse(pattern.RawText ?? ""), new RouteValueDictionary(pattern.Defaults));
             pages.Add(new(descriptor.ViewEnginePath, matcher, constraints, [.. compiled.HandlerMethods]));
         }

@@ -66,12 +66,14 @@ public sealed class Side
     public Guid Visit { get; set; }
     public Guid BillingRun { get; set; }
     public Guid Statement { get; set; }
+    /// <summary>A referral the side's placing officer has started on the question pages and not finished.</summary>
+    public Guid UnfinishedReferral { get; set; }
 
     /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
     public IEnumerable<Guid> Private =>
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
-        SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement,
+        SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
     ];
 }
 

@@ -3,7 +3,7 @@ using PlacementBroker.Web.Pages.Provider;
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>The authority's referrals, newest first, with a status filter.</summary>
-public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPageModel
+public class IndexModel(ReferralService referrals, UnfinishedReferrals unfinished, DpsService dps) : ReferralsPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -11,6 +11,9 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
     public IReadOnlyList<ReferralSummary> Referrals { get; private set; } = [];
     public PageInfo Paging { get; private set; } = new(1, Api.Paging.WebPageSize, 0);
     public Dictionary<Guid, string> LotNames { get; private set; } = [];
+
+    /// <summary>The officer's own referrals not yet finished (shown with all referrals and with drafts).</summary>
+    public IReadOnlyList<UnfinishedReferralView> Unfinished { get; private set; } = [];
 
     public List<SelectListItem> Statuses =>
     [
@@ -24,6 +27,10 @@ public class IndexModel(ReferralService referrals, DpsService dps) : ReferralsPa
         if (status is null)
         {
             Status = null;
+        }
+        if (IsOfficer && status is null or ReferralStatus.Draft)
+        {
+            Unfinished = await unfinished.ListAsync(Actor, Aborted);
         }
         var page = await referrals.ListAsync(Actor, status, Request.WebPage(), Aborted);
         (Referrals, Paging) = (page.Items, page.Info);

@@ -15,7 +15,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         new("child", "The child", ["Input.Reference", "Input.FirstName", "Input.LastName", "Input.DateOfBirth", "Input.Gender",
             "Input.SiblingGroupSize", "Input.LegalStatus", "Input.WishesAndFeelings"]),
         new("needs", "Needs and risks", ["Input.Needs", "Input.RiskSummary", "Input.CulturalNeeds"]),
-        new("location", "Where the child lives", ["Input.HomePostcode", "Input.HomeLatitude", "Input.HomeLongitude", "Input.MaxDistanceMiles"]),
+        new("location", "Where the child lives", ["Input.HomePostcode", "Input.MaxDistanceMiles", "Input.OutOfAreaRequired"]),
         new("budget", "Budget and deadline", ["Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime"]),
     ];
 
@@ -52,8 +52,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         string? LotId = null, string? Urgency = null, DateInputValue? StartDate = null, string? Duration = null, string? Reference = null,
         string? FirstName = null, string? LastName = null, DateInputValue? DateOfBirth = null, string? Gender = null, string? SiblingGroupSize = "1",
         IReadOnlyList<string>? Needs = null, IReadOnlyList<string>? MustHaveNeeds = null, string? WishesAndFeelings = null, string? LegalStatus = null,
-        string? RiskSummary = null, string? CulturalNeeds = null, string? HomePostcode = null, string? HomeLatitude = null, string? HomeLongitude = null,
-        string? MaxDistanceMiles = null, bool OutOfAreaRequired = false, string? WeeklyBudget = null, DateInputValue? DeadlineDate = null,
+        string? RiskSummary = null, string? CulturalNeeds = null, string? HomePostcode = null, string? MaxDistanceMiles = null, bool OutOfAreaRequired = false, string? WeeklyBudget = null, DateInputValue? DeadlineDate = null,
         string? DeadlineTime = null)
     {
         public static ReferralInput From(ReferralView r)
@@ -64,27 +63,29 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 child.Reference, child.FirstName, child.LastName, DateInputValue.From(child.DateOfBirth), child.Gender.ToString(),
                 child.SiblingGroupSize.ToString(CultureInfo.InvariantCulture),
                 [.. child.Needs.Select(n => n.ToString())], [.. child.MustHaveNeeds.Select(n => n.ToString())],
-                child.WishesAndFeelings, child.LegalStatus, child.RiskSummary, child.CulturalNeeds, r.HomePostcode, null, null,
+                child.WishesAndFeelings, child.LegalStatus, child.RiskSummary, child.CulturalNeeds, r.HomePostcode,
                 Miles(r.MaxDistanceMiles), r.OutOfAreaRequired, Budget(r.WeeklyBudget), DateInputValue.From(deadlineDate), deadlineTime);
         }
 
-        /// <summary>These saved answers with one section's answers as posted (a section's question page posts only its own).</summary>
-        public ReferralInput With(ReferralInput posted, Section section) => section.Slug switch
+        /// <summary>
+        /// These saved answers with one section's answers as posted (a section's question page posts only its own); with
+        /// <paramref name="take"/>, only the section's fields it names (the valid ones, when saving to come back later).
+        /// </summary>
+        public ReferralInput With(ReferralInput posted, Section section, Func<string, bool>? take = null)
         {
-            "placement" => this with { LotId = posted.LotId, Urgency = posted.Urgency, StartDate = posted.StartDate, Duration = posted.Duration },
-            "child" => this with
+            object copy = this with { };
+            foreach (var field in section.Fields.Where(f => take?.Invoke(f) ?? true))
             {
-                Reference = posted.Reference, FirstName = posted.FirstName, LastName = posted.LastName, DateOfBirth = posted.DateOfBirth,
-                Gender = posted.Gender, SiblingGroupSize = posted.SiblingGroupSize, LegalStatus = posted.LegalStatus, WishesAndFeelings = posted.WishesAndFeelings,
-            },
-            "needs" => this with { Needs = posted.Needs, MustHaveNeeds = posted.MustHaveNeeds, RiskSummary = posted.RiskSummary, CulturalNeeds = posted.CulturalNeeds },
-            "location" => this with
-            {
-                HomePostcode = posted.HomePostcode, HomeLatitude = posted.HomeLatitude, HomeLongitude = posted.HomeLongitude,
-                MaxDistanceMiles = posted.MaxDistanceMiles, OutOfAreaRequired = posted.OutOfAreaRequired,
-            },
-            _ => this with { WeeklyBudget = posted.WeeklyBudget, DeadlineDate = posted.DeadlineDate, DeadlineTime = posted.DeadlineTime },
-        };
+                var name = field["Input.".Length..];
+                // Must-haves are asked within the list of needs.
+                foreach (var property in name == nameof(Needs) ? [nameof(Needs), nameof(MustHaveNeeds)] : new[] { name })
+                {
+                    var info = typeof(ReferralInput).GetProperty(property)!;
+                    info.SetValue(copy, info.GetValue(posted));
+                }
+            }
+            return (ReferralInput)copy;
+        }
 
         /// <summary>A distance as the form shows it again: "20", "12.5".</summary>
         public static string Miles(double miles) => miles.ToString("0.#", CultureInfo.InvariantCulture);
@@ -127,18 +128,11 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         var siblings = FormValues.WholeNumber(Input.SiblingGroupSize, "The number of children must be a whole number, like 2", unreadable, "Input.SiblingGroupSize");
         var miles = FormValues.Miles(Input.MaxDistanceMiles, MilesMessage, unreadable, "Input.MaxDistanceMiles");
         var budget = FormValues.Money(Input.WeeklyBudget, "The weekly budget must be an amount in pounds, like 5500 or 5500.50", unreadable, "Input.WeeklyBudget");
-        var latitude = FormValues.Number(Input.HomeLatitude, "Latitude must be a number, like 53.8008", unreadable, "Input.HomeLatitude");
-        var longitude = FormValues.Number(Input.HomeLongitude, "Longitude must be a number, like -1.5491", unreadable, "Input.HomeLongitude");
         // An optional value that could not be read must still stop the referral being saved: send what the service
         // refuses at that same field, so its message gives way to the page's.
         if (unreadable.ContainsKey("Input.SiblingGroupSize"))
         {
             siblings = 0;
-        }
-        if (unreadable.ContainsKey("Input.HomeLatitude") || unreadable.ContainsKey("Input.HomeLongitude"))
-        {
-            latitude = unreadable.ContainsKey("Input.HomeLatitude") ? null : 0d;
-            longitude = latitude is null ? 0d : null;
         }
         return new CreateReferralRequest(
             FormValues.Id(Input.LotId),
@@ -150,7 +144,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 // A must-have stays ticked inside the reveal of a need unticked again: only the ticked needs count.
                 [.. (Input.MustHaveNeeds ?? []).Where(n => (Input.Needs ?? []).Contains(n)).Select(FormValues.Choice<Need>).OfType<Need>()],
                 Input.WishesAndFeelings, Input.LegalStatus, Input.RiskSummary, Input.CulturalNeeds),
-            Input.HomePostcode, latitude, longitude, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
+            Input.HomePostcode, null, null, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
     }
 
     /// <summary>

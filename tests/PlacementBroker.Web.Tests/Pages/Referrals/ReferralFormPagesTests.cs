@@ -3,6 +3,7 @@ using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Pages;
+using PlacementBroker.Web.Pages.Referrals;
 using PlacementBroker.Web.Tests.Pages.Commissioning;
 using PlacementBroker.Web.Tests.Pages.Provider;
 
@@ -12,88 +13,107 @@ namespace PlacementBroker.Web.Tests.Pages.Referrals;
 public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task NewReferral_Form_OffersTheAuthoritysOpenLotsAndReadableNeeds()
+    public async Task NewReferral_QuestionPages_OfferTheAuthoritysOpenLotsAndReadableChoices_OneSectionAPage()
     {
         var dps = await app.Data.CreateDpsAsync();
         var otherAuthoritysDps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
+        var form = ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-PAGES-1");
 
         var text = await session.OpenAsync("/referrals/new");
 
         var lots = text.Document.QuerySelectorAll("select[name='Input.LotId'] option, input[name='Input.LotId']").Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains(dps.LotId.ToString(), lots);
         Assert.DoesNotContain(otherAuthoritysDps.LotId.ToString(), lots);
+        Assert.Equal("The placement", text.Heading());
+        Assert.StartsWith("The placement", text.Title);
         Assert.Contains("Make a referral", text.Text);
-        foreach (var label in new[]
+        var path = "/referrals/new";
+        string[][] labels =
+        [
+            ["Emergency: same day", "Urgent: within 72 hours", "Planned", "Long-term or permanent", "Required start date"],
+            ["Child's case reference", "First name", "Last name", "Date of birth", "Number of children to place together"],
+            ["Emotional and behavioural", "Child criminal exploitation (CCE) risk", "The placement must meet this need"],
+            ["Child's home postcode or postcode district", "Maximum distance from home", "Out of area required"],
+            ["Weekly budget", "Offers are due by: date", "Offers are due by: time"],
+        ];
+        for (var i = 0; i < ReferralFormModel.Sections.Count; i++)
         {
-            "Emergency: same day", "Urgent: within 72 hours", "Planned", "Long-term or permanent", "Child's case reference", "First name",
-            "Last name", "Date of birth", "Number of children to place together", "Emotional and behavioural",
-            "Child criminal exploitation (CCE) risk", "The placement must meet this need", "Child's home postcode or postcode district",
-            "Maximum distance from home", "Out of area required", "Weekly budget", "Offers are due by: date", "Offers are due by: time",
-            "Continue", "Save as draft",
-        })
-        {
-            Assert.Contains(label, text.Text);
+            var section = ReferralFormModel.Sections[i];
+            var page = await session.OpenAsync(path);
+            Assert.Equal(section.Title, page.Heading());
+            Assert.Single(page.Document.QuerySelectorAll("h1"));
+            Assert.Single(page.Document.QuerySelectorAll("main form[method=post]"));
+            foreach (var label in labels[i].Concat(["Continue", "Save and come back later"]))
+            {
+                Assert.Contains(label, page.Text);
+            }
+            // Only the section's own questions.
+            foreach (var other in labels.Where((_, n) => n != i).SelectMany(l => l).Where(l => l != "Planned"))
+            {
+                Assert.DoesNotContain(other, page.Text);
+            }
+            Assert.DoesNotContain("ChildCriminalExploitation", page.PageText);
+            Assert.All(page.Document.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), "An inline script"));
+            Assert.Empty(page.Document.QuerySelectorAll("[style]"));
+            if (i == ReferralFormModel.Sections.Count - 1)
+            {
+                Assert.Equal("£", page.Document.QuerySelector(".govuk-input__prefix[aria-hidden=true]")?.TextContent.Trim());
+                break;
+            }
+            path = (await session.PostFormPairsAsync(path, form.SectionFields(section.Slug))).RedirectTarget();
+            Assert.Matches($"^/referrals/new/[0-9a-f-]{{36}}/{ReferralFormModel.Sections[i + 1].Slug}$", path);
         }
-        Assert.DoesNotContain("ChildCriminalExploitation", text.PageText);
-        Assert.Equal("£", text.Document.QuerySelector(".govuk-input__prefix[aria-hidden=true]")?.TextContent.Trim());
-        Assert.Single(text.Document.QuerySelectorAll("h1"));
-        Assert.All(text.Document.QuerySelectorAll("script"), script => Assert.True(script.HasAttribute("src"), "An inline script"));
-        Assert.Empty(text.Document.QuerySelectorAll("[style]"));
     }
 
     [Fact]
-    public async Task NewReferral_BlankForm_ErrorSummaryNamesEachFieldAndLinksToIt()
+    public async Task NewReferral_BlankFirstQuestion_ErrorSummaryNamesItsFieldsInOrderAndSavesNothing()
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
 
-        var response = await session.PostFormPairsAsync("/referrals/new", [new("Input.SiblingGroupSize", "1")]);
+        var response = await session.PostFormPairsAsync("/referrals/new", []);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.PageAsync();
         Assert.Equal(
         [
-            "Select the lot (the type of placement)", "Select how urgent the placement is", "Enter the required start date",
-            "Select the expected duration", "Enter the child's case reference", "Enter the child's first name", "Enter the child's last name",
-            "Enter the child's date of birth", "Select the child's gender", "Enter the child's home postcode or postcode district",
-            "Enter the furthest distance from home in miles", "Enter the weekly budget", "Enter the deadline for offers",
-        ], page.Errors());
-        var links = page.ErrorFields();
-        Assert.Equal(
-        [
-            "Input_LotId", "Input_Urgency", "Input_StartDate", "Input_Duration", "Input_Reference", "Input_FirstName", "Input_LastName",
-            "Input_DateOfBirth", "Input_Gender", "Input_HomePostcode", "Input_MaxDistanceMiles", "Input_WeeklyBudget", "Input_DeadlineDate",
-        ], links);
-        foreach (var id in links)
+            ("Select the lot (the type of placement)", "Input_LotId"), ("Select how urgent the placement is", "Input_Urgency"),
+            ("Enter the required start date", "Input_StartDate"), ("Select the expected duration", "Input_Duration"),
+        ], page.ErrorSummary());
+        foreach (var id in page.ErrorFields())
         {
             Assert.NotNull(page.Document.GetElementById(id));
         }
-        Assert.StartsWith("Error: Make a referral", page.Title);
-        var list = await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null));
-        Assert.Empty(list);
+        Assert.StartsWith("Error: The placement", page.Title);
+        Assert.Empty(await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null)));
+        Assert.Empty(await app.UseAsync<UnfinishedReferrals, List<UnfinishedReferralView>>(s => s.ListAsync(TestData.ActorFor(officer))));
     }
 
     [Fact]
-    public async Task NewReferral_UnreadableValues_SayWhyAndSaveNothing()
+    public async Task NewReferral_UnreadableValues_SayWhyOnTheirOwnQuestion()
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
 
-        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-UNREADABLE")
-            .With("Input.DeadlineTime", "teatime").With("Input.SiblingGroupSize", "two").With("Input.WeeklyBudget", "lots"));
+        var child = await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-UNREADABLE").With("Input.SiblingGroupSize", "two"));
+        var childPage = await child.PageAsync();
+        Assert.Equal(HttpStatusCode.OK, child.StatusCode);
+        Assert.Equal("The child", childPage.Heading());
+        Assert.Equal([("The number of children must be a whole number, like 2", "Input_SiblingGroupSize")], childPage.ErrorSummary());
 
-        var page = await response.PageAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var budget = await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-UNREADABLE")
+            .With("Input.DeadlineTime", "teatime").With("Input.WeeklyBudget", "lots"));
+        var page = await budget.PageAsync();
+        Assert.Equal(HttpStatusCode.OK, budget.StatusCode);
         Assert.Equal(
         [
-            "The number of children must be a whole number, like 2", "The weekly budget must be an amount in pounds, like 5500 or 5500.50",
-            "Enter the time as, for example, 5pm or 17:00",
-        ], page.Errors());
-        Assert.Equal(["Input_SiblingGroupSize", "Input_WeeklyBudget", "Input_DeadlineTime"], page.ErrorFields());
+            ("The weekly budget must be an amount in pounds, like 5500 or 5500.50", "Input_WeeklyBudget"),
+            ("Enter the time as, for example, 5pm or 17:00", "Input_DeadlineTime"),
+        ], page.ErrorSummary());
         Assert.Equal("teatime", page.Document.GetElementById("Input_DeadlineTime")?.GetAttribute("value"));
         Assert.Empty(await app.UseAsync<ReferralService, List<ReferralSummary>>(s => s.ListAsync(TestData.ActorFor(officer), null)));
     }
@@ -106,7 +126,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
 
-        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-FORM-1"));
+        var response = await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-FORM-1"));
 
         var check = response.RedirectTarget();
         Assert.Matches("^/referrals/[0-9a-f-]{36}/check$", check);
@@ -153,32 +173,12 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
-    public async Task NewReferral_SaveAsDraft_ListsItAsADraftAndTellsNoProvider()
-    {
-        var dps = await app.Data.CreateDpsAsync();
-        var (provider, _) = await app.Data.FittingProviderAsync(dps);
-        var officer = await app.Data.OfficerForAsync(dps);
-        using var session = await app.SignInAsync(officer);
-
-        var response = await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-DRAFT-1", save: "draft"));
-
-        Assert.Equal("/referrals?status=Draft", response.RedirectTarget());
-        var text = await session.OpenAsync("/referrals?status=Draft");
-        Assert.Contains("Your referral for Amelia is saved as a draft", text.Text);
-        Assert.Contains("LCC-DRAFT-1", text.Text);
-        Assert.Contains("Draft", text.Text);
-        Assert.Contains(text.Links(), link => link.Name == "LCC-DRAFT-1" && System.Text.RegularExpressions.Regex.IsMatch(link.Href, "^/referrals/[0-9a-f-]{36}/check$"));
-        Assert.DoesNotContain("LCC-DRAFT-1", (await session.OpenAsync("/referrals?status=Open")).PageText);
-        Assert.Empty(await app.UseAsync<OfferService, List<ProviderReferralView>>(s => s.InboxAsync(TestData.ActorFor(provider.User))));
-    }
-
-    [Fact]
     public async Task ChangeDraft_FromCheckAnswers_ShowsTheFormFilledInAndSavesTheChange()
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
-        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-CHANGE-1"))).RedirectTarget();
+        var check = (await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-CHANGE-1"))).RedirectTarget();
         var id = Guid.Parse(check.Split('/')[2]);
 
         var form = await session.OpenAsync($"/referrals/{id}/edit");
@@ -203,7 +203,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
-        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-1"))).RedirectTarget();
+        var check = (await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-1"))).RedirectTarget();
         var id = Guid.Parse(check.Split('/')[2]);
 
         var needs = await session.OpenAsync($"/referrals/{id}/draft/needs");
@@ -233,7 +233,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
-        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-2"))).RedirectTarget();
+        var check = (await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-2"))).RedirectTarget();
         var id = Guid.Parse(check.Split('/')[2]);
 
         var response = await session.PostFormPairsAsync($"/referrals/{id}/draft/budget",
@@ -251,7 +251,7 @@ public class ReferralFormPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         using var session = await app.SignInAsync(officer);
-        var check = (await session.PostFormPairsAsync("/referrals/new", ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-3"))).RedirectTarget();
+        var check = (await session.WriteReferralAsync(ReferralPageHelpers.ReferralForm(dps.LotId, "LCC-SECTION-3"))).RedirectTarget();
         var id = Guid.Parse(check.Split('/')[2]);
         var other = await app.Data.CreateUserAsync(Role.PlacingOfficer);
         using var otherSession = await app.SignInAsync(other);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Referrals;
 using PlacementBroker.TestCommon;
+using PlacementBroker.Web.Pages.Referrals;
 using PlacementBroker.Web.Tests.Pages.Provider;
 
 namespace PlacementBroker.Web.Tests.Pages.Referrals;
@@ -58,6 +59,35 @@ internal static class ReferralPageHelpers
             form.Add(new("save", save));
         }
         return form;
+    }
+
+    /// <summary>The fields of <paramref name="form"/> that one question page asks (a date's day, month and year; must-haves with the needs).</summary>
+    public static List<KeyValuePair<string, string>> SectionFields(this List<KeyValuePair<string, string>> form, string slug)
+    {
+        var section = ReferralFormModel.Sections.Single(s => s.Slug == slug);
+        return [.. form.Where(f => f.Key == "save" || section.Fields.Any(field => f.Key == field || f.Key.StartsWith(field + ".", StringComparison.Ordinal))
+            || slug == "needs" && f.Key == "Input.MustHaveNeeds")];
+    }
+
+    /// <summary>
+    /// Makes a referral as an officer does, one question page at a time from /referrals/new, each page given its own
+    /// fields of <paramref name="form"/>: the answer of the last page (check your answers, once the draft is written),
+    /// or of the first page that does not lead to another question.
+    /// </summary>
+    public static async Task<HttpResponseMessage> WriteReferralAsync(this PageSession session, List<KeyValuePair<string, string>> form)
+    {
+        var path = "/referrals/new";
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var slug = path == "/referrals/new" ? "placement" : path.Split('/')[^1];
+            var response = await session.PostFormPairsAsync(path, form.SectionFields(slug));
+            if (response.StatusCode != HttpStatusCode.Redirect || !response.RedirectTarget().StartsWith("/referrals/new/", StringComparison.Ordinal))
+            {
+                return response;
+            }
+            path = response.RedirectTarget();
+        }
+        throw new InvalidOperationException("The question pages went round in a circle");
     }
 
     public static List<KeyValuePair<string, string>> With(this List<KeyValuePair<string, string>> form, string name, string value) =>
