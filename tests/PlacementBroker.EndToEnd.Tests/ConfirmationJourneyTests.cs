@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PlacementBroker.Core;
-using PlacementBroker.TestCommon;
 using static Microsoft.Playwright.Assertions;
 
 namespace PlacementBroker.EndToEnd.Tests;
@@ -17,10 +16,7 @@ public class ConfirmationJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     [Fact]
     public async Task Provider_WithdrawsAnOfferAfterItsCheck_AndTheOfficersReferralShowsItWithdrawn()
     {
-        var dps = await site.Data.CreateDpsAsync();
-        var officer = await site.Data.OfficerForAsync(dps);
-        var (provider, vacancyId) = await site.Data.FittingProviderAsync(dps, 5000m);
-        var referralId = await site.Data.Referral(dps.LotId).SendAsync(officer);
+        var (_, officer, provider, vacancyId, referralId) = await site.ReferralWithAFittingVacancyAsync();
         await site.Data.Offer(provider, referralId, vacancyId).At(5000m).SubmitAsync();
 
         // The officer has the referral open while the provider changes its mind.
@@ -74,7 +70,7 @@ public class ConfirmationJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     public async Task Commissioner_ReadsTheApplicantsSettingsGradesAndQaStatus_AndRejectsOnlyAfterTheCheck()
     {
         var dps = await site.Data.CreateDpsAsync();
-        var provider = await site.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome, name: TestData.Unique("Calder Vale Homes"));
+        var provider = await site.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome, name: $"Calder Vale Homes {Guid.NewGuid().ToString("N")[..8]} Ltd");
         await site.Data.Setting(provider).Named("Calder Lodge").Graded(OfstedGrade.RequiresImprovement).CreateAsync();
         await site.Data.Setting(provider).Named("Hebble House").Graded(OfstedGrade.Outstanding).CreateAsync();
         await site.Data.ApplyAsync(provider, dps, admit: false);

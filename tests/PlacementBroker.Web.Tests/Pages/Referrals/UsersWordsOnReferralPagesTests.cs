@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Data;
@@ -17,14 +16,16 @@ namespace PlacementBroker.Web.Tests.Pages.Referrals;
 /// </summary>
 public class UsersWordsOnReferralPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private async Task<(TestDps Dps, TestUser Officer, Guid ReferralId, string Reference, (TestProvider Provider, Guid VacancyId)[] Providers)> SentAsync(int providers)
+    /// <summary>A referral sent by a new officer, with the providers whose vacancies fit it (their settings of the grade given).</summary>
+    private async Task<(TestDps Dps, TestUser Officer, Guid ReferralId, string Reference, (TestProvider Provider, Guid VacancyId)[] Providers)> SentAsync(
+        int providers, OfstedGrade grade = OfstedGrade.Good)
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
         var fitting = new (TestProvider, Guid)[providers];
         for (var i = 0; i < providers; i++)
         {
-            fitting[i] = await app.Data.FittingProviderAsync(dps, 5000m);
+            fitting[i] = await app.Data.FittingProviderAsync(dps, 5000m, grade);
         }
         var body = app.Data.ReferralBody(dps.LotId);
         var reference = (string)((Dictionary<string, object?>)body["child"]!)["reference"]!;
@@ -138,30 +139,24 @@ public class UsersWordsOnReferralPagesTests(SqliteApp app) : IClassFixture<Sqlit
     [Fact]
     public async Task ApprovalsList_NamesTheChildWithTheCaseReference_ToTheCouncilsOwnStaff_AndTheReadIsAudited()
     {
-        var dps = await app.Data.CreateDpsAsync();
-        var officer = await app.Data.OfficerForAsync(dps);
+        var (_, officer, referralId, reference, providers) = await SentAsync(1, OfstedGrade.Inadequate);
         var manager = await app.Data.CreateUserAsync(Role.PlacementManager, officer.LocalAuthorityId);
-        var (provider, vacancy) = await app.Data.FittingProviderAsync(dps, 5000m, OfstedGrade.Inadequate);
-        var body = app.Data.ReferralBody(dps.LotId);
-        var reference = (string)((Dictionary<string, object?>)body["child"]!)["reference"]!;
-        var referralId = await app.SendReferralAsync(officer, body);
-        var offerId = await app.OfferAsync(provider, referralId, vacancy, 5000m);
+        var offerId = await app.OfferAsync(providers[0].Provider, referralId, providers[0].VacancyId, 5000m);
         using (var api = await app.Data.ClientForAsync(officer))
         {
             var asked = await api.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot", reason = "Her school is two streets away" });
             Assert.Equal(System.Net.HttpStatusCode.Accepted, asked.StatusCode);
         }
 
+        // The officer who asked, and the manager who decides, each read the list; each read is on the audit trail.
         foreach (var reader in new[] { officer, manager })
         {
             using var session = await app.SignInAsync(reader);
-            var list = await session.OpenAsync("/approvals");
-            var child = PageDocument.Normalise(Assert.Single(list.All("[data-child]")).TextContent);
-            Assert.Equal($"Amelia Hartley-Testcase Case reference {reference}", child);
-            using var scope = app.Services.CreateScope();
-            var audited = await scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>().AuditEvents.AsNoTracking()
-                .Where(e => e.Action == IdentityReads.ApprovalList && e.ActorUserId == reader.Id).ToListAsync();
-            Assert.Contains(audited, e => e.Detail!.Contains(referralId.ToString()) && e.Detail.StartsWith("names and case references"));
+            Assert.Equal($"Amelia Hartley-Testcase Case reference {reference}",
+                PageDocument.Normalise(Assert.Single((await session.OpenAsync("/approvals")).All("[data-child]")).TextContent));
+            var reads = await app.UseAsync<PlacementBrokerDbContext, List<string?>>(db => db.AuditEvents.AsNoTracking()
+                .Where(e => e.Action == IdentityReads.ApprovalList && e.ActorUserId == reader.Id).Select(e => e.Detail).ToListAsync());
+            Assert.Contains(reads, detail => detail!.StartsWith("names and case references") && detail.Contains(referralId.ToString()));
         }
 
         // Another council's manager sees none of it.
