@@ -22,6 +22,8 @@ public sealed record ApprovalView(
     IReadOnlyList<string> Reasons, string? OfstedReportUrl, ApprovalStatus Status, DateTime RequestedAt, string RequestedBy, DateTime? DecidedAt,
     string? DecisionReason, Guid? PlacementId)
 {
+    /// <summary>The child's name, shown with the case reference to the authority's own staff (an audited identity read).</summary>
+    public string ChildName { get; init; } = "";
     /// <summary>Why the officer asked for the placement.</summary>
     public string? RequestReason { get; init; }
     /// <summary>Asked as an exception to a rule a manager may waive (a must-have need, the start date).</summary>

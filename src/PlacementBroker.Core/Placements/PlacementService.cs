@@ -582,24 +582,25 @@ public class PlacementService(
             {
                 Approval = a,
                 Offer = db.Offers.First(o => o.Id == a.OfferId),
-                Reference = db.Referrals.Where(r => r.Id == a.ReferralId).Select(r => r.ChildReference).First(),
+                Child = db.Referrals.Where(r => r.Id == a.ReferralId).Select(r => new { r.ChildReference, r.ChildFirstName, r.ChildLastName }).First(),
                 By = db.Users.Where(u => u.Id == a.RequestedByUserId).Select(u => u.DisplayName).First(),
             }), ct);
         var providerIds = rows.Items.Select(r => r.Offer.ProviderId).Distinct().ToList();
         var settingIds = rows.Items.Select(r => r.Offer.SettingId).Distinct().ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var settings = await db.Settings.AsNoTracking().Where(s => settingIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        // Approvals show the child's case reference: an identity read, audited.
+        // Approvals show the child's name and case reference: an identity read, audited.
         if (rows.Items.Count > 0)
         {
             audit.Record(actor, Auditing.IdentityReads.ApprovalList, nameof(Approval), rows.Items.Count == 1 ? rows.Items[0].Approval.Id : null,
-                $"case references of {rows.Items.Count} approvals shown: {string.Join(",", rows.Items.Select(r => r.Approval.ReferralId))}");
+                $"names and case references of {rows.Items.Count} approvals shown: {string.Join(",", rows.Items.Select(r => r.Approval.ReferralId))}");
             await db.SaveChangesAsync(ct);
         }
-        return rows.Map(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Reference, r.Offer.Id, providers[r.Offer.ProviderId],
+        return rows.Map(r => new ApprovalView(r.Approval.Id, r.Approval.ReferralId, r.Child.ChildReference, r.Offer.Id, providers[r.Offer.ProviderId],
             settings[r.Offer.SettingId], r.Offer.WeeklyPrice, r.Approval.Kind, r.Approval.Reasons, r.Approval.OfstedReportUrl, r.Approval.Status,
             r.Approval.RequestedAt, r.By, r.Approval.DecidedAt, r.Approval.DecisionReason, r.Approval.PlacementId)
         {
+            ChildName = $"{r.Child.ChildFirstName} {r.Child.ChildLastName}",
             RequestReason = r.Approval.RequestReason,
             Exception = r.Approval.Exception,
         });

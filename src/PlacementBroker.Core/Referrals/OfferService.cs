@@ -251,6 +251,23 @@ public class OfferService(
         return new Paged<ProviderReferralView>(views, recipients.Info);
     }
 
+    /// <summary>
+    /// The offers their providers withdrew from the referral, latest first, for its own authority's officers and
+    /// managers (empty for anyone else): a withdrawn offer leaves the ranking, and the officer is told it went.
+    /// </summary>
+    public async Task<List<WithdrawnOfferView>> WithdrawnOffersAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        if (!await referrals.IsOwnAsync(actor, referralId, ct))
+        {
+            return [];
+        }
+        return await db.Offers.AsNoTracking().Where(o => o.ReferralId == referralId && o.Status == OfferStatus.Withdrawn)
+            .OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
+            .Select(o => new WithdrawnOfferView(o.Id, db.Providers.Where(p => p.Id == o.ProviderId).Select(p => p.Name).First(),
+                db.Settings.Where(x => x.Id == o.SettingId).Select(x => x.Name).First(), o.WeeklyPrice, o.UpdatedAt))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The referral's offers ranked and explained, for its own authority's officers and managers.</summary>
     public async Task<List<OfferView>?> RankedOffersAsync(Actor actor, Guid referralId, CancellationToken ct = default)
     {

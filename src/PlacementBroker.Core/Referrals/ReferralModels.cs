@@ -19,6 +19,9 @@ public sealed record SubmitOfferRequest(
 
 public sealed record DeclineRequest(DeclineReason? Reason, string? Detail = null);
 
+/// <summary>A provider's decline of a referral, as the referral's authority reads it.</summary>
+public sealed record DeclineView(string ProviderName, DeclineReason Reason, string? Detail, DateTime DeclinedAt);
+
 public sealed record ReferralCreated(Guid Id, ReferralStatus Status, int ProvidersNotified);
 
 public sealed record ChildView(
@@ -64,6 +67,9 @@ public sealed record PotentialMatchesView(List<MatchView> Matches, int Vacancies
 {
     public bool Cut => VacanciesFound > VacanciesConsidered;
 }
+
+/// <summary>An offer its provider withdrew, as the referral's officer is told of it.</summary>
+public sealed record WithdrawnOfferView(Guid Id, string ProviderName, string SettingName, decimal WeeklyPrice, DateTime WithdrawnAt);
 
 public sealed record OfferView(
     Guid Id, Guid ReferralId, Guid ProviderId, string ProviderName, Guid SettingId, string SettingName, Guid VacancyId, decimal WeeklyPrice,

@@ -408,6 +408,24 @@ public class ReferralService(
             ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (int?)r.SiblingGroupSize).SingleOrDefaultAsync(ct) ?? 1
             : 1;
 
+    /// <summary>
+    /// Which providers declined the referral and why, earliest first, for its own authority's readers (empty for anyone
+    /// else): the officer sees what stood in the way, in the words the provider chose.
+    /// </summary>
+    public async Task<IReadOnlyList<DeclineView>> DeclinesAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        if (!await IsOwnAsync(actor, referralId, ct))
+        {
+            return [];
+        }
+        return await db.ReferralRecipients.AsNoTracking()
+            .Where(x => x.ReferralId == referralId && x.DeclinedAt != null && x.DeclineReason != null)
+            .Join(db.Providers, x => x.ProviderId, p => p.Id, (x, p) => new { x.DeclinedAt, x.DeclineReason, x.DeclineDetail, p.Name })
+            .OrderBy(x => x.DeclinedAt).ThenBy(x => x.Name)
+            .Select(x => new DeclineView(x.Name, x.DeclineReason!.Value, x.DeclineDetail, x.DeclinedAt!.Value))
+            .ToListAsync(ct);
+    }
+
     /// <summary>Whether the referral belongs to the caller's authority and the caller may read it.</summary>
     public async Task<bool> IsOwnAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
         AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la

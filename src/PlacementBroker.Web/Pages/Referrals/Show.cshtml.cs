@@ -1,7 +1,9 @@
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <param name="SiblingGroupSize">The children the referral is for: offers are priced per child, so a group's total is shown too.</param>
-public sealed record OffersPanel(Guid ReferralId, IReadOnlyList<OfferView> Offers, bool CanAccept = false, int SiblingGroupSize = 1);
+/// <param name="Withdrawn">The offers their providers withdrew: they leave the ranking, and are listed so the officer knows they went.</param>
+public sealed record OffersPanel(Guid ReferralId, IReadOnlyList<OfferView> Offers, bool CanAccept = false, int SiblingGroupSize = 1,
+    IReadOnlyList<WithdrawnOfferView>? Withdrawn = null);
 
 /// <summary>
 /// The referral as its authority sees it (an audited read of the child's identity), its offers ranked and explained
@@ -15,6 +17,9 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
     public ReferralView Referral { get; private set; } = null!;
     public OffersPanel Offers { get; private set; } = null!;
     public List<MatchView> Matches { get; private set; } = [];
+
+    /// <summary>The providers that declined the referral, with their reasons.</summary>
+    public IReadOnlyList<DeclineView> Declines { get; private set; } = [];
 
     /// <summary>The placement made for the referral, once it is placed.</summary>
     public (Guid Id, DateOnly StartDate, PlacementStatus Status)? Placement { get; private set; }
@@ -39,11 +44,12 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
         }
         Referral = referral;
         Offers = new OffersPanel(Id, await offers.RankedOffersAsync(Actor, Id, Aborted) ?? [], IsOfficer && referral.Status == ReferralStatus.Open,
-            referral.Child.SiblingGroupSize);
+            referral.Child.SiblingGroupSize, await offers.WithdrawnOffersAsync(Actor, Id, Aborted));
         var potential = await offers.PotentialMatchesAsync(Actor, Id, Aborted);
         Matches = potential?.Matches ?? [];
         MatchesFrom = (potential?.VacanciesConsidered ?? 0, potential?.VacanciesFound ?? 0);
         Placement = referral.Status == ReferralStatus.Placed ? await placements.ForReferralAsync(Actor, Id, Aborted) : null;
+        Declines = referral.Declines > 0 ? await referrals.DeclinesAsync(Actor, Id, Aborted) : [];
         return Page();
     }
 
@@ -57,7 +63,7 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
         }
         Response.Headers.CacheControl = "no-store";
         return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && await referrals.StatusAsync(Actor, Id, Aborted) == ReferralStatus.Open,
-            await referrals.SiblingGroupSizeAsync(Actor, Id, Aborted)));
+            await referrals.SiblingGroupSizeAsync(Actor, Id, Aborted), await offers.WithdrawnOffersAsync(Actor, Id, Aborted)));
     }
 
     /// <summary>
