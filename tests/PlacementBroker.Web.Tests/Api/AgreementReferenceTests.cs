@@ -14,22 +14,15 @@ namespace PlacementBroker.Web.Tests.Api;
 /// <summary>Makes placements through the API, each accepted by an officer of the DPS's lead council.</summary>
 internal static class AgreementScenes
 {
-    public static async Task<Guid> PlaceAsync(PlacementBrokerApp app, TestDps dps, HttpClient officer)
-    {
-        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
-        var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("id").GetString()!;
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 5000m }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        return (await (await officer.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("placementId").GetGuid();
-    }
+    /// <summary>An offer made and accepted: the placement's id. By a new fitting provider unless one (and its vacancy) is given.</summary>
+    public static async Task<Guid> PlaceAsync(PlacementBrokerApp app, TestDps dps, HttpClient officer, (TestProvider Provider, Guid VacancyId)? by = null) =>
+        (await (await officer.PostAsJsonAsync($"/api/offers/{await OfferAsync(app, dps, officer, by)}/accept", new { kind = "Spot" }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("placementId").GetGuid();
 
     /// <summary>An offer made and waiting for the officer's acceptance.</summary>
-    public static async Task<string> OfferAsync(PlacementBrokerApp app, TestDps dps, HttpClient officer)
+    public static async Task<string> OfferAsync(PlacementBrokerApp app, TestDps dps, HttpClient officer, (TestProvider Provider, Guid VacancyId)? by = null)
     {
-        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps, 5000m);
+        var (provider, vacancyId) = by ?? await app.Data.FittingProviderAsync(dps, 5000m);
         var referralId = (await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
         using var providerClient = await app.Data.ClientForAsync(provider.User);
@@ -53,14 +46,19 @@ internal static class AgreementScenes
 /// </summary>
 public class AgreementReferenceTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    [Fact]
-    public async Task Reference_StaysTheSame_WhenOtherPlacementsAreMadeEndedOrMoved()
+    private async Task<(TestDps Dps, TestUser Officer, HttpClient Api, Guid First, Guid Second)> TwoPlacedAsync()
     {
         var dps = await app.Data.CreateDpsAsync();
         var officer = await app.Data.OfficerForAsync(dps);
-        using var api = await app.Data.ClientForAsync(officer);
-        var first = await AgreementScenes.PlaceAsync(app, dps, api);
-        var second = await AgreementScenes.PlaceAsync(app, dps, api);
+        var api = await app.Data.ClientForAsync(officer);
+        return (dps, officer, api, await AgreementScenes.PlaceAsync(app, dps, api), await AgreementScenes.PlaceAsync(app, dps, api));
+    }
+
+    [Fact]
+    public async Task Reference_StaysTheSame_WhenOtherPlacementsAreMadeEndedOrMoved()
+    {
+        var (dps, officer, api, first, second) = await TwoPlacedAsync();
+        using var _ = api;
         var firstReference = await AgreementScenes.ReferenceAsync(api, first);
         var secondReference = await AgreementScenes.ReferenceAsync(api, second);
 
@@ -87,11 +85,8 @@ public class AgreementReferenceTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Reference_TheDatabaseRefusesTwoPlacementsWithTheSameReference()
     {
-        var dps = await app.Data.CreateDpsAsync();
-        var officer = await app.Data.OfficerForAsync(dps);
-        using var api = await app.Data.ClientForAsync(officer);
-        var first = await AgreementScenes.PlaceAsync(app, dps, api);
-        var second = await AgreementScenes.PlaceAsync(app, dps, api);
+        var (_, _, api, first, second) = await TwoPlacedAsync();
+        using var client = api;
         var firstReference = await AgreementScenes.ReferenceAsync(api, first);
 
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => AgreementScenes.InDbAsync(app, db => db.Placements.Where(p => p.Id == second)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
@@ -121,18 +119,9 @@ public class QaStatusQueryTests(PostgresApp app) : IClassFixture<PostgresApp>
     {
         var provider = await app.Data.Provider().Named(name).CreateAsync();
         await app.Data.ApplyAsync(provider, dps);
-        var setting = await app.Data.CreateSettingAsync(provider);
-        var vacancyId = await app.Data.CreateVacancyAsync(provider, setting, dps.LotId, 5000m);
-        var officer = await app.Data.OfficerForAsync(dps);
-        using var officerClient = await app.Data.ClientForAsync(officer);
-        var referralId = (await (await officerClient.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("id").GetString()!;
-        using var providerClient = await app.Data.ClientForAsync(provider.User);
-        var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 5000m }))
-            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
-        var placementId = (await (await officerClient.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
-            .GetProperty("placementId").GetGuid();
-        return (provider, placementId);
+        var vacancyId = await app.Data.CreateVacancyAsync(provider, await app.Data.CreateSettingAsync(provider), dps.LotId, 5000m);
+        using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
+        return (provider, await Api.AgreementScenes.PlaceAsync(app, dps, officer, (provider, vacancyId)));
     }
 
     private async Task<T> InDbAsync<T>(Func<PlacementBrokerDbContext, Task<T>> work)
