@@ -59,7 +59,7 @@ public class TestData(PlacementBrokerApp app)
     /// A self-registered provider, verified by a platform admin (as <c>POST /api/providers/{id}/verification</c> does) with
     /// its contact address confirmed, unless <paramref name="verified"/> is false: then it is as registration leaves it.
     /// </summary>
-    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.IndependentFosteringAgency, bool verified = true, string? name = null)
+    public async Task<TestProvider> CreateProviderAsync(ProviderType type = ProviderType.ResidentialChildrensHome, bool verified = true, string? name = null)
     {
         using var scope = app.Services.CreateScope();
         name ??= Unique("Provider") + " Ltd";
@@ -98,7 +98,7 @@ public class TestData(PlacementBrokerApp app)
         var name = Unique("Provider") + " Ltd";
         var response = await anonymous.PostAsJsonAsync("/api/providers/register", new
         {
-            organisationName = name, providerType = "IndependentFosteringAgency", registrationNumber = "01234567", contactEmail = email,
+            organisationName = name, providerType = "ResidentialChildrensHome", registrationNumber = "01234567", contactEmail = email,
             user = new { email, password = Password, displayName = "Test provider user" },
         });
         response.EnsureSuccessStatusCode();

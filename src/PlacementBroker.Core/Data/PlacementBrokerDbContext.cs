@@ -31,6 +31,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Referrals.ReferralRecipient> ReferralRecipients => Set<Referrals.ReferralRecipient>();
     public DbSet<Referrals.Offer> Offers => Set<Referrals.Offer>();
     public DbSet<Placements.Placement> Placements => Set<Placements.Placement>();
+    public DbSet<Placements.AgreementReferenceCounter> AgreementReferenceCounters => Set<Placements.AgreementReferenceCounter>();
     public DbSet<Placements.Approval> Approvals => Set<Placements.Approval>();
     public DbSet<Placements.BlockContract> BlockContracts => Set<Placements.BlockContract>();
     public DbSet<Quality.QaFlag> QaFlags => Set<Quality.QaFlag>();

@@ -421,6 +421,15 @@ public class AdmissionService(
         {
             return (null, Outcome<ApplicationCreated>.BusinessRule("This DPS is closed to new applications."));
         }
+        // Only the lots of the placements this type of provider makes (the DPS pages offer no others).
+        var providerType = await db.Providers.Where(p => p.Id == providerId).Select(p => p.Type).SingleAsync(ct);
+        if (!providerType.Offers(lot.PlacementType))
+        {
+            var offered = ProviderPlacementTypes.Of(providerType).Select(t => Words.InSentence(t)).ToList();
+            return (null, Outcome<ApplicationCreated>.BusinessRule("lotId",
+                $"This lot is for {Words.InSentence(lot.PlacementType)} placements, which your organisation ({Words.InSentence(providerType)}) does not provide. "
+                + (offered.Count == 0 ? "" : $"Apply to a lot for {string.Join(", ", offered[..^1]) + (offered.Count > 1 ? " or " : "") + offered[^1]} placements.")));
+        }
         var membership = await db.LotMemberships.Where(m => m.LotId == lotId && m.ProviderId == providerId).Select(m => (MembershipStatus?)m.Status).SingleOrDefaultAsync(ct);
         if (membership is MembershipStatus.Admitted or MembershipStatus.Suspended)
         {

@@ -30,6 +30,8 @@ public class Placement
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ReferralId { get; init; }
     public Referrals.Referral? Referral { get; set; }
+    /// <summary>The agreement's reference ("PB-2026-000123"), given when the placement is made: see <see cref="AgreementReference"/>.</summary>
+    public string Reference { get; set; } = "";
     public required Guid OfferId { get; init; }
     public required Guid LocalAuthorityId { get; init; }
     public required Guid ProviderId { get; init; }

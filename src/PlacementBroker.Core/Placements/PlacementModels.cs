@@ -39,6 +39,8 @@ public sealed record PlacementView(
     PlacementEndReason? EndReason, bool Retrospective, bool IncludesEducation, bool IncludesTherapy, decimal? OneToOneHoursPerWeek, string? OfferNotes,
     PlacementChild? Child, DateTime CreatedAt)
 {
+    /// <summary>The agreement's reference ("PB-2026-000123"), given when the placement was made.</summary>
+    public string AgreementReference { get; init; } = "";
     /// <summary>True when <see cref="SettingPostcode"/> holds only the district (see <see cref="Providers.AddressDisclosure"/>).</summary>
     public bool SettingPostcodeIsDistrict { get; init; }
     /// <summary>False while <see cref="SettingGrade"/> stands on the provider's declaration, not yet confirmed by Ofsted's register.</summary>

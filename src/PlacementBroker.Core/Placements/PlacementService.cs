@@ -364,6 +364,8 @@ public class PlacementService(
         var placement = new Placement
         {
             ReferralId = referral.Id,
+            // Taken last, so the year's counter is locked only while this placement commits.
+            Reference = await AgreementReference.NextAsync(db, now, ct),
             OfferId = offer.Id,
             LocalAuthorityId = referral.LocalAuthorityId,
             ProviderId = offer.ProviderId,
@@ -670,18 +672,14 @@ public class PlacementService(
         var terms = await db.Placements.AsNoTracking().Where(p => p.Id == placementId)
             .Select(p => new
             {
-                p.CreatedAt,
+                p.Reference,
                 p.Referral!.RiskSummary,
                 p.Referral.LegalStatus,
                 Officer = db.Users.Where(u => u.Id == p.Referral.CreatedByUserId).Select(u => new PlacementContact(u.DisplayName, u.Email)).First(),
                 Provider = db.Providers.Where(x => x.Id == p.ProviderId).Select(x => new PlacementContact(x.Name, x.ContactEmail)).First(),
             })
             .SingleAsync(ct);
-        var start = new DateTime(terms.CreatedAt.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var earlier = await db.Placements.CountAsync(p => p.CreatedAt >= start && p.CreatedAt < terms.CreatedAt, ct);
-        var sameInstant = await db.Placements.Where(p => p.CreatedAt == terms.CreatedAt).Select(p => p.Id).ToListAsync(ct);
-        var ordinal = earlier + sameInstant.Order().ToList().IndexOf(placementId) + 1;
-        return new PlacementAgreementView(placement, AgreementReference.For(terms.CreatedAt.Year, ordinal), terms.RiskSummary, terms.LegalStatus,
+        return new PlacementAgreementView(placement, terms.Reference, terms.RiskSummary, terms.LegalStatus,
             terms.Provider, terms.Officer, AgreementReference.NoticeDays);
     }
 
@@ -735,6 +733,7 @@ public class PlacementService(
             includeChild ? new PlacementChild(r.ChildReference, r.ChildFirstName, r.ChildLastName, r.ChildDateOfBirth, r.ChildGender, r.Needs) : null,
             p.CreatedAt)
         {
+            AgreementReference = p.Reference,
             SettingPostcodeIsDistrict = !full,
             OfstedGradeConfirmed = row.Setting.DeclaredOfstedGrade is null,
             DeclaredOfstedGrade = row.Setting.DeclaredOfstedGrade,

@@ -46,22 +46,36 @@ public class ProviderSearch(PlacementBrokerDbContext db, IQaStatusSource qa)
         {
             query = query.Where(p => db.Settings.Any(s => s.ProviderId == p.Id && s.ClosedAt == null && s.OfstedGrade == grade));
         }
-        var ordered = query.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id);
+        IQueryable<Guid> Ordered(IQueryable<Provider> q) => q.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id);
 
+        // The status is derived, never stored. Red is an open critical flag, tested in the query; for amber and green only
+        // the providers the rules could make other than green (QaStatusQuery) have theirs worked out, not every provider.
         Paged<Guid> ids;
-        IReadOnlyDictionary<Guid, QaStatus> statuses;
-        if (filter.QaStatus is { } wanted)
+        switch (filter.QaStatus)
         {
-            // The status is derived, never stored: work it out for every provider the other filters leave.
-            var all = await ordered.ToListAsync(ct);
-            statuses = await qa.ForProvidersAsync(all, ct);
-            ids = all.Where(id => statuses[id] == wanted).ToPaged(page);
+            case QaStatus.Red:
+                ids = await Ordered(query.WhereRed(db)).ToPagedAsync(page, ct);
+                break;
+            case QaStatus.Amber:
+            {
+                var candidates = await Ordered(query.WhereMayNotBeGreen(db)).ToListAsync(ct);
+                var derived = await qa.ForProvidersAsync(candidates, ct);
+                ids = candidates.Where(id => derived[id] == QaStatus.Amber).ToPaged(page);
+                break;
+            }
+            case QaStatus.Green:
+            {
+                var all = await Ordered(query).ToListAsync(ct);
+                var candidates = await query.WhereMayNotBeGreen(db).Select(p => p.Id).ToListAsync(ct);
+                var derived = await qa.ForProvidersAsync(candidates, ct);
+                ids = all.Where(id => !derived.TryGetValue(id, out var status) || status == QaStatus.Green).ToPaged(page);
+                break;
+            }
+            default:
+                ids = await Ordered(query).ToPagedAsync(page, ct);
+                break;
         }
-        else
-        {
-            ids = await ordered.ToPagedAsync(page, ct);
-            statuses = await qa.ForProvidersAsync([.. ids.Items], ct);
-        }
+        var statuses = await qa.ForProvidersAsync([.. ids.Items], ct);
 
         var shown = ids.Items.ToList();
         var lots = db.Lots.VisibleTo(authority).Select(l => l.Id);

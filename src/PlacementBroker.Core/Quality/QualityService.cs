@@ -226,9 +226,12 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
 
     public async Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default)
     {
-        var facts = await FactsAsync(providerIds, ct);
+        // Only the providers the rules could make other than green need their facts read (QaStatusQuery).
+        var ids = providerIds.Distinct().ToList();
+        var candidates = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db).Select(p => p.Id).ToListAsync(ct);
+        var facts = await FactsAsync(candidates, ct);
         var today = UkTime.Today(clock);
-        return providerIds.Distinct().ToDictionary(id => id, id => facts.TryGetValue(id, out var f) ? QaStatusRules.Derive(f, today).Status : QaStatus.Green);
+        return ids.ToDictionary(id => id, id => facts.TryGetValue(id, out var f) ? QaStatusRules.Derive(f, today).Status : QaStatus.Green);
     }
 
     public async Task<QaStatusView?> StatusAsync(Guid providerId, CancellationToken ct = default)
@@ -306,13 +309,19 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
             .Select(p => new { p.ProviderId, Facts = new PlacementFacts(p.SettingId, p.StartDate) }).ToListAsync(ct);
         var flags = await db.QaFlags.AsNoTracking().Where(f => ids.Contains(f.ProviderId) && f.Status == FlagStatus.Open)
             .Select(f => new { f.ProviderId, f.Id, f.SettingId, f.Severity, f.RaisedAt, f.Description }).ToListAsync(ct);
+        // Grouped once, so thousands of providers cost no more than their rows.
+        var firstAdmitted = admitted.ToDictionary(a => a.ProviderId, a => a.First);
+        var settingsOf = settings.ToLookup(s => s.ProviderId);
+        var visitsOf = visits.ToLookup(v => v.ProviderId);
+        var placementsOf = placements.ToLookup(p => p.ProviderId);
+        var flagsOf = flags.ToLookup(f => f.ProviderId);
         return ids.ToDictionary(id => id, id => new ProviderQaFacts(
             id,
-            admitted.FirstOrDefault(a => a.ProviderId == id) is { } a ? UkTime.DateOf(a.First) : null,
-            [.. settings.Where(s => s.ProviderId == id).Select(s => new SettingFacts(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate, UkTime.DateOf(s.CreatedAt)))],
-            [.. visits.Where(v => v.ProviderId == id).Select(v => v.Facts)],
-            [.. placements.Where(p => p.ProviderId == id).Select(p => p.Facts)],
-            [.. flags.Where(f => f.ProviderId == id).Select(f => new FlagFacts(f.Id, f.SettingId, f.Severity, UkTime.DateOf(f.RaisedAt), f.Description))]));
+            firstAdmitted.TryGetValue(id, out var first) ? UkTime.DateOf(first) : null,
+            [.. settingsOf[id].Select(s => new SettingFacts(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate, UkTime.DateOf(s.CreatedAt)))],
+            [.. visitsOf[id].Select(v => v.Facts)],
+            [.. placementsOf[id].Select(p => p.Facts)],
+            [.. flagsOf[id].Select(f => new FlagFacts(f.Id, f.SettingId, f.Severity, UkTime.DateOf(f.RaisedAt), f.Description))]));
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

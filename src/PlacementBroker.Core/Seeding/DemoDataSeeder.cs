@@ -119,6 +119,7 @@ public class DemoDataSeeder(
 
         AddQaHistory(data, providers, authorities, users, today);
         var history = AddMarketHistory(data, lots, providers, authorities, users, now);
+        await AgreementReference.AssignAsync(db, [.. db.ChangeTracker.Entries<Placement>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)], ct);
         audit.Record(null, AuditActions.DemoDataLoaded, "DemoDataSet", Path.GetFileName(path),
             $"{authorities.Count} authorities, {providers.Count} providers, {users.Count} users, {history} referrals of history");
         await db.SaveChangesAsync(ct);

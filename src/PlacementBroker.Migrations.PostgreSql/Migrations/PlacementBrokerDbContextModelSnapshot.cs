@@ -1063,6 +1063,19 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Placements.AgreementReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("AgreementReferenceCounters");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Placements.Approval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1252,6 +1265,11 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
@@ -1284,6 +1302,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ReferralId")
                         .IsUnique();

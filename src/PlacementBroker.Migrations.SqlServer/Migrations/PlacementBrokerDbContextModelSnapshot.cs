@@ -1066,6 +1066,19 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Placements.AgreementReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("AgreementReferenceCounters");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Placements.Approval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1255,6 +1268,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1287,6 +1305,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ReferralId")
                         .IsUnique();

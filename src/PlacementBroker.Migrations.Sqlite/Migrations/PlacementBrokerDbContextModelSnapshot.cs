@@ -1054,6 +1054,19 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxEmails", (string)null);
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Placements.AgreementReferenceCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("AgreementReferenceCounters");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Placements.Approval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1243,6 +1256,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
@@ -1275,6 +1293,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ReferralId")
                         .IsUnique();

@@ -2,10 +2,10 @@ using PlacementBroker.Core;
 
 namespace PlacementBroker.TestCommon;
 
-/// <summary>A self-registered provider (an independent fostering agency unless told), verified unless told otherwise.</summary>
+/// <summary>A self-registered provider (a children's home unless told, as the default lot is for residential care), verified unless told otherwise.</summary>
 public sealed class ProviderBuilder(TestData data)
 {
-    private ProviderType _type = ProviderType.IndependentFosteringAgency;
+    private ProviderType _type = ProviderType.ResidentialChildrensHome;
     private bool _verified = true;
     private string? _name;
 

@@ -287,7 +287,7 @@ public abstract class BedCountTests(PlacementBrokerApp app)
             db.Offers.Add(earlierOffer);
             db.Placements.Add(new Placement
             {
-                ReferralId = earlier.Id, OfferId = earlierOffer.Id, LocalAuthorityId = earlier.LocalAuthorityId, ProviderId = market.Provider.Id,
+                ReferralId = earlier.Id, Reference = TestData.Unique("PB-X"), OfferId = earlierOffer.Id, LocalAuthorityId = earlier.LocalAuthorityId, ProviderId = market.Provider.Id,
                 SettingId = market.SettingId, VacancyId = vacancy, Kind = PlacementKind.Spot, Status = PlacementStatus.Active, Places = 1,
                 WeeklyPrice = 5000m, StartDate = earlier.StartDate, CreatedByUserId = officer.Id, CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
             });

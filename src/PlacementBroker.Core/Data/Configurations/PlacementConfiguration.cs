@@ -12,6 +12,9 @@ public class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         builder.Property(e => e.Status).IsConcurrencyToken();
         // One placement per referral: the database settles two officers racing for the same child.
         builder.HasIndex(e => e.ReferralId).IsUnique();
+        // The agreement's reference, given once when the placement is made: never two alike.
+        builder.Property(e => e.Reference).HasMaxLength(AgreementReference.MaxLength);
+        builder.HasIndex(e => e.Reference).IsUnique();
         builder.HasIndex(e => new { e.LocalAuthorityId, e.Status });
         builder.HasIndex(e => new { e.ProviderId, e.Status });
         // Price disparity and benchmarks: placements made in a period.

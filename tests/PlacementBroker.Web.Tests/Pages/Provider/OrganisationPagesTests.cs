@@ -20,7 +20,7 @@ public class OrganisationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
         var text = await session.OpenAsync("/provider/organisation");
 
         Assert.Contains($"Name {provider.Name}", text.Text);
-        Assert.Contains("Type of provider Independent fostering agency", text.Text);
+        Assert.Contains("Type of provider Residential children's home", text.Text);
         Assert.Contains("Companies House or Charity Commission number 01234567", text.Text);
         Assert.Contains("Referrals contact email address referrals@test.placementbroker.uk", text.Text);
         Assert.Contains("Owning group None: independently owned", text.Text);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Dps;
 using PlacementBroker.TestCommon;
@@ -68,8 +69,11 @@ public class ProviderGuidancePagesTests(SqliteApp app) : IClassFixture<SqliteApp
     public async Task ProviderAlreadyOnALotOfAnotherType_StillSeesIt()
     {
         var dps = await app.Data.CreateDpsAsync(lotType: PlacementType.ResidentialCare);
-        var provider = await app.Data.CreateProviderAsync(ProviderType.IndependentFosteringAgency);
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
         await app.Data.ApplyAsync(provider, dps);
+        // Its registration now says it is a fostering agency: the lot it joined as a children's home stays in its list.
+        await app.UseAsync<PlacementBroker.Core.Data.PlacementBrokerDbContext, int>(db => db.Providers.Where(p => p.Id == provider.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Type, ProviderType.IndependentFosteringAgency)));
         using var session = await app.SignInAsync(provider.User);
 
         var page = await session.OpenAsync("/provider/dps");
