@@ -20,12 +20,13 @@ public class HotPathBenchmarks
     private Actor leadAuthority = null!;
     private SufficiencyQuery lastYear = null!;
     private Referral busyReferral = null!;
+    private string connectionString = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        NationalData.EnsureGenerated();
-        using var db = NationalData.CreateContext();
+        connectionString = NationalData.EnsureSqlite(DataSize.Full);
+        using var db = CreateContext();
         var largest = db.Referrals.GroupBy(r => r.LocalAuthorityId).Select(g => new { Id = g.Key, Count = g.Count() })
             .OrderByDescending(x => x.Count).First();
         var lead = db.DynamicPurchasingSystems.OrderBy(d => d.Name).Select(d => d.LeadLocalAuthorityId).First();
@@ -41,30 +42,32 @@ public class HotPathBenchmarks
     [Benchmark]
     public async Task<object> SufficiencyReport_LargeAuthorityYear()
     {
-        await using var db = NationalData.CreateContext();
+        await using var db = CreateContext();
         return Expect(await new SufficiencyService(db).ReportAsync(largeAuthority, lastYear));
     }
 
     [Benchmark]
     public async Task<object> SufficiencyReport_WholeDps()
     {
-        await using var db = NationalData.CreateContext();
+        await using var db = CreateContext();
         return Expect(await new SufficiencyService(db).ReportAsync(leadAuthority, lastYear with { Scope = SufficiencyScope.Dps }));
     }
 
     [Benchmark]
     public async Task<int> Matching_RankOffersOnBusyReferral()
     {
-        await using var db = NationalData.CreateContext();
+        await using var db = CreateContext();
         return (await Matching(db).RankOffersAsync(busyReferral)).Count;
     }
 
     [Benchmark]
     public async Task<int> Matching_PotentialMatches()
     {
-        await using var db = NationalData.CreateContext();
+        await using var db = CreateContext();
         return (await Matching(db).MatchVacanciesAsync(busyReferral)).Count;
     }
+
+    private PlacementBrokerDbContext CreateContext() => NationalData.CreateContext(DatabaseKind.Sqlite, connectionString);
 
     private static MatchService Matching(PlacementBrokerDbContext db) =>
         new(db, new QualityService(db, new AuditTrail(db, Clock), new EmailOutbox(db, Clock), Clock), new AcceptedPriceBenchmarks(db, Clock));
