@@ -456,7 +456,9 @@ internal sealed class NationalDataGenerator(NationalDataGenerator.Shape shape, T
         var placements = placementOffers.OrderBy(p => p.Key).Select(p =>
         {
             var referral = referrals[p.Key];
-            return (Id: NewId(), Offer: p.Value, Referral: referral, CreatedAt: referral.PublishedAt.AddDays(5), Ended: random.Next(4) == 0);
+            // Made a few days after publication, and never after the data set's clock.
+            var made = referral.PublishedAt.AddDays(5) < now ? referral.PublishedAt.AddDays(5) : referral.PublishedAt.AddDays((now - referral.PublishedAt).TotalDays / 2);
+            return (Id: NewId(), Offer: p.Value, Referral: referral, CreatedAt: made, Ended: random.Next(4) == 0);
         }).ToList();
         // Agreement references as the service gives them: each year's placements numbered in the order they were made.
         var references = new Dictionary<Guid, string>();

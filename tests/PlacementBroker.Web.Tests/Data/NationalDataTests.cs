@@ -122,6 +122,7 @@ public class NationalDataTests(TinyNationalData data) : IClassFixture<TinyNation
 
         // Agreement references: unique, in the service's form, each year's counter at its last.
         var references = await db.Placements.Select(p => new { p.Reference, p.CreatedAt }).ToListAsync();
+        Assert.All(references, p => Assert.True(p.CreatedAt <= NationalData.Now.UtcDateTime, $"{p.Reference} made after the data set's clock"));
         Assert.All(references, p => Assert.Matches(new Regex($"^PB-{p.CreatedAt.Year}-\\d{{6}}$"), p.Reference));
         Assert.Equal(references.Count, references.Select(p => p.Reference).Distinct().Count());
         var counters = await db.AgreementReferenceCounters.ToDictionaryAsync(c => c.Year, c => c.Last);
