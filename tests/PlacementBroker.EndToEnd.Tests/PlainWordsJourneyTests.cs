@@ -1,51 +1,20 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Seeding;
-using PlacementBroker.Core.Vocabulary;
 using static Microsoft.Playwright.Assertions;
 
 namespace PlacementBroker.EndToEnd.Tests;
 
 /// <summary>
-/// Users' words, not ours, walked in the browser with axe on every page: no identifier of the product's enums
-/// ("CannotMeetNeeds", "PlacementManager"), no "RI", no "(+25)", no payment processor's name or Identity's own
-/// password sentences reach people; a decline reads as the provider chose it on the officer's referral; every error
-/// summary lists its problems in the order of the fields.
+/// Users' words, not ours (<see cref="UsersWords"/>), walked in the browser with axe on every page: the referral with
+/// its ranked offers and exclusions, password changes, declines as the provider chose them, the billing check and a
+/// search by grade; every error summary lists its problems in the order of the fields. Every role's everyday pages
+/// are read for the same words in <see cref="SmallScreenJourneyTests"/>.
 /// </summary>
-public partial class PlainWordsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
+public class PlainWordsJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    /// <summary>The identifiers of the product's enum values that would show as code if printed raw ("OutOfArea", "PlacementManager").</summary>
-    private static readonly string[] EnumIdentifiers =
-    [
-        .. typeof(Words).Assembly.GetExportedTypes().Where(t => t.IsEnum)
-            .SelectMany(Enum.GetNames).Where(n => n.Skip(1).Any(char.IsUpper)).Distinct().Order(),
-    ];
-
-    /// <summary>Wordings of ours, or of the libraries underneath, that people should never read.</summary>
-    private static readonly (Regex Pattern, string Why)[] NotUsersWords =
-    [
-        (RiAbbreviation(), "\"RI\" for an Ofsted grade"),
-        (PointsInBrackets(), "points as \"(+25)\""),
-        (new Regex("Stripe", RegexOptions.IgnoreCase), "the payment processor's name"),
-        (new Regex("not configured", RegexOptions.IgnoreCase), "\"not configured\""),
-        (new Regex("Passwords must|non alphanumeric|alphanumeric character", RegexOptions.IgnoreCase), "Identity's own password sentences"),
-    ];
-
-    /// <summary>axe, then the page's whole text (hidden explanations and closed details included) read for our words.</summary>
-    private static async Task AssertUsersWordsAsync(IPage page)
-    {
-        await page.AssertNoSeriousViolationsAsync();
-        var text = await page.EvaluateAsync<string>(
-            "() => { const c = document.body.cloneNode(true); c.querySelectorAll('script,style,template,noscript').forEach(e => e.remove()); return c.textContent.replace(/\\s+/g, ' '); }");
-        // Test accounts are named after their role ("Test PlacingOfficer"): test data, not the service's words.
-        text = TestAccountName().Replace(text, "");
-        var found = NotUsersWords.Where(w => w.Pattern.IsMatch(text)).Select(w => $"{w.Why}: \"{w.Pattern.Match(text).Value}\"")
-            .Concat(EnumIdentifiers.Where(n => Regex.IsMatch(text, $@"\b{n}\b")).Select(n => $"an enum's identifier: \"{n}\""))
-            .ToList();
-        Assert.True(found.Count == 0, $"{page.Url} shows {string.Join("; ", found)}");
-    }
+    private static Task AssertUsersWordsAsync(IPage page) => UsersWords.AssertAsync(page);
 
     /// <summary>The error summary links to each field in error, in the order the fields come on the page.</summary>
     private static async Task AssertErrorsInFieldOrderAsync(IPage page, int atLeast)
@@ -171,7 +140,7 @@ public partial class PlainWordsJourneyTests(DemoSite site) : IClassFixture<DemoS
     }
 
     [Fact]
-    public async Task EveryRole_ReadsOnlyTheServicesWords_AcrossItsEverydayPages()
+    public async Task Officer_ReadsRanksScoresAndReasonsInWords_AndTheCommissionersChecksToo()
     {
         // A referral with an offer that fits and one that does not: ranks, scores, reasons and matches in words.
         var dps = await site.Data.CreateDpsAsync();
@@ -199,31 +168,9 @@ public partial class PlainWordsJourneyTests(DemoSite site) : IClassFixture<DemoS
             await AssertUsersWordsAsync(page);
         }
 
-        // Each role of the demo's councils and providers, through its navigation.
-        foreach (var (account, entries) in new (string, string[])[]
-        {
-            ("commissioner@leeds.demo.placementbroker.uk", ["Billing", "Applications", "Find a provider", "Provider performance", "Sufficiency", "DPS", "Block contracts"]),
-            ("placement.manager@leeds.demo.placementbroker.uk", ["Approvals", "Placements", "Referrals"]),
-            ("qa.officer@leeds.demo.placementbroker.uk", ["QA", "Find a provider"]),
-            ("referrals@pennine-care-homes.demo.placementbroker.uk", ["Referrals", "Vacancies", "Placements", "Performance", "Settings", "Applications", "Invoices"]),
-        })
-        {
-            page = await site.NewPageAsync();
-            await page.SignInAsync(account, DemoDataSeeder.DemoPassword);
-            await AssertUsersWordsAsync(page);
-            foreach (var entry in entries)
-            {
-                await page.FollowNavigationAsync(entry);
-                await AssertUsersWordsAsync(page);
-                // The first record the page lists, as the user would open it next.
-                var first = page.Locator("main table a[href^='/']").First;
-                if (await first.CountAsync() > 0 && await first.GetAttributeAsync("href") is { } detail && !detail.Contains('?'))
-                {
-                    await page.GotoAsync(detail);
-                    await AssertUsersWordsAsync(page);
-                }
-            }
-        }
+        // Each role's everyday pages (its navigation and the first record each lists) are read for the service's
+        // words by SmallScreenJourneyTests.KeyPages_OnAPhone_DoNotScrollSideways_AndReadInTheServicesWords, which
+        // visits them all once.
 
         // The commissioner's check before billing, and a search by a grade below good.
         page = await site.NewPageAsync();
@@ -239,13 +186,4 @@ public partial class PlainWordsJourneyTests(DemoSite site) : IClassFixture<DemoS
         await Expect(page.GetByTestId("provider-result").Filter(new() { HasText = fitting.Name })).ToContainTextAsync("Requires improvement to be good");
         await AssertUsersWordsAsync(page);
     }
-
-    [GeneratedRegex(@"\bTest [A-Z][A-Za-z]+\b")]
-    private static partial Regex TestAccountName();
-
-    [GeneratedRegex(@"\bRI\b")]
-    private static partial Regex RiAbbreviation();
-
-    [GeneratedRegex(@"\(\s*[+-]\s*\d")]
-    private static partial Regex PointsInBrackets();
 }

@@ -13,7 +13,8 @@ namespace PlacementBroker.EndToEnd.Tests;
 /// <summary>
 /// The service on a phone (375 pixels wide) and on a desktop: no page scrolls sideways, the navigation stays on one
 /// row (the rest under "More") and is one "Menu" on a phone, the sufficiency report has a contents list, and a reason
-/// is asked for under the choice that needs it. axe scans every page visited.
+/// is asked for under the choice that needs it. axe scans every page visited, and each role's pages are read for
+/// words that are not the service's (<see cref="UsersWords"/>).
 /// </summary>
 public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
 {
@@ -84,11 +85,11 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
     /// <summary>
     /// The role's main pages, 375 pixels wide: every entry of its navigation (those under "More" on a desktop too, and
     /// its emails) and the first record each lists (a referral, a placement, a DPS, an email). One signed-in page per
-    /// account (the sweep runs in CI: about two minutes for the six), axe on each page.
+    /// account (the sweep runs in CI: about two minutes for the six), axe and the service's words on each page.
     /// </summary>
     [Theory]
     [MemberData(nameof(Accounts))]
-    public async Task KeyPages_OnAPhone_DoNotScrollSideways(string account)
+    public async Task KeyPages_OnAPhone_DoNotScrollSideways_AndReadInTheServicesWords(string account)
     {
         // An email to the account, with a long link in it as the service's emails have, so its emails list a record.
         using (var scope = site.Services.CreateScope())
@@ -125,8 +126,11 @@ public class SmallScreenJourneyTests(DemoSite site) : IClassFixture<DemoSite>
                 failures.Add($"{path} scrolls sideways at {PhoneWidth}px: {await page.EvaluateAsync<string>(WiderThanTheScreen)}");
             }
             await page.AssertNoSeriousViolationsAsync();
+            failures.AddRange((await UsersWords.FindAsync(page)).Select(found => $"{path} shows {found}"));
         }
 
+        // The home page the account lands on, then every entry.
+        await VisitAsync("/");
         foreach (var path in pages)
         {
             await VisitAsync(path);
