@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace PlacementBroker.Core.DataProtection;
 
 /// <summary>The auditor's filters; every one optional. Dates are days in England, inclusive.</summary>
@@ -12,7 +14,11 @@ public sealed record AuditEntryView(
 public sealed record SubjectAccessExport(
     DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
     IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
-    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails);
+    IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails,
+    IReadOnlyList<SubjectAccessUnfinishedReferral> UnfinishedReferrals);
+
+/// <summary>A referral an officer began on the question pages and has not finished: the answers so far, as saved.</summary>
+public sealed record SubjectAccessUnfinishedReferral(Guid Id, Guid CreatedByUserId, DateTime CreatedAt, DateTime UpdatedAt, string CompletedSections, JsonElement Answers);
 
 public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
 

@@ -1,8 +1,11 @@
+using System.Text.Json;
+
 namespace PlacementBroker.Core.DataProtection;
 
 /// <summary>
 /// Finds a child by the council's case reference (or one of its referrals' ids) within the asking person's council only,
-/// and gathers every referral, offer, placement, approval, audit entry and email about them. Another council's child is
+/// and gathers every referral, offer, placement, approval, audit entry and email about them, and the referrals about
+/// them that officers began and have not finished. Another council's child is
 /// not found. Each export is itself audited.
 /// </summary>
 public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvider clock)
@@ -38,7 +41,8 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Recipients)
             .Where(r => r.LocalAuthorityId == council && r.ChildReference == reference && r.AnonymisedAt == null)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
-        if (referrals.Count == 0)
+        var unfinished = await UnfinishedAboutAsync(council, reference, ct);
+        if (referrals.Count == 0 && unfinished.Count == 0)
         {
             return Outcome<SubjectAccessExport>.NotFound("Your council holds no child with that case reference.");
         }
@@ -50,7 +54,7 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
             .OrderBy(a => a.Id).ToListAsync(ct);
 
         var ids = referralIds.Concat(offers.Select(o => o.Id)).Concat(placements.Select(p => p.Id)).Concat(approvals.Select(a => a.Id))
-            .Select(id => id.ToString()).ToList();
+            .Concat(unfinished.Select(u => u.Id)).Select(id => id.ToString()).ToList();
         var auditEntries = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId != null && ids.Contains(e.EntityId))
             .OrderBy(e => e.Id)
             .Select(e => new AuditEntryView(e.Id, e.OccurredAt, e.ActorEmail, e.ActorUserId, e.Action, e.EntityType, e.EntityId, e.LocalAuthorityId,
@@ -72,12 +76,45 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
         }
 
         audit.Record(actor, "SubjectAccessExported", "Child", reference,
-            $"{referrals.Count} referral(s), {offers.Count} offer(s), {placements.Count} placement(s), {approvals.Count} approval(s), {auditEntries.Count} audit entr(y/ies), {emails.Count} email(s)",
+            $"{referrals.Count} referral(s), {unfinished.Count} unfinished referral(s), {offers.Count} offer(s), {placements.Count} placement(s), {approvals.Count} approval(s), {auditEntries.Count} audit entr(y/ies), {emails.Count} email(s)",
             localAuthorityId: council);
         await db.SaveChangesAsync(ct);
 
         return Outcome<SubjectAccessExport>.Success(new SubjectAccessExport(
             clock.GetUtcNow().UtcDateTime, council, reference, actor.Email, referrals, offers, placements, approvals, auditEntries,
-            [.. emails.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)]));
+            [.. emails.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)], unfinished));
+    }
+
+    /// <summary>
+    /// The council's unfinished referrals whose answers give this case reference. The answers are the question pages'
+    /// JSON, which only the pages read: the database narrows by text, then the answer itself is compared, so "C-1"
+    /// does not find "C-12".
+    /// </summary>
+    private async Task<List<SubjectAccessUnfinishedReferral>> UnfinishedAboutAsync(Guid council, string reference, CancellationToken ct)
+    {
+        var candidates = await db.UnfinishedReferrals.AsNoTracking()
+            .Where(u => u.LocalAuthorityId == council && u.Answers.Contains(reference))
+            .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToListAsync(ct);
+        var found = new List<SubjectAccessUnfinishedReferral>();
+        foreach (var candidate in candidates)
+        {
+            JsonElement answers;
+            try
+            {
+                answers = JsonDocument.Parse(candidate.Answers).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+            if (answers.ValueKind == JsonValueKind.Object
+                && answers.EnumerateObject().Any(p => p.NameEquals("reference") && p.Value.ValueKind == JsonValueKind.String
+                    && string.Equals(p.Value.GetString()?.Trim(), reference, StringComparison.Ordinal)))
+            {
+                found.Add(new SubjectAccessUnfinishedReferral(candidate.Id, candidate.CreatedByUserId, candidate.CreatedAt, candidate.UpdatedAt,
+                    candidate.CompletedSections, answers));
+            }
+        }
+        return found;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
+using PlacementBroker.Core.Referrals;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Tests.Pages;
 using PlacementBroker.Web.Tests.Pages.Provider;
@@ -97,6 +98,44 @@ public class SubjectAccessApiTests(SubjectAccessApp app) : IClassFixture<Subject
         using var own = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, child.Dps.Commissioner.LocalAuthorityId));
         var byId = await (await own.GetAsync($"/api/subject-access?referralId={child.ReferralId}")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(child.CaseReference, byId.GetProperty("caseReference").GetString());
+    }
+
+    [Fact]
+    public async Task UnfinishedReferrals_AboutTheChild_AreInTheExport_NotANamesakesOrALongerReference()
+    {
+        var child = await PlacedChildWithANamesakeElsewhereAsync();
+        using var scope = app.Services.CreateScope();
+        var unfinished = scope.ServiceProvider.GetRequiredService<UnfinishedReferrals>();
+        static Actor OfficerOf(TestUser officer) => new(officer.Id, officer.Email, Role.PlacingOfficer, officer.LocalAuthorityId, null);
+        string Answers(string reference, string firstName) => JsonSerializer.Serialize(new { reference, firstName }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+        // Begun in the child's council: this child's, and another child's whose reference starts with this one.
+        var officer = OfficerOf(child.Officer);
+        var theirs = (await unfinished.StartAsync(officer, Answers(child.CaseReference, "Begunchild"), ["placement", "child"])).Value!;
+        await unfinished.StartAsync(officer, Answers(child.CaseReference + "7", "Longerchild"), ["child"]);
+        // Begun in the other council, for its own child with the same reference.
+        var otherOfficer = await app.Data.OfficerForAsync(child.OtherDps);
+        await unfinished.StartAsync(OfficerOf(otherOfficer), Answers(child.CaseReference, "Elsewherechild"), ["child"]);
+
+        using var client = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.DataProtectionLead, child.Dps.Commissioner.LocalAuthorityId));
+        var export = await (await client.GetAsync($"/api/subject-access?caseReference={Uri.EscapeDataString(child.CaseReference)}")).ReadJsonAsync(HttpStatusCode.OK);
+        var begun = Assert.Single(export.GetProperty("unfinishedReferrals").EnumerateArray());
+        Assert.Equal(theirs.Id.ToString(), begun.GetProperty("id").GetString());
+        Assert.Equal("Begunchild", begun.GetProperty("answers").GetProperty("firstName").GetString());
+        Assert.Equal("placement,child", begun.GetProperty("completedSections").GetString());
+        var text = export.GetRawText();
+        Assert.DoesNotContain("Longerchild", text);
+        Assert.DoesNotContain("Elsewherechild", text);
+        // Who began it, and when it was read, are in the export's audit entries too.
+        Assert.Contains(export.GetProperty("auditEntries").EnumerateArray(),
+            e => e.GetProperty("action").GetString() == "UnfinishedReferralStarted" && e.GetProperty("entityId").GetString() == theirs.Id.ToString());
+
+        // A child known only from an unfinished referral is found, not "no such child".
+        var onlyBegun = "SAR-" + TestData.Unique("U")[2..];
+        await unfinished.StartAsync(officer, Answers(onlyBegun, "Onlybegun"), ["child"]);
+        var onlyExport = await (await client.GetAsync($"/api/subject-access?caseReference={Uri.EscapeDataString(onlyBegun)}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(onlyExport.GetProperty("referrals").EnumerateArray());
+        Assert.Equal("Onlybegun", Assert.Single(onlyExport.GetProperty("unfinishedReferrals").EnumerateArray()).GetProperty("answers").GetProperty("firstName").GetString());
     }
 
     [Theory]
