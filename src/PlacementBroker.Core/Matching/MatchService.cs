@@ -209,6 +209,9 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     private async Task<Dictionary<Guid, TrackRecord>> TrackRecordsAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
         trackRecords is null ? await ReadTrackRecordsAsync(providerIds, ct) : await trackRecords.GetAsync(providerIds, ReadTrackRecordsAsync, ct);
 
+    /// <summary>Every provider's track record that has any history (<see cref="TrackRecordCache"/> reads them in the background).</summary>
+    public Task<Dictionary<Guid, TrackRecord>> ReadEveryTrackRecordAsync(CancellationToken ct = default) => ReadTrackRecordsAsync(null, ct);
+
     /// <summary>The track records of <paramref name="providerIds"/>, or of every provider with any history when null.</summary>
     private async Task<Dictionary<Guid, TrackRecord>> ReadTrackRecordsAsync(IReadOnlyCollection<Guid>? providerIds, CancellationToken ct)
     {
