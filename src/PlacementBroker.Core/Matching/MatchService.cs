@@ -7,7 +7,9 @@ namespace PlacementBroker.Core.Matching;
 /// lot, open vacancies, admitted providers, a bounding box round home); the engine decides the exact rules
 /// and the order on what is left, so nothing loads every vacancy of the country.
 /// </summary>
-public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPriceBenchmarks prices, IOptions<MatchingOptions>? options = null)
+/// <param name="trackRecords">Where providers' track records are kept a short while (<see cref="TrackRecordCache"/>); without it they are read every time.</param>
+public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPriceBenchmarks prices, IOptions<MatchingOptions>? options = null,
+    TrackRecordCache? trackRecords = null)
 {
     public const int MaxMatches = 200;
 
@@ -53,8 +55,8 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             found = await query.CountAsync(ct);
         }
         var candidates = await CandidatesAsync(rows, ct);
-        var ranked = MatchingEngine.Rank(await CriteriaAsync(referral, ct), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct),
-            await WeightsAsync(referral.LotId, ct));
+        var (criteria, weights) = await CriteriaAndWeightsAsync(referral, ct);
+        var ranked = MatchingEngine.Rank(criteria, candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), weights);
         return new PotentialMatches([.. ranked.Take(MaxMatches)], rows.Count, found);
     }
 
@@ -84,23 +86,25 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     /// <summary>The referral's live offers ranked. Distance beyond the maximum asks for approval rather than hiding the offer.</summary>
     public async Task<IReadOnlyList<MatchResult>> RankOffersAsync(Referral referral, CancellationToken ct = default)
     {
+        // Only the columns ranking reads, not the three whole rows.
         var offers = await db.Offers.AsNoTracking()
             .Where(o => o.ReferralId == referral.Id && o.Status != OfferStatus.Withdrawn)
-            .Join(db.Vacancies, o => o.VacancyId, v => v.Id, (o, v) => new { Offer = o, Vacancy = v })
-            .Join(db.Settings, x => x.Offer.SettingId, s => s.Id, (x, s) => new { x.Offer, x.Vacancy, Setting = s })
+            .Join(db.Vacancies, o => o.VacancyId, v => v.Id, (o, v) => new { o.Id, o.ProviderId, o.SettingId, o.Status, o.WeeklyPrice, o.StartDate,
+                v.LotId, v.Places, v.PlacesHeld, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet })
+            .Join(db.Settings, x => x.SettingId, s => s.Id, (x, s) => new { Offer = x, s.RegisteredPlaces, s.OfstedGrade, s.Latitude, s.Longitude, s.Region })
             .ToListAsync(ct);
         var providerIds = offers.Select(o => o.Offer.ProviderId).Distinct().ToList();
         var admitted = await AdmittedProvidersAsync(referral.LotId, providerIds, ct);
         var statuses = await qa.ForProvidersAsync(providerIds, ct);
-        var rates = await ResponseRatesAsync(providerIds, ct);
-        var stability = await StabilityAsync(providerIds, ct);
+        var records = await TrackRecordsAsync(providerIds, ct);
         var candidates = offers.Select(o => new MatchCandidate(
-            o.Offer.Id, o.Offer.ProviderId, o.Setting.Id, o.Vacancy.LotId, admitted.Contains(o.Offer.ProviderId), statuses.GetValueOrDefault(o.Offer.ProviderId),
+            o.Offer.Id, o.Offer.ProviderId, o.Offer.SettingId, o.Offer.LotId, admitted.Contains(o.Offer.ProviderId), statuses.GetValueOrDefault(o.Offer.ProviderId),
             // Places held for other decisions are not free; those held for this very offer, or taken by its placement, still count.
-            o.Vacancy.Places - o.Vacancy.PlacesHeld + (o.Offer.Status is OfferStatus.PendingApproval or OfferStatus.Accepted ? referral.SiblingGroupSize : 0), o.Setting.RegisteredPlaces, o.Vacancy.AgeMin, o.Vacancy.AgeMax, o.Vacancy.Genders, o.Vacancy.NeedsMet,
-            o.Setting.OfstedGrade, o.Setting.Latitude, o.Setting.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, rates.GetValueOrDefault(o.Offer.ProviderId),
-            stability.GetValueOrDefault(o.Offer.ProviderId), o.Setting.Region));
-        return MatchingEngine.Rank(await CriteriaAsync(referral, ct), candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), await WeightsAsync(referral.LotId, ct),
+            o.Offer.Places - o.Offer.PlacesHeld + (o.Offer.Status is OfferStatus.PendingApproval or OfferStatus.Accepted ? referral.SiblingGroupSize : 0), o.RegisteredPlaces, o.Offer.AgeMin, o.Offer.AgeMax, o.Offer.Genders, o.Offer.NeedsMet,
+            o.OfstedGrade, o.Latitude, o.Longitude, o.Offer.WeeklyPrice, o.Offer.StartDate, records.GetValueOrDefault(o.Offer.ProviderId).ResponseRate,
+            records.GetValueOrDefault(o.Offer.ProviderId).Stability, o.Region));
+        var (criteria, weights) = await CriteriaAndWeightsAsync(referral, ct);
+        return MatchingEngine.Rank(criteria, candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), weights,
             distanceIsHardRule: false);
     }
 
@@ -171,11 +175,10 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     {
         var ids = rows.Select(r => r.ProviderId).Distinct().ToList();
         var statuses = await qa.ForProvidersAsync(ids, ct);
-        var rates = await ResponseRatesAsync(ids, ct);
-        var stability = await StabilityAsync(ids, ct);
+        var records = await TrackRecordsAsync(ids, ct);
         return [.. rows.Select(v => new MatchCandidate(v.Id, v.ProviderId, v.SettingId, v.LotId, true, statuses.GetValueOrDefault(v.ProviderId),
             v.Places, v.RegisteredPlaces, v.AgeMin, v.AgeMax, v.Genders, v.NeedsMet, v.OfstedGrade, v.Latitude, v.Longitude, v.WeeklyPrice,
-            v.AvailableFrom, rates.GetValueOrDefault(v.ProviderId), stability.GetValueOrDefault(v.ProviderId), v.Region))];
+            v.AvailableFrom, records.GetValueOrDefault(v.ProviderId).ResponseRate, records.GetValueOrDefault(v.ProviderId).Stability, v.Region))];
     }
 
     private sealed class VacancyRow
@@ -203,38 +206,71 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
             .Where(m => m.LotId == lotId && m.Status == MembershipStatus.Admitted && m.Provider!.VerifiedAt != null && providerIds.Contains(m.ProviderId))
             .Select(m => m.ProviderId).ToListAsync(ct)];
 
-    /// <summary>The share of referrals received that a provider answered (offered or declined), once it has had five.</summary>
-    private async Task<Dictionary<Guid, double?>> ResponseRatesAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
+    private async Task<Dictionary<Guid, TrackRecord>> TrackRecordsAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct) =>
+        trackRecords is null ? await ReadTrackRecordsAsync(providerIds, ct) : await trackRecords.GetAsync(providerIds, ReadTrackRecordsAsync, ct);
+
+    /// <summary>Every provider's track record that has any history (<see cref="TrackRecordCache"/> reads them in the background).</summary>
+    public Task<Dictionary<Guid, TrackRecord>> ReadEveryTrackRecordAsync(CancellationToken ct = default) => ReadTrackRecordsAsync(null, ct);
+
+    /// <summary>The track records of <paramref name="providerIds"/>, or of every provider with any history when null.</summary>
+    private async Task<Dictionary<Guid, TrackRecord>> ReadTrackRecordsAsync(IReadOnlyCollection<Guid>? providerIds, CancellationToken ct)
     {
-        var received = await db.ReferralRecipients.AsNoTracking()
-            .Where(r => providerIds.Contains(r.ProviderId))
-            .GroupBy(r => r.ProviderId)
-            .Select(g => new
-            {
-                ProviderId = g.Key,
-                Received = g.Count(),
-                Declined = g.Count(r => r.DeclinedAt != null),
-                Offered = g.Count(r => db.Offers.Any(o => o.ReferralId == r.ReferralId && o.ProviderId == r.ProviderId)),
-            })
-            .ToListAsync(ct);
-        return received.Where(r => r.Received >= 5)
-            .ToDictionary(r => r.ProviderId, r => (double?)Math.Min(1.0, (r.Declined + r.Offered) / (double)r.Received));
+        var rates = await ResponseRatesAsync(providerIds, ct);
+        var stability = await StabilityAsync(providerIds, ct);
+        return (providerIds ?? [.. rates.Keys.Union(stability.Keys)]).Distinct()
+            .ToDictionary(id => id, id => new TrackRecord(rates.GetValueOrDefault(id), stability.GetValueOrDefault(id)));
     }
 
-    /// <summary>The share of a provider's ended placements that did not end in disruption within 12 weeks, once it has three.</summary>
-    private async Task<Dictionary<Guid, double?>> StabilityAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
+    /// <summary>The share of referrals received that a provider answered (offered or declined), once it has had five (null before).</summary>
+    private async Task<Dictionary<Guid, double?>> ResponseRatesAsync(IReadOnlyCollection<Guid>? providerIds, CancellationToken ct)
     {
-        var ended = await db.Placements.AsNoTracking()
-            .Where(p => providerIds.Contains(p.ProviderId) && p.Status == Placements.PlacementStatus.Ended && p.EndDate != null)
+        var recipients = db.ReferralRecipients.AsNoTracking();
+        var offers = db.Offers.AsNoTracking();
+        if (providerIds is not null)
+        {
+            recipients = recipients.Where(r => providerIds.Contains(r.ProviderId));
+            offers = offers.Where(o => providerIds.Contains(o.ProviderId));
+        }
+        // Counted from the provider's index entries alone (received, declined), and the referrals it offered on from its
+        // offers (a few hundred) rather than a look-up in the offers for each of the thousands of referrals it received.
+        var received = await recipients
+            .GroupBy(r => r.ProviderId)
+            .Select(g => new { ProviderId = g.Key, Received = g.Count(), Declined = g.Count(r => r.DeclinedAt != null) })
+            .ToListAsync(ct);
+        var offered = (await offers
+                .Where(o => db.ReferralRecipients.Any(r => r.ReferralId == o.ReferralId && r.ProviderId == o.ProviderId))
+                .Select(o => new { o.ProviderId, o.ReferralId }).Distinct()
+                .GroupBy(o => o.ProviderId).Select(g => new { ProviderId = g.Key, Offered = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(o => o.ProviderId, o => o.Offered);
+        // Every provider that has received a referral is named, with no rate until it has had five.
+        return received.ToDictionary(r => r.ProviderId,
+            r => r.Received >= 5 ? (double?)Math.Min(1.0, (r.Declined + offered.GetValueOrDefault(r.ProviderId)) / (double)r.Received) : null);
+    }
+
+    /// <summary>The share of a provider's ended placements that did not end in disruption within 12 weeks, once it has three (null before).</summary>
+    private async Task<Dictionary<Guid, double?>> StabilityAsync(IReadOnlyCollection<Guid>? providerIds, CancellationToken ct)
+    {
+        var placements = db.Placements.AsNoTracking();
+        if (providerIds is not null)
+        {
+            placements = placements.Where(p => providerIds.Contains(p.ProviderId));
+        }
+        var ended = await placements
+            .Where(p => p.Status == Placements.PlacementStatus.Ended && p.EndDate != null)
             .Select(p => new { p.ProviderId, p.StartDate, EndDate = p.EndDate!.Value, p.EndReason })
             .ToListAsync(ct);
-        return ended.GroupBy(p => p.ProviderId).Where(g => g.Count() >= 3)
-            .ToDictionary(g => g.Key, g => (double?)(1.0 - (double)g.Count(p => Placements.PlacementRules.DisruptedEarly(p.EndReason, p.StartDate, p.EndDate)) / g.Count()));
+        return ended.GroupBy(p => p.ProviderId)
+            .ToDictionary(g => g.Key, g => g.Count() >= 3
+                ? (double?)(1.0 - (double)g.Count(p => Placements.PlacementRules.DisruptedEarly(p.EndReason, p.StartDate, p.EndDate)) / g.Count())
+                : null);
     }
 
-    private async Task<RankingWeights> WeightsAsync(Guid lotId, CancellationToken ct)
+    /// <summary>The referral's criteria (with its lot's placement type) and its DPS's weights, in one read of the lot.</summary>
+    private async Task<(ReferralCriteria Criteria, RankingWeights Weights)> CriteriaAndWeightsAsync(Referral referral, CancellationToken ct)
     {
-        var weights = await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => l.Dps!.Weights).SingleOrDefaultAsync(ct);
-        return weights?.ToWeights() ?? RankingWeights.Default;
+        var lot = await db.Lots.AsNoTracking().Where(l => l.Id == referral.LotId)
+            .Select(l => new { PlacementType = (PlacementType?)l.PlacementType, l.Dps!.Weights }).SingleOrDefaultAsync(ct);
+        return (Criteria(referral, lot?.PlacementType), lot?.Weights?.ToWeights() ?? RankingWeights.Default);
     }
 }

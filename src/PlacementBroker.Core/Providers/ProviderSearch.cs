@@ -21,7 +21,7 @@ public sealed record ProviderSearchResult(
 /// settings, by Ofsted grade and by QA status. Providers are not a council's tenant data (their QA profiles are shared
 /// by every council), and nothing here names a child.
 /// </summary>
-public class ProviderSearch(PlacementBrokerDbContext db, IQaStatusSource qa)
+public class ProviderSearch(PlacementBrokerDbContext db, IQaStatusSource qa, TimeProvider clock)
 {
     public static readonly IReadOnlyList<Role> Searchers = [Role.QaOfficer, Role.Commissioner];
 
@@ -58,7 +58,7 @@ public class ProviderSearch(PlacementBrokerDbContext db, IQaStatusSource qa)
                 break;
             case QaStatus.Amber:
             {
-                var candidates = await Ordered(query.WhereMayNotBeGreen(db)).ToListAsync(ct);
+                var candidates = await Ordered(query.WhereMayNotBeGreen(db, UkTime.Today(clock))).ToListAsync(ct);
                 var derived = await qa.ForProvidersAsync(candidates, ct);
                 ids = candidates.Where(id => derived[id] == QaStatus.Amber).ToPaged(page);
                 break;
@@ -66,7 +66,7 @@ public class ProviderSearch(PlacementBrokerDbContext db, IQaStatusSource qa)
             case QaStatus.Green:
             {
                 var all = await Ordered(query).ToListAsync(ct);
-                var candidates = await query.WhereMayNotBeGreen(db).Select(p => p.Id).ToListAsync(ct);
+                var candidates = await query.WhereMayNotBeGreen(db, UkTime.Today(clock)).Select(p => p.Id).ToListAsync(ct);
                 var derived = await qa.ForProvidersAsync(candidates, ct);
                 ids = all.Where(id => !derived.TryGetValue(id, out var status) || status == QaStatus.Green).ToPaged(page);
                 break;

@@ -228,9 +228,9 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
     {
         // Only the providers the rules could make other than green need their facts read (QaStatusQuery).
         var ids = providerIds.Distinct().ToList();
-        var candidates = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db).Select(p => p.Id).ToListAsync(ct);
-        var facts = await FactsAsync(candidates, ct);
         var today = UkTime.Today(clock);
+        var candidates = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db, today).Select(p => p.Id).ToListAsync(ct);
+        var facts = candidates.Count == 0 ? new Dictionary<Guid, ProviderQaFacts>() : await FactsAsync(candidates, ct);
         return ids.ToDictionary(id => id, id => facts.TryGetValue(id, out var f) ? QaStatusRules.Derive(f, today).Status : QaStatus.Green);
     }
 

@@ -402,6 +402,21 @@ public class ReferralService(
             ? await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la).Select(r => (ReferralStatus?)r.Status).SingleOrDefaultAsync(ct)
             : null;
 
+    /// <summary>
+    /// The referral's status and how many children it is for, in one read, for its own authority's readers (null for anyone
+    /// else): what the live offers panel needs besides the offers. Not an identity read.
+    /// </summary>
+    public async Task<(ReferralStatus Status, int SiblingGroupSize)?> StatusAndGroupSizeAsync(Actor actor, Guid referralId, CancellationToken ct = default)
+    {
+        if (!AuthorityReaders.Contains(actor.Role) || actor.LocalAuthorityId is not { } la)
+        {
+            return null;
+        }
+        var found = await db.Referrals.Where(r => r.Id == referralId && r.LocalAuthorityId == la)
+            .Select(r => new { r.Status, r.SiblingGroupSize }).SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Status, found.SiblingGroupSize);
+    }
+
     /// <summary>How many children the referral is for, for its own authority's readers; 1 otherwise. Not an identity read.</summary>
     public async Task<int> SiblingGroupSizeAsync(Actor actor, Guid referralId, CancellationToken ct = default) =>
         AuthorityReaders.Contains(actor.Role) && actor.LocalAuthorityId is { } la

@@ -84,8 +84,9 @@ public class SufficiencyService(PlacementBrokerDbContext db)
         var placements = await db.Placements.AsNoTracking().Where(p => inPeriod.Any(r => r.Id == p.ReferralId))
             .Join(db.Settings, p => p.SettingId, s => s.Id, (p, s) => new { p.ReferralId, p.Kind, p.WeeklyPrice, p.CreatedAt, p.SettingId, Grade = s.OfstedGrade, Lat = s.Latitude, Lon = s.Longitude })
             .ToListAsync(ct);
-        var declines = await db.ReferralRecipients.AsNoTracking().Where(x => x.DeclineReason != null && inPeriod.Any(r => r.Id == x.ReferralId))
-            .GroupBy(r => r.DeclineReason).Select(g => new { Reason = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+        // From the period's referrals to their declines (a partial index holds only the declined), not a pass over every recipient.
+        var declines = await inPeriod.Join(db.ReferralRecipients.Where(x => x.DeclineReason != null), r => r.Id, x => x.ReferralId, (r, x) => x.DeclineReason)
+            .GroupBy(reason => reason).Select(g => new { Reason = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
         var byReferral = referrals.ToDictionary(r => r.Id);
         var outcomes = new Outcomes(
             referrals.Count(r => r.Status == ReferralStatus.Placed), referrals.Count(r => r.Status == ReferralStatus.Unfilled),

@@ -1826,14 +1826,14 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
-                    b.HasIndex("ReferralId", "Status");
-
                     b.HasIndex("ReferralId", "VacancyId")
                         .IsUnique()
                         .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
                         .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
 
                     b.HasIndex("VacancyId", "Status");
+
+                    b.HasIndex("ReferralId", "Status", "CreatedAt");
 
                     b.ToTable("Offers");
                 });
@@ -2026,7 +2026,11 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
 
                     b.HasKey("ReferralId", "ProviderId");
 
-                    b.HasIndex("ProviderId", "NotifiedAt");
+                    b.HasIndex("ReferralId", "DeclineReason")
+                        .HasDatabaseName("IX_ReferralRecipients_Declines")
+                        .HasFilter("\"DeclineReason\" IS NOT NULL");
+
+                    b.HasIndex("ProviderId", "NotifiedAt", "DeclinedAt");
 
                     b.ToTable("ReferralRecipients");
                 });

@@ -1811,14 +1811,14 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.HasIndex("ProviderId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ReferralId", "Status");
-
                     b.HasIndex("ReferralId", "VacancyId")
                         .IsUnique()
                         .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
                         .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
 
                     b.HasIndex("VacancyId", "Status");
+
+                    b.HasIndex("ReferralId", "Status", "CreatedAt");
 
                     b.ToTable("Offers");
                 });
@@ -2011,7 +2011,11 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
 
                     b.HasKey("ReferralId", "ProviderId");
 
-                    b.HasIndex("ProviderId", "NotifiedAt");
+                    b.HasIndex("ReferralId", "DeclineReason")
+                        .HasDatabaseName("IX_ReferralRecipients_Declines")
+                        .HasFilter("\"DeclineReason\" IS NOT NULL");
+
+                    b.HasIndex("ProviderId", "NotifiedAt", "DeclinedAt");
 
                     b.ToTable("ReferralRecipients");
                 });

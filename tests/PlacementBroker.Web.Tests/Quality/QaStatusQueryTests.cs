@@ -99,6 +99,8 @@ public class QaStatusQueryTests(PostgresApp app) : IClassFixture<PostgresApp>
         // The market is varied: every status is there.
         Assert.All(Enum.GetValues<QaStatus>(), status => Assert.Contains(status, expected.Values));
         Assert.Equal(expected, derivedTogether.ToDictionary());
+        // The query takes in exactly the providers that are not green today, no more.
+        Assert.Equal(providers.Where(p => expected[p.Id] != QaStatus.Green).Select(p => p.Id).Order(), await NotGreenAsync(providers.Select(p => p.Id), today));
         foreach (var status in Enum.GetValues<QaStatus>())
         {
             var found = await UseAsync<ProviderSearch, Outcome<Paged<ProviderSearchResult>>>(search =>
@@ -113,6 +115,81 @@ public class QaStatusQueryTests(PostgresApp app) : IClassFixture<PostgresApp>
         var second = await UseAsync<ProviderSearch, Outcome<Paged<ProviderSearchResult>>>(search =>
             search.SearchAsync(TestData.ActorFor(qaOfficer), new ProviderSearchFilter(Name: stem, QaStatus: QaStatus.Green), new PageRequest(2, 2)));
         Assert.Equal(everyGreen.Skip(2).Take(2), second.Value!.Items.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Filter_OnTheDaysEitherSideOfADueDate_TakesInTheOverdueAndLeavesOutTheNotYetDue()
+    {
+        var stem = TestData.Unique("Due");
+        var dps = await app.Data.CreateDpsAsync();
+        var qaOfficer = await app.Data.CreateUserAsync(Role.QaOfficer, dps.Commissioner.LocalAuthorityId);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var cases = new List<(string Case, Guid ProviderId, QaStatus Expected)>();
+
+        // A good setting, admitted to the lot long ago (or, for the reports, never admitted), with one visit: the visit date decides.
+        async Task VisitedAsync(string name, DateOnly visited, bool reportDone, bool admitted, QaStatus expected)
+        {
+            var provider = await app.Data.Provider().Named($"{stem} {name}").CreateAsync();
+            var setting = await app.Data.Setting(provider).Graded(OfstedGrade.Good).InspectedOn(today.AddDays(-100)).CreateAsync();
+            if (admitted)
+            {
+                var (_, membership) = await app.Data.ApplyAsync(provider, dps);
+                var admittedAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(-800);
+                await InDbAsync(db => db.LotMemberships.Where(m => m.Id == membership).ExecuteUpdateAsync(x => x.SetProperty(m => m.AdmittedAt, admittedAt)));
+            }
+            await InDbAsync(db =>
+            {
+                db.QaVisits.Add(new QaVisit
+                {
+                    SettingId = setting, ProviderId = provider.Id, LocalAuthorityId = qaOfficer.LocalAuthorityId!.Value, VisitDate = visited, Type = VisitType.Annual,
+                    ReportCompletedOn = reportDone ? visited : null, ReportReviewedOn = reportDone ? visited : null,
+                    RecordedByUserId = qaOfficer.Id, RecordedAt = app.Clock.GetUtcNow().UtcDateTime,
+                });
+                return db.SaveChangesAsync();
+            });
+            cases.Add((name, provider.Id, expected));
+        }
+        await VisitedAsync("annual visit due tomorrow", today.AddDays(1).AddYears(-1), reportDone: true, admitted: true, QaStatus.Green);
+        await VisitedAsync("annual visit due yesterday", today.AddDays(-1).AddYears(-1), reportDone: true, admitted: true, QaStatus.Amber);
+        await VisitedAsync("report due tomorrow", today.AddDays(1 - QaTimetable.ReportDays), reportDone: false, admitted: false, QaStatus.Green);
+        await VisitedAsync("report due yesterday", today.AddDays(-1 - QaTimetable.ReportDays), reportDone: false, admitted: false, QaStatus.Amber);
+
+        // Never visited: the annual visit is due a year after the first admission, a UK date.
+        foreach (var (name, admittedOn, expected) in new[] { ("first admitted, due tomorrow", today.AddDays(1).AddYears(-1), QaStatus.Green),
+                     ("first admitted, due yesterday", today.AddDays(-1).AddYears(-1), QaStatus.Amber) })
+        {
+            var provider = await app.Data.Provider().Named($"{stem} {name}").CreateAsync();
+            await app.Data.Setting(provider).Graded(OfstedGrade.Good).InspectedOn(today.AddDays(-100)).CreateAsync();
+            var (_, membership) = await app.Data.ApplyAsync(provider, dps);
+            // Just before midnight in England: the UK date is the one meant, whatever UTC says.
+            var admittedAt = TimeZoneInfo.ConvertTimeToUtc(admittedOn.ToDateTime(new TimeOnly(23, 30)), UkTime.London);
+            await InDbAsync(db => db.LotMemberships.Where(m => m.Id == membership).ExecuteUpdateAsync(x => x.SetProperty(m => m.AdmittedAt, admittedAt)));
+            cases.Add((name, provider.Id, expected));
+        }
+
+        // A child placed with a provider never visited: the visit is due a week after the start.
+        foreach (var (name, started, expected) in new[] { ("placement visit due tomorrow", today.AddDays(1 - QaTimetable.PostPlacementDays), QaStatus.Green),
+                     ("placement visit due yesterday", today.AddDays(-1 - QaTimetable.PostPlacementDays), QaStatus.Amber) })
+        {
+            var (provider, placement) = await PlacedAsync(dps, $"{stem} {name}");
+            await InDbAsync(db => db.Placements.Where(p => p.Id == placement).ExecuteUpdateAsync(x => x.SetProperty(p => p.StartDate, started)));
+            cases.Add((name, provider.Id, expected));
+        }
+
+        foreach (var (name, providerId, expected) in cases)
+        {
+            var view = await UseAsync<QualityService, QaStatusView?>(qa => qa.StatusAsync(providerId));
+            Assert.True(expected.ToString() == view!.Status, $"{name}: {view.Status}, {string.Join("; ", view.Reasons)}");
+        }
+        Assert.Equal(cases.Where(c => c.Expected != QaStatus.Green).Select(c => c.ProviderId).Order(), await NotGreenAsync(cases.Select(c => c.ProviderId), today));
+        var derived = await UseAsync<IQaStatusSource, IReadOnlyDictionary<Guid, QaStatus>>(qa => qa.ForProvidersAsync([.. cases.Select(c => c.ProviderId)]));
+        Assert.Equal(cases.ToDictionary(c => c.ProviderId, c => c.Expected), derived.ToDictionary());
+    }
+
+    private async Task<List<Guid>> NotGreenAsync(IEnumerable<Guid> providerIds, DateOnly today)
+    {
+        var ids = providerIds.ToList();
+        return [.. (await InDbAsync(db => db.Providers.Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db, today).Select(p => p.Id).ToListAsync())).Order()];
     }
 
     private async Task<(TestProvider Provider, Guid PlacementId)> PlacedAsync(TestDps dps, string name)

@@ -17,7 +17,8 @@ public class OfferConfiguration : IEntityTypeConfiguration<Offer>
             .HasDatabaseName("IX_Offers_OneLiveOfferPerVacancy")
             .HasFilter("\"Status\" IN ('Submitted', 'PendingApproval', 'Accepted')");
         builder.Property(e => e.Status).IsConcurrencyToken();
-        builder.HasIndex(e => new { e.ReferralId, e.Status });
+        // CreatedAt too: a referral's offers counted and its first offer found from the index alone (the sufficiency report).
+        builder.HasIndex(e => new { e.ReferralId, e.Status, e.CreatedAt });
         builder.HasIndex(e => new { e.VacancyId, e.Status });
     }
 }

@@ -62,8 +62,10 @@ public class ShowModel(ReferralService referrals, OfferService offers, Placement
             return NotFound();
         }
         Response.Headers.CacheControl = "no-store";
-        return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && await referrals.StatusAsync(Actor, Id, Aborted) == ReferralStatus.Open,
-            await referrals.SiblingGroupSizeAsync(Actor, Id, Aborted), await offers.WithdrawnOffersAsync(Actor, Id, Aborted)));
+        // The status and the group's size in one read (the ranking has already found the referral is the actor's own).
+        var state = await referrals.StatusAndGroupSizeAsync(Actor, Id, Aborted);
+        return Partial("_Offers", new OffersPanel(Id, ranked, IsOfficer && state?.Status == ReferralStatus.Open,
+            state?.SiblingGroupSize ?? 1, await offers.WithdrawnOffersAsync(Actor, Id, Aborted)));
     }
 
     /// <summary>
