@@ -11,6 +11,72 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
         await QueueAsync(to, subject, body, reference, held: await IsUnconfirmedContactAsync(to, ct), ct);
 
     /// <summary>
+    /// Queues many emails in the caller's unit of work, each exactly as <see cref="QueueAsync(string, string, string, string?, CancellationToken)"/>
+    /// would (held for an unconfirmed contact address; skipped when its reference was queued before), in a few
+    /// queries whatever their number rather than two or three each. Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueManyAsync(IReadOnlyList<QueuedEmail> emails, CancellationToken ct = default)
+    {
+        var held = await UnconfirmedContactsAsync(emails.Select(e => e.To), ct);
+        var references = emails.Where(e => e.Reference is not null).Select(e => e.Reference!).Distinct().ToList();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in references.Chunk(QueryChunk))
+        {
+            taken.UnionWith(await db.OutboxEmails.Where(e => chunk.Contains(e.Reference!)).Select(e => e.Reference!).ToListAsync(ct));
+        }
+        taken.UnionWith(db.OutboxEmails.Local.Where(e => e.Reference is not null).Select(e => e.Reference!));
+        var queued = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var email in emails)
+        {
+            if (email.Reference is not null && !taken.Add(email.Reference))
+            {
+                continue;
+            }
+            db.OutboxEmails.Add(new OutboxEmail
+            {
+                To = email.To,
+                Subject = email.Subject,
+                Body = email.Body,
+                Reference = email.Reference,
+                CreatedAt = now,
+                HeldUntilConfirmed = held.Contains(email.To.Trim().ToLowerInvariant()),
+            });
+            queued++;
+        }
+        return queued;
+    }
+
+    private const int QueryChunk = 500;
+
+    /// <summary><see cref="IsUnconfirmedContactAsync"/> for many addresses at once: the lower-cased ones it is true of.</summary>
+    private async Task<HashSet<string>> UnconfirmedContactsAsync(IEnumerable<string> addresses, CancellationToken ct)
+    {
+        var lowers = addresses.Select(a => a.Trim().ToLowerInvariant()).Distinct().ToList();
+        var contacts = new List<(string Email, bool Confirmed)>();
+        foreach (var chunk in lowers.Chunk(QueryChunk))
+        {
+            contacts.AddRange((await db.Providers.Where(p => chunk.Contains(p.ContactEmail.ToLower()))
+                .Select(p => new { Email = p.ContactEmail.ToLower(), Confirmed = p.ContactEmailConfirmedAt != null }).ToListAsync(ct))
+                .Select(c => (c.Email, c.Confirmed)));
+        }
+        var unconfirmed = contacts.GroupBy(c => c.Email).Where(g => !g.Any(c => c.Confirmed)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (unconfirmed.Count == 0)
+        {
+            return unconfirmed;
+        }
+        var byUpper = lowers.Where(unconfirmed.Contains).ToDictionary(l => l.ToUpperInvariant(), l => l, StringComparer.Ordinal);
+        foreach (var chunk in byUpper.Keys.Chunk(QueryChunk))
+        {
+            foreach (var user in await db.Users.Where(u => u.EmailConfirmed && chunk.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail!).ToListAsync(ct))
+            {
+                unconfirmed.Remove(byUpper[user]);
+            }
+        }
+        return unconfirmed;
+    }
+
+    /// <summary>
     /// Queues an email about the address itself (the link that confirms it, a warning to its owner): never held, as
     /// nothing else could reach an unconfirmed address. False when the reference was queued before.
     /// </summary>
@@ -120,3 +186,6 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
         return email.Length == 0 ? query.Where(_ => false) : query.Where(e => e.To.ToLower() == email);
     }
 }
+
+/// <summary>One email for <see cref="EmailOutbox.QueueManyAsync"/>.</summary>
+public sealed record QueuedEmail(string To, string Subject, string Body, string? Reference = null);

@@ -239,11 +239,10 @@ public class ReferralService(
             db.ReferralRecipients.Add(new ReferralRecipient { ReferralId = referral.Id, ProviderId = provider.ProviderId, NotifiedAt = now, Fits = fits.ContainsKey(provider.ProviderId) });
         }
         var payload = ReceivedEvent(referral, await LotNameAsync(referral.LotId, ct));
-        foreach (var provider in providers)
-        {
-            await emails.QueueAsync(provider.ContactEmail, $"New {Words.InSentence(payload.Urgency)} referral: {payload.AgeYears}-year-old, {payload.Area}",
-                ProviderEmailBody(payload, fits.ContainsKey(provider.ProviderId)), reference: $"referral-received:{referral.Id}:{provider.ProviderId}", ct: ct);
-        }
+        var subject = $"New {Words.InSentence(payload.Urgency)} referral: {payload.AgeYears}-year-old, {payload.Area}";
+        var (fitsBody, otherBody) = (ProviderEmailBody(payload, true), ProviderEmailBody(payload, false));
+        await emails.QueueManyAsync([.. providers.Select(provider => new QueuedEmail(provider.ContactEmail, subject,
+            fits.ContainsKey(provider.ProviderId) ? fitsBody : otherBody, $"referral-received:{referral.Id}:{provider.ProviderId}"))], ct);
         audit.Record(actor, "ReferralPublished", nameof(Referral), referral.Id, $"sent to {providers.Count} providers");
         await db.SaveChangesAsync(ct);
         await live.ReferralReceivedAsync(

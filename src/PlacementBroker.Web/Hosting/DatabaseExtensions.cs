@@ -7,7 +7,8 @@ public static class DatabaseExtensions
     public static WebApplicationBuilder AddPlacementBrokerDatabase(this WebApplicationBuilder builder, PlacementBrokerOptions options)
     {
         var connectionString = ResolveConnectionString(builder, options);
-        builder.Services.AddDbContext<PlacementBrokerDbContext>(db =>
+        builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddDbContext<PlacementBrokerDbContext>((services, db) =>
         {
             switch (options.Database.Provider)
             {
@@ -18,7 +19,8 @@ public static class DatabaseExtensions
                     db.UseNpgsql(connectionString, o => o.MigrationsAssembly("PlacementBroker.Migrations.PostgreSql"));
                     break;
                 default:
-                    db.UseSqlite(connectionString, o => o.MigrationsAssembly("PlacementBroker.Migrations.Sqlite"));
+                    db.UseSqlite(connectionString, o => o.MigrationsAssembly("PlacementBroker.Migrations.Sqlite"))
+                        .AddInterceptors(new SqliteWriteGateInterceptor(services.GetRequiredService<SqliteWriteGate>()));
                     break;
             }
         });
