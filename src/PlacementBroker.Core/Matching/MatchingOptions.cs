@@ -12,5 +12,5 @@ public class MatchingOptions
     /// <summary>How long a provider's track record (response rate, placement stability) is reused in ranking, in seconds; 0 reads it every time.</summary>
     public int TrackRecordSeconds { get; set; } = DefaultTrackRecordSeconds;
 
-    public const int DefaultTrackRecordSeconds = 60;
+    public const int DefaultTrackRecordSeconds = 300;
 }
