@@ -16,6 +16,8 @@ public sealed record HarnessOptions
 
     /// <summary>Referrals drawn from the data set for the matching measure (each ranked and matched once, after a warm-up).</summary>
     public int MatchingReferrals { get; init; } = 400;
+    /// <summary>The most time the matching measure may take (warm-up apart); it stops early, and says so, beyond it.</summary>
+    public TimeSpan MatchingBudget { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>Times the whole-DPS sufficiency report is run (and its baseline), after a warm-up.</summary>
     public int SufficiencyRuns { get; init; } = 30;
     /// <summary>Provider users listening on the hub (one connection each), all admitted to one lot.</summary>
@@ -45,7 +47,7 @@ public sealed record HarnessOptions
         },
         DataSize.Quick => new HarnessOptions
         {
-            Size = size, MatchingReferrals = 200, SufficiencyRuns = 15, FanOutReferrals = 20, OfficerOffers = 200,
+            Size = size, MatchingReferrals = 200, MatchingBudget = TimeSpan.FromMinutes(4), SufficiencyRuns = 15, FanOutReferrals = 20, OfficerOffers = 200,
             ThroughputDuration = TimeSpan.FromSeconds(30), ThroughputReferrals = 20,
         },
         _ => new HarnessOptions { Size = size },
