@@ -56,7 +56,7 @@ public static class Harness
         log.WriteLine($"// matching p50 {matching.P50Ms:F1} ms, p95 {matching.P95Ms:F1} ms, baseline p95 {matching.BaselineP95Ms:F1} ms");
 
         Phase(log, total, $"sufficiency: whole national DPS, {options.SufficiencyRuns} runs, service and naive baseline");
-        var sufficiency = await MeasureSufficiencyAsync(options, connection, ct);
+        var sufficiency = await MeasureSufficiencyAsync(options, connection, log, ct);
         log.WriteLine($"// sufficiency p95 {sufficiency.P95Ms:F1} ms, baseline p95 {sufficiency.BaselineP95Ms:F1} ms");
 
         Phase(log, total, "live market: a real host in another process");
@@ -148,12 +148,12 @@ public static class Harness
 
         // Warm-up: the first queries compile and the caches fill.
         var warm = Stopwatch.StartNew();
-        foreach (var s in sample.Take(Math.Min(10, sample.Count)))
+        foreach (var s in sample.Take(options.MatchingWarmUp))
         {
             await Service(s);
             await Baseline(s);
         }
-        log.WriteLine($"// warm-up: {Math.Min(10, sample.Count)} referrals in {warm.Elapsed.TotalSeconds:F1} s");
+        log.WriteLine($"// warm-up: {Math.Min(options.MatchingWarmUp, sample.Count)} referrals in {warm.Elapsed.TotalSeconds:F1} s");
         var service = new List<double>();
         var baseline = new List<double>();
         var phase = Stopwatch.StartNew();
@@ -195,7 +195,7 @@ public static class Harness
         return sample.Count > 0 ? sample : throw new InvalidOperationException("The data set has no referral with offers.");
     }
 
-    private static async Task<SufficiencyResult> MeasureSufficiencyAsync(HarnessOptions options, string connection, CancellationToken ct)
+    private static async Task<SufficiencyResult> MeasureSufficiencyAsync(HarnessOptions options, string connection, TextWriter log, CancellationToken ct)
     {
         var clock = new FixedClock(NationalData.Now);
         await using var services = Services(options.Database, connection, clock);
@@ -232,14 +232,22 @@ public static class Harness
             return watch.Elapsed.TotalMilliseconds;
         }
 
+        var warm = Stopwatch.StartNew();
         await Service();
         await Baseline();
+        log.WriteLine($"// warm-up: one report and its baseline in {warm.Elapsed.TotalSeconds:F1} s");
         var service = new List<double>();
         var baseline = new List<double>();
+        var phase = Stopwatch.StartNew();
         for (var i = 0; i < options.SufficiencyRuns; i++)
         {
             service.Add(await Service());
             baseline.Add(await Baseline());
+            if (phase.Elapsed > options.SufficiencyBudget && i + 1 < options.SufficiencyRuns)
+            {
+                log.WriteLine($"// sufficiency stopped after {service.Count} of {options.SufficiencyRuns} runs: the phase's budget of {options.SufficiencyBudget.TotalMinutes:F0} min was spent");
+                break;
+            }
         }
         return new SufficiencyResult(Stats.Percentile(service, 95), Stats.Percentile(baseline, 95));
     }

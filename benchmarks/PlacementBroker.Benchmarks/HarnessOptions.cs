@@ -16,18 +16,26 @@ public sealed record HarnessOptions
 
     /// <summary>Referrals drawn from the data set for the matching measure (each ranked and matched once, after a warm-up).</summary>
     public int MatchingReferrals { get; init; } = 400;
+    /// <summary>Referrals of the sample run once before the measure (service and baseline), uncounted.</summary>
+    public int MatchingWarmUp { get; init; } = 10;
     /// <summary>The most time the matching measure may take (warm-up apart); it stops early, and says so, beyond it.</summary>
     public TimeSpan MatchingBudget { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>The most time the sufficiency measure may take (warm-up apart); it stops early, and says so, beyond it.</summary>
+    public TimeSpan SufficiencyBudget { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>Times the whole-DPS sufficiency report is run (and its baseline), after a warm-up.</summary>
     public int SufficiencyRuns { get; init; } = 30;
     /// <summary>Provider users listening on the hub (one connection each), all admitted to one lot.</summary>
     public int Providers { get; init; } = 300;
     /// <summary>Hub connections in all: the providers', the officer's, and other officers' to make up the number.</summary>
     public int Connections { get; init; } = 1_000;
+    /// <summary>Connections per account of the officers who make up the connections (several tabs open each): fewer sign-ins.</summary>
+    public int OtherConnectionsPerAccount { get; init; } = 10;
     /// <summary>Referrals published for the fan-out measure, one after another.</summary>
     public int FanOutReferrals { get; init; } = 30;
     /// <summary>Offers made one after another for the offer-to-officer measure.</summary>
     public int OfficerOffers { get; init; } = 300;
+    /// <summary>The most time the fan-out measure, and the offer-to-officer measure, may each take; each stops early, and says so, beyond it.</summary>
+    public TimeSpan LiveMeasureBudget { get; init; } = TimeSpan.FromMinutes(10);
     /// <summary>Concurrent offer submitters for the throughput measure.</summary>
     public int Submitters { get; init; } = 16;
     public TimeSpan ThroughputDuration { get; init; } = TimeSpan.FromSeconds(60);
@@ -42,12 +50,13 @@ public sealed record HarnessOptions
     {
         DataSize.Tiny => new HarnessOptions
         {
-            Size = size, MatchingReferrals = 20, SufficiencyRuns = 3, Providers = 10, Connections = 30, FanOutReferrals = 3, OfficerOffers = 10,
-            Submitters = 4, ThroughputDuration = TimeSpan.FromSeconds(3), ThroughputReferrals = 4, VacanciesPerProvider = 2,
+            Size = size, MatchingReferrals = 20, MatchingWarmUp = 2, SufficiencyRuns = 3, Providers = 10, Connections = 30, FanOutReferrals = 3, OfficerOffers = 10,
+            Submitters = 4, ThroughputDuration = TimeSpan.FromSeconds(3), ThroughputReferrals = 10, VacanciesPerProvider = 2,
         },
         DataSize.Quick => new HarnessOptions
         {
-            Size = size, MatchingReferrals = 200, MatchingBudget = TimeSpan.FromMinutes(4), SufficiencyRuns = 15, FanOutReferrals = 20, OfficerOffers = 200,
+            Size = size, MatchingReferrals = 200, MatchingWarmUp = 3, MatchingBudget = TimeSpan.FromMinutes(3), SufficiencyRuns = 15,
+            SufficiencyBudget = TimeSpan.FromMinutes(2), LiveMeasureBudget = TimeSpan.FromMinutes(1.5), FanOutReferrals = 20, OfficerOffers = 200,
             ThroughputDuration = TimeSpan.FromSeconds(30), ThroughputReferrals = 20,
         },
         _ => new HarnessOptions { Size = size },

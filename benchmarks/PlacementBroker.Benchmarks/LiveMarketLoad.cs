@@ -50,7 +50,7 @@ public static class LiveMarketLoad
 
     private sealed record Account(Guid Id, string Email, Guid? ProviderId);
 
-    private sealed record Plan(Guid LotId, Account Officer, List<Account> Providers, List<Account> Others, Dictionary<Guid, List<Guid>> Vacancies);
+    private sealed record Plan(Guid LotId, Account Officer, List<Account> Providers, List<Account> Others, Dictionary<Guid, List<Guid>> Vacancies, List<Guid> OfferReferrals);
 
     /// <summary>
     /// In the copy: one lot with at least <see cref="HarnessOptions.Providers"/> admitted providers (topped up when it has
@@ -125,11 +125,35 @@ public static class LiveMarketLoad
         }
         var officer = Add("harness-officer@load.test", Role.PlacingOfficer, national.LeadLocalAuthorityId, null);
         var providers = chosen.Select((p, i) => Add($"harness-provider-{i}@load.test", Role.ProviderUser, null, p)).ToList();
-        var others = Enumerable.Range(0, Math.Max(0, options.Connections - providers.Count - 1))
+        // The other connections belong to officers with several tabs open: OtherConnectionsPerAccount each.
+        var otherConnections = Math.Max(0, options.Connections - providers.Count - 1);
+        var otherAccounts = Enumerable.Range(0, (otherConnections + options.OtherConnectionsPerAccount - 1) / options.OtherConnectionsPerAccount)
             .Select(i => Add($"harness-officer-{i}@load.test", Role.PlacingOfficer, authorities[i % authorities.Count], null)).ToList();
+        var others = Enumerable.Range(0, otherConnections).Select(i => otherAccounts[i % otherAccounts.Count]).ToList();
+        // The referrals the throughput offers go to: written here, open and received by the listening providers, as a
+        // publication leaves them (publishing is measured by the fan-out, not here).
+        var offerReferrals = new List<Guid>();
+        for (var k = 0; k < options.ThroughputReferrals; k++)
+        {
+            var referral = new Core.Referrals.Referral
+            {
+                LocalAuthorityId = national.LeadLocalAuthorityId, CreatedByUserId = officer.Id, LotId = lot.Id, Urgency = Core.Referrals.Urgency.Planned,
+                StartDate = today.AddDays(14), Duration = Core.Referrals.PlacementDuration.LongTerm, Status = Core.Referrals.ReferralStatus.Open,
+                ChildReference = $"HARNESS-T{k:0000}", ChildFirstName = "Sam", ChildLastName = "Load", ChildDateOfBirth = today.AddYears(-10).AddDays(-30),
+                ChildGender = k % 2 == 0 ? Gender.Female : Gender.Male, SiblingGroupSize = 1, Needs = [Need.EmotionalBehavioural],
+                HomePostcode = "B1 1AA", HomeLatitude = 52.48, HomeLongitude = -1.89, MaxDistanceMiles = 100, WeeklyBudget = 5_000m,
+                OfferDeadline = now.AddDays(7), CreatedAt = now, UpdatedAt = now, PublishedAt = now,
+            };
+            db.Referrals.Add(referral);
+            foreach (var provider in chosen)
+            {
+                db.ReferralRecipients.Add(new Core.Referrals.ReferralRecipient { ReferralId = referral.Id, ProviderId = provider, NotifiedAt = now, Fits = true });
+            }
+            offerReferrals.Add(referral.Id);
+        }
         await db.SaveChangesAsync(ct);
-        log.WriteLine($"// lot '{lot.Name}': {members.Count} admitted members; {chosen.Count} providers listening, {options.VacanciesPerProvider} new vacancies each; {1 + providers.Count + others.Count} accounts");
-        return new Plan(lot.Id, officer, providers, others, vacancies);
+        log.WriteLine($"// lot '{lot.Name}': {members.Count} admitted members; {chosen.Count} providers listening, {options.VacanciesPerProvider} new vacancies each; {1 + providers.Count + otherAccounts.Count} accounts for {1 + providers.Count + others.Count} connections");
+        return new Plan(lot.Id, officer, providers, others, vacancies, offerReferrals);
     }
 
     /// <summary>Arrival times (Stopwatch ticks) of one event per key, and a signal when the expected number has come.</summary>
@@ -161,7 +185,7 @@ public static class LiveMarketLoad
         var watch = Stopwatch.StartNew();
         var everyone = plan.Others.Prepend(plan.Officer).Concat(plan.Providers).ToList();
         var tokens = new ConcurrentDictionary<Guid, string>();
-        await Parallel.ForEachAsync(everyone, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (account, token) =>
+        await Parallel.ForEachAsync(everyone.DistinctBy(a => a.Id), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (account, token) =>
         {
             using var response = await http.PostAsJsonAsync("/api/auth/token", new { email = account.Email, password = Password }, token);
             await Expect(response, "token");
@@ -209,6 +233,7 @@ public static class LiveMarketLoad
             });
             log.WriteLine($"// {connections.Count} hub connections open in {watch.Elapsed.TotalSeconds:F1} s");
 
+            watch.Restart();
             // Referral fan-out: the officer publishes referrals one after another; each provider's connection hears each.
             var referrals = new List<Guid>();
             var fanOutMs = new List<double>();
@@ -224,15 +249,21 @@ public static class LiveMarketLoad
                 {
                     fanOutMs.AddRange(arrivals.Times.Select(t => Stopwatch.GetElapsedTime(start, t).TotalMilliseconds));
                 }
+                if (k % 5 == 0)
+                {
+                    log.WriteLine($"// ... {k + 1} referrals published in {watch.Elapsed.TotalSeconds:F0} s");
+                }
+                if (k > 0 && watch.Elapsed > options.LiveMeasureBudget && k < options.FanOutReferrals)
+                {
+                    log.WriteLine($"// fan-out stopped after {k} of {options.FanOutReferrals} referrals: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:F0} min was spent");
+                    break;
+                }
             }
             var fanOutResult = new ReferralFanOutResult(plan.Providers.Count, Stats.Percentile(fanOutMs, 95));
             log.WriteLine($"// referral fan-out: {fanOutMs.Count} deliveries, p95 {fanOutResult.P95Ms:F1} ms");
 
             // The offers to make: each (referral, vacancy) once; consecutive offers from different providers.
-            for (var k = 0; k < options.ThroughputReferrals; k++)
-            {
-                referrals.Add(await PublishReferralAsync(http, tokens[plan.Officer.Id], plan.LotId, 1000 + k, ct));
-            }
+            referrals.AddRange(plan.OfferReferrals);
             var combos = new ConcurrentQueue<(Guid Referral, Account Provider, Guid Vacancy)>(
                 from referral in referrals
                 from v in Enumerable.Range(0, options.VacanciesPerProvider)
@@ -241,6 +272,7 @@ public static class LiveMarketLoad
 
             // Offer to officer: one offer at a time; the time from the POST to the officer's connection hearing of it.
             var officerMs = new List<double>();
+            watch.Restart();
             for (var j = 0; j < options.OfficerOffers + 1 && combos.TryDequeue(out var combo); j++)
             {
                 var start = Stopwatch.GetTimestamp();
@@ -254,6 +286,11 @@ public static class LiveMarketLoad
                 if (j > 0)
                 {
                     officerMs.Add(Stopwatch.GetElapsedTime(start, arrival.Times.First()).TotalMilliseconds);
+                }
+                if (j > 0 && watch.Elapsed > options.LiveMeasureBudget && j < options.OfficerOffers)
+                {
+                    log.WriteLine($"// offers to the officer stopped after {j} of {options.OfficerOffers}: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:F0} min was spent");
+                    break;
                 }
             }
             var officerResult = new OfferToOfficerResult(connections.Count, Stats.Percentile(officerMs, 50), Stats.Percentile(officerMs, 95));
@@ -623,7 +660,10 @@ public static class LiveMarketLoad
             // Ctrl-C or an exit in the middle of a run does not leave the host behind.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
             Console.CancelKeyPress += (_, _) => KillAll();
+            Terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => KillAll());
         }
+
+        private static readonly IDisposable Terminate;
 
         private static void KillAll()
         {
