@@ -168,7 +168,7 @@ public static class Harness
             if (phase.Elapsed > options.MatchingBudget)
             {
                 // The run must end in its time: fewer referrals, said so, rather than no result.
-                log.WriteLine($"// matching stopped after {service.Count} of {sample.Count} referrals: the phase's budget of {options.MatchingBudget.TotalMinutes:F0} min was spent");
+                log.WriteLine($"// matching stopped after {service.Count} of {sample.Count} referrals: the phase's budget of {options.MatchingBudget.TotalMinutes:0.#} min was spent");
                 break;
             }
         }
@@ -245,7 +245,7 @@ public static class Harness
             baseline.Add(await Baseline());
             if (phase.Elapsed > options.SufficiencyBudget && i + 1 < options.SufficiencyRuns)
             {
-                log.WriteLine($"// sufficiency stopped after {service.Count} of {options.SufficiencyRuns} runs: the phase's budget of {options.SufficiencyBudget.TotalMinutes:F0} min was spent");
+                log.WriteLine($"// sufficiency stopped after {service.Count} of {options.SufficiencyRuns} runs: the phase's budget of {options.SufficiencyBudget.TotalMinutes:0.#} min was spent");
                 break;
             }
         }

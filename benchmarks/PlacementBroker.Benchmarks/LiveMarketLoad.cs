@@ -255,7 +255,7 @@ public static class LiveMarketLoad
                 }
                 if (k > 0 && watch.Elapsed > options.LiveMeasureBudget && k < options.FanOutReferrals)
                 {
-                    log.WriteLine($"// fan-out stopped after {k} of {options.FanOutReferrals} referrals: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:F0} min was spent");
+                    log.WriteLine($"// fan-out stopped after {k} of {options.FanOutReferrals} referrals: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:0.#} min was spent");
                     break;
                 }
             }
@@ -289,7 +289,7 @@ public static class LiveMarketLoad
                 }
                 if (j > 0 && watch.Elapsed > options.LiveMeasureBudget && j < options.OfficerOffers)
                 {
-                    log.WriteLine($"// offers to the officer stopped after {j} of {options.OfficerOffers}: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:F0} min was spent");
+                    log.WriteLine($"// offers to the officer stopped after {j} of {options.OfficerOffers}: the measure's budget of {options.LiveMeasureBudget.TotalMinutes:0.#} min was spent");
                     break;
                 }
             }
