@@ -6,10 +6,11 @@ namespace PlacementBroker.Benchmarks;
 public static class Program
 {
     /// <summary>
-    /// <c>generate [--size Tiny|Quick|Full] [--database Sqlite|PostgreSql] [--connection CS]</c> builds (or reuses) a data set
-    /// and prints its counts; anything else goes to BenchmarkDotNet.
+    /// <c>--quick --out DIR</c> (or <c>--size Tiny|Quick|Full</c>, <c>--database PostgreSql --connection CS</c>, <c>--redis HOST:PORT</c>)
+    /// runs the harness and writes DIR/results.json; <c>generate [--size Tiny|Quick|Full] [--database Sqlite|PostgreSql] [--connection CS]</c>
+    /// builds (or reuses) a data set and prints its counts; anything else goes to BenchmarkDotNet.
     /// </summary>
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         if (args.FirstOrDefault() == "generate")
         {
@@ -21,8 +22,20 @@ public static class Program
                 ? NationalData.EnsureGenerated(kind, NationalData.EnsureSqliteConnectionString(size), size)
                 : NationalData.EnsureGenerated(kind, Option("--connection") ?? throw new ArgumentException("--connection is required for PostgreSQL"), size);
             Console.WriteLine($"{counts} in {watch.Elapsed.TotalSeconds:F1} s");
-            return;
+            return 0;
+        }
+        if (HarnessOptions.Parse(args) is { } options)
+        {
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            await Harness.RunAsync(options, Console.Out, cancel.Token);
+            return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 }
