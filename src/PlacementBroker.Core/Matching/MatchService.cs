@@ -56,8 +56,9 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         }
         var candidates = await CandidatesAsync(rows, ct);
         var (criteria, weights) = await CriteriaAndWeightsAsync(referral, ct);
-        var ranked = MatchingEngine.Rank(criteria, candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), weights);
-        return new PotentialMatches([.. ranked.Take(MaxMatches)], rows.Count, found);
+        var ranked = MatchingEngine.Rank(criteria, candidates, await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct), weights,
+            limit: MaxMatches);
+        return new PotentialMatches(ranked, rows.Count, found);
     }
 
     /// <summary>
@@ -66,7 +67,6 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
     /// </summary>
     public async Task<Dictionary<Guid, List<Guid>>> EligibleVacanciesByProviderAsync(Referral referral, IReadOnlyCollection<Guid>? providerIds = null, CancellationToken ct = default)
     {
-        var benchmarks = await prices.ForReferralAsync(referral.LotId, referral.NeedsBand, ct);
         var criteria = await CriteriaAsync(referral, ct);
         var ordered = Nearest(VacancyQuery(referral, providerIds), referral);
         var eligible = new List<MatchCandidate>();
@@ -74,7 +74,7 @@ public class MatchService(PlacementBrokerDbContext db, IQaStatusSource qa, IPric
         {
             var rows = await ordered.Skip(skip).Take(_candidateLimit).ToListAsync(ct);
             eligible.AddRange((await CandidatesAsync(rows, ct))
-                .Where(c => MatchingEngine.Evaluate(criteria, c, benchmarks.For(c.Region)).Eligible));
+                .Where(c => MatchingEngine.IsEligible(criteria, c)));
             if (rows.Count < _candidateLimit)
             {
                 break;

@@ -258,6 +258,62 @@ public class MatchingEngineTests
         }
     }
 
+    [Fact]
+    public void Rank_ExplainingOnlyTheResultsReturned_GivesWhatExplainingEveryCandidateGives()
+    {
+        var random = new Random(20261203);
+        var grades = Enum.GetValues<OfstedGrade>();
+        var needs = Enum.GetValues<Need>();
+        var table = new PriceBenchmarkTable(Benchmark, new Dictionary<EnglishRegion, PriceBenchmark>
+        {
+            [EnglishRegion.NorthWest] = new(4800m, 5500m, "accepted prices", true, "complex needs in the North West"),
+            [EnglishRegion.London] = new(null, null, "none"),
+        });
+        for (var round = 0; round < 40; round++)
+        {
+            var referral = Referral(age: random.Next(10, 19), siblings: random.Next(1, 4), maxMiles: random.Next(5, 60), outOfArea: random.Next(5) == 0,
+                budget: random.Next(0, 4) * 3000m, mustHave: needs.Where(_ => random.Next(6) == 0).ToArray(), niceToHave: needs.Where(_ => random.Next(4) == 0).ToArray())
+                with { PlacementType = random.Next(3) == 0 ? PlacementType.SupportedAccommodation : null };
+            var weights = random.Next(2) == 0 ? null
+                : new RankingWeights(random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2, random.NextDouble() * 2);
+            var distanceIsHardRule = random.Next(2) == 0;
+            // Few distinct prices, places and grades, so many candidates tie on score and price and the later keys decide.
+            var candidates = Enumerable.Range(1, 150).Select(i => Candidate(id: random.Next(1, 100_000), admitted: random.Next(10) > 0, qa: (QaStatus)random.Next(3),
+                    places: random.Next(0, 4), ageMin: random.Next(8, 16), ageMax: random.Next(15, 19), genders: random.Next(4) == 0 ? new[] { Gender.Male } : null,
+                    needs: needs.Where(_ => random.Next(3) > 0).ToArray(), grade: grades[random.Next(grades.Length)],
+                    lat: 53.8 + random.Next(0, 8) * 0.1, lon: -1.55 + random.Next(0, 3) * 0.1, price: 4000m + random.Next(0, 4) * 500m,
+                    availableFrom: new DateOnly(2026, 11, 25).AddDays(random.Next(0, 12)), responseRate: random.Next(2) == 0 ? null : random.Next(0, 5) / 4.0)
+                    with { Region = random.Next(3) switch { 0 => EnglishRegion.NorthWest, 1 => EnglishRegion.London, _ => null },
+                        Latitude = random.Next(10) == 0 ? null : 53.8 + random.Next(0, 8) * 0.1 })
+                .ToList();
+
+            // Every candidate explained, then ordered: how ranking was done before.
+            var expected = candidates.Select(c => MatchingEngine.Evaluate(referral, c, table.For(c.Region), weights, distanceIsHardRule))
+                .OrderByDescending(m => m.Eligible).ThenBy(m => m.RequiresApproval).ThenByDescending(m => m.Score)
+                .ThenBy(m => m.Candidate.WeeklyPrice).ThenBy(m => m.DistanceMiles ?? double.MaxValue).ThenBy(m => m.Candidate.Id)
+                .Select((m, i) => m with { Rank = i + 1 }).ToList();
+
+            AssertSameResults(expected, MatchingEngine.Rank(referral, candidates, table, weights, distanceIsHardRule));
+            AssertSameResults(expected.Take(40).ToList(), MatchingEngine.Rank(referral, candidates, table, weights, distanceIsHardRule, limit: 40));
+            Assert.All(candidates, c => Assert.Equal(MatchingEngine.Evaluate(referral, c, table.For(c.Region), weights, distanceIsHardRule).Eligible,
+                MatchingEngine.IsEligible(referral, c, distanceIsHardRule)));
+        }
+    }
+
+    private static void AssertSameResults(IReadOnlyList<MatchResult> expected, IReadOnlyList<MatchResult> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Same(expected[i].Candidate, actual[i].Candidate);
+            Assert.Equal((expected[i].Rank, expected[i].Eligible, expected[i].Score, expected[i].RequiresApproval, expected[i].DistanceMiles),
+                (actual[i].Rank, actual[i].Eligible, actual[i].Score, actual[i].RequiresApproval, actual[i].DistanceMiles));
+            Assert.Equal(expected[i].Exclusions, actual[i].Exclusions);
+            Assert.Equal(expected[i].Explanation, actual[i].Explanation);
+            Assert.Equal(expected[i].ApprovalReasons, actual[i].ApprovalReasons);
+        }
+    }
+
     private static void AssertExcludedBy(MatchResult result, HardRule rule)
     {
         Assert.False(result.Eligible);
