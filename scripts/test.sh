@@ -68,7 +68,7 @@ start_postgres() {
   run_pg "$bin/initdb" -D "$pg_data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   run_pg "$bin/pg_ctl" -D "$pg_data" -w -l "$pg_data/server.log" \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-    start >/dev/null
+    start >/dev/null || { echo "PostgreSQL did not start; its log:" >&2; tail -n 30 "$pg_data/server.log" >&2 || true; exit 1; }
   pg_started=yes
   export PLACEMENTBROKER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
   echo "PostgreSQL on 127.0.0.1:$port"
