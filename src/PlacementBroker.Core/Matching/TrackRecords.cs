@@ -16,8 +16,9 @@ public readonly record struct TrackRecord(double? ResponseRate, double? Stabilit
 /// on its own, every time, until the next pass. Nothing else is kept: offers, vacancies, places, QA status and prices
 /// are read fresh on every ranking. One per host; zero seconds turns it off.
 /// </summary>
-public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IServiceScopeFactory? scopes = null)
+public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IServiceScopeFactory? scopes = null, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly long _ttlMs = Math.Max(0, options.Value.TrackRecordSeconds) * 1000L;
     private volatile Snapshot? _snapshot;
@@ -33,7 +34,7 @@ public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IService
             return await read(providerIds, ct);
         }
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.Until <= Environment.TickCount64)
+        if (snapshot is null || snapshot.Until <= Now())
         {
             // The first read is waited for; a due one is made in the background, or by whichever ranking gets there first.
             if (snapshot is not null && scopes is not null)
@@ -48,10 +49,10 @@ public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IService
                 try
                 {
                     snapshot = _snapshot;
-                    if (snapshot is null || snapshot.Until <= Environment.TickCount64)
+                    if (snapshot is null || snapshot.Until <= Now())
                     {
                         var all = await read(null, ct);
-                        _snapshot = snapshot = new Snapshot(all, Environment.TickCount64 + _ttlMs);
+                        _snapshot = snapshot = new Snapshot(all, Now() + _ttlMs);
                     }
                 }
                 finally
@@ -89,7 +90,7 @@ public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IService
         {
             using var scope = scopes!.CreateScope();
             var all = await scope.ServiceProvider.GetRequiredService<MatchService>().ReadEveryTrackRecordAsync(CancellationToken.None);
-            _snapshot = new Snapshot(all, Environment.TickCount64 + _ttlMs);
+            _snapshot = new Snapshot(all, Now() + _ttlMs);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or ObjectDisposedException or OperationCanceledException)
         {
@@ -100,6 +101,8 @@ public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IService
             _reading.Release();
         }
     }
+
+    private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Forgets the records, so the next ranking reads them afresh.</summary>
     public void Clear() => _snapshot = null;

@@ -38,6 +38,37 @@ public class TrackRecordCacheTests
     }
 
     [Fact]
+    public async Task Records_AreReadAgain_OnceTheirTimeIsUp_AndNotBefore()
+    {
+        var clock = new StepClock();
+        var cache = new TrackRecordCache(Options.Create(new MatchingOptions { TrackRecordSeconds = 300 }), clock: clock);
+        var passes = 0;
+        Task<Dictionary<Guid, TrackRecord>> Read(IReadOnlyCollection<Guid>? ids, CancellationToken ct)
+        {
+            passes += ids is null ? 1 : 0;
+            return Task.FromResult(new Dictionary<Guid, TrackRecord> { [Known] = new(passes / 10.0, null) });
+        }
+
+        await cache.GetAsync([Known], Read);
+        clock.Advance(TimeSpan.FromSeconds(299));
+        Assert.Equal(0.1, (await cache.GetAsync([Known], Read))[Known].ResponseRate);
+        Assert.Equal(1, passes);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        // Without a scope factory the ranking that finds them due reads them itself.
+        Assert.Equal(0.2, (await cache.GetAsync([Known], Read))[Known].ResponseRate);
+        Assert.Equal(2, passes);
+    }
+
+    private sealed class StepClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    [Fact]
     public async Task ZeroSeconds_ReadsTheProvidersAskedForEveryTime()
     {
         var cache = new TrackRecordCache(Options.Create(new MatchingOptions { TrackRecordSeconds = 0 }));
