@@ -262,13 +262,16 @@ public static class LiveMarketLoad
             var fanOutResult = new ReferralFanOutResult(plan.Providers.Count, Stats.Percentile(fanOutMs, 95));
             log.WriteLine($"// referral fan-out: {fanOutMs.Count} deliveries, p95 {fanOutResult.P95Ms:F1} ms");
 
-            // The offers to make: each (referral, vacancy) once; consecutive offers from different providers.
+            // The offers to make: each (referral, vacancy) once, consecutive offers to different referrals from different
+            // providers, so the referrals fill up together as in a live market (the data set has 33 offers a referral on
+            // average) rather than one referral taking all 300 providers' 900 vacancies before the next gets any.
             referrals.AddRange(plan.OfferReferrals);
             var combos = new ConcurrentQueue<(Guid Referral, Account Provider, Guid Vacancy)>(
-                from referral in referrals
                 from v in Enumerable.Range(0, options.VacanciesPerProvider)
-                from provider in plan.Providers
-                select (referral, provider, plan.Vacancies[provider.ProviderId!.Value][v]));
+                from i in Enumerable.Range(0, plan.Providers.Count)
+                from r in Enumerable.Range(0, referrals.Count)
+                let provider = plan.Providers[(i + r) % plan.Providers.Count]
+                select (referrals[r], provider, plan.Vacancies[provider.ProviderId!.Value][v]));
 
             // Offer to officer: one offer at a time; the time from the POST to the officer's connection hearing of it.
             var officerMs = new List<double>();
@@ -559,7 +562,10 @@ public static class LiveMarketLoad
                 ["DOTNET_ENVIRONMENT"] = "Development",
                 ["ASPNETCORE_URLS"] = "",
                 ["PlacementBroker__Database__Provider"] = options.Database.ToString(),
-                ["ConnectionStrings__PlacementBroker"] = connection,
+                // SQLite pooled, as the application's own connection string is by default (the copy's has pooling off so that
+                // this process can delete it): unpooled, every query of the host paid SQLite's open and its schema read.
+                ["ConnectionStrings__PlacementBroker"] = options.Database == DatabaseKind.Sqlite
+                    ? new SqliteConnectionStringBuilder(connection) { Pooling = true }.ToString() : connection,
                 ["PlacementBroker__DataFolder"] = dataFolder,
                 ["PlacementBroker__Seed"] = "none",
                 // A node that serves requests only: the recurring jobs would run over the national data during the measures.

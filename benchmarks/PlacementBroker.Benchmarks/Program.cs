@@ -24,6 +24,16 @@ public static class Program
             Console.WriteLine($"{counts} in {watch.Elapsed.TotalSeconds:F1} s");
             return 0;
         }
+        if (args.FirstOrDefault() == "profile-matching")
+        {
+            string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var size = Enum.Parse<DataSize>(Option("--size") ?? nameof(DataSize.Quick), ignoreCase: true);
+            var kind = Enum.Parse<DatabaseKind>(Option("--database") ?? nameof(DatabaseKind.Sqlite), ignoreCase: true);
+            var connection = Option("--connection") ?? (kind == DatabaseKind.Sqlite
+                ? NationalData.EnsureSqliteConnectionString(size) : throw new ArgumentException("--connection is required for PostgreSQL"));
+            await QueryProfile.RunAsync(kind, connection, size, int.Parse(Option("--referrals") ?? "100"), Console.Out, CancellationToken.None);
+            return 0;
+        }
         if (HarnessOptions.Parse(args) is { } options)
         {
             using var cancel = new CancellationTokenSource();

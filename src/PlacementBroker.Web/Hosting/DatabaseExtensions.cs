@@ -20,7 +20,8 @@ public static class DatabaseExtensions
                     break;
                 default:
                     db.UseSqlite(connectionString, o => o.MigrationsAssembly("PlacementBroker.Migrations.Sqlite"))
-                        .AddInterceptors(new SqliteWriteGateInterceptor(services.GetRequiredService<SqliteWriteGate>()));
+                        .AddInterceptors(new SqliteWriteGateInterceptor(services.GetRequiredService<SqliteWriteGate>()),
+                            new SqliteMemoryMap(options.Database.SqliteMemoryMapMegabytes));
                     break;
             }
         });

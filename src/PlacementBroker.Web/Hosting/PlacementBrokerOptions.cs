@@ -37,13 +37,17 @@ public class PlacementBrokerOptions
 
     /// <summary>Data annotations on the nested sections, which the top-level validation does not reach.</summary>
     public static bool NestedSettingsAreValid(PlacementBrokerOptions options) =>
-        new object[] { options.Jwt, options.SignInProtection, options.Jobs, options.Auth, options.RateLimits }
+        new object[] { options.Database, options.Jwt, options.SignInProtection, options.Jobs, options.Auth, options.RateLimits }
             .All(section => Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true));
 }
 
 public class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>SQLite only: how much of the file is read through a memory map (<see cref="Core.Data.SqliteMemoryMap"/>); 0 turns it off.</summary>
+    [Range(0, 1_048_576)]
+    public int SqliteMemoryMapMegabytes { get; set; } = Core.Data.SqliteMemoryMap.DefaultMegabytes;
 }
 
 public class AdminOptions
