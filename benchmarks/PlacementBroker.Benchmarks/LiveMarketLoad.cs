@@ -39,7 +39,7 @@ public static class LiveMarketLoad
             var plan = await PrepareAsync(options, copy.ConnectionString, log, ct);
             await using var host = await HostProcess.StartAsync(options, copy.ConnectionString, log, ct);
             using var sampler = new WorkingSetSampler(host.ProcessId);
-            var results = await MeasureAsync(options, plan, host.Address, log, ct);
+            var results = await MeasureAsync(options, plan, host.Address, host.ProcessId, log, ct);
             return results with { PeakWorkingSetMb = Math.Round(sampler.PeakBytes / (1024.0 * 1024.0), 1) };
         }
         finally
@@ -174,7 +174,7 @@ public static class LiveMarketLoad
         }
     }
 
-    private static async Task<LiveResults> MeasureAsync(HarnessOptions options, Plan plan, Uri address, TextWriter log, CancellationToken ct)
+    private static async Task<LiveResults> MeasureAsync(HarnessOptions options, Plan plan, Uri address, int hostProcessId, TextWriter log, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(30) })
         {
@@ -303,6 +303,10 @@ public static class LiveMarketLoad
             var accepted = 0;
             var errors = 0;
             var problems = new ConcurrentQueue<string>();
+            // Where the throughput's ceiling is: the processor time the host and this client spend on each offer.
+            using var hostProcess = Process.GetProcessById(hostProcessId);
+            var hostCpuBefore = hostProcess.TotalProcessorTime;
+            var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var deadline = Stopwatch.StartNew();
             var submitters = Enumerable.Range(0, options.Submitters).Select(_ => Task.Run(async () =>
             {
@@ -340,6 +344,16 @@ public static class LiveMarketLoad
             }
             var throughput = new OfferThroughputResult(Math.Round(accepted / elapsed, 1), errors);
             log.WriteLine($"// throughput: {accepted} offers accepted in {elapsed:F1} s by {options.Submitters} submitters, {errors} errors");
+            hostProcess.Refresh();
+            var hostCpuMs = (hostProcess.TotalProcessorTime - hostCpuBefore).TotalMilliseconds;
+            var clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore).TotalMilliseconds;
+            if (accepted > 0)
+            {
+                var perOffer = (hostCpuMs + clientCpuMs) / accepted;
+                log.WriteLine($"// processor time per offer accepted: host {hostCpuMs / accepted:F1} ms, this client {clientCpuMs / accepted:F1} ms; "
+                    + $"the host used {hostCpuMs / 1000 / elapsed:F2} of {Environment.ProcessorCount} cores; at these costs {Environment.ProcessorCount} cores "
+                    + $"could take at most {Environment.ProcessorCount * 1000 / perOffer:F0} offers a second");
+            }
             return new LiveResults(officerResult, fanOutResult, throughput, 0);
         }
         finally
