@@ -13,4 +13,12 @@ public class MatchingOptions
     public int TrackRecordSeconds { get; set; } = DefaultTrackRecordSeconds;
 
     public const int DefaultTrackRecordSeconds = 300;
+
+    /// <summary>
+    /// How long a lot's accepted spot prices (two years of them, the quartiles offers are judged against) are reused in
+    /// ranking, in seconds; 0 reads them every time. A placement this node makes forgets its lot's at once.
+    /// </summary>
+    public int AcceptedPriceSeconds { get; set; } = DefaultAcceptedPriceSeconds;
+
+    public const int DefaultAcceptedPriceSeconds = 60;
 }

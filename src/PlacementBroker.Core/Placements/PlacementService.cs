@@ -6,7 +6,8 @@ namespace PlacementBroker.Core.Placements;
 /// one transaction, so of two officers racing for the last place one gets the placement and the other a refusal.
 /// </summary>
 public class PlacementService(
-    PlacementBrokerDbContext db, MatchService matching, PlaceLedger places, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock)
+    PlacementBrokerDbContext db, MatchService matching, PlaceLedger places, EmailOutbox emails, IMarketplaceNotifier live, AuditTrail audit, TimeProvider clock,
+    Sufficiency.AcceptedPriceCache? acceptedPrices = null)
 {
     private readonly AddressDisclosure disclosure = new(db);
 
@@ -415,6 +416,8 @@ public class PlacementService(
         {
             return Refuse("Another placement was made for this referral, or the offer changed, at the same moment.");
         }
+        // Its price is one of the lot's accepted prices from now on.
+        acceptedPrices?.Forget(referral.LotId);
         var recipients = await db.ReferralRecipients.Where(r => r.ReferralId == referral.Id).Select(r => r.ProviderId).ToListAsync(ct);
         await live.OfferUpdatedAsync(referral.CreatedByUserId, new OfferUpdatedEvent(referral.Id, offer.Id, OfferStatus.Accepted, 1));
         foreach (var other in others)
