@@ -224,12 +224,18 @@ public class QualityService(PlacementBrokerDbContext db, AuditTrail audit, Email
         return Outcome<QaVisit>.Success(visit);
     }
 
+    /// <summary>Up to this many providers, <see cref="ForProvidersAsync"/> reads their QA facts without first testing which could be other than green.</summary>
+    public const int FactsReadDirectlyUpTo = 50;
+
     public async Task<IReadOnlyDictionary<Guid, QaStatus>> ForProvidersAsync(IReadOnlyCollection<Guid> providerIds, CancellationToken ct = default)
     {
-        // Only the providers the rules could make other than green need their facts read (QaStatusQuery).
+        // Only the providers the rules could make other than green need their facts read (QaStatusQuery). For a few (a
+        // referral's offers), the facts are read straight away: the test costs more than it saves there, and the rules
+        // derive green from the facts just the same.
         var ids = providerIds.Distinct().ToList();
         var today = UkTime.Today(clock);
-        var candidates = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db, today).Select(p => p.Id).ToListAsync(ct);
+        var candidates = ids.Count <= FactsReadDirectlyUpTo ? ids
+            : await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).WhereMayNotBeGreen(db, today).Select(p => p.Id).ToListAsync(ct);
         var facts = candidates.Count == 0 ? new Dictionary<Guid, ProviderQaFacts>() : await FactsAsync(candidates, ct);
         return ids.ToDictionary(id => id, id => facts.TryGetValue(id, out var f) ? QaStatusRules.Derive(f, today).Status : QaStatus.Green);
     }

@@ -89,7 +89,14 @@ public class QaStatusQueryTests(PostgresApp app) : IClassFixture<PostgresApp>
         }
 
         var expected = new Dictionary<Guid, QaStatus>();
+        // 38 providers: their facts are read directly. With ids of no provider added to pass the threshold, the query
+        // picks whose facts to read first: both ways must give the same statuses.
+        Assert.True(providers.Count <= QualityService.FactsReadDirectlyUpTo);
         var derivedTogether = await UseAsync<IQaStatusSource, IReadOnlyDictionary<Guid, QaStatus>>(qa => qa.ForProvidersAsync([.. providers.Select(p => p.Id)]));
+        var padding = Enumerable.Range(0, QualityService.FactsReadDirectlyUpTo).Select(_ => Guid.NewGuid()).ToList();
+        var derivedFiltered = await UseAsync<IQaStatusSource, IReadOnlyDictionary<Guid, QaStatus>>(qa => qa.ForProvidersAsync([.. providers.Select(p => p.Id), .. padding]));
+        Assert.All(padding, id => Assert.Equal(QaStatus.Green, derivedFiltered[id]));
+        Assert.Equal(derivedTogether.ToDictionary(), derivedFiltered.Where(d => !padding.Contains(d.Key)).ToDictionary());
         foreach (var provider in providers)
         {
             var view = await UseAsync<QualityService, QaStatusView?>(qa => qa.StatusAsync(provider.Id));
