@@ -13,8 +13,8 @@ public readonly record struct TrackRecord(double? ResponseRate, double? Stabilit
 /// with each answer, so a record some seconds old ranks as well. When the records are due again they are read afresh in
 /// the background, in a scope of their own, while every ranking goes on with the ones there are (without a service
 /// provider, as in the benchmarks, the ranking that finds them due reads them, and the others go on). A provider the records do not hold yet (new since) is read
-/// on its own, every time, until the next pass. Nothing else is kept: offers, vacancies, places, QA status and prices
-/// are read fresh on every ranking. One per host; zero seconds turns it off.
+/// on its own, every time, until the next pass. Accepted prices are kept a minute (<see cref="Sufficiency.AcceptedPriceCache"/>);
+/// offers, vacancies, places and QA status are read fresh on every ranking. One per host; zero seconds turns it off.
 /// </summary>
 public sealed class TrackRecordCache(IOptions<MatchingOptions> options, IServiceScopeFactory? scopes = null, TimeProvider? clock = null)
 {
