@@ -8,16 +8,20 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
 {
     /// <returns>false when an email with the same reference was queued before (a repeated sweep).</returns>
     public async Task<bool> QueueAsync(string to, string subject, string body, string? reference = null, CancellationToken ct = default) =>
-        await QueueAsync(to, subject, body, reference, held: await IsUnconfirmedContactAsync(to, ct), ct);
+        await QueueManyAsync([new QueuedEmail(to, subject, body, reference)], mayHold: true, ct) == 1;
 
     /// <summary>
     /// Queues many emails in the caller's unit of work, each exactly as <see cref="QueueAsync(string, string, string, string?, CancellationToken)"/>
-    /// would (held for an unconfirmed contact address; skipped when its reference was queued before), in a few
-    /// queries whatever their number rather than two or three each. Returns how many were queued.
+    /// would (it is the same path): held for an unconfirmed contact address, skipped when its reference was queued
+    /// before, in a few queries whatever their number rather than two or three each. Returns how many were queued.
     /// </summary>
-    public async Task<int> QueueManyAsync(IReadOnlyList<QueuedEmail> emails, CancellationToken ct = default)
+    public Task<int> QueueManyAsync(IReadOnlyList<QueuedEmail> emails, CancellationToken ct = default) =>
+        QueueManyAsync(emails, mayHold: true, ct);
+
+    /// <param name="mayHold">False for emails about the address itself (<see cref="QueueConfirmationAsync"/>), which are never held.</param>
+    private async Task<int> QueueManyAsync(IReadOnlyList<QueuedEmail> emails, bool mayHold, CancellationToken ct)
     {
-        var held = await UnconfirmedContactsAsync(emails.Select(e => e.To), ct);
+        var held = mayHold ? await UnconfirmedContactsAsync(emails.Select(e => e.To), ct) : [];
         var references = emails.Where(e => e.Reference is not null).Select(e => e.Reference!).Distinct().ToList();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in references.Chunk(QueryChunk))
@@ -49,7 +53,7 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
 
     private const int QueryChunk = 500;
 
-    /// <summary><see cref="IsUnconfirmedContactAsync"/> for many addresses at once: the lower-cased ones it is true of.</summary>
+    /// <summary>The rule of <see cref="IsUnconfirmedContactAsync"/>, for many addresses at once: the lower-cased ones it is true of.</summary>
     private async Task<HashSet<string>> UnconfirmedContactsAsync(IEnumerable<string> addresses, CancellationToken ct)
     {
         var lowers = addresses.Select(a => a.Trim().ToLowerInvariant()).Distinct().ToList();
@@ -81,7 +85,7 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
     /// nothing else could reach an unconfirmed address. False when the reference was queued before.
     /// </summary>
     public async Task<bool> QueueConfirmationAsync(string to, string subject, string body, string? reference = null, CancellationToken ct = default) =>
-        await QueueAsync(to, subject, body, reference, held: false, ct);
+        await QueueManyAsync([new QueuedEmail(to, subject, body, reference)], mayHold: false, ct) == 1;
 
     /// <summary>An address has been confirmed: what was held for it goes to the delivery sweep.</summary>
     public async Task<int> ReleaseHeldAsync(string address, CancellationToken ct = default)
@@ -95,37 +99,8 @@ public class EmailOutbox(PlacementBrokerDbContext db, TimeProvider clock)
     /// A provider's contact address that nobody has confirmed (by the link sent to it, or as a user's own confirmed
     /// sign-in address): emails to it are held until it is, so the service never mails an address someone merely typed.
     /// </summary>
-    public async Task<bool> IsUnconfirmedContactAsync(string to, CancellationToken ct = default)
-    {
-        var lower = to.Trim().ToLowerInvariant();
-        var contacts = await db.Providers.Where(p => p.ContactEmail.ToLower() == lower).Select(p => p.ContactEmailConfirmedAt != null).ToListAsync(ct);
-        if (contacts.Count == 0 || contacts.Any(confirmed => confirmed))
-        {
-            return false;
-        }
-        var upper = to.Trim().ToUpperInvariant();
-        return !await db.Users.AnyAsync(u => u.NormalizedEmail == upper && u.EmailConfirmed, ct);
-    }
-
-    private async Task<bool> QueueAsync(string to, string subject, string body, string? reference, bool held, CancellationToken ct)
-    {
-        if (reference is not null
-            && (await db.OutboxEmails.AnyAsync(e => e.Reference == reference, ct)
-                || db.OutboxEmails.Local.Any(e => e.Reference == reference)))
-        {
-            return false;
-        }
-        db.OutboxEmails.Add(new OutboxEmail
-        {
-            To = to,
-            Subject = subject,
-            Body = body,
-            Reference = reference,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            HeldUntilConfirmed = held,
-        });
-        return true;
-    }
+    public async Task<bool> IsUnconfirmedContactAsync(string to, CancellationToken ct = default) =>
+        (await UnconfirmedContactsAsync([to], ct)).Count > 0;
 
     /// <summary>
     /// Queues and saves one email at once, for a sweep that changes nothing else: when another run of the sweep queued
