@@ -137,11 +137,22 @@ public sealed class AcceptedPriceCache(IOptions<Matching.MatchingOptions> option
         {
             return kept.Prices;
         }
+        var version = _versions.GetValueOrDefault(lotId);
         var prices = await read(lotId, ct);
-        _lots[lotId] = (prices.AsReadOnly(), now + _ttl);
+        // A placement that committed while these were read may be missing from them: they serve this ranking, not the next.
+        if (_versions.GetValueOrDefault(lotId) == version)
+        {
+            _lots[lotId] = (prices.AsReadOnly(), now + _ttl);
+        }
         return prices;
     }
 
     /// <summary>The lot's prices are read afresh next time: a placement was just made in it.</summary>
-    public void Forget(Guid lotId) => _lots.TryRemove(lotId, out _);
+    public void Forget(Guid lotId)
+    {
+        _versions.AddOrUpdate(lotId, 1, (_, v) => v + 1);
+        _lots.TryRemove(lotId, out _);
+    }
+
+    private readonly ConcurrentDictionary<Guid, long> _versions = new();
 }

@@ -68,6 +68,28 @@ public class AcceptedPriceCacheTests
     }
 
     [Fact]
+    public async Task APlacementCommittingWhileThePricesAreRead_IsNotLeftOutOfTheNextRanking()
+    {
+        var cache = Cache(600, new StepClock());
+        var reads = 0;
+        Task<List<AcceptedPrice>> ReadWhileAPlacementCommits(Guid lotId, CancellationToken ct)
+        {
+            reads++;
+            if (reads == 1)
+            {
+                // The placement commits after this read began: what it read may lack the new price.
+                cache.Forget(lotId);
+            }
+            return Task.FromResult(Enumerable.Range(0, reads).Select(i => new AcceptedPrice(4000m + i, null, NeedsBand.Standard)).ToList());
+        }
+
+        Assert.Single(await cache.GetAsync(LotA, ReadWhileAPlacementCommits));
+        Assert.Equal(2, (await cache.GetAsync(LotA, ReadWhileAPlacementCommits)).Count);
+        Assert.Equal(2, (await cache.GetAsync(LotA, ReadWhileAPlacementCommits)).Count);
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public async Task ZeroSeconds_ReadsEveryTime()
     {
         var cache = Cache(0, new StepClock());
