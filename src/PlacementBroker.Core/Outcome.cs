@@ -49,6 +49,10 @@ public sealed record Outcome<T>
         ? throw new InvalidOperationException("A success has a value of its own; only a refusal passes on.")
         : new() { Kind = Kind, Errors = Errors, Message = Message };
 
+    /// <summary>Rules broken by several fields' values (422), each field named.</summary>
+    public static Outcome<T> BusinessRule(FieldErrors errors) =>
+        new() { Kind = OutcomeKind.BusinessRule, Message = errors.FirstMessage, Errors = errors.ToDictionary() };
+
     /// <summary>A rule broken by one field's value (422): the field is named so a form can point at it.</summary>
     public static Outcome<T> BusinessRule(string field, string message) =>
         new() { Kind = OutcomeKind.BusinessRule, Message = message, Errors = new FieldErrors().Add(field, message).ToDictionary() };

@@ -12,4 +12,8 @@ public static class UkTime
     public static DateTime LocalOf(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
 
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(LocalOf(utc));
+
+    /// <summary>The UTC moment England's <paramref name="date"/> begins (midnight in London).</summary>
+    public static DateTime StartOf(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), London);
 }

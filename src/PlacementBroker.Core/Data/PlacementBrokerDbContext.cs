@@ -43,6 +43,15 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Billing.InvoiceLine> InvoiceLines => Set<Billing.InvoiceLine>();
     public DbSet<Billing.PaymentEventRecord> PaymentEvents => Set<Billing.PaymentEventRecord>();
     public DbSet<Billing.PlacementPriceChange> PlacementPriceChanges => Set<Billing.PlacementPriceChange>();
+    public DbSet<Contracts.Kpi> Kpis => Set<Contracts.Kpi>();
+    public DbSet<Contracts.KpiReturn> KpiReturns => Set<Contracts.KpiReturn>();
+    public DbSet<Contracts.KpiReturnValue> KpiReturnValues => Set<Contracts.KpiReturnValue>();
+    public DbSet<Contracts.KpiReturnEvent> KpiReturnEvents => Set<Contracts.KpiReturnEvent>();
+    public DbSet<Contracts.ContractReview> ContractReviews => Set<Contracts.ContractReview>();
+    public DbSet<Contracts.ContractReviewAction> ContractReviewActions => Set<Contracts.ContractReviewAction>();
+    public DbSet<Contracts.ImprovementPlan> ImprovementPlans => Set<Contracts.ImprovementPlan>();
+    public DbSet<Contracts.PlanMilestone> PlanMilestones => Set<Contracts.PlanMilestone>();
+    public DbSet<Contracts.MilestoneProgress> MilestoneProgress => Set<Contracts.MilestoneProgress>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -428,6 +428,447 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.ToTable("PlacementPriceChanges");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DemandAndSufficiency")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EqualityAndDiversity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FeeStructures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OutcomesForChildren")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OutstandingQaActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RiskRating")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Variations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("DpsId", "ProviderId", "Date");
+
+                    b.ToTable("ContractReviews");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("ContractReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractReviewId");
+
+                    b.ToTable("ContractReviewActions");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("DpsId", "Status");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.ToTable("ImprovementPlans");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.Kpi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("LotIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DpsId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("BelowTarget")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DueNoticeSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("OverdueNoticeSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DpsId", "Status");
+
+                    b.HasIndex("ProviderId", "DpsId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("KpiReturns");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("KpiReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiReturnId");
+
+                    b.ToTable("KpiReturnEvents");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("BelowTarget")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("KpiId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("KpiReturnId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Measured")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("KpiReturnId", "KpiId")
+                        .IsUnique();
+
+                    b.ToTable("KpiReturnValues");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.MilestoneProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("PlanMilestoneId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PlanMilestoneId");
+
+                    b.ToTable("MilestoneProgress");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ImprovementPlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementPlanId");
+
+                    b.ToTable("PlanMilestones");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Dps.ApplicationAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2253,6 +2694,133 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReviewAction", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.ContractReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ContractReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.Kpi", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", "Dps")
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dps");
+
+                    b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnEvent", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.KpiReturn", null)
+                        .WithMany("History")
+                        .HasForeignKey("KpiReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnValue", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Contracts.KpiReturn", null)
+                        .WithMany("Values")
+                        .HasForeignKey("KpiReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.MilestoneProgress", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Contracts.PlanMilestone", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("PlanMilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.ImprovementPlan", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ImprovementPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Dps.ApplicationAnswer", b =>
                 {
                     b.HasOne("PlacementBroker.Core.Dps.LotApplication", null)
@@ -2744,6 +3312,28 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
             modelBuilder.Entity("PlacementBroker.Core.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Dps.DpsLot", b =>

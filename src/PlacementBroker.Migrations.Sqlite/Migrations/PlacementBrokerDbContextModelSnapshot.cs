@@ -419,6 +419,447 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.ToTable("PlacementPriceChanges");
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemandAndSufficiency")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EqualityAndDiversity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeStructures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomesForChildren")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutstandingQaActions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskRating")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variations")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("DpsId", "ProviderId", "Date");
+
+                    b.ToTable("ContractReviews");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReviewAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractReviewId");
+
+                    b.ToTable("ContractReviewActions");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("DpsId", "Status");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.ToTable("ImprovementPlans");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.Kpi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("LotIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DpsId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Kpis");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BelowTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DpsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueNoticeSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueNoticeSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Submissions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DpsId", "Status");
+
+                    b.HasIndex("ProviderId", "DpsId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("KpiReturns");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KpiReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiReturnId");
+
+                    b.ToTable("KpiReturnEvents");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BelowTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KpiId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KpiReturnId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Measured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KpiId");
+
+                    b.HasIndex("KpiReturnId", "KpiId")
+                        .IsUnique();
+
+                    b.ToTable("KpiReturnValues");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.MilestoneProgress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanMilestoneId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("PlanMilestoneId");
+
+                    b.ToTable("MilestoneProgress");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImprovementPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImprovementPlanId");
+
+                    b.ToTable("PlanMilestones");
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Dps.ApplicationAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2238,6 +2679,133 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReviewAction", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.ContractReview", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ContractReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.Kpi", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Dps.DynamicPurchasingSystem", "Dps")
+                        .WithMany()
+                        .HasForeignKey("DpsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Providers.Provider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Dps");
+
+                    b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnEvent", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.KpiReturn", null)
+                        .WithMany("History")
+                        .HasForeignKey("KpiReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturnValue", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.Kpi", null)
+                        .WithMany()
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Contracts.KpiReturn", null)
+                        .WithMany("Values")
+                        .HasForeignKey("KpiReturnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.MilestoneProgress", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PlacementBroker.Core.Contracts.PlanMilestone", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("PlanMilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.HasOne("PlacementBroker.Core.Contracts.ImprovementPlan", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ImprovementPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlacementBroker.Core.Dps.ApplicationAnswer", b =>
                 {
                     b.HasOne("PlacementBroker.Core.Dps.LotApplication", null)
@@ -2729,6 +3297,28 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
             modelBuilder.Entity("PlacementBroker.Core.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ContractReview", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.ImprovementPlan", b =>
+                {
+                    b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.KpiReturn", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("PlacementBroker.Core.Contracts.PlanMilestone", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("PlacementBroker.Core.Dps.DpsLot", b =>

@@ -157,6 +157,11 @@ public static class AuthExtensions
                 .RequireRole(nameof(Role.DataProtectionLead)).RequireClaim(PlacementBrokerClaims.LocalAuthority))
             .AddPolicy(Policies.SubjectAccess, p => p
                 .RequireRole(nameof(Role.PlacementManager), nameof(Role.DataProtectionLead)).RequireClaim(PlacementBrokerClaims.LocalAuthority))
+            .AddPolicy(Policies.ContractReaders, p => p.RequireRole(nameof(Role.Commissioner), nameof(Role.QaOfficer), nameof(Role.ProviderUser)))
+            .AddPolicy(Policies.ContractAuthorities, p => p.RequireRole(nameof(Role.Commissioner), nameof(Role.QaOfficer)).RequireClaim(PlacementBrokerClaims.LocalAuthority))
+            .AddPolicy(Policies.KpiReaders, p => p.RequireRole(
+                nameof(Role.PlacingOfficer), nameof(Role.PlacementManager), nameof(Role.QaOfficer), nameof(Role.Commissioner), nameof(Role.ProviderUser)))
+            .AddPolicy(Policies.ContractParties, p => p.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .AddPolicy(Policies.AuthorityUser, p => p
                 .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));

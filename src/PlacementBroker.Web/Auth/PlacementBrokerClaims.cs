@@ -56,6 +56,14 @@ public static class Policies
     public const string DataProtectionLead = nameof(Core.Role.DataProtectionLead);
     /// <summary>Who may export what is held about a child: the council's placement managers and data protection lead.</summary>
     public const string SubjectAccess = nameof(SubjectAccess);
+    /// <summary>Who reads contract management: the councils' commissioners and QA officers, and the provider for its own records.</summary>
+    public const string ContractReaders = nameof(ContractReaders);
+    /// <summary>The councils' side of contract management alone: commissioners and QA officers (the DPS home, review packs).</summary>
+    public const string ContractAuthorities = nameof(ContractAuthorities);
+    /// <summary>Who reads a DPS's KPIs: its authorities' officers, managers, QA officers and commissioners, and the providers on it.</summary>
+    public const string KpiReaders = nameof(KpiReaders);
+    /// <summary>Who completes a contract review's actions: the lead authority's commissioners and the provider.</summary>
+    public const string ContractParties = nameof(ContractParties);
     /// <summary>Any user of a local authority.</summary>
     public const string AuthorityUser = nameof(AuthorityUser);
 }

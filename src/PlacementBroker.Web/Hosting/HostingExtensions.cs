@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.Extensions.Options;
 using PlacementBroker.Core.Auditing;
+using PlacementBroker.Core.Contracts;
 using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Billing;
@@ -54,6 +55,7 @@ public static class HostingExtensions
             .AddReferrals(builder.Configuration)
             .AddPlacements()
             .AddQuality()
+            .AddContracts()
             .AddSufficiency()
             .AddBilling()
             .AddPayments(builder.Configuration)
@@ -213,6 +215,7 @@ public static class HostingExtensions
         app.MapReferralEndpoints();
         app.MapPlacementEndpoints();
         app.MapQualityEndpoints();
+        app.MapContractEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
         app.MapDataProtectionEndpoints();

@@ -19,6 +19,7 @@ public static class RecurringJobs
         scheduler.ScheduleRecurring<PlacementBroker.Core.Auditing.AuditChainVerifyJob>(PlacementBroker.Core.Auditing.AuditChainVerifyJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Auditing.AuditChainVerifyJob.Cron);
         scheduler.ScheduleRecurring<PlacementBroker.Core.DataProtection.RetentionPurgeJob>(PlacementBroker.Core.DataProtection.RetentionPurgeJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.DataProtection.RetentionPurgeJob.Cron);
         scheduler.ScheduleRecurring<UnfinishedReferralCleanupJob>(UnfinishedReferralCleanupJob.RecurringId, job => job.RunAsync(), UnfinishedReferralCleanupJob.Cron);
+        scheduler.ScheduleRecurring<PlacementBroker.Core.Contracts.ContractManagementJob>(PlacementBroker.Core.Contracts.ContractManagementJob.RecurringId, job => job.RunAsync(), PlacementBroker.Core.Contracts.ContractManagementJob.Cron);
         return app;
     }
 }

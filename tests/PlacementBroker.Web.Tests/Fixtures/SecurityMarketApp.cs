@@ -145,6 +145,36 @@ public class SecurityMarketApp : PostgresApp
             new { periodStart = "2026-10-01", periodEnd = "2026-10-31" }), HttpStatusCode.Created);
         side.Statement = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/sufficiency/statements",
             new { periodFrom = "2025-11-01", periodTo = "2026-10-31" }), HttpStatusCode.Created);
+        // Contract management: the starter KPIs, the provider's return for this quarter submitted early, a review held with an
+        // action and one scheduled, and an open improvement plan.
+        (await commissionerClient.PostAsync($"/api/dps/{dps.Id}/kpis/starter-set", null)).EnsureSuccessStatusCode();
+        using (var draft = await providerClient.GetAsync($"/api/providers/{provider.Id}/kpi-returns/{dps.Id}/2026-Q4"))
+        {
+            var values = JsonDocument.Parse(await draft.Content.ReadAsStringAsync()).RootElement.GetProperty("values").EnumerateArray()
+                .Where(v => !v.GetProperty("measured").GetBoolean()).Select(v => new { kpiId = v.GetProperty("kpiId").GetGuid(), value = 1m }).ToList();
+            side.KpiReturn = await IdAsync(await providerClient.PostAsJsonAsync($"/api/providers/{provider.Id}/kpi-returns/{dps.Id}/2026-Q4", new { values }), HttpStatusCode.Created);
+        }
+        side.ContractReview = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/contract-reviews", new
+        {
+            providerId = provider.Id, dpsId = dps.Id, date = "2026-11-20", riskRating = "Medium", minutes = "Annual review held at the provider's office",
+            actions = new[] { new { description = "Send the updated statement of purpose", owner = "Provider", dueDate = "2026-12-31" } },
+        }), HttpStatusCode.Created);
+        using (var review = await commissionerClient.GetAsync($"/api/contract-reviews/{side.ContractReview}"))
+        {
+            side.ReviewAction = JsonDocument.Parse(await review.Content.ReadAsStringAsync()).RootElement.GetProperty("actions")[0].GetProperty("id").GetGuid();
+        }
+        side.ScheduledReview = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/contract-reviews",
+            new { providerId = provider.Id, dpsId = dps.Id, date = "2027-05-20", riskRating = "Medium" }), HttpStatusCode.Created);
+        using (var plan = await commissionerClient.PostAsJsonAsync("/api/improvement-plans", new
+        {
+            providerId = provider.Id, dpsId = dps.Id, reason = "Weekend staffing below the agreed ratio",
+            milestones = new[] { new { description = "Recruit two weekend staff", dueDate = "2027-02-28" } },
+        }))
+        {
+            var body = JsonDocument.Parse(await plan.Content.ReadAsStringAsync()).RootElement;
+            side.ImprovementPlan = body.GetProperty("id").GetGuid();
+            side.Milestone = body.GetProperty("milestones")[0].GetProperty("id").GetGuid();
+        }
         using (var scope = Services.CreateScope())
         {
             var started = await scope.ServiceProvider.GetRequiredService<PlacementBroker.Core.Referrals.UnfinishedReferrals>()

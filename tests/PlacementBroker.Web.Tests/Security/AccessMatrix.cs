@@ -55,8 +55,27 @@ public sealed record Route(
     public string Pattern => Key[(Key.IndexOf(' ') + 1)..];
     public bool Writes => Method is not ("GET" or "HEAD");
 
+    /// <summary>
+    /// The route's path for a side: every parameter filled from <see cref="Id"/>, which names one resource for every
+    /// parameter, or a <see cref="RouteValues"/> naming each by its parameter name. For an unknown resource, every id
+    /// parameter gets a fresh id and any other keeps the side's value (a quarter stays a quarter).
+    /// </summary>
+    public string PathFor(Side side, bool unknown) => System.Text.RegularExpressions.Regex.Replace(Pattern, @"\{([^}:]+)(:[^}]+)?\}", m =>
+    {
+        var ids = Id!(side);
+        var isId = m.Groups[2].Value == ":guid";
+        if (unknown && (isId || ids is not RouteValues))
+        {
+            return Guid.NewGuid().ToString();
+        }
+        return (ids is RouteValues values ? values[m.Groups[1].Value] : ids).ToString()!;
+    });
+
     public override string ToString() => Key;
 }
+
+/// <summary>The values of a route with several parameters, by parameter name.</summary>
+public sealed class RouteValues : Dictionary<string, object>;
 
 /// <summary>
 /// THE ACCESS-CONTROL MATRIX: one line per API route (method + pattern as mapped). A route mapped in the host without
@@ -217,6 +236,39 @@ public static class AccessMatrix
         // The body is text/csv: any other type is 415 before authorisation, as the route declares what it accepts.
         new("POST /api/ofsted/import", [PlatformAdmin], ContentType: "text/csv"),
 
+        // Contract management: the lead authority's commissioners agree KPIs, review returns, hold reviews and raise plans;
+        // the DPS's commissioners and QA officers read it all; the provider submits its returns and progresses its plans.
+        new("POST /api/dps/{dpsId:guid}/kpis", [Commissioner], Id: s => s.Dps,
+            Body: (_, _) => new { code = "FUZZ", name = "Fuzz KPI", unit = "Count", target = 1, higherIsBetter = false }),
+        new("POST /api/dps/{dpsId:guid}/kpis/starter-set", [Commissioner], Id: s => s.SpareDps),
+        new("GET /api/dps/{dpsId:guid}/kpis", [PlacingOfficer, PlacementManager, QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: s => s.Dps),
+        new("GET /api/providers/{providerId:guid}/kpi-returns/{dpsId:guid}/{quarter}", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: ReturnRoute),
+        new("PUT /api/providers/{providerId:guid}/kpi-returns/{dpsId:guid}/{quarter}", Providers, Id: ReturnRoute,
+            Body: (_, _) => new { values = Array.Empty<object>() }),
+        new("POST /api/providers/{providerId:guid}/kpi-returns/{dpsId:guid}/{quarter}", Providers, Id: ReturnRoute,
+            Body: (_, _) => new { values = Array.Empty<object>() }),
+        new("POST /api/kpi-returns/{id:guid}/review", [Commissioner], Id: s => s.KpiReturn, Body: (_, _) => new { decision = "Queried", comment = "Not ours to query" }),
+        new("GET /api/dps/{dpsId:guid}/contract-management", [QaOfficer, Commissioner], Id: s => s.Dps),
+        new("GET /api/providers/{providerId:guid}/contract-record/{dpsId:guid}", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser],
+            Id: s => new RouteValues { ["providerId"] = s.Provider, ["dpsId"] = s.Dps }),
+        new("GET /api/providers/{providerId:guid}/review-pack/{dpsId:guid}", [QaOfficer, Commissioner],
+            Id: s => new RouteValues { ["providerId"] = s.Provider, ["dpsId"] = s.Dps }),
+        new("POST /api/contract-reviews", [Commissioner], Body: (own, _) => new { providerId = own.Provider, dpsId = own.Dps, date = "2026-11-20", riskRating = "Low" }),
+        new("GET /api/contract-reviews", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}&dpsId={s.Dps}"),
+        new("GET /api/contract-reviews/{id:guid}", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: s => s.ContractReview),
+        new("POST /api/contract-reviews/{id:guid}/record", [Commissioner], Id: s => s.ScheduledReview, Body: (_, _) => new { minutes = "Held by someone else" }),
+        new("POST /api/contract-reviews/{id:guid}/actions/{actionId:guid}/complete", [Commissioner, ProviderAdmin, ProviderUser],
+            Id: s => new RouteValues { ["id"] = s.ContractReview, ["actionId"] = s.ReviewAction }),
+        new("POST /api/improvement-plans", [Commissioner], Body: (own, _) => new
+        {
+            providerId = own.Provider, dpsId = own.Dps, reason = "Fuzz", milestones = new[] { new { description = "Fuzz", dueDate = "2027-06-30" } },
+        }),
+        new("GET /api/improvement-plans", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}&dpsId={s.Dps}"),
+        new("GET /api/improvement-plans/{id:guid}", [QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: s => s.ImprovementPlan),
+        new("POST /api/improvement-plans/{id:guid}/milestones/{milestoneId:guid}/progress", Providers,
+            Id: s => new RouteValues { ["id"] = s.ImprovementPlan, ["milestoneId"] = s.Milestone }, Body: (_, _) => new { note = "Someone else's plan", completed = true }),
+        new("POST /api/improvement-plans/{id:guid}/close", [Commissioner], Id: s => s.ImprovementPlan, Body: (_, _) => new { outcome = "Escalated", reason = "Someone else's plan" }),
+
         // Sufficiency
         new("GET /api/sufficiency", [Commissioner], Query: s => $"lotId={s.Lot}&scope=dps"),
         new("GET /api/provider-performance", [Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}"),
@@ -235,6 +287,9 @@ public static class AccessMatrix
         new("GET /api/invoices", [Commissioner, ProviderAdmin, ProviderUser]),
         new("POST /api/webhooks/stripe", Everyone, Anonymous: true),
     ];
+
+    /// <summary>The side's provider's return to the side's DPS for the current quarter (submitted when the market was built).</summary>
+    private static RouteValues ReturnRoute(Side side) => new() { ["providerId"] = side.Provider, ["dpsId"] = side.Dps, ["quarter"] = "2026-Q4" };
 
     private static object ReferralBody(Side side) => new
     {

@@ -100,7 +100,7 @@ public partial class ApiFuzzTests(FuzzMarketApp app, ITestOutputHelper output) :
 
     private IEnumerable<(string Path, string? Body, string ContentType)> Requests(Route route, JsonObject operation, JsonObject document, Random random)
     {
-        var validPath = Constraint().Replace(route.Pattern, _ => route.Id?.Invoke(app.A).ToString() ?? Guid.NewGuid().ToString());
+        var validPath = route.Id is null ? Constraint().Replace(route.Pattern, _ => Guid.NewGuid().ToString()) : route.PathFor(app.A, unknown: false);
         var baseBody = operation["requestBody"]?["content"]?["application/json"]?["schema"] is JsonNode schema
             ? Sample(schema, document, 0) as JsonObject
             : null;

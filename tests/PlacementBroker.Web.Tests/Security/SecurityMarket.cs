@@ -68,12 +68,20 @@ public sealed class Side
     public Guid Statement { get; set; }
     /// <summary>A referral the side's placing officer has started on the question pages and not finished.</summary>
     public Guid UnfinishedReferral { get; set; }
+    /// <summary>The provider's submitted KPI return for 2026-Q4; a held review with an action; a scheduled review; an open plan with a milestone.</summary>
+    public Guid KpiReturn { get; set; }
+    public Guid ContractReview { get; set; }
+    public Guid ReviewAction { get; set; }
+    public Guid ScheduledReview { get; set; }
+    public Guid ImprovementPlan { get; set; }
+    public Guid Milestone { get; set; }
 
     /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
     public IEnumerable<Guid> Private =>
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
         SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
+        KpiReturn, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone,
     ];
 }
 
