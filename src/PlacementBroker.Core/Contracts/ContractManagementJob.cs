@@ -109,24 +109,25 @@ public class ContractManagementJob(
     private async Task OverdueMilestonesAsync()
     {
         var today = UkTime.Today(clock);
-        var late = await db.ImprovementPlans.Where(p => p.Status == ImprovementPlanStatus.Open)
-            .SelectMany(p => p.Milestones.Where(m => m.CompletedAt == null && m.EscalatedAt == null && m.DueDate < today)
-                .Select(m => new { m.Id, m.Description, m.DueDate, PlanId = p.Id, p.ProviderId }))
+        var late = await db.PlanMilestones.Where(m => m.CompletedAt == null && m.EscalatedAt == null && m.DueDate < today)
+            .Join(db.ImprovementPlans.Where(p => p.Status == ImprovementPlanStatus.Open), m => m.ImprovementPlanId, p => p.Id,
+                (m, p) => new { m.Id, m.Description, m.DueDate, PlanId = p.Id })
             .ToListAsync();
         foreach (var m in late)
         {
             var plan = await db.ImprovementPlans.AsNoTracking().Where(p => p.Id == m.PlanId)
-                .Select(p => new { Provider = db.Providers.Where(x => x.Id == p.ProviderId).Select(x => new { x.Name, x.ContactEmail }).Single(), Dps = db.DynamicPurchasingSystems.Where(d => d.Id == p.DpsId).Select(d => new { d.Name, d.LeadLocalAuthorityId }).Single() })
-                .SingleAsync();
-            foreach (var to in await access.LeadCommissionerEmailsAsync(plan.Dps.LeadLocalAuthorityId, default))
+                .Select(p => new { p.ProviderId, p.DpsId }).SingleAsync();
+            var provider = await db.Providers.AsNoTracking().Where(x => x.Id == plan.ProviderId).Select(x => new { x.Name, x.ContactEmail }).SingleAsync();
+            var dps = await db.DynamicPurchasingSystems.AsNoTracking().Where(d => d.Id == plan.DpsId).Select(d => new { d.Name, d.LeadLocalAuthorityId }).SingleAsync();
+            foreach (var to in await access.LeadCommissionerEmailsAsync(dps.LeadLocalAuthorityId, default))
             {
-                await emails.QueueAsync(to, $"Improvement plan milestone overdue: {plan.Provider.Name}",
-                    $"A milestone of {plan.Provider.Name}'s service improvement plan ({plan.Dps.Name}) was due by {m.DueDate:d MMMM yyyy} and is not complete:\n\n{m.Description}\n\n"
+                await emails.QueueAsync(to, $"Improvement plan milestone overdue: {provider.Name}",
+                    $"A milestone of {provider.Name}'s service improvement plan ({dps.Name}) was due by {m.DueDate:d MMMM yyyy} and is not complete:\n\n{m.Description}\n\n"
                     + "Decide whether to extend it, or close the plan as escalated (which suspends the provider's memberships of the DPS).",
                     $"milestone-overdue:{m.Id}:{to.ToLowerInvariant()}");
             }
-            await emails.QueueAsync(plan.Provider.ContactEmail, $"Improvement plan milestone overdue: {plan.Dps.Name}",
-                $"A milestone of your service improvement plan with {plan.Dps.Name} was due by {m.DueDate:d MMMM yyyy} and is not complete:\n\n{m.Description}\n\n"
+            await emails.QueueAsync(provider.ContactEmail, $"Improvement plan milestone overdue: {dps.Name}",
+                $"A milestone of your service improvement plan with {dps.Name} was due by {m.DueDate:d MMMM yyyy} and is not complete:\n\n{m.Description}\n\n"
                 + "It has been escalated to the commissioners. Record your progress against it now.", $"milestone-overdue:{m.Id}");
             await SaveQuietlyAsync();
             await db.PlanMilestones.Where(x => x.Id == m.Id && x.EscalatedAt == null)
