@@ -111,3 +111,5 @@ public sealed record ProviderBelowTarget(Guid ProviderId, string ProviderName, s
 public sealed record ContractRecord(
     Guid ProviderId, string ProviderName, Guid DpsId, string DpsName, IReadOnlyList<KpiTrend> Trends, IReadOnlyList<KpiReturnSummary> Returns,
     IReadOnlyList<ContractReviewView> Reviews, IReadOnlyList<ImprovementPlanSummary> Plans, IReadOnlyList<KpiTrend> YourAuthority);
+
+public sealed record DpsContractsSummary(Guid DpsId, string Name, bool Lead, int Kpis, int AwaitingReview, int Overdue, int OpenPlans);

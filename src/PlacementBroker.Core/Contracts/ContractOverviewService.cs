@@ -31,6 +31,26 @@ public class ContractOverviewService(
             returns, due, open, below));
     }
 
+    /// <summary>The DPSs whose contracts the caller's authority sees (led or shared), with what needs attention in each.</summary>
+    public async Task<List<DpsContractsSummary>> DpsListAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!ContractAccess.AuthorityReads(actor) || actor.LocalAuthorityId is not { } la)
+        {
+            return [];
+        }
+        var today = UkTime.Today(clock);
+        var dpss = await db.DynamicPurchasingSystems.AsNoTracking().VisibleTo(la).OrderBy(d => d.Name)
+            .Select(d => new { d.Id, d.Name, Lead = d.LeadLocalAuthorityId == la, Kpis = db.Kpis.Count(k => k.DpsId == d.Id) }).ToListAsync(ct);
+        var ids = dpss.Select(d => d.Id).ToList();
+        var returns = await db.KpiReturns.AsNoTracking().Where(r => ids.Contains(r.DpsId)).Select(r => new { r.DpsId, r.Status, r.DueBy }).ToListAsync(ct);
+        var plans = await db.ImprovementPlans.AsNoTracking().Where(p => ids.Contains(p.DpsId) && p.Status == ImprovementPlanStatus.Open).GroupBy(p => p.DpsId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. dpss.Select(d => new DpsContractsSummary(d.Id, d.Name, d.Lead, d.Kpis,
+            returns.Count(r => r.DpsId == d.Id && r.Status == KpiReturnStatus.Submitted),
+            returns.Count(r => r.DpsId == d.Id && KpiService.IsOverdue(r.Status, r.DueBy, today)),
+            plans.GetValueOrDefault(d.Id)))];
+    }
+
     /// <summary>Every return of the provider's (for a provider user) across its DPSs, newest quarter first.</summary>
     public async Task<List<KpiReturnSummary>> ProviderReturnsAsync(Guid providerId, CancellationToken ct = default) =>
         await SummariesAsync(db.KpiReturns.Where(r => r.ProviderId == providerId), UkTime.Today(clock), ct);

@@ -156,6 +156,13 @@ public class KpiService(
         return Outcome<KpiReturnView>.Success(await ViewAsync(context.Value!, ct));
     }
 
+    /// <summary>A return read by its id, for the pages' links; not found when the caller may not see it.</summary>
+    public async Task<Outcome<KpiReturnView>> GetReturnByIdAsync(Actor actor, Guid returnId, CancellationToken ct = default)
+    {
+        var row = await db.KpiReturns.AsNoTracking().Where(r => r.Id == returnId).Select(r => new { r.ProviderId, r.DpsId, r.Quarter }).SingleOrDefaultAsync(ct);
+        return row is null ? Outcome<KpiReturnView>.NotFound("No such KPI return.") : await GetReturnAsync(actor, row.ProviderId, row.DpsId, row.Quarter, ct);
+    }
+
     /// <summary>Saves what the provider has entered so far, without submitting (the pages' task list).</summary>
     public Task<Outcome<KpiReturnView>> SaveDraftAsync(Actor actor, Guid providerId, Guid dpsId, string? quarterText, SubmitReturnRequest request, CancellationToken ct = default) =>
         WriteAsync(actor, providerId, dpsId, quarterText, request, submit: false, ct);

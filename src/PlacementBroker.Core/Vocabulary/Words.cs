@@ -143,7 +143,66 @@ public static class Words
         BillingRunStatus v => Name(v),
         InvoiceStatus v => Name(v),
         AccountLinkPurpose v => Name(v),
+        Contracts.KpiMeasure v => Name(v),
+        Contracts.KpiUnit v => Name(v),
+        Contracts.KpiReturnStatus v => Name(v),
+        Contracts.RiskRating v => Name(v),
+        Contracts.ImprovementPlanStatus v => Name(v),
+        Contracts.ImprovementPlanSource v => Name(v),
         _ => value.ToString(),
+    };
+
+    public static string Name(Contracts.KpiMeasure measure) => measure switch
+    {
+        Contracts.KpiMeasure.ResponseRate => "Response rate to referrals",
+        Contracts.KpiMeasure.OffersWithinDeadline => "Offers within the deadline",
+        Contracts.KpiMeasure.DisruptionsWithin12Weeks => "Disruptions within 12 weeks",
+        Contracts.KpiMeasure.QaStatus => "QA flags open at the quarter's end",
+        Contracts.KpiMeasure.OfstedGoodOrBetterPercent => "Settings rated Good or Outstanding",
+        _ => measure.ToString(),
+    };
+
+    public static string Name(Contracts.KpiUnit unit) => unit switch
+    {
+        Contracts.KpiUnit.Percent => "Percent",
+        Contracts.KpiUnit.Count => "Count",
+        Contracts.KpiUnit.Days => "Days",
+        Contracts.KpiUnit.Money => "Money",
+        _ => unit.ToString(),
+    };
+
+    public static string Name(Contracts.KpiReturnStatus status) => status switch
+    {
+        Contracts.KpiReturnStatus.Draft => "Not submitted",
+        Contracts.KpiReturnStatus.Submitted => "Submitted",
+        Contracts.KpiReturnStatus.Queried => "Queried",
+        Contracts.KpiReturnStatus.Accepted => "Accepted",
+        _ => status.ToString(),
+    };
+
+    public static string Name(Contracts.RiskRating rating) => rating switch
+    {
+        Contracts.RiskRating.Low => "Low: reviewed every year",
+        Contracts.RiskRating.Medium => "Medium: reviewed every six months",
+        Contracts.RiskRating.High => "High: reviewed every three months",
+        _ => rating.ToString(),
+    };
+
+    public static string Name(Contracts.ImprovementPlanStatus status) => status switch
+    {
+        Contracts.ImprovementPlanStatus.Open => "Open",
+        Contracts.ImprovementPlanStatus.Completed => "Completed",
+        Contracts.ImprovementPlanStatus.Escalated => "Escalated",
+        _ => status.ToString(),
+    };
+
+    public static string Name(Contracts.ImprovementPlanSource source) => source switch
+    {
+        Contracts.ImprovementPlanSource.ContractReview => "A contract review",
+        Contracts.ImprovementPlanSource.KpiReturn => "A queried KPI return",
+        Contracts.ImprovementPlanSource.QaConcern => "A QA concern",
+        Contracts.ImprovementPlanSource.Other => "Other",
+        _ => source.ToString(),
     };
 
     public static string Name(Role role) => role switch

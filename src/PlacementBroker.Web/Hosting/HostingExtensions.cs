@@ -138,6 +138,7 @@ public static class HostingExtensions
             }
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
+            pages.Conventions.AuthorizeFolder("/Contracts", Policies.ContractAuthorities);
             pages.Conventions.AuthorizeFolder("/Emails");
             pages.Conventions.AuthorizeFolder("/Audit", Policies.DataProtectionLead);
             pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);

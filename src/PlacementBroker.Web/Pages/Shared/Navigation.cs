@@ -58,6 +58,7 @@ public static class Navigation
             new("Billing", "/Commissioning/Billing/Index"),
             new("Sufficiency", "/Commissioning/Sufficiency/Index"),
             new("Provider performance", "/Commissioning/ProviderPerformance/Index"),
+            new("Contracts", "/Contracts/Index"),
             new("Find a provider", "/Providers/Index"),
             new("Vacancies", "/Commissioning/Vacancies/Index"),
             new("Block contracts", "/Commissioning/BlockContracts/Index"),
@@ -85,6 +86,7 @@ public static class Navigation
         [
             new("Home", "/Index"),
             new("QA", "/Quality/Index"),
+            new("Contracts", "/Contracts/Index"),
             new("Find a provider", "/Providers/Index"),
             new("Placements", "/Placements/Index"),
             new("Emails", "/Emails/Index"),
@@ -96,6 +98,7 @@ public static class Navigation
             new("Vacancies", "/Provider/Vacancies/Index"),
             new("Placements", "/Placements/Index"),
             new("Performance", "/Provider/Performance/Index"),
+            new("Contracts", "/Provider/Contracts/Index"),
             new("Settings", "/Provider/Settings/Index"),
             new("DPS and lots", "/Provider/Dps/Index"),
             new("Applications", "/Provider/Applications/Index"),
