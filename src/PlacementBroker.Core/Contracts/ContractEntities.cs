@@ -13,7 +13,7 @@ public enum KpiMeasure
 {
     /// <summary>Referrals received in the quarter answered with an offer or a decline, as a percent.</summary>
     ResponseRate,
-    /// <summary>Offers made in the quarter by the referral's offer deadline, as a percent.</summary>
+    /// <summary>Referrals received in the quarter answered with an offer by the referral's offer deadline, as a percent.</summary>
     OffersWithinDeadline,
     /// <summary>Placements ended in the quarter by disruption within 12 weeks of starting.</summary>
     DisruptionsWithin12Weeks,
@@ -77,6 +77,8 @@ public class KpiReturn
     public DateTime? SubmittedAt { get; set; }
     public Guid? SubmittedByUserId { get; set; }
     public int Submissions { get; set; }
+    /// <summary>The last day the submitted measured figures cover: the quarter's end, or the day of an early submission.</summary>
+    public DateOnly? MeasuredThrough { get; set; }
     public DateTime? ReviewedAt { get; set; }
     public Guid? ReviewedByUserId { get; set; }
     public string? ReviewComment { get; set; }
@@ -98,6 +100,8 @@ public class KpiReturnValue
     public bool Measured { get; set; }
     public bool BelowTarget { get; set; }
     public string? Commentary { get; set; }
+    /// <summary>What a measured figure was worked out from ("3 of 5 referrals…"), kept as it was when submitted.</summary>
+    public string? Basis { get; set; }
 }
 
 /// <summary>A step in a return's life: submitted, queried, accepted; who, when and the comment.</summary>

@@ -27,14 +27,18 @@ public class ContractManagementJob(
     {
         var today = UkTime.Today(clock);
         var lastEnded = Quarter.Containing(today).Previous;
-        var dpsWithKpis = await db.Kpis.AsNoTracking().GroupBy(k => k.DpsId).Select(g => new { DpsId = g.Key, First = g.Min(k => k.CreatedAt) }).ToListAsync();
-        foreach (var dps in dpsWithKpis)
+        var kpisByDps = (await db.Kpis.AsNoTracking().ToListAsync()).GroupBy(k => k.DpsId).ToList();
+        foreach (var kpis in kpisByDps)
         {
+            var dps = new { DpsId = kpis.Key, First = kpis.Min(k => k.CreatedAt) };
             var first = Quarter.Containing(UkTime.DateOf(dps.First));
+            // A provider owes a return when a KPI of the DPS covers one of its lots (a KPI with no lots covers them all).
             var members = (await db.LotMemberships.AsNoTracking()
                     .Where(m => m.Lot!.DpsId == dps.DpsId && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended))
-                    .Select(m => new { m.ProviderId, m.AdmittedAt }).ToListAsync())
-                .GroupBy(m => m.ProviderId).Select(g => new { ProviderId = g.Key, Admitted = UkTime.DateOf(g.Min(m => m.AdmittedAt)) }).ToList();
+                    .Select(m => new { m.ProviderId, m.LotId, m.AdmittedAt }).ToListAsync())
+                .GroupBy(m => m.ProviderId)
+                .Where(g => kpis.Any(k => k.LotIds.Count == 0 || k.LotIds.Intersect(g.Select(m => m.LotId)).Any()))
+                .Select(g => new { ProviderId = g.Key, Admitted = UkTime.DateOf(g.Min(m => m.AdmittedAt)) }).ToList();
             var existing = (await db.KpiReturns.AsNoTracking().Where(r => r.DpsId == dps.DpsId).Select(r => new { r.ProviderId, r.Quarter }).ToListAsync())
                 .Select(r => (r.ProviderId, r.Quarter)).ToHashSet();
             foreach (var member in members)
@@ -72,6 +76,8 @@ public class ContractManagementJob(
         }
 
         var unannounced = await db.KpiReturns.Where(r => r.DueNoticeSentAt == null && r.Status == KpiReturnStatus.Draft && r.QuarterEnd < today)
+            .Where(r => db.LotMemberships.Any(m => m.ProviderId == r.ProviderId && m.Lot!.DpsId == r.DpsId
+                && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended)))
             .Select(r => new { r.Id, r.Quarter, r.DueBy, r.Provider!.Name, r.Provider.ContactEmail, Dps = r.Dps!.Name }).ToListAsync();
         foreach (var r in unannounced)
         {
@@ -87,7 +93,10 @@ public class ContractManagementJob(
     private async Task OverdueReturnsAsync()
     {
         var today = UkTime.Today(clock);
+        // A provider that has left the DPS is not chased for what it owed while on it; the commissioners still see the return.
         var overdue = await db.KpiReturns.Where(r => r.OverdueNoticeSentAt == null && (r.Status == KpiReturnStatus.Draft || r.Status == KpiReturnStatus.Queried) && r.DueBy < today)
+            .Where(r => db.LotMemberships.Any(m => m.ProviderId == r.ProviderId && m.Lot!.DpsId == r.DpsId
+                && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended)))
             .Select(r => new { r.Id, r.Quarter, r.DueBy, r.Status, r.Provider!.Name, r.Provider.ContactEmail, Dps = r.Dps!.Name, r.Dps.LeadLocalAuthorityId }).ToListAsync();
         foreach (var r in overdue)
         {
@@ -123,7 +132,7 @@ public class ContractManagementJob(
             {
                 await emails.QueueAsync(to, $"Improvement plan milestone overdue: {provider.Name}",
                     $"A milestone of {provider.Name}'s service improvement plan ({dps.Name}) was due by {m.DueDate:d MMMM yyyy} and is not complete:\n\n{m.Description}\n\n"
-                    + "Decide whether to extend it, or close the plan as escalated (which suspends the provider's memberships of the DPS).",
+                    + "Agree with the provider what happens next. If the plan has failed, close it as escalated: that suspends the provider's memberships of the DPS.",
                     $"milestone-overdue:{m.Id}:{to.ToLowerInvariant()}");
             }
             await emails.QueueAsync(provider.ContactEmail, $"Improvement plan milestone overdue: {dps.Name}",

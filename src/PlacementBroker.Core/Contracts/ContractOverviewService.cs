@@ -119,7 +119,7 @@ public class ContractOverviewService(
         return Outcome<ReviewPack>.Success(new ReviewPack(providerId, name, dpsId, dps!.Name, status?.Status ?? "Green", status?.Reasons ?? [], openFlags,
             [.. settings.Select(s => new SettingGradeView(s.Id, s.Name, s.OfstedGrade, s.LastInspectionDate,
                 [.. history[s.Id].OrderByDescending(h => h.RecordedAt).Select(h => $"{Words.Name(h.Grade)}{(h.InspectionDate is { } d ? $", inspected {d:d MMMM yyyy}" : "")}")]))],
-            active.Count, placements.Count(p => p.StartDate > today.AddYears(-1)), spend, risk, reasons, trends, lastHeld?.Date, nextDue,
+            active.Count, placements.Count(p => p.StartDate > today.AddYears(-1) && p.StartDate <= today), spend, risk, reasons, trends, lastHeld?.Date, nextDue,
             [.. reviewList.SelectMany(r => r.Actions).Where(a => a.CompletedAt is null).OrderBy(a => a.DueDate)], planList));
     }
 
@@ -170,8 +170,9 @@ public class ContractOverviewService(
             .OrderBy(m => m.ProviderName).ThenBy(m => m.ProviderId)];
 
     /// <summary>
-    /// When each member is next due a review: a scheduled review's date; otherwise the last held review's date plus its
-    /// risk rating's interval; a provider never reviewed is due a year after admission.
+    /// When each member is next due a review: the last held review's date plus its risk rating's interval; a provider never
+    /// reviewed is due a year after admission. A review scheduled for a date still to come keeps a passed due date from
+    /// showing as overdue; once its own date has passed without it being recorded, the review is overdue again.
     /// </summary>
     private async Task<List<ReviewDue>> ReviewsDueAsync(Guid dpsId, List<Member> members, DateOnly today, CancellationToken ct)
     {
@@ -184,19 +185,20 @@ public class ContractOverviewService(
             var held = mine.Where(r => r.Status == ContractReviewStatus.Held).MaxBy(r => r.Date);
             var scheduled = mine.Where(r => r.Status == ContractReviewStatus.Scheduled).MinBy(r => r.Date);
             var due = held is null ? m.AdmittedOn.AddYears(1) : ContractReviewService.NextReviewDue(held.Date, held.RiskRating);
-            return new ReviewDue(m.ProviderId, m.ProviderName, held?.Date, held?.RiskRating, due, due < today && (scheduled is null || scheduled.Date > due),
+            // Overdue once the due date has passed, unless a review is scheduled and its date has not passed either.
+            return new ReviewDue(m.ProviderId, m.ProviderName, held?.Date, held?.RiskRating, due, due < today && (scheduled is null || scheduled.Date < today),
                 scheduled?.Id, scheduled?.Date);
         }).OrderBy(r => r.DueBy).ThenBy(r => r.ProviderName)];
     }
 
     private async Task<List<ProviderBelowTarget>> BelowTargetAsync(Guid dpsId, CancellationToken ct)
     {
-        var rows = await db.KpiReturns.AsNoTracking().Where(r => r.DpsId == dpsId && r.BelowTarget && r.Status != KpiReturnStatus.Draft)
-            .Select(r => new { r.Id, r.ProviderId, r.Provider!.Name, r.Quarter, Codes = r.Values.Where(v => v.BelowTarget).Select(v => v.KpiId).ToList() })
+        var rows = await db.KpiReturns.AsNoTracking().Where(r => r.DpsId == dpsId && r.Status != KpiReturnStatus.Draft)
+            .Select(r => new { r.Id, r.ProviderId, r.Provider!.Name, r.Quarter, r.BelowTarget, Codes = r.Values.Where(v => v.BelowTarget).Select(v => v.KpiId).ToList() })
             .ToListAsync(ct);
         var codes = await db.Kpis.AsNoTracking().Where(k => k.DpsId == dpsId).ToDictionaryAsync(k => k.Id, k => k.Code, ct);
-        // Each provider's latest return below target.
-        return [.. rows.GroupBy(r => r.ProviderId).Select(g => g.MaxBy(r => r.Quarter)!)
+        // Each provider's latest submitted return, when it is below target.
+        return [.. rows.GroupBy(r => r.ProviderId).Select(g => g.MaxBy(r => r.Quarter, StringComparer.Ordinal)!).Where(r => r.BelowTarget)
             .Select(r => new ProviderBelowTarget(r.ProviderId, r.Name, r.Quarter, r.Id, [.. r.Codes.Select(c => codes.GetValueOrDefault(c, "?")).Order(StringComparer.Ordinal)]))
             .OrderBy(r => r.ProviderName)];
     }

@@ -209,6 +209,17 @@ public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess 
             foreach (var membership in memberships)
             {
                 var change = membership.ChangeStatus(remove ? MembershipAction.RemoveExcludedSupplier : MembershipAction.Suspend, dps!.Regime, actor.UserId, reason, now);
+                if (change is null && !remove && membership.Status == MembershipStatus.Suspended)
+                {
+                    // Already suspended (by QA red, or by a commissioner): it now stays suspended for the plan too, so resolving
+                    // a QA flag no longer reinstates it, and its history says why.
+                    membership.SuspendedForQa = false;
+                    change = new MembershipEvent
+                    {
+                        MembershipId = membership.Id, FromStatus = MembershipStatus.Suspended, ToStatus = MembershipStatus.Suspended, OccurredAt = now,
+                        ByUserId = actor.UserId, Reason = reason,
+                    };
+                }
                 if (change is null)
                 {
                     continue;

@@ -27,18 +27,17 @@ public class KpiMeasurement(PlacementBrokerDbContext db)
 
         var received = await db.ReferralRecipients.AsNoTracking()
             .Where(r => r.ProviderId == providerId && r.NotifiedAt >= start && r.NotifiedAt < end)
-            .Join(db.Referrals, r => r.ReferralId, f => f.Id, (r, f) => new { r.ReferralId, r.DeclinedAt, f.LotId, f.LocalAuthorityId })
+            .Join(db.Referrals, r => r.ReferralId, f => f.Id, (r, f) => new { r.ReferralId, r.DeclinedAt, f.LotId, f.LocalAuthorityId, f.OfferDeadline })
             .Where(x => lots.Contains(x.LotId) && (authorityId == null || x.LocalAuthorityId == authorityId))
-            .Select(x => new { x.DeclinedAt, Offered = db.Offers.Any(o => o.ReferralId == x.ReferralId && o.ProviderId == providerId) })
+            .Select(x => new
+            {
+                x.DeclinedAt,
+                FirstOffer = db.Offers.Where(o => o.ReferralId == x.ReferralId && o.ProviderId == providerId).Min(o => (DateTime?)o.CreatedAt),
+                Deadline = x.OfferDeadline,
+            })
             .ToListAsync(ct);
-        var answered = received.Count(r => r.Offered || r.DeclinedAt != null);
-
-        var offers = await db.Offers.AsNoTracking()
-            .Where(o => o.ProviderId == providerId && o.CreatedAt >= start && o.CreatedAt < end
-                && lots.Contains(o.Referral!.LotId) && (authorityId == null || o.Referral.LocalAuthorityId == authorityId))
-            .Select(o => new { o.CreatedAt, o.Referral!.OfferDeadline })
-            .ToListAsync(ct);
-        var inTime = offers.Count(o => o.CreatedAt <= o.OfferDeadline);
+        var answered = received.Count(r => r.FirstOffer != null || r.DeclinedAt != null);
+        var inTime = received.Count(r => r.FirstOffer is { } at && at <= r.Deadline);
 
         var ended = await db.Placements.AsNoTracking()
             .Where(p => p.ProviderId == providerId && p.EndDate >= from && p.EndDate <= to && p.EndReason == PlacementEndReason.Disruption
@@ -77,8 +76,8 @@ public class KpiMeasurement(PlacementBrokerDbContext db)
         {
             [KpiMeasure.ResponseRate] = new(Sufficiency.Statistics.Percent(answered, received.Count),
                 $"{answered} of {received.Count} {Plural(received.Count, "referral", "referrals")} received answered with an offer or a decline"),
-            [KpiMeasure.OffersWithinDeadline] = new(Sufficiency.Statistics.Percent(inTime, offers.Count),
-                $"{inTime} of {offers.Count} {Plural(offers.Count, "offer", "offers")} made by the referral's offer deadline"),
+            [KpiMeasure.OffersWithinDeadline] = new(Sufficiency.Statistics.Percent(inTime, received.Count),
+                $"{inTime} of {received.Count} {Plural(received.Count, "referral", "referrals")} received answered with an offer by the offer deadline"),
             [KpiMeasure.DisruptionsWithin12Weeks] = new(disruptions,
                 $"{disruptions} {Plural(disruptions, "placement", "placements")} ended by disruption within 12 weeks of starting"),
             [KpiMeasure.QaStatus] = new(openFlags, $"{openFlags} QA {Plural(openFlags, "flag", "flags")} open on {to:d MMMM yyyy}"),

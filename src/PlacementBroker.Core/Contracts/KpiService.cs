@@ -11,7 +11,7 @@ public class KpiService(
     public static readonly IReadOnlyList<CreateKpiRequest> StarterSet =
     [
         new("RESP", "Response to referrals", "Referrals received in the quarter answered with an offer or a decline.", KpiUnit.Percent, 95, true, null, KpiMeasure.ResponseRate),
-        new("DEADLINE", "Offers within the deadline", "Offers made by the referral's offer deadline.", KpiUnit.Percent, 90, true, null, KpiMeasure.OffersWithinDeadline),
+        new("DEADLINE", "Offers within the deadline", "Referrals received answered with an offer by the referral's offer deadline.", KpiUnit.Percent, 90, true, null, KpiMeasure.OffersWithinDeadline),
         new("STABILITY", "Disruptions within 12 weeks", "Placements that ended by disruption within 12 weeks of starting.", KpiUnit.Count, 0, false, null, KpiMeasure.DisruptionsWithin12Weeks),
         new("QA", "Open QA flags", "Quality assurance flags open on the provider at the end of the quarter.", KpiUnit.Count, 0, false, null, KpiMeasure.QaStatus),
         new("OFSTED", "Settings rated Good or Outstanding", "Graded settings rated Good or Outstanding by Ofsted at the end of the quarter.", KpiUnit.Percent, 80, true, null, KpiMeasure.OfstedGoodOrBetterPercent),
@@ -293,6 +293,7 @@ public class KpiService(
                 if (value.Measured)
                 {
                     value.Value = measured[kpi.Id].Value;
+                    value.Basis = measured[kpi.Id].Basis;
                 }
                 value.BelowTarget = kpi.Misses(value.Value);
             }
@@ -308,6 +309,7 @@ public class KpiService(
             stored.SubmittedAt = now;
             stored.SubmittedByUserId = actor.UserId;
             stored.Submissions++;
+            stored.MeasuredThrough = context.Quarter.End < context.Today ? context.Quarter.End : context.Today;
             var history = new KpiReturnEvent { KpiReturnId = stored.Id, ToStatus = KpiReturnStatus.Submitted, OccurredAt = now, ByUserId = actor.UserId, Comment = resubmitted ? "Resubmitted after a query" : null };
             stored.History.Add(history);
             if (!isNew)
@@ -492,14 +494,16 @@ public class KpiService(
                     kpi.Misses(value), saved?.Commentary, figure?.Basis);
             }
             return new KpiReturnValueView(kpi.Id, kpi.Code, kpi.Name, kpi.Unit, kpi.Target, kpi.HigherIsBetter, saved?.Value, saved?.Measured ?? kpi.Measure is not null,
-                saved?.BelowTarget ?? false, saved?.Commentary, null);
+                saved?.BelowTarget ?? false, saved?.Commentary, saved?.Basis);
         }).ToList();
         var names = stored is null ? [] : await UserNamesAsync(stored.History.Select(h => h.ByUserId), ct);
         var dueBy = stored?.DueBy ?? context.Quarter.ReturnDueBy(calendar);
         return new KpiReturnView(stored?.Id, context.ProviderId, context.ProviderName, context.Dps.Id, context.Dps.Name, context.Quarter.ToString(),
             context.Quarter.Months, context.Quarter.Start, context.Quarter.End, status, dueBy, IsOverdue(status, dueBy, context.Today),
             stored?.Status is KpiReturnStatus.Submitted or KpiReturnStatus.Accepted ? stored.BelowTarget : values.Any(v => v.BelowTarget),
-            stored?.SubmittedAt, stored?.ReviewedAt, stored?.ReviewComment, values,
+            stored?.SubmittedAt, stored?.ReviewedAt, stored?.ReviewComment,
+            status is KpiReturnStatus.Submitted or KpiReturnStatus.Accepted ? stored!.MeasuredThrough : (context.Quarter.End < context.Today ? context.Quarter.End : context.Today),
+            values,
             [.. (stored?.History ?? []).OrderBy(h => h.OccurredAt).ThenBy(h => h.Id).Select(h => new KpiReturnEventView(h.ToStatus, h.OccurredAt, h.ByUserId is { } u ? names.GetValueOrDefault(u) : null, h.Comment))]);
     }
 

@@ -682,6 +682,9 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("DueNoticeSentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("MeasuredThrough")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("OverdueNoticeSentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -773,6 +776,10 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("BelowTarget")
                         .HasColumnType("boolean");

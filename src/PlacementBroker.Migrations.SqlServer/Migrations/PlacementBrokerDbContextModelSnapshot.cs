@@ -682,6 +682,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DueNoticeSentAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateOnly?>("MeasuredThrough")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("OverdueNoticeSentAt")
                         .HasColumnType("datetime2");
 
@@ -773,6 +776,10 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<bool>("BelowTarget")
                         .HasColumnType("bit");

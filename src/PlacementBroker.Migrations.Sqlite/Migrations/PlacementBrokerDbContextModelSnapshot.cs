@@ -673,6 +673,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DueNoticeSentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MeasuredThrough")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OverdueNoticeSentAt")
                         .HasColumnType("TEXT");
 
@@ -763,6 +766,10 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("BelowTarget")

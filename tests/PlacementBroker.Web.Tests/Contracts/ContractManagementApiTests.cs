@@ -138,7 +138,8 @@ public abstract class ContractManagementApiTests(PlacementBrokerApp app)
         Assert.Equal("2027-01-29", draft.GetProperty("dueBy").GetString());
         Assert.Equal(60.0m, Value(draft, "RESP").GetProperty("value").GetDecimal());
         Assert.Equal("3 of 5 referrals received answered with an offer or a decline", Value(draft, "RESP").GetProperty("basis").GetString());
-        Assert.Equal(50.0m, Value(draft, "DEADLINE").GetProperty("value").GetDecimal());
+        Assert.Equal(20.0m, Value(draft, "DEADLINE").GetProperty("value").GetDecimal());
+        Assert.Equal("1 of 5 referrals received answered with an offer by the offer deadline", Value(draft, "DEADLINE").GetProperty("basis").GetString());
         Assert.Equal(1m, Value(draft, "STABILITY").GetProperty("value").GetDecimal());
         Assert.Equal(1m, Value(draft, "QA").GetProperty("value").GetDecimal());
         Assert.Equal(50.0m, Value(draft, "OFSTED").GetProperty("value").GetDecimal());
@@ -265,10 +266,21 @@ public abstract class ContractManagementApiTests(PlacementBrokerApp app)
         var listed = overview.GetProperty("returns").EnumerateArray().Where(r => r.GetProperty("providerId").GetGuid() == provider.Id).ToList();
         Assert.Equal(2, listed.Count);
         Assert.All(listed, r => Assert.True(r.GetProperty("overdue").GetBoolean()));
-        // A provider admitted this quarter owes nothing yet.
+        // A provider admitted this quarter owes nothing yet; nor does one whose lots no KPI covers.
         var (newcomer, _) = await app.Data.FittingProviderAsync(dps);
+        var fostering = await app.Data.CreateDpsAsync(lotType: PlacementType.StandardFostering);
+        using var fosteringLead = await app.Data.ClientForAsync(fostering.Commissioner);
+        var otherLot = (await (await fosteringLead.PostAsJsonAsync($"/api/dps/{fostering.Id}/lots", new { name = "Parent and child", placementType = "ParentAndChild" }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await fosteringLead.PostAsJsonAsync($"/api/dps/{fostering.Id}/kpis", new { code = "P1", name = "Parent and child assessments on time", unit = "Percent", target = 90, higherIsBetter = true, lotIds = new[] { otherLot } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var fosterer = await app.Data.CreateProviderAsync(ProviderType.IndependentFosteringAgency);
+        await app.Data.ApplyAsync(fosterer, fostering);
+        await InDbAsync(db => db.Kpis.Where(k => k.DpsId == fostering.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.CreatedAt, new DateTime(2026, 6, 2, 9, 0, 0, DateTimeKind.Utc))));
+        await InDbAsync(db => db.LotMemberships.Where(m => m.ProviderId == fosterer.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AdmittedAt, new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc))));
         await RunSweepAsync();
         Assert.False(await InDbAsync(db => db.KpiReturns.AnyAsync(r => r.ProviderId == newcomer.Id)));
+        Assert.False(await InDbAsync(db => db.KpiReturns.AnyAsync(r => r.ProviderId == fosterer.Id)));
         // Submitting the overdue return takes it off the overdue list.
         using var providerClient = await app.Data.ClientForAsync(provider.User);
         var draft = await (await providerClient.GetAsync(ReturnPath(provider.Id, dps.Id, "2026-Q3"))).ReadJsonAsync(HttpStatusCode.OK);
@@ -329,6 +341,30 @@ public abstract class ContractManagementApiTests(PlacementBrokerApp app)
         using var officer = await app.Data.ClientForAsync(await app.Data.OfficerForAsync(dps));
         var referral = await (await officer.PostAsJsonAsync("/api/referrals", app.Data.ReferralBody(dps.LotId))).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal(1, referral.GetProperty("providersNotified").GetInt32());
+    }
+
+    [Fact]
+    public async Task ImprovementPlan_EscalatedWhileTheProviderIsQaRed_KeepsTheMembershipSuspendedWhenTheFlagIsResolved()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var lead = await app.Data.ClientForAsync(dps.Commissioner);
+        var (provider, _) = await app.Data.FittingProviderAsync(dps);
+        using var qa = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.QaOfficer, dps.Commissioner.LocalAuthorityId));
+        var flag = (await (await qa.PostAsJsonAsync("/api/qa/flags", new { providerId = provider.Id, category = "Safeguarding", severity = "Critical", description = "Allegation against night staff" }))
+            .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var planId = (await (await lead.PostAsJsonAsync("/api/improvement-plans", new
+        {
+            providerId = provider.Id, dpsId = dps.Id, reason = "Safeguarding practice", source = "QaConcern", sourceId = flag,
+            milestones = new[] { new { description = "Independent safeguarding audit", dueDate = "2027-01-15" } },
+        })).ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        await (await lead.PostAsJsonAsync($"/api/improvement-plans/{planId}/close", new { outcome = "Escalated", reason = "Audit refused" })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await qa.PostAsJsonAsync($"/api/qa/flags/{flag}/resolve", new { resolution = "LADO closed the allegation as unfounded" })).ReadJsonAsync(HttpStatusCode.OK);
+
+        using var providerClient = await app.Data.ClientForAsync(provider.User);
+        var membership = (await (await providerClient.GetAsync("/api/provider/memberships")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().Single(m => m.GetProperty("dpsId").GetGuid() == dps.Id);
+        Assert.Equal("Suspended", membership.GetProperty("status").GetString());
+        Assert.Contains(membership.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").GetString()!.StartsWith("Service improvement plan escalated: Audit refused"));
     }
 
     [Fact]

@@ -115,6 +115,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SubmittedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     Submissions = table.Column<int>(type: "integer", nullable: false),
+                    MeasuredThrough = table.Column<DateOnly>(type: "date", nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReviewedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -246,7 +247,8 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
                     Measured = table.Column<bool>(type: "boolean", nullable: false),
                     BelowTarget = table.Column<bool>(type: "boolean", nullable: false),
-                    Commentary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Commentary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Basis = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -114,6 +114,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Submissions = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasuredThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
@@ -245,7 +246,8 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                     Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     Measured = table.Column<bool>(type: "INTEGER", nullable: false),
                     BelowTarget = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Commentary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Commentary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -114,6 +114,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     SubmittedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Submissions = table.Column<int>(type: "int", nullable: false),
+                    MeasuredThrough = table.Column<DateOnly>(type: "date", nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ReviewedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ReviewComment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
@@ -245,7 +246,8 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                     Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     Measured = table.Column<bool>(type: "bit", nullable: false),
                     BelowTarget = table.Column<bool>(type: "bit", nullable: false),
-                    Commentary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Commentary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Basis = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
