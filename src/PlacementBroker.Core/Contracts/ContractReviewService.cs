@@ -4,12 +4,14 @@ namespace PlacementBroker.Core.Contracts;
 public class ContractReviewService(PlacementBrokerDbContext db, ContractAccess access, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>How long until the next review: a quarter for high risk, half a year for medium, a year for low.</summary>
-    public static DateOnly NextReviewDue(DateOnly held, RiskRating risk) => held.AddMonths(risk switch
+    public static DateOnly NextReviewDue(DateOnly held, RiskRating risk) => held.AddMonths(IntervalMonths(risk));
+
+    public static int IntervalMonths(RiskRating risk) => risk switch
     {
         RiskRating.High => 3,
         RiskRating.Medium => 6,
         _ => 12,
-    });
+    };
 
     public async Task<Outcome<ContractReviewView>> CreateAsync(Actor actor, CreateContractReviewRequest request, CancellationToken ct = default)
     {

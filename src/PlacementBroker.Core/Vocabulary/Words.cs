@@ -149,6 +149,7 @@ public static class Words
         Contracts.RiskRating v => Name(v),
         Contracts.ImprovementPlanStatus v => Name(v),
         Contracts.ImprovementPlanSource v => Name(v),
+        Contracts.ContractReviewStatus v => Name(v),
         _ => value.ToString(),
     };
 
@@ -182,9 +183,9 @@ public static class Words
 
     public static string Name(Contracts.RiskRating rating) => rating switch
     {
-        Contracts.RiskRating.Low => "Low: reviewed every year",
-        Contracts.RiskRating.Medium => "Medium: reviewed every six months",
-        Contracts.RiskRating.High => "High: reviewed every three months",
+        Contracts.RiskRating.Low => "Low risk",
+        Contracts.RiskRating.Medium => "Medium risk",
+        Contracts.RiskRating.High => "High risk",
         _ => rating.ToString(),
     };
 
@@ -193,6 +194,13 @@ public static class Words
         Contracts.ImprovementPlanStatus.Open => "Open",
         Contracts.ImprovementPlanStatus.Completed => "Completed",
         Contracts.ImprovementPlanStatus.Escalated => "Escalated",
+        _ => status.ToString(),
+    };
+
+    public static string Name(Contracts.ContractReviewStatus status) => status switch
+    {
+        Contracts.ContractReviewStatus.Scheduled => "Scheduled",
+        Contracts.ContractReviewStatus.Held => "Held",
         _ => status.ToString(),
     };
 

@@ -139,6 +139,9 @@ public static class HostingExtensions
             pages.Conventions.AuthorizePage("/Index");
             pages.Conventions.AuthorizeFolder("/Commissioning", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Contracts", Policies.ContractAuthorities);
+            // QA officers read contract management; reviews and plans are the commissioners'.
+            pages.Conventions.AuthorizePage("/Contracts/NewReview", Policies.Commissioner);
+            pages.Conventions.AuthorizePage("/Contracts/NewPlan", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
             pages.Conventions.AuthorizeFolder("/Audit", Policies.DataProtectionLead);
             pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);

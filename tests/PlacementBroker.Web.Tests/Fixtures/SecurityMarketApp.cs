@@ -152,6 +152,7 @@ public class SecurityMarketApp : PostgresApp
         {
             var values = JsonDocument.Parse(await draft.Content.ReadAsStringAsync()).RootElement.GetProperty("values").EnumerateArray()
                 .Where(v => !v.GetProperty("measured").GetBoolean()).Select(v => new { kpiId = v.GetProperty("kpiId").GetGuid(), value = 1m }).ToList();
+            side.Kpi = values[0].kpiId;
             side.KpiReturn = await IdAsync(await providerClient.PostAsJsonAsync($"/api/providers/{provider.Id}/kpi-returns/{dps.Id}/2026-Q4", new { values }), HttpStatusCode.Created);
         }
         side.ContractReview = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/contract-reviews", new

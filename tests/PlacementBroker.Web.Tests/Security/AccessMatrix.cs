@@ -60,16 +60,29 @@ public sealed record Route(
     /// parameter, or a <see cref="RouteValues"/> naming each by its parameter name. For an unknown resource, every id
     /// parameter gets a fresh id and any other keeps the side's value (a quarter stays a quarter).
     /// </summary>
-    public string PathFor(Side side, bool unknown) => System.Text.RegularExpressions.Regex.Replace(Pattern, @"\{([^}:]+)(:[^}]+)?\}", m =>
+    public string PathFor(Side side, bool unknown) => System.Text.RegularExpressions.Regex.Replace(Pattern, ParameterPattern, m =>
     {
         var ids = Id!(side);
-        var isId = m.Groups[2].Value == ":guid";
-        if (unknown && (isId || ids is not RouteValues))
+        if (unknown && (m.Groups[2].Value == ":guid" || ids is not RouteValues))
         {
             return Guid.NewGuid().ToString();
         }
-        return (ids is RouteValues values ? values[m.Groups[1].Value] : ids).ToString()!;
+        return ValueFor(ids, m);
     });
+
+    /// <summary>The side's path with the <paramref name="index"/>th parameter (0-based, wrapping) replaced by <paramref name="value"/>: one hostile part at a time.</summary>
+    public string PathWith(Side side, int index, string value)
+    {
+        var count = System.Text.RegularExpressions.Regex.Matches(Pattern, ParameterPattern).Count;
+        var at = index % Math.Max(1, count);
+        var i = 0;
+        return System.Text.RegularExpressions.Regex.Replace(Pattern, ParameterPattern, m => i++ == at ? value : ValueFor(Id!(side), m));
+    }
+
+    private const string ParameterPattern = @"\{([^}:]+)(:[^}]+)?\}";
+
+    private static string ValueFor(object ids, System.Text.RegularExpressions.Match m) =>
+        (ids is RouteValues values ? values[m.Groups[1].Value] : ids).ToString()!;
 
     public override string ToString() => Key;
 }

@@ -242,5 +242,27 @@ public static class PageAccessMatrix
             Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.LetIn))])),
         new("/provider/performance", Providers),
         new("/provider/invoices", Providers),
+
+        // Contract management: the DPS's commissioners and QA officers read; only commissioners record reviews and raise plans.
+        new("/commissioning/contracts", [QaOfficer, Commissioner]),
+        new("/commissioning/dps/{dpsId:guid}/contracts", [QaOfficer, Commissioner], s => $"/commissioning/dps/{s.Dps}/contracts"),
+        new("/commissioning/dps/{dpsId:guid}/contracts/kpis", [QaOfficer, Commissioner], s => $"/commissioning/dps/{s.Dps}/contracts/kpis"),
+        new("/commissioning/kpi-returns/{id:guid}", [QaOfficer, Commissioner], s => $"/commissioning/kpi-returns/{s.KpiReturn}"),
+        new("/commissioning/dps/{dpsId:guid}/contracts/providers/{providerId:guid}", [QaOfficer, Commissioner],
+            s => $"/commissioning/dps/{s.Dps}/contracts/providers/{s.Provider}"),
+        new("/commissioning/dps/{dpsId:guid}/contracts/providers/{providerId:guid}/reviews/new", [Commissioner],
+            s => $"/commissioning/dps/{s.Dps}/contracts/providers/{s.Provider}/reviews/new"),
+        new("/commissioning/dps/{dpsId:guid}/contracts/providers/{providerId:guid}/plans/new", [Commissioner],
+            s => $"/commissioning/dps/{s.Dps}/contracts/providers/{s.Provider}/plans/new"),
+        new("/commissioning/improvement-plans/{id:guid}", [QaOfficer, Commissioner], s => $"/commissioning/improvement-plans/{s.ImprovementPlan}"),
+        new("/provider/contracts", Providers),
+        new("/provider/kpi-returns/{dpsId:guid}/{quarter}", Providers, s => $"/provider/kpi-returns/{s.Dps}/2026-Q4"),
+        // The market's return is submitted: there is nothing left to change in it, so its figure pages are not found even
+        // to its own provider, and checking the answers sends the provider back to the return.
+        new("/provider/kpi-returns/{dpsId:guid}/{quarter}/kpis/{kpiId:guid}", Providers, s => $"/provider/kpi-returns/{s.Dps}/2026-Q4/kpis/{s.Kpi}",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.NotFound))])),
+        new("/provider/kpi-returns/{dpsId:guid}/{quarter}/check", Providers, s => $"/provider/kpi-returns/{s.Dps}/2026-Q4/check",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/kpi-returns/")))])),
+        new("/provider/improvement-plans/{id:guid}", Providers, s => $"/provider/improvement-plans/{s.ImprovementPlan}"),
     ];
 }

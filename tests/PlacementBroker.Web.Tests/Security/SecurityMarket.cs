@@ -70,6 +70,7 @@ public sealed class Side
     public Guid UnfinishedReferral { get; set; }
     /// <summary>The provider's submitted KPI return for 2026-Q4; a held review with an action; a scheduled review; an open plan with a milestone.</summary>
     public Guid KpiReturn { get; set; }
+    public Guid Kpi { get; set; }
     public Guid ContractReview { get; set; }
     public Guid ReviewAction { get; set; }
     public Guid ScheduledReview { get; set; }
@@ -81,7 +82,7 @@ public sealed class Side
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
         SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
-        KpiReturn, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone,
+        KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone,
     ];
 }
 

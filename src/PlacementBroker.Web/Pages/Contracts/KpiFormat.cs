@@ -16,6 +16,20 @@ public static class KpiFormat
     /// <summary>"at least 95.0%" or "at most 0".</summary>
     public static string Target(KpiUnit unit, decimal target, bool higherIsBetter) => $"{(higherIsBetter ? "at least" : "at most")} {Value(unit, target)}";
 
+    /// <summary>What goes before a figure's input box: £ for money.</summary>
+    public static string? Prefix(KpiUnit unit) => unit == KpiUnit.Money ? "£" : null;
+
+    /// <summary>What goes after it: % or days.</summary>
+    public static string? Suffix(KpiUnit unit) => unit switch
+    {
+        KpiUnit.Percent => "%",
+        KpiUnit.Days => "days",
+        _ => null,
+    };
+
+    /// <summary>Where a submitted return stands, in a sentence.</summary>
+    public static string SubmittedState(KpiReturnStatus status) => status == KpiReturnStatus.Accepted ? "accepted" : "waiting for the commissioner's review";
+
     /// <summary>The figure for a chart's data-value: invariant, empty when there is none.</summary>
     public static string Data(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 

@@ -15,7 +15,7 @@ public class NewReviewModel(ContractOverviewService overview, ContractReviewServ
 
     public ReviewPack Pack { get; private set; } = null!;
 
-    public static readonly IReadOnlyList<SelectListItem> Ratings = [.. Enum.GetValues<RiskRating>().Select(r => new SelectListItem(Words.Name(r), r.ToString()))];
+    public static readonly IReadOnlyList<SelectListItem> Ratings = [.. Enum.GetValues<RiskRating>().Select(r => new SelectListItem($"{Words.Name(r)}: reviewed every {ContractReviewService.IntervalMonths(r)} months", r.ToString()))];
 
     public static readonly IReadOnlyList<(string Field, string Label)> Agenda =
     [
