@@ -82,6 +82,8 @@ public class KpiReturn
     public DateTime? ReviewedAt { get; set; }
     public Guid? ReviewedByUserId { get; set; }
     public string? ReviewComment { get; set; }
+    /// <summary>Set when a commissioner queries it: the provider has until then (or the due date, if later) before it is overdue.</summary>
+    public DateOnly? ResubmitBy { get; set; }
     /// <summary>When the provider was told the return is due (once).</summary>
     public DateTime? DueNoticeSentAt { get; set; }
     /// <summary>When the provider and the commissioners were told it is overdue (once).</summary>

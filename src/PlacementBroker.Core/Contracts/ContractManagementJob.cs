@@ -94,20 +94,21 @@ public class ContractManagementJob(
     {
         var today = UkTime.Today(clock);
         // A provider that has left the DPS is not chased for what it owed while on it; the commissioners still see the return.
-        var overdue = await db.KpiReturns.Where(r => r.OverdueNoticeSentAt == null && (r.Status == KpiReturnStatus.Draft || r.Status == KpiReturnStatus.Queried) && r.DueBy < today)
+        var overdue = await db.KpiReturns.Where(r => r.OverdueNoticeSentAt == null && r.DueBy < today
+                && (r.Status == KpiReturnStatus.Draft || (r.Status == KpiReturnStatus.Queried && (r.ResubmitBy == null || r.ResubmitBy < today))))
             .Where(r => db.LotMemberships.Any(m => m.ProviderId == r.ProviderId && m.Lot!.DpsId == r.DpsId
                 && (m.Status == MembershipStatus.Admitted || m.Status == MembershipStatus.Suspended)))
-            .Select(r => new { r.Id, r.Quarter, r.DueBy, r.Status, r.Provider!.Name, r.Provider.ContactEmail, Dps = r.Dps!.Name, r.Dps.LeadLocalAuthorityId }).ToListAsync();
+            .Select(r => new { r.Id, r.Quarter, DueBy = r.Status == KpiReturnStatus.Queried && r.ResubmitBy > r.DueBy ? r.ResubmitBy!.Value : r.DueBy, r.Status, r.Provider!.Name, r.Provider.ContactEmail, Dps = r.Dps!.Name, r.Dps.LeadLocalAuthorityId }).ToListAsync();
         foreach (var r in overdue)
         {
             var what = r.Status == KpiReturnStatus.Queried ? "queried and not yet resubmitted" : "not submitted";
             await emails.QueueAsync(r.ContactEmail, $"KPI return overdue: {r.Dps}, {r.Quarter}",
                 $"{r.Name}'s KPI return to {r.Dps} for {r.Quarter} was due by {r.DueBy:d MMMM yyyy} and is {what}. Submit it now from your contract management page.",
-                $"kpi-return-overdue:{r.Id}");
+                $"kpi-return-overdue:{r.Id}:{r.Status}");
             foreach (var to in await access.LeadCommissionerEmailsAsync(r.LeadLocalAuthorityId, default))
             {
                 await emails.QueueAsync(to, $"KPI return overdue: {r.Name}, {r.Quarter}",
-                    $"{r.Name}'s KPI return to {r.Dps} for {r.Quarter} was due by {r.DueBy:d MMMM yyyy} and is {what}.", $"kpi-return-overdue:{r.Id}:{to.ToLowerInvariant()}");
+                    $"{r.Name}'s KPI return to {r.Dps} for {r.Quarter} was due by {r.DueBy:d MMMM yyyy} and is {what}.", $"kpi-return-overdue:{r.Id}:{r.Status}:{to.ToLowerInvariant()}");
             }
             await SaveQuietlyAsync();
             await db.KpiReturns.Where(x => x.Id == r.Id && x.OverdueNoticeSentAt == null)

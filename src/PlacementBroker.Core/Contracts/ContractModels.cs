@@ -28,7 +28,7 @@ public sealed record KpiReturnEventView(KpiReturnStatus Status, DateTime Occurre
 public sealed record KpiReturnView(
     Guid? Id, Guid ProviderId, string ProviderName, Guid DpsId, string DpsName, string Quarter, string Months, DateOnly QuarterStart,
     DateOnly QuarterEnd, KpiReturnStatus Status, DateOnly DueBy, bool Overdue, bool BelowTarget, DateTime? SubmittedAt, DateTime? ReviewedAt,
-    string? ReviewComment, DateOnly? MeasuredThrough, IReadOnlyList<KpiReturnValueView> Values, IReadOnlyList<KpiReturnEventView> History)
+    string? ReviewComment, DateOnly? ResubmitBy, DateOnly? MeasuredThrough, IReadOnlyList<KpiReturnValueView> Values, IReadOnlyList<KpiReturnEventView> History)
 {
     /// <summary>The provider can still change it: a draft, or a return the commissioner queried.</summary>
     public bool Editable => Status is KpiReturnStatus.Draft or KpiReturnStatus.Queried;

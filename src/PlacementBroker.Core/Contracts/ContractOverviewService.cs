@@ -42,12 +42,12 @@ public class ContractOverviewService(
         var dpss = await db.DynamicPurchasingSystems.AsNoTracking().VisibleTo(la).OrderBy(d => d.Name)
             .Select(d => new { d.Id, d.Name, Lead = d.LeadLocalAuthorityId == la, Kpis = db.Kpis.Count(k => k.DpsId == d.Id) }).ToListAsync(ct);
         var ids = dpss.Select(d => d.Id).ToList();
-        var returns = await db.KpiReturns.AsNoTracking().Where(r => ids.Contains(r.DpsId)).Select(r => new { r.DpsId, r.Status, r.DueBy }).ToListAsync(ct);
+        var returns = await db.KpiReturns.AsNoTracking().Where(r => ids.Contains(r.DpsId)).Select(r => new { r.DpsId, r.Status, r.DueBy, r.ResubmitBy }).ToListAsync(ct);
         var plans = await db.ImprovementPlans.AsNoTracking().Where(p => ids.Contains(p.DpsId) && p.Status == ImprovementPlanStatus.Open).GroupBy(p => p.DpsId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. dpss.Select(d => new DpsContractsSummary(d.Id, d.Name, d.Lead, d.Kpis,
             returns.Count(r => r.DpsId == d.Id && r.Status == KpiReturnStatus.Submitted),
-            returns.Count(r => r.DpsId == d.Id && KpiService.IsOverdue(r.Status, r.DueBy, today)),
+            returns.Count(r => r.DpsId == d.Id && KpiService.IsOverdue(r.Status, r.DueBy, r.ResubmitBy, today)),
             plans.GetValueOrDefault(d.Id)))];
     }
 
@@ -183,10 +183,10 @@ public class ContractOverviewService(
         {
             var mine = byProvider[m.ProviderId].ToList();
             var held = mine.Where(r => r.Status == ContractReviewStatus.Held).MaxBy(r => r.Date);
-            var scheduled = mine.Where(r => r.Status == ContractReviewStatus.Scheduled).MinBy(r => r.Date);
+            // The next review booked; a booked review whose date has passed without being recorded does not hold off "overdue".
+            var scheduled = mine.Where(r => r.Status == ContractReviewStatus.Scheduled && r.Date >= today).MinBy(r => r.Date);
             var due = held is null ? m.AdmittedOn.AddYears(1) : ContractReviewService.NextReviewDue(held.Date, held.RiskRating);
-            // Overdue once the due date has passed, unless a review is scheduled and its date has not passed either.
-            return new ReviewDue(m.ProviderId, m.ProviderName, held?.Date, held?.RiskRating, due, due < today && (scheduled is null || scheduled.Date < today),
+            return new ReviewDue(m.ProviderId, m.ProviderName, held?.Date, held?.RiskRating, due, due < today && scheduled is null,
                 scheduled?.Id, scheduled?.Date);
         }).OrderBy(r => r.DueBy).ThenBy(r => r.ProviderName)];
     }
@@ -206,10 +206,10 @@ public class ContractOverviewService(
     private async Task<List<KpiReturnSummary>> SummariesAsync(IQueryable<KpiReturn> query, DateOnly today, CancellationToken ct)
     {
         var rows = await query.AsNoTracking()
-            .Select(r => new { r.Id, r.ProviderId, Provider = r.Provider!.Name, r.DpsId, Dps = r.Dps!.Name, r.Quarter, r.Status, r.DueBy, r.BelowTarget, r.SubmittedAt })
+            .Select(r => new { r.Id, r.ProviderId, Provider = r.Provider!.Name, r.DpsId, Dps = r.Dps!.Name, r.Quarter, r.Status, r.DueBy, r.ResubmitBy, r.BelowTarget, r.SubmittedAt })
             .ToListAsync(ct);
         return [.. rows.Select(r => new KpiReturnSummary(r.Id, r.ProviderId, r.Provider, r.DpsId, r.Dps, r.Quarter, r.Status, r.DueBy,
-                KpiService.IsOverdue(r.Status, r.DueBy, today), r.BelowTarget && r.Status != KpiReturnStatus.Draft, r.SubmittedAt))
+                KpiService.IsOverdue(r.Status, r.DueBy, r.ResubmitBy, today), r.BelowTarget && r.Status != KpiReturnStatus.Draft, r.SubmittedAt))
             .OrderByDescending(r => r.Quarter, StringComparer.Ordinal).ThenBy(r => r.ProviderName).ThenBy(r => r.DpsName).ThenBy(r => r.Id)];
     }
 

@@ -106,8 +106,21 @@ public class ContractReviewService(PlacementBrokerDbContext db, ContractAccess a
         review.Status = ContractReviewStatus.Held;
         review.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor, "ContractReviewHeld", nameof(ContractReview), review.Id, $"{review.Date:yyyy-MM-dd}, risk {review.RiskRating}", providerId: review.ProviderId);
-        await db.SaveChangesAsync(ct);
-        return Outcome<ContractReviewView>.Success((await ViewsAsync(db.ContractReviews.Where(r => r.Id == review.Id), today, ct)).Single());
+        return await SavedAsync(review.Id, today, ct);
+    }
+
+    /// <summary>Saves a change to a review: someone else's change at the same moment wins, and this one is a conflict to look at again.</summary>
+    private async Task<Outcome<ContractReviewView>> SavedAsync(Guid reviewId, DateOnly today, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<ContractReviewView>.Conflict("Someone else changed this review at the same moment: open it again to see their change.");
+        }
+        return Outcome<ContractReviewView>.Success((await ViewsAsync(db.ContractReviews.Where(r => r.Id == reviewId), today, ct)).Single());
     }
 
     /// <summary>Marks a review's action done, by the lead authority's commissioners or the provider.</summary>
@@ -135,9 +148,9 @@ public class ContractReviewService(PlacementBrokerDbContext db, ContractAccess a
         action.CompletedAt = clock.GetUtcNow().UtcDateTime;
         action.CompletedByUserId = actor.UserId;
         action.CompletionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        audit.Record(actor, "ContractReviewActionCompleted", nameof(ContractReviewAction), action.Id, action.Description, providerId: review!.ProviderId);
-        await db.SaveChangesAsync(ct);
-        return Outcome<ContractReviewView>.Success((await ViewsAsync(db.ContractReviews.Where(r => r.Id == reviewId), UkTime.Today(clock), ct)).Single());
+        review!.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(actor, "ContractReviewActionCompleted", nameof(ContractReviewAction), action.Id, action.Description, providerId: review.ProviderId);
+        return await SavedAsync(reviewId, UkTime.Today(clock), ct);
     }
 
     /// <summary>Reviews the caller may read, newest first: an authority's commissioners and QA officers for their DPSs, a provider its own.</summary>

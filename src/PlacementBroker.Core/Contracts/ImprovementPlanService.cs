@@ -148,7 +148,14 @@ public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess 
                 $"{providerName} has recorded progress on its service improvement plan ({dps.Name}).\n\nMilestone: {milestone.Description}\n"
                 + $"{(request.Completed == true ? "Marked complete." : "Not complete yet.")}\n\n{progress.Note}", ct: ct);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<ImprovementPlanView>.Conflict("Someone else changed this plan at the same moment: open it again to see their change.");
+        }
         return Outcome<ImprovementPlanView>.Success((await ViewsAsync(db.ImprovementPlans.Where(p => p.Id == planId), UkTime.Today(clock), ct)).Single());
     }
 
@@ -238,7 +245,14 @@ public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess 
         await emails.QueueAsync(provider.ContactEmail, $"Service improvement plan closed as {Words.InSentence(plan.Status)}: {dps!.Name}",
             $"{dps.Name} has closed {provider.Name}'s service improvement plan as {Words.InSentence(plan.Status)}.\n\nReason: {plan.CloseReason}"
             + (changed.Count > 0 ? $"\n\nYour {(remove ? "membership has been removed" : "membership is suspended")} on: {string.Join(", ", changed)}." : ""), ct: ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<ImprovementPlanView>.Conflict("Someone else changed this plan at the same moment: open it again to see their change.");
+        }
         return Outcome<ImprovementPlanView>.Success((await ViewsAsync(db.ImprovementPlans.Where(p => p.Id == planId), UkTime.Today(clock), ct)).Single());
     }
 

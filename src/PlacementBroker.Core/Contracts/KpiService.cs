@@ -7,6 +7,9 @@ public class KpiService(
 {
     public const int MaxCodeLength = 20;
 
+    /// <summary>Working days a provider has to answer a query before the return is overdue (never earlier than its due date).</summary>
+    public const int ResubmitWorkingDays = 10;
+
     /// <summary>The KPIs the platform offers a DPS to start from: every measured one, and the figures only a provider knows.</summary>
     public static readonly IReadOnlyList<CreateKpiRequest> StarterSet =
     [
@@ -335,6 +338,10 @@ public class KpiService(
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<KpiReturnView>.Conflict("Someone else changed this return at the same moment: open it again to see their change.");
+        }
         catch (DbUpdateException) when (isNew)
         {
             return Outcome<KpiReturnView>.Conflict("Someone else started this return at the same moment: open it again.");
@@ -387,6 +394,12 @@ public class KpiService(
         stored.ReviewedByUserId = actor.UserId;
         stored.ReviewComment = Blank(request.Comment);
         stored.UpdatedAt = now;
+        if (to == KpiReturnStatus.Queried)
+        {
+            // A query made after the due date would make the return overdue at once: the provider gets time to answer.
+            stored.ResubmitBy = calendar.AddWorkingDays(UkTime.Today(clock), ResubmitWorkingDays);
+            stored.OverdueNoticeSentAt = null;
+        }
         db.Add(new KpiReturnEvent { KpiReturnId = stored.Id, ToStatus = to, OccurredAt = now, ByUserId = actor.UserId, Comment = stored.ReviewComment });
         audit.Record(actor, $"KpiReturn{to}", nameof(KpiReturn), stored.Id, stored.ReviewComment, providerId: stored.ProviderId);
         var provider = await db.Providers.AsNoTracking().Where(p => p.Id == stored.ProviderId).Select(p => new { p.Name, p.ContactEmail }).SingleAsync(ct);
@@ -394,9 +407,16 @@ public class KpiService(
             to == KpiReturnStatus.Accepted ? $"KPI return accepted: {dps!.Name}, {stored.Quarter}" : $"KPI return queried: {dps!.Name}, {stored.Quarter}",
             to == KpiReturnStatus.Accepted
                 ? $"{dps.Name} has accepted {provider.Name}'s KPI return for {stored.Quarter}." + (stored.ReviewComment is null ? "" : $"\n\nComment: {stored.ReviewComment}")
-                : $"{dps.Name} has queried {provider.Name}'s KPI return for {stored.Quarter}.\n\nWhat needs answering: {stored.ReviewComment}\n\nChange the return and submit it again.",
+                : $"{dps.Name} has queried {provider.Name}'s KPI return for {stored.Quarter}.\n\nWhat needs answering: {stored.ReviewComment}\n\nChange the return and submit it again by {stored.ResubmitBy:d MMMM yyyy}.",
             ct: ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<KpiReturnView>.Conflict("Someone else decided on this return at the same moment: open it again to see their decision.");
+        }
         db.ChangeTracker.Clear();
         var context = await ReturnContextAsync(actor, stored.ProviderId, stored.DpsId, stored.Quarter, ct);
         return Outcome<KpiReturnView>.Success(await ViewAsync(context.Value!, ct));
@@ -499,17 +519,21 @@ public class KpiService(
         var names = stored is null ? [] : await UserNamesAsync(stored.History.Select(h => h.ByUserId), ct);
         var dueBy = stored?.DueBy ?? context.Quarter.ReturnDueBy(calendar);
         return new KpiReturnView(stored?.Id, context.ProviderId, context.ProviderName, context.Dps.Id, context.Dps.Name, context.Quarter.ToString(),
-            context.Quarter.Months, context.Quarter.Start, context.Quarter.End, status, dueBy, IsOverdue(status, dueBy, context.Today),
+            context.Quarter.Months, context.Quarter.Start, context.Quarter.End, status, dueBy, IsOverdue(status, dueBy, stored?.ResubmitBy, context.Today),
             stored?.Status is KpiReturnStatus.Submitted or KpiReturnStatus.Accepted ? stored.BelowTarget : values.Any(v => v.BelowTarget),
-            stored?.SubmittedAt, stored?.ReviewedAt, stored?.ReviewComment,
+            stored?.SubmittedAt, stored?.ReviewedAt, stored?.ReviewComment, status == KpiReturnStatus.Queried ? stored?.ResubmitBy : null,
             status is KpiReturnStatus.Submitted or KpiReturnStatus.Accepted ? stored!.MeasuredThrough : (context.Quarter.End < context.Today ? context.Quarter.End : context.Today),
             values,
             [.. (stored?.History ?? []).OrderBy(h => h.OccurredAt).ThenBy(h => h.Id).Select(h => new KpiReturnEventView(h.ToStatus, h.OccurredAt, h.ByUserId is { } u ? names.GetValueOrDefault(u) : null, h.Comment))]);
     }
 
     /// <summary>A return is overdue when its due date has passed and the provider still has it: never submitted, or queried.</summary>
-    public static bool IsOverdue(KpiReturnStatus status, DateOnly dueBy, DateOnly today) =>
-        status is KpiReturnStatus.Draft or KpiReturnStatus.Queried && today > dueBy;
+    public static bool IsOverdue(KpiReturnStatus status, DateOnly dueBy, DateOnly? resubmitBy, DateOnly today) => status switch
+    {
+        KpiReturnStatus.Draft => today > dueBy,
+        KpiReturnStatus.Queried => today > (resubmitBy is { } r && r > dueBy ? r : dueBy),
+        _ => false,
+    };
 
     private async Task<Dictionary<Guid, string>> UserNamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)
     {

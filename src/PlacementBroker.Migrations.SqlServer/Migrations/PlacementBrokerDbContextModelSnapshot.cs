@@ -484,6 +484,7 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Variations")
@@ -700,6 +701,9 @@ namespace PlacementBroker.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ResubmitBy")
                         .HasColumnType("date");
 
                     b.Property<string>("ReviewComment")

@@ -475,6 +475,7 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Variations")
@@ -691,6 +692,9 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResubmitBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")

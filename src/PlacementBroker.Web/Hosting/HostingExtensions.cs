@@ -142,6 +142,7 @@ public static class HostingExtensions
             // QA officers read contract management; reviews and plans are the commissioners'.
             pages.Conventions.AuthorizePage("/Contracts/NewReview", Policies.Commissioner);
             pages.Conventions.AuthorizePage("/Contracts/NewPlan", Policies.Commissioner);
+            pages.Conventions.AuthorizePage("/Contracts/RecordReview", Policies.Commissioner);
             pages.Conventions.AuthorizeFolder("/Emails");
             pages.Conventions.AuthorizeFolder("/Audit", Policies.DataProtectionLead);
             pages.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);

@@ -86,7 +86,8 @@ public abstract class PlacementBrokerPageModel : PageModel
     /// settled (<see cref="SettleAsync{T}"/>), <paramref name="onSuccess"/> seeing the values read as well as the result.
     /// </summary>
     protected async Task<IActionResult> ReadThenSendAsync<TValues, T>(Func<IDictionary<string, string>, TValues> read,
-        Func<TValues, Task<Outcome<T>>> send, Func<TValues, T, IActionResult> onSuccess, Func<Task<IActionResult>>? showAgain = null)
+        Func<TValues, Task<Outcome<T>>> send, Func<TValues, T, IActionResult> onSuccess, Func<Task<IActionResult>>? showAgain = null,
+        IReadOnlyDictionary<string, string>? fields = null, (OutcomeKind Kind, string Field)? messageAt = null)
     {
         ModelState.Clear();
         showAgain ??= () => Task.FromResult<IActionResult>(Page());
@@ -96,7 +97,7 @@ public abstract class PlacementBrokerPageModel : PageModel
         {
             return await showAgain();
         }
-        return await SettleAsync(await send(values), result => onSuccess(values, result), showAgain);
+        return await SettleAsync(await send(values), result => onSuccess(values, result), showAgain, fields, unreadable, messageAt);
     }
 
     /// <summary>This page, after <paramref name="load"/> has loaded what it shows besides the form (its choices): for <c>showAgain</c>.</summary>

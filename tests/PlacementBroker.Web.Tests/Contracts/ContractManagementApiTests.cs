@@ -288,6 +288,14 @@ public abstract class ContractManagementApiTests(PlacementBrokerApp app)
         await (await providerClient.PostAsJsonAsync(ReturnPath(provider.Id, dps.Id, "2026-Q3"), ReportedValues(draft))).ReadJsonAsync(HttpStatusCode.Created);
         var after = await (await lead.GetAsync($"/api/dps/{dps.Id}/contract-management")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Single(after.GetProperty("returns").EnumerateArray(), r => r.GetProperty("providerId").GetGuid() == provider.Id && r.GetProperty("overdue").GetBoolean());
+        // Queried after its due date, the return is not overdue at once: the provider has ten working days to answer.
+        var q3 = after.GetProperty("returns").EnumerateArray().Single(r => r.GetProperty("quarter").GetString() == "2026-Q3").GetProperty("id").GetGuid();
+        await (await lead.PostAsJsonAsync($"/api/kpi-returns/{q3}/review", new { decision = "Queried", comment = "Explain the complaints" })).ReadJsonAsync(HttpStatusCode.OK);
+        var queried = await (await providerClient.GetAsync(ReturnPath(provider.Id, dps.Id, "2026-Q3"))).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.False(queried.GetProperty("overdue").GetBoolean());
+        Assert.Equal("2026-12-07", queried.GetProperty("resubmitBy").GetString());
+        await RunSweepAsync();
+        Assert.Equal(2, await InDbAsync(db => db.OutboxEmails.CountAsync(e => e.To == contact && e.Subject.StartsWith("KPI return overdue"))));
     }
 
     [Fact]

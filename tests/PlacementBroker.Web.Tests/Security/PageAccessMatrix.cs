@@ -255,6 +255,7 @@ public static class PageAccessMatrix
         new("/commissioning/dps/{dpsId:guid}/contracts/providers/{providerId:guid}/plans/new", [Commissioner],
             s => $"/commissioning/dps/{s.Dps}/contracts/providers/{s.Provider}/plans/new"),
         new("/commissioning/improvement-plans/{id:guid}", [QaOfficer, Commissioner], s => $"/commissioning/improvement-plans/{s.ImprovementPlan}"),
+        new("/commissioning/contract-reviews/{id:guid}/record", [Commissioner], s => $"/commissioning/contract-reviews/{s.ScheduledReview}/record"),
         new("/provider/contracts", Providers),
         new("/provider/kpi-returns/{dpsId:guid}/{quarter}", Providers, s => $"/provider/kpi-returns/{s.Dps}/2026-Q4"),
         // The market's return is submitted: there is nothing left to change in it, so its figure pages are not found even

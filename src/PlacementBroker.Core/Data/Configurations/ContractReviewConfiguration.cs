@@ -11,6 +11,7 @@ public class ContractReviewConfiguration : IEntityTypeConfiguration<ContractRevi
         builder.Property(e => e.Minutes).HasMaxLength(TextLengths.LongText * 4);
         builder.HasMaxLength(TextLengths.LongText, e => e.OutcomesForChildren, e => e.OutstandingQaActions, e => e.FeeStructures, e => e.Variations,
             e => e.DemandAndSufficiency, e => e.EqualityAndDiversity);
+        builder.Property(e => e.UpdatedAt).IsConcurrencyToken();
         builder.HasMany(e => e.Actions).WithOne().HasForeignKey(a => a.ContractReviewId);
         builder.HasIndex(e => new { e.DpsId, e.ProviderId, e.Date });
     }

@@ -44,7 +44,8 @@ public class KpisModel(KpiService kpis, ContractOverviewService overview) : Cont
                 FormValues.Money(Input.Target, "Enter the target as a number, like 95 or 2.5", unreadable, "Input.Target"),
                 bool.TryParse(Input.HigherIsBetter, out var higher) ? higher : null, null, FormValues.Choice<KpiMeasure>(Input.Measure)),
             request => kpis.CreateAsync(Actor, dpsId, request, Aborted),
-            (_, kpi) => Done($"{kpi.Code} {kpi.Name} has been added", "/Contracts/Kpis", new { dpsId }));
+            (_, kpi) => Done($"{kpi.Code} {kpi.Name} has been added", "/Contracts/Kpis", new { dpsId }),
+            messageAt: (OutcomeKind.Conflict, "Input.Code"));
     }
 
     public async Task<IActionResult> OnPostStarterSetAsync(Guid dpsId)

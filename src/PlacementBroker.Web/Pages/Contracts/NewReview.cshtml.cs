@@ -3,7 +3,7 @@ using PlacementBroker.Core.Contracts;
 namespace PlacementBroker.Web.Pages.Contracts;
 
 /// <summary>Records a contract review held (or schedules one) on the fixed agenda, with the review pack beside it.</summary>
-public class NewReviewModel(ContractOverviewService overview, ContractReviewService reviews) : ContractsPageModel
+public class NewReviewModel(ContractOverviewService overview, ContractReviewService reviews, ContractAccess access) : ContractsPageModel
 {
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
@@ -40,12 +40,26 @@ public class NewReviewModel(ContractOverviewService overview, ContractReviewServ
             request => reviews.CreateAsync(Actor, request, Aborted),
             (_, review) => Done(review.Status == ContractReviewStatus.Held ? "The contract review has been recorded" : "The contract review has been scheduled",
                 "/Contracts/Record", new { dpsId, providerId }),
-            async () => await LoadAsync(dpsId, providerId) ?? Page());
+            async () => await LoadAsync(dpsId, providerId) ?? Page(), ActionFields);
     }
+
+    /// <summary>The service's fields for the one action on the form, and the agenda's, at the form's inputs.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ActionFields = new Dictionary<string, string>
+    {
+        ["actions[0].description"] = "Input.ActionDescription", ["actions[0].owner"] = "Input.ActionOwner", ["actions[0].dueDate"] = "Input.ActionDueDate",
+        ["agenda.outcomesForChildren"] = "Input.OutcomesForChildren", ["agenda.outstandingQaActions"] = "Input.OutstandingQaActions",
+        ["agenda.feeStructures"] = "Input.FeeStructures", ["agenda.variations"] = "Input.Variations",
+        ["agenda.demandAndSufficiency"] = "Input.DemandAndSufficiency", ["agenda.equalityAndDiversity"] = "Input.EqualityAndDiversity",
+    };
 
     private async Task<IActionResult?> LoadAsync(Guid dpsId, Guid providerId)
     {
         var found = await overview.PackAsync(Actor, providerId, dpsId, Aborted);
+        if (found.Succeeded && (await access.DpsForAuthorityAsync(Actor, dpsId, Aborted))?.Lead != true)
+        {
+            // A participating council reads the provider's record; reviews and plans are the lead authority's.
+            return Forbid();
+        }
         if (!found.Succeeded)
         {
             return Refused(found) ?? NotFound();

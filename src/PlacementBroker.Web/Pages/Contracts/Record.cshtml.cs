@@ -31,6 +31,19 @@ public class RecordModel(ContractOverviewService overview, ContractAccess access
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"kpis-{Slug(Record.ProviderName)}.csv");
     }
 
+    /// <summary>A commissioner of the lead authority marks a review's action done.</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(Guid dpsId, Guid providerId, Guid reviewId, Guid actionId, [FromServices] ContractReviewService reviews)
+    {
+        if (await LoadAsync(dpsId, providerId) is { } refusal)
+        {
+            return refusal;
+        }
+        ModelState.Clear();
+        return await SettleAsync(await reviews.CompleteActionAsync(Actor, reviewId, actionId, null, Aborted),
+            _ => Done("The action is marked as done", "/Contracts/Record", new { dpsId, providerId }),
+            async () => await LoadAsync(dpsId, providerId) ?? Page());
+    }
+
     private static string Slug(string name) => new([.. name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
 
     private async Task<IActionResult?> LoadAsync(Guid dpsId, Guid providerId)

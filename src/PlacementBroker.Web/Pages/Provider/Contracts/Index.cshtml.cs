@@ -35,7 +35,7 @@ public class IndexModel(
         var withKpis = new List<(Guid, string)>();
         foreach (var dps in candidates)
         {
-            if ((await kpis.ListAsync(Actor, dps.DpsId, Aborted))?.Count > 0)
+            if ((await kpis.GetReturnAsync(Actor, ProviderId, dps.DpsId, CurrentQuarter, Aborted)).Value is { Values.Count: > 0 })
             {
                 withKpis.Add(dps);
             }

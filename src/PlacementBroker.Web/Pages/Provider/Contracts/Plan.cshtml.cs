@@ -23,7 +23,8 @@ public class PlanModel(ImprovementPlanService plans) : ProviderPageModel
         ModelState.Clear();
         if (FormValues.Id(Input.MilestoneId) is not { } milestoneId)
         {
-            return NotFound();
+            ModelState.AddModelError("Input.MilestoneId", "Choose the milestone you are recording progress on");
+            return Page();
         }
         return await SettleAsync(await plans.RecordProgressAsync(Actor, id, milestoneId, new MilestoneProgressRequest(Input.Note, Input.Completed), Aborted),
             _ => Done("Your progress is recorded and the commissioners told", "/Provider/Contracts/Plan", new { id }),

@@ -119,6 +119,7 @@ namespace PlacementBroker.Migrations.PostgreSql.Migrations
                     ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReviewedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResubmitBy = table.Column<DateOnly>(type: "date", nullable: true),
                     DueNoticeSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     OverdueNoticeSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PlacementBroker.Migrations.Sqlite.Migrations
+namespace PlacementBroker.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ContractManagement : Migration
@@ -15,22 +15,22 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "ContractReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DpsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RiskRating = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Minutes = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
-                    OutcomesForChildren = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OutstandingQaActions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    FeeStructures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Variations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DemandAndSufficiency = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EqualityAndDiversity = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DpsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RiskRating = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Minutes = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true),
+                    OutcomesForChildren = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OutstandingQaActions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    FeeStructures = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Variations = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    DemandAndSufficiency = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    EqualityAndDiversity = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,19 +59,19 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "ImprovementPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DpsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RaisedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DpsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RaisedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CloseReason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,26 +100,27 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "KpiReturns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DpsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Quarter = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    QuarterStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    QuarterEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    BelowTarget = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Submissions = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeasuredThrough = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DueNoticeSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverdueNoticeSentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DpsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Quarter = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    QuarterStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    QuarterEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    BelowTarget = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SubmittedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Submissions = table.Column<int>(type: "int", nullable: false),
+                    MeasuredThrough = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReviewComment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ResubmitBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueNoticeSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OverdueNoticeSentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,19 +143,19 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "Kpis",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DpsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    HigherIsBetter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LotIds = table.Column<string>(type: "TEXT", nullable: false),
-                    Measure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DpsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Unit = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    HigherIsBetter = table.Column<bool>(type: "bit", nullable: false),
+                    LotIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Measure = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,14 +172,14 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "ContractReviewActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CompletionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CompletionNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,13 +196,13 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "PlanMilestones",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImprovementPlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ImprovementPlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -218,12 +219,12 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "KpiReturnEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KpiReturnId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    KpiReturnId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToStatus = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -240,14 +241,14 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "KpiReturnValues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KpiReturnId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KpiId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Measured = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BelowTarget = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Commentary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    KpiReturnId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    KpiId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Value = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    Measured = table.Column<bool>(type: "bit", nullable: false),
+                    BelowTarget = table.Column<bool>(type: "bit", nullable: false),
+                    Commentary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Basis = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,12 +271,12 @@ namespace PlacementBroker.Migrations.Sqlite.Migrations
                 name: "MilestoneProgress",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanMilestoneId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanMilestoneId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Completed = table.Column<bool>(type: "bit", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
