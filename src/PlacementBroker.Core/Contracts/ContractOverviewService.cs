@@ -243,17 +243,10 @@ public class ContractOverviewService(
         var points = kpiList.ToDictionary(k => k.Id, _ => new List<KpiTrendPoint>());
         foreach (var q in quarters)
         {
-            var to = q.End < today ? q.End : today;
-            var cache = new Dictionary<string, IReadOnlyDictionary<KpiMeasure, MeasuredFigure>>();
+            var figures = await measurement.MeasureKpisAsync(providerId, kpiList, lots, q.Start, q.End < today ? q.End : today, authorityId, ct);
             foreach (var k in kpiList)
             {
-                var mine = (k.LotIds.Count == 0 ? lots : k.LotIds.Intersect(lots)).Order().ToList();
-                var key = string.Join(",", mine);
-                if (!cache.TryGetValue(key, out var figures))
-                {
-                    cache[key] = figures = await measurement.MeasureAsync(providerId, mine, q.Start, to, authorityId, ct);
-                }
-                var value = figures[k.Measure!.Value].Value;
+                var value = figures[k.Id].Value;
                 points[k.Id].Add(new KpiTrendPoint(q.ToString(), value, k.Misses(value), KpiReturnStatus.Draft));
             }
         }

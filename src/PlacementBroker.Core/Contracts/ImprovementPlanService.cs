@@ -5,7 +5,8 @@ namespace PlacementBroker.Core.Contracts;
 /// provider, closed completed or escalated. Escalation suspends (or, in a Procurement Act 2023 dynamic market, removes)
 /// the provider's memberships of the DPS through <see cref="LotMembership.ChangeStatus"/>, with the plan as the reason.
 /// </summary>
-public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess access, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
+public class ImprovementPlanService(
+    PlacementBrokerDbContext db, ContractAccess access, MembershipService memberships, AuditTrail audit, EmailOutbox emails, TimeProvider clock)
 {
     public const int MaxMilestones = 50;
 
@@ -212,8 +213,8 @@ public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess 
             {
                 reason = reason[..TextLengths.LongText];
             }
-            var memberships = await db.LotMemberships.Include(m => m.Lot).Where(m => m.ProviderId == plan.ProviderId && m.Lot!.DpsId == plan.DpsId).ToListAsync(ct);
-            foreach (var membership in memberships)
+            var onDps = await db.LotMemberships.Include(m => m.Lot).Where(m => m.ProviderId == plan.ProviderId && m.Lot!.DpsId == plan.DpsId).ToListAsync(ct);
+            foreach (var membership in onDps)
             {
                 var change = membership.ChangeStatus(remove ? MembershipAction.RemoveExcludedSupplier : MembershipAction.Suspend, dps!.Regime, actor.UserId, reason, now);
                 if (change is null && !remove && membership.Status == MembershipStatus.Suspended)
@@ -234,11 +235,7 @@ public class ImprovementPlanService(PlacementBrokerDbContext db, ContractAccess 
                 db.MembershipEvents.Add(change);
                 changed.Add(membership.Lot!.Name);
                 audit.Record(actor, remove ? "MembershipRemoveExcludedSupplier" : "MembershipSuspend", nameof(LotMembership), membership.Id, reason, providerId: plan.ProviderId);
-                if (remove)
-                {
-                    await db.Vacancies.Where(v => v.ProviderId == plan.ProviderId && v.LotId == membership.LotId && v.Status == VacancyStatus.Open)
-                        .ForEachAsync(v => { v.Status = VacancyStatus.Withdrawn; v.UpdatedAt = now; }, ct);
-                }
+                await memberships.CloseVacanciesIfLeftAsync(membership, now, ct);
             }
         }
         audit.Record(actor, $"ImprovementPlan{plan.Status}", nameof(ImprovementPlan), plan.Id, plan.CloseReason, providerId: plan.ProviderId);

@@ -86,5 +86,28 @@ public class KpiMeasurement(PlacementBrokerDbContext db)
         };
     }
 
+    /// <summary>
+    /// The figure of each measured KPI in <paramref name="kpis"/>, by KPI id, over the KPI's lots that the provider is on
+    /// (<paramref name="providerLots"/>; a KPI with no lots covers them all). KPIs over the same lots share one measurement.
+    /// </summary>
+    public async Task<Dictionary<Guid, MeasuredFigure>> MeasureKpisAsync(
+        Guid providerId, IEnumerable<Kpi> kpis, IReadOnlyCollection<Guid> providerLots, DateOnly from, DateOnly to, Guid? authorityId = null,
+        CancellationToken ct = default)
+    {
+        var result = new Dictionary<Guid, MeasuredFigure>();
+        var byLots = new Dictionary<string, IReadOnlyDictionary<KpiMeasure, MeasuredFigure>>();
+        foreach (var kpi in kpis.Where(k => k.Measure is not null))
+        {
+            var lots = (kpi.LotIds.Count == 0 ? providerLots : kpi.LotIds.Intersect(providerLots)).Order().ToList();
+            var key = string.Join(",", lots);
+            if (!byLots.TryGetValue(key, out var figures))
+            {
+                byLots[key] = figures = await MeasureAsync(providerId, lots, from, to, authorityId, ct);
+            }
+            result[kpi.Id] = figures[kpi.Measure!.Value];
+        }
+        return result;
+    }
+
     private static string Plural(int n, string one, string many) => n == 1 ? one : many;
 }

@@ -480,23 +480,9 @@ public class KpiService(
     };
 
     /// <summary>The measured figure of each measured KPI for the return's quarter, over the KPI's lots that the provider is on.</summary>
-    private async Task<Dictionary<Guid, MeasuredFigure>> MeasuredAsync(ReturnContext context, CancellationToken ct)
-    {
-        var result = new Dictionary<Guid, MeasuredFigure>();
-        var to = context.Quarter.End < context.Today ? context.Quarter.End : context.Today;
-        var cache = new Dictionary<string, IReadOnlyDictionary<KpiMeasure, MeasuredFigure>>();
-        foreach (var kpi in context.Kpis.Where(k => k.Measure is not null))
-        {
-            var lots = (kpi.LotIds.Count == 0 ? context.ProviderLots : kpi.LotIds.Intersect(context.ProviderLots)).Order().ToList();
-            var key = string.Join(",", lots);
-            if (!cache.TryGetValue(key, out var figures))
-            {
-                cache[key] = figures = await measurement.MeasureAsync(context.ProviderId, lots, context.Quarter.Start, to, ct: ct);
-            }
-            result[kpi.Id] = figures[kpi.Measure!.Value];
-        }
-        return result;
-    }
+    private Task<Dictionary<Guid, MeasuredFigure>> MeasuredAsync(ReturnContext context, CancellationToken ct) =>
+        measurement.MeasureKpisAsync(context.ProviderId, context.Kpis, context.ProviderLots, context.Quarter.Start,
+            context.Quarter.End < context.Today ? context.Quarter.End : context.Today, ct: ct);
 
     private async Task<KpiReturnView> ViewAsync(ReturnContext context, CancellationToken ct)
     {

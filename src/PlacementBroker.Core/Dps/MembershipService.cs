@@ -43,12 +43,7 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.MembershipEvents.Add(membership.ChangeStatus(action, regime, actor.UserId, reason.Trim(), now)!);
-        if (to is MembershipStatus.Withdrawn or MembershipStatus.Removed)
-        {
-            // Capacity offered in a lot the provider has left is no longer on offer.
-            await db.Vacancies.Where(v => v.ProviderId == membership.ProviderId && v.LotId == membership.LotId && v.Status == VacancyStatus.Open)
-                .ForEachAsync(v => { v.Status = VacancyStatus.Withdrawn; v.UpdatedAt = now; }, ct);
-        }
+        await CloseVacanciesIfLeftAsync(membership, now, ct);
         audit.Record(actor, $"Membership{action}", nameof(LotMembership), membership.Id, reason.Trim(), providerId: membership.ProviderId);
         if (!byProvider)
         {
@@ -59,6 +54,19 @@ public class MembershipService(PlacementBrokerDbContext db, AuditTrail audit, Em
         }
         await db.SaveChangesAsync(ct);
         return Outcome<MembershipView>.Success((await ViewsAsync(db.LotMemberships.Where(m => m.Id == membershipId), ct)).Single());
+    }
+
+    /// <summary>
+    /// Capacity offered in a lot the provider has left (withdrawn, or removed as excluded) is no longer on offer: its open
+    /// vacancies there are withdrawn, in the same unit of work as the membership's change.
+    /// </summary>
+    public async Task CloseVacanciesIfLeftAsync(LotMembership membership, DateTime now, CancellationToken ct = default)
+    {
+        if (membership.Status is MembershipStatus.Withdrawn or MembershipStatus.Removed)
+        {
+            await db.Vacancies.Where(v => v.ProviderId == membership.ProviderId && v.LotId == membership.LotId && v.Status == VacancyStatus.Open)
+                .ForEachAsync(v => { v.Status = VacancyStatus.Withdrawn; v.UpdatedAt = now; }, ct);
+        }
     }
 
     public async Task<List<MembershipView>> ForProviderAsync(Guid providerId, CancellationToken ct = default) =>

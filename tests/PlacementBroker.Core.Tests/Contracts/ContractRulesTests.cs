@@ -6,6 +6,8 @@ namespace PlacementBroker.Core.Tests.Contracts;
 /// <summary>The rules of contract management that need no database: quarters and their due dates, targets, risk and review intervals.</summary>
 public class ContractRulesTests
 {
+    private static readonly DateTime Agreed = new(2026, 6, 2, 9, 0, 0, DateTimeKind.Utc);
+
     private static readonly WorkingDayCalendar Calendar = new([new DateOnly(2026, 8, 31), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 28), new DateOnly(2027, 1, 1)]);
 
     [Theory]
@@ -58,7 +60,7 @@ public class ContractRulesTests
     [InlineData(false, 15, 14, false)]
     public void Misses_TheTarget_OnlyOnTheWrongSideOfIt(bool higherIsBetter, double target, double value, bool misses)
     {
-        var kpi = new Kpi { DpsId = Guid.NewGuid(), Code = "K", Name = "K", CreatedAt = DateTime.UtcNow, Target = (decimal)target, HigherIsBetter = higherIsBetter };
+        var kpi = new Kpi { DpsId = Guid.NewGuid(), Code = "K", Name = "K", CreatedAt = Agreed, Target = (decimal)target, HigherIsBetter = higherIsBetter };
         Assert.Equal(misses, kpi.Misses((decimal)value));
         Assert.False(kpi.Misses(null));
     }
@@ -89,7 +91,7 @@ public class ContractRulesTests
     [Fact]
     public void SuggestedRisk_HighForRedQaAnOpenPlanOrHighSpend_MediumForAmberMediumSpendOrAMissedTarget_ElseLow()
     {
-        ImprovementPlanSummary Plan(ImprovementPlanStatus status) => new(Guid.NewGuid(), Guid.NewGuid(), "P", status, "Why", 1, 0, 0, DateTime.UtcNow);
+        ImprovementPlanSummary Plan(ImprovementPlanStatus status) => new(Guid.NewGuid(), Guid.NewGuid(), "P", status, "Why", 1, 0, 0, Agreed);
         KpiTrend Trend(bool below) => new(Guid.NewGuid(), "STAFF", "Staff turnover", KpiUnit.Percent, 15, false, false,
             [new("2026-Q2", 30, true, KpiReturnStatus.Accepted), new("2026-Q3", below ? 20 : 10, below, KpiReturnStatus.Accepted)]);
 

@@ -3,7 +3,7 @@ using PlacementBroker.Core.Contracts;
 namespace PlacementBroker.Web.Pages.Contracts;
 
 /// <summary>A DPS's contract-management home: returns due, overdue, queried and awaiting review; reviews due; open plans; providers below target.</summary>
-public class HomeModel(ContractOverviewService overview) : ContractsPageModel
+public class HomeModel(ContractOverviewService overview, TimeProvider clock) : ContractsPageModel
 {
     /// <summary>Reviews shown as due: overdue, or due within this many days.</summary>
     public const int ReviewsDueWithinDays = 60;
@@ -19,7 +19,7 @@ public class HomeModel(ContractOverviewService overview) : ContractsPageModel
             return Refused(outcome) ?? NotFound();
         }
         Overview = outcome.Value!;
-        Today = UkTime.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+        Today = UkTime.Today(clock);
         return Page();
     }
 
