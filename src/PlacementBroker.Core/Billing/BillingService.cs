@@ -273,6 +273,9 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         var blocks = await db.BlockContracts.AsNoTracking()
             .Where(b => b.LocalAuthorityId == authorityId && b.StartDate <= period.End && b.EndDate >= period.Start)
             .ToListAsync(ct);
+        var blockIds = blocks.Select(b => b.Id).ToList();
+        var variations = (await db.BlockContractVariations.AsNoTracking().Where(v => blockIds.Contains(v.BlockContractId)).ToListAsync(ct))
+            .ToLookup(v => v.BlockContractId);
 
         var charges = new List<ChargeLine>();
         foreach (var p in spot)
@@ -290,11 +293,18 @@ public class BillingService(PlacementBrokerDbContext db, IPaymentGateway gateway
         }
         foreach (var b in blocks)
         {
-            var charge = ChargeRules.Block(period, b.StartDate, b.EndDate, b.Places, b.WeeklyPricePerPlace);
+            // Each day on the terms of that day: a variation dated inside the period splits the line's days, not the line.
+            var terms = BlockTerms.Fold(b, variations[b.Id]);
+            var charge = ChargeRules.Block(period, b.StartDate, b.EndDate, terms);
             if (charge.Days > 0)
             {
-                charges.Add(new ChargeLine(b.ProviderId, null, b.Id, charge.Days, charge.Amount, string.Create(CultureInfo.GetCultureInfo("en-GB"),
-                    $"Block contract {ShortId(b.Id)}: {b.Places} {(b.Places == 1 ? "place" : "places")} at {b.WeeklyPricePerPlace:C} a week")));
+                var inPeriod = terms.Where(t => t.From <= period.End).ToList();
+                var first = BlockTerms.On(terms, period.Start);
+                var described = inPeriod.Where(t => t.From > period.Start).Aggregate(
+                    string.Create(CultureInfo.GetCultureInfo("en-GB"), $"{first.Places} {(first.Places == 1 ? "place" : "places")} at {first.WeeklyPricePerPlace:C} a week"),
+                    (text, t) => text + string.Create(CultureInfo.GetCultureInfo("en-GB"),
+                        $"; {t.Places} {(t.Places == 1 ? "place" : "places")} at {t.WeeklyPricePerPlace:C} a week from {t.From:d MMM}"));
+                charges.Add(new ChargeLine(b.ProviderId, null, b.Id, charge.Days, charge.Amount, $"Block contract {ShortId(b.Id)}: {described}"));
             }
         }
         return charges;

@@ -67,10 +67,28 @@ public static class ChargeRules
         return new Charge(to.DayNumber - from.DayNumber + 1, Pence(exact * Math.Max(1, children)));
     }
 
-    public static Charge Block(BillingPeriod period, DateOnly contractStart, DateOnly contractEnd, int places, decimal weeklyPricePerPlace)
+    public static Charge Block(BillingPeriod period, DateOnly contractStart, DateOnly contractEnd, int places, decimal weeklyPricePerPlace) =>
+        Block(period, contractStart, contractEnd, [new BlockTerms(contractStart, places, weeklyPricePerPlace)]);
+
+    /// <param name="terms">The places and price per place from their dates (<see cref="BlockTerms.Fold"/>); the first applies from the start whatever its date.</param>
+    public static Charge Block(BillingPeriod period, DateOnly contractStart, DateOnly contractEnd, IReadOnlyList<BlockTerms> terms)
     {
         var days = Overlap(period.Start, period.End, contractStart, contractEnd);
-        return days == 0 ? Charge.None : new Charge(days, Pence(days * places * weeklyPricePerPlace / 7m));
+        if (days == 0)
+        {
+            return Charge.None;
+        }
+        var from = Max(period.Start, contractStart);
+        var to = Min(period.End, contractEnd);
+        var ordered = terms.OrderBy(t => t.From).ToList();
+        var exact = 0m;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var segmentFrom = i == 0 ? DateOnly.MinValue : ordered[i].From;
+            var segmentTo = i + 1 < ordered.Count ? ordered[i + 1].From.AddDays(-1) : DateOnly.MaxValue;
+            exact += Overlap(from, to, segmentFrom, segmentTo) * ordered[i].Places * ordered[i].WeeklyPricePerPlace / 7m;
+        }
+        return new Charge(days, Pence(exact));
     }
 
     /// <summary>To the penny, halves away from zero: the one rounding a line gets.</summary>

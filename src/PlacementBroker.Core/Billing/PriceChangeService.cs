@@ -57,40 +57,87 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
                 $"The placement is billed up to {billed:d MMMM yyyy}: a new price can start from {billed.AddDays(1):d MMMM yyyy}. Invoices already raised are not rewritten.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changes = await db.PlacementPriceChanges.Where(c => c.PlacementId == placementId).ToListAsync(ct);
-        if (changes.Count == 0)
-        {
-            // The price agreed at the start becomes the first entry of the history.
-            db.PlacementPriceChanges.Add(new PlacementPriceChange
-            {
-                PlacementId = placementId, EffectiveFrom = placement.StartDate, WeeklyPrice = placement.WeeklyPrice, Reason = "Agreed when the placement was made",
-                CreatedByUserId = placement.CreatedByUserId, CreatedAt = placement.CreatedAt,
-            });
-        }
-        // A second change on the same date corrects the first rather than stacking up.
-        var same = db.PlacementPriceChanges.Local.SingleOrDefault(c => c.PlacementId == placementId && c.EffectiveFrom == request.EffectiveFrom);
-        if (same is not null)
-        {
-            same.WeeklyPrice = request.WeeklyPrice!.Value;
-            same.Reason = request.Reason?.Trim() ?? same.Reason;
-        }
-        else
-        {
-            db.PlacementPriceChanges.Add(new PlacementPriceChange
-            {
-                PlacementId = placementId, EffectiveFrom = request.EffectiveFrom!.Value, WeeklyPrice = request.WeeklyPrice!.Value, Reason = request.Reason?.Trim(),
-                CreatedByUserId = actor.UserId, CreatedAt = now,
-            });
-        }
+        var agreedBy = await VariationAuthor.OfAsync(db, actor, ct);
+        await StageAsync(placement, request.EffectiveFrom!.Value, _ => request.WeeklyPrice!.Value, request.Reason?.Trim() is { Length: > 0 } why ? why : "Price agreed by the placement manager",
+            agreedBy, upliftRequestId: null, ct);
         var history = db.PlacementPriceChanges.Local.Where(c => c.PlacementId == placementId).OrderBy(c => c.EffectiveFrom).ToList();
-        // The placement's price is the one in force today (a change dated ahead takes over on its day, in billing).
-        var today = UkTime.Today(clock);
-        placement.WeeklyPrice = history.LastOrDefault(c => c.EffectiveFrom <= today)?.WeeklyPrice ?? history[0].WeeklyPrice;
         audit.Record(actor, "PlacementPriceChanged", nameof(Placement), placementId, $"£{request.WeeklyPrice:0.00} a week from {request.EffectiveFrom:yyyy-MM-dd}",
             localAuthorityId: placement.LocalAuthorityId, providerId: placement.ProviderId);
         await db.SaveChangesAsync(ct);
         return Outcome<PlacementPrices>.Success(new PlacementPrices(placementId, placement.WeeklyPrice,
             [.. history.Select(c => new PriceFromView(c.EffectiveFrom, c.WeeklyPrice, c.Reason))]));
+    }
+
+    /// <summary>
+    /// Adds to the unit of work (the caller saves) the placement's new weekly price from <paramref name="from"/> and the
+    /// variation on its agreement, keeping the price agreed at the start as the first entry of the history. A second change
+    /// on one date corrects the first; <paramref name="newPrice"/> is given the price in force that day before the change. The caller has checked access, the dates and the billed periods. Returns the price
+    /// in force on that day before the change.
+    /// </summary>
+    public async Task<decimal> StageAsync(Placement placement, DateOnly from, Func<decimal, decimal> newPrice, string reason, VariationAuthor agreedBy, Guid? upliftRequestId,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!db.PlacementPriceChanges.Local.Any(c => c.PlacementId == placement.Id))
+        {
+            await db.PlacementPriceChanges.Where(c => c.PlacementId == placement.Id).LoadAsync(ct);
+        }
+        var history = db.PlacementPriceChanges.Local.Where(c => c.PlacementId == placement.Id).ToList();
+        if (history.Count == 0)
+        {
+            var first = new PlacementPriceChange
+            {
+                PlacementId = placement.Id, EffectiveFrom = placement.StartDate, WeeklyPrice = placement.WeeklyPrice, Reason = "Agreed when the placement was made",
+                CreatedByUserId = placement.CreatedByUserId, CreatedAt = placement.CreatedAt,
+            };
+            db.PlacementPriceChanges.Add(first);
+            history.Add(first);
+        }
+        var before = PriceOn(history, from);
+        var weeklyPrice = newPrice(before);
+        var reasonText = reason.Length > 500 ? reason[..500] : reason;
+        if (history.SingleOrDefault(c => c.EffectiveFrom == from) is { } same)
+        {
+            var others = history.Where(c => c != same).ToList();
+            before = others.Count == 0 ? before : PriceOn(others, from.AddDays(-1));
+            weeklyPrice = newPrice(before);
+            same.WeeklyPrice = weeklyPrice;
+            same.Reason = reasonText;
+        }
+        else
+        {
+            var change = new PlacementPriceChange
+            {
+                PlacementId = placement.Id, EffectiveFrom = from, WeeklyPrice = weeklyPrice, Reason = reasonText, CreatedByUserId = agreedBy.UserId, CreatedAt = now,
+            };
+            db.PlacementPriceChanges.Add(change);
+            history.Add(change);
+        }
+        // The placement's price is the one in force today (a change dated ahead takes over on its day: billing reads the
+        // history, and the hourly sweep moves the placement's price on).
+        placement.WeeklyPrice = PriceOn(history, UkTime.Today(clock));
+        db.PlacementVariations.Add(new Uplifts.PlacementVariation
+        {
+            PlacementId = placement.Id, EffectiveFrom = from, Kind = Uplifts.VariationKind.PriceChange, WeeklyPriceBefore = before, WeeklyPriceAfter = weeklyPrice,
+            Reason = reason, AgreedByUserId = agreedBy.UserId, AgreedByName = agreedBy.Name, AgreedFor = agreedBy.For, UpliftRequestId = upliftRequestId, RecordedAt = now,
+        });
+        return before;
+    }
+
+    /// <summary>The price in force on <paramref name="day"/>: the latest dated on or before it, or the first.</summary>
+    public static decimal PriceOn(IReadOnlyCollection<PlacementPriceChange> history, DateOnly day) =>
+        (history.Where(c => c.EffectiveFrom <= day).MaxBy(c => c.EffectiveFrom) ?? history.MinBy(c => c.EffectiveFrom))!.WeeklyPrice;
+}
+
+/// <summary>Who agreed a variation, and for which organisation, as named on the day: the agreement shows it.</summary>
+public sealed record VariationAuthor(Guid UserId, string Name, string For)
+{
+    public static async Task<VariationAuthor> OfAsync(PlacementBrokerDbContext db, Actor actor, CancellationToken ct)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? actor.Email;
+        var org = actor.LocalAuthorityId is { } la
+            ? await db.LocalAuthorities.AsNoTracking().Where(a => a.Id == la).Select(a => a.Name).SingleOrDefaultAsync(ct)
+            : actor.ProviderId is { } p ? await db.Providers.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        return new VariationAuthor(actor.UserId, name, org ?? "PlacementBroker");
     }
 }

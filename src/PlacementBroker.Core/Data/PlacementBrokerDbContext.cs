@@ -52,6 +52,11 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Contracts.ImprovementPlan> ImprovementPlans => Set<Contracts.ImprovementPlan>();
     public DbSet<Contracts.PlanMilestone> PlanMilestones => Set<Contracts.PlanMilestone>();
     public DbSet<Contracts.MilestoneProgress> MilestoneProgress => Set<Contracts.MilestoneProgress>();
+    public DbSet<Uplifts.UpliftRound> UpliftRounds => Set<Uplifts.UpliftRound>();
+    public DbSet<Uplifts.UpliftRequest> UpliftRequests => Set<Uplifts.UpliftRequest>();
+    public DbSet<Uplifts.UpliftCostLine> UpliftCostLines => Set<Uplifts.UpliftCostLine>();
+    public DbSet<Uplifts.PlacementVariation> PlacementVariations => Set<Uplifts.PlacementVariation>();
+    public DbSet<Uplifts.BlockContractVariation> BlockContractVariations => Set<Uplifts.BlockContractVariation>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

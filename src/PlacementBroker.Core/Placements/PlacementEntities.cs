@@ -99,7 +99,12 @@ public class Approval
     public Guid? PlacementId { get; set; }
 }
 
-/// <summary>Places an authority has bought in advance from a provider, in a lot, at a fixed weekly price per place.</summary>
+/// <summary>
+/// Places an authority has bought in advance from a provider, in a lot, at a weekly price per place. The terms can be
+/// varied from a date (<see cref="Uplifts.BlockContractVariation"/>): <see cref="WeeklyPricePerPlace"/> is the price in
+/// force today, <see cref="Places"/> the places that can be filled (today's, or fewer when a reduction is coming), and
+/// billing charges each day on the terms of that day.
+/// </summary>
 public class BlockContract
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -113,6 +118,9 @@ public class BlockContract
     public decimal WeeklyPricePerPlace { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
+    /// <summary>The terms the contract started on, kept when it is first varied (until then they are the fields above).</summary>
+    public int? FirstPlaces { get; set; }
+    public decimal? FirstWeeklyPricePerPlace { get; set; }
     public required Guid CreatedByUserId { get; init; }
     public required DateTime CreatedAt { get; init; }
 }

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace PlacementBroker.Core.Placements;
 
 /// <summary>
-/// Hourly: completes planned ends whose day has come (the place goes back to the provider that day, not before), and
-/// releases any held place that no pending approval accounts for, reporting each in the log and the audit trail.
+/// Hourly: completes planned ends whose day has come (the place goes back to the provider that day, not before), moves
+/// prices and block places on as a dated variation's day comes, and releases any held place that no pending approval accounts for, reporting each in the log and the audit trail.
 /// Every change is conditional on what was read, so two nodes or an interrupted run change each thing once.
 /// </summary>
-public class PlacementSweepJob(PlacementBrokerDbContext db, PlacementService placements, AuditTrail audit, TimeProvider clock, ILogger<PlacementSweepJob> log)
+public class PlacementSweepJob(
+    PlacementBrokerDbContext db, PlacementService placements, Uplifts.VariationService variations, AuditTrail audit, TimeProvider clock, ILogger<PlacementSweepJob> log)
 {
     public const string RecurringId = "placement-sweep";
     public const string Cron = "5 * * * *";
@@ -18,6 +19,7 @@ public class PlacementSweepJob(PlacementBrokerDbContext db, PlacementService pla
     {
         var ended = await placements.CompletePlannedEndsAsync(ct);
         var released = await ReleaseStrayHoldsAsync(ct);
+        await variations.ApplyDueAsync(ct);
         return new PlacementSweepResult(ended, released);
     }
 

@@ -150,7 +150,58 @@ public static class Words
         Contracts.ImprovementPlanStatus v => Name(v),
         Contracts.ImprovementPlanSource v => Name(v),
         Contracts.ContractReviewStatus v => Name(v),
+        Uplifts.UpliftRoundStatus v => Name(v),
+        Uplifts.UpliftRequestStatus v => Name(v),
+        Uplifts.UpliftDecision v => Name(v),
+        Uplifts.CostCategory v => Name(v),
+        Uplifts.VariationKind v => Name(v),
         _ => value.ToString(),
+    };
+
+    public static string Name(Uplifts.UpliftRoundStatus status) => status switch
+    {
+        Uplifts.UpliftRoundStatus.Upcoming => "Not open yet",
+        Uplifts.UpliftRoundStatus.Open => "Open for requests",
+        Uplifts.UpliftRoundStatus.Closed => "Closed for requests",
+        _ => status.ToString(),
+    };
+
+    public static string Name(Uplifts.UpliftRequestStatus status) => status switch
+    {
+        Uplifts.UpliftRequestStatus.Draft => "Not submitted",
+        Uplifts.UpliftRequestStatus.Submitted => "Awaiting decision",
+        Uplifts.UpliftRequestStatus.Accepted => "Accepted",
+        Uplifts.UpliftRequestStatus.PartAccepted => "Part-accepted",
+        Uplifts.UpliftRequestStatus.Refused => "Refused",
+        _ => status.ToString(),
+    };
+
+    public static string Name(Uplifts.UpliftDecision decision) => decision switch
+    {
+        Uplifts.UpliftDecision.Accept => "Accept",
+        Uplifts.UpliftDecision.PartAccept => "Part-accept",
+        Uplifts.UpliftDecision.Refuse => "Refuse",
+        _ => decision.ToString(),
+    };
+
+    public static string Name(Uplifts.CostCategory category) => category switch
+    {
+        Uplifts.CostCategory.Staffing => "Staffing",
+        Uplifts.CostCategory.Premises => "Premises",
+        Uplifts.CostCategory.Education => "Education",
+        Uplifts.CostCategory.Therapy => "Therapy",
+        Uplifts.CostCategory.ManagementAndOverheads => "Management and overheads",
+        Uplifts.CostCategory.Other => "Other",
+        _ => category.ToString(),
+    };
+
+    public static string Name(Uplifts.VariationKind kind) => kind switch
+    {
+        Uplifts.VariationKind.PriceChange => "Price change",
+        Uplifts.VariationKind.AdditionalSupport => "Additional support",
+        Uplifts.VariationKind.ChangeOfSetting => "Change of setting",
+        Uplifts.VariationKind.Other => "Other variation",
+        _ => kind.ToString(),
     };
 
     public static string Name(Contracts.KpiMeasure measure) => measure switch

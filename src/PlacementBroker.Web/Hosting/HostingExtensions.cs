@@ -6,6 +6,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.Extensions.Options;
 using PlacementBroker.Core.Auditing;
 using PlacementBroker.Core.Contracts;
+using PlacementBroker.Core.Uplifts;
 using PlacementBroker.Core.Seeding;
 using PlacementBroker.Core.Notifications;
 using PlacementBroker.Core.Billing;
@@ -56,6 +57,7 @@ public static class HostingExtensions
             .AddPlacements()
             .AddQuality()
             .AddContracts()
+            .AddUplifts()
             .AddSufficiency()
             .AddBilling()
             .AddPayments(builder.Configuration)
@@ -221,6 +223,7 @@ public static class HostingExtensions
         app.MapPlacementEndpoints();
         app.MapQualityEndpoints();
         app.MapContractEndpoints();
+        app.MapUpliftEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
         app.MapDataProtectionEndpoints();

@@ -176,6 +176,19 @@ public class SecurityMarketApp : PostgresApp
             side.ImprovementPlan = body.GetProperty("id").GetGuid();
             side.Milestone = body.GetProperty("milestones")[0].GetProperty("id").GetGuid();
         }
+        side.BlockContract = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/block-contracts", new
+        {
+            providerId = provider.Id, lotId = dps.LotId, places = 2, weeklyPricePerPlace = 4800m, startDate = "2026-11-01", endDate = "2027-10-31",
+        }), HttpStatusCode.Created);
+        side.UpliftRound = await IdAsync(await commissionerClient.PostAsJsonAsync($"/api/dps/{dps.Id}/uplift-rounds", new
+        {
+            name = "2027 to 2028 fee uplift", opensOn = "2026-11-23", closesOn = "2027-01-31", effectiveFrom = "2027-04-01", guidancePercent = 3.5m,
+        }), HttpStatusCode.Created);
+        side.UpliftRequest = await IdAsync(await providerClient.PostAsJsonAsync($"/api/uplift-rounds/{side.UpliftRound}/requests", new
+        {
+            providerId = provider.Id, requestedPercent = 5m, costBreakdown = new[] { new { category = "Staffing", lastYear = 900000m, nextYear = 950000m } },
+            justification = "The National Living Wage rises by 6.7% in April",
+        }), HttpStatusCode.Created);
         using (var scope = Services.CreateScope())
         {
             var started = await scope.ServiceProvider.GetRequiredService<PlacementBroker.Core.Referrals.UnfinishedReferrals>()

@@ -282,6 +282,29 @@ public static class AccessMatrix
             Id: s => new RouteValues { ["id"] = s.ImprovementPlan, ["milestoneId"] = s.Milestone }, Body: (_, _) => new { note = "Someone else's plan", completed = true }),
         new("POST /api/improvement-plans/{id:guid}/close", [Commissioner], Id: s => s.ImprovementPlan, Body: (_, _) => new { outcome = "Escalated", reason = "Someone else's plan" }),
 
+        // Fee uplifts and variations: the lead authority's commissioners open rounds and decide requests; the DPS's
+        // commissioners read them; providers request for themselves. Variations are read as the placement is.
+        new("POST /api/dps/{dpsId:guid}/uplift-rounds", [Commissioner], Id: s => s.Dps,
+            Body: (_, _) => new { name = "Fuzz round", opensOn = "2027-06-01", closesOn = "2027-06-30", effectiveFrom = "2027-07-01" }),
+        new("GET /api/dps/{dpsId:guid}/uplift-rounds", [Commissioner], Id: s => s.Dps),
+        new("GET /api/uplift-rounds", [Commissioner]),
+        new("GET /api/uplift-rounds/{id:guid}", [Commissioner], Id: s => s.UpliftRound),
+        new("POST /api/uplift-rounds/{id:guid}/requests", Providers, Id: s => s.UpliftRound, Body: (own, _) => new
+        {
+            providerId = own.Provider, requestedPercent = 4m, costBreakdown = new[] { new { category = "Staffing", lastYear = 100m, nextYear = 104m } }, justification = "Fuzz",
+        }),
+        new("PUT /api/uplift-rounds/{id:guid}/requests", Providers, Id: s => s.UpliftRound, Body: (_, _) => new { requestedPercent = 4m }),
+        new("GET /api/uplift-rounds/{id:guid}/my-request", Providers, Id: s => s.UpliftRound),
+        new("GET /api/provider/uplift-rounds", Providers),
+        new("GET /api/uplift-requests/{id:guid}", [Commissioner, ProviderAdmin, ProviderUser], Id: s => s.UpliftRequest),
+        new("POST /api/uplift-requests/{id:guid}/decision", [Commissioner], Id: s => s.UpliftRequest, Body: (_, _) => new { decision = "Refuse", reason = "Not yours to decide" }),
+        new("GET /api/placements/{id:guid}/variations", [PlacingOfficer, PlacementManager, QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: s => s.Placement),
+        new("POST /api/placements/{id:guid}/variations", [PlacementManager], Id: s => s.Placement,
+            Body: (_, _) => new { date = "2026-12-07", kind = "AdditionalSupport", reason = "Two extra hours a week" }),
+        new("GET /api/block-contracts/{id:guid}", [PlacingOfficer, PlacementManager, QaOfficer, Commissioner, ProviderAdmin, ProviderUser], Id: s => s.BlockContract),
+        new("POST /api/block-contracts/{id:guid}/variations", [Commissioner], Id: s => s.BlockContract,
+            Body: (_, _) => new { effectiveFrom = "2027-01-01", places = 3, reason = "Another place" }),
+
         // Sufficiency
         new("GET /api/sufficiency", [Commissioner], Query: s => $"lotId={s.Lot}&scope=dps"),
         new("GET /api/provider-performance", [Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}"),

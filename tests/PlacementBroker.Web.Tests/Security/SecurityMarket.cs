@@ -76,13 +76,17 @@ public sealed class Side
     public Guid ScheduledReview { get; set; }
     public Guid ImprovementPlan { get; set; }
     public Guid Milestone { get; set; }
+    /// <summary>An open fee-uplift round on the DPS with the provider's submitted request; a block contract with the provider.</summary>
+    public Guid UpliftRound { get; set; }
+    public Guid UpliftRequest { get; set; }
+    public Guid BlockContract { get; set; }
 
     /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
     public IEnumerable<Guid> Private =>
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
         SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
-        KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone,
+        KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone, UpliftRound, UpliftRequest, BlockContract,
     ];
 }
 
