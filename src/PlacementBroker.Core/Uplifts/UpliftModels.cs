@@ -47,7 +47,7 @@ public sealed record PriceContext(
 /// <summary>What the provider charges each council of the DPS for its active spot placements.</summary>
 public sealed record CouncilPrices(Guid LocalAuthorityId, string LocalAuthorityName, int Placements, decimal AverageWeeklyPrice, decimal MinWeeklyPrice, decimal MaxWeeklyPrice);
 
-public sealed record KpiRecordLine(string Quarter, string Status, bool BelowTarget, bool Overdue);
+public sealed record KpiRecordLine(string Quarter, string StatusText, bool BelowTarget, bool Overdue);
 
 public sealed record BenchmarkContext(
     IReadOnlyList<PriceContext> Prices, IReadOnlyList<CouncilPrices> Councils, string QaStatus, IReadOnlyList<string> QaReasons, int OpenQaFlags,

@@ -324,6 +324,8 @@ public class UpliftService(
                 {
                     kept = new UpliftCostLine { UpliftRequestId = request.Id, Category = category };
                     request.CostLines.Add(kept);
+                    // Added explicitly: a line with its key already set, reached through a tracked request, would be taken for an existing row.
+                    db.UpliftCostLines.Add(kept);
                 }
                 kept.LastYear = line.LastYear ?? 0;
                 kept.NextYear = line.NextYear ?? 0;

@@ -56,6 +56,11 @@ public static class Display
         QaStatus.Green => "green",
         QaStatus.Amber => "yellow",
         QaStatus.Red => "red",
+        Core.Uplifts.UpliftRoundStatus.Open => "green",
+        Core.Uplifts.UpliftRequestStatus.Submitted => "blue",
+        Core.Uplifts.UpliftRequestStatus.Accepted => "green",
+        Core.Uplifts.UpliftRequestStatus.PartAccepted => "yellow",
+        Core.Uplifts.UpliftRequestStatus.Refused => "red",
         _ => "grey",
     };
 

@@ -246,7 +246,16 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
         // A round not open yet takes drafts, not requests.
         var later = await OpenRoundAsync(m, new { name = "Next year", opensOn = "2027-01-10", closesOn = "2027-02-10", effectiveFrom = "2027-04-01" });
         await (await m.Oakfield.Client.PostAsJsonAsync($"/api/uplift-rounds/{later}/requests", RequestBody(m.Oakfield, 4m))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await (await m.Oakfield.Client.PutAsJsonAsync($"/api/uplift-rounds/{later}/requests", new { requestedPercent = 4m })).ReadJsonAsync(HttpStatusCode.OK);
         await (await m.Oakfield.Client.PutAsJsonAsync($"/api/uplift-rounds/{later}/requests", RequestBody(m.Oakfield, 4m))).ReadJsonAsync(HttpStatusCode.OK);
+        // A second save replaces the breakdown: a heading left out goes, one changed keeps its new figures.
+        var saved = await (await m.Oakfield.Client.PutAsJsonAsync($"/api/uplift-rounds/{later}/requests", new
+        {
+            costBreakdown = new[] { new { category = "Staffing", lastYear = 820000m, nextYear = 860000m }, new { category = "Therapy", lastYear = 40000m, nextYear = 42000m } },
+        })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Staffing:860000", "Therapy:42000"],
+            saved.GetProperty("costBreakdown").EnumerateArray().Select(c => $"{c.GetProperty("category").GetString()}:{c.GetProperty("nextYear").GetDecimal():0}"));
+        Assert.Equal(4m, saved.GetProperty("requestedPercent").GetDecimal());
 
         // The window closes: a late request is refused, and nothing is written.
         await InDbAsync(db => db.UpliftRounds.Where(r => r.Id == round).ExecuteUpdateAsync(s => s.SetProperty(r => r.ClosesOn, new DateOnly(2026, 11, 22))));

@@ -176,6 +176,11 @@ public class SecurityMarketApp : PostgresApp
             side.ImprovementPlan = body.GetProperty("id").GetGuid();
             side.Milestone = body.GetProperty("milestones")[0].GetProperty("id").GetGuid();
         }
+        using (var managerClient = await Data.ClientForAsync(manager))
+        {
+            side.Variation = await IdAsync(await managerClient.PostAsJsonAsync($"/api/placements/{side.Placement}/variations",
+                new { date = "2026-11-30", kind = "AdditionalSupport", reason = "Two hours a week of one-to-one support after school" }), HttpStatusCode.Created);
+        }
         side.BlockContract = await IdAsync(await commissionerClient.PostAsJsonAsync("/api/block-contracts", new
         {
             providerId = provider.Id, lotId = dps.LotId, places = 2, weeklyPricePerPlace = 4800m, startDate = "2026-11-01", endDate = "2027-10-31",

@@ -265,5 +265,26 @@ public static class PageAccessMatrix
         new("/provider/kpi-returns/{dpsId:guid}/{quarter}/check", Providers, s => $"/provider/kpi-returns/{s.Dps}/2026-Q4/check",
             Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/kpi-returns/")))])),
         new("/provider/improvement-plans/{id:guid}", Providers, s => $"/provider/improvement-plans/{s.ImprovementPlan}"),
+
+        // Fee uplifts: the DPS's commissioners read rounds and requests, the lead authority's open and decide; providers
+        // write their own request. The market's request is submitted, so its editing pages send the provider back to it.
+        new("/uplifts", [Commissioner]),
+        new("/uplifts/new/{dpsId:guid}", [Commissioner], s => $"/uplifts/new/{s.Dps}"),
+        new("/uplifts/{id:guid}", [Commissioner], s => $"/uplifts/{s.UpliftRound}"),
+        new("/uplift-requests/{id:guid}", [Commissioner], s => $"/uplift-requests/{s.UpliftRequest}"),
+        new("/provider/uplifts", Providers),
+        new("/provider/uplifts/{roundId:guid}", Providers, s => $"/provider/uplifts/{s.UpliftRound}"),
+        new("/provider/uplifts/{roundId:guid}/uplift", Providers, s => $"/provider/uplifts/{s.UpliftRound}/uplift",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/uplifts/")))])),
+        new("/provider/uplifts/{roundId:guid}/costs", Providers, s => $"/provider/uplifts/{s.UpliftRound}/costs",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/uplifts/")))])),
+        new("/provider/uplifts/{roundId:guid}/justification", Providers, s => $"/provider/uplifts/{s.UpliftRound}/justification",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/uplifts/")))])),
+        new("/provider/uplifts/{roundId:guid}/check", Providers, s => $"/provider/uplifts/{s.UpliftRound}/check",
+            Except: Cells([.. Providers.Select(c => (c, Target.Own, PageExpect.RedirectTo("/provider/uplifts/")))])),
+        new("/block-contracts/{id:guid}", [Commissioner], s => $"/block-contracts/{s.BlockContract}"),
+        // A variation names the child, as the agreement does.
+        new("/placements/{id:guid}/agreement/variations/{variationId:guid}", [PlacingOfficer, PlacementManager, ProviderAdmin, ProviderUser],
+            s => $"/placements/{s.Placement}/agreement/variations/{s.Variation}"),
     ];
 }

@@ -80,13 +80,15 @@ public sealed class Side
     public Guid UpliftRound { get; set; }
     public Guid UpliftRequest { get; set; }
     public Guid BlockContract { get; set; }
+    /// <summary>A variation of the placement's agreement (additional support) agreed by the placement manager.</summary>
+    public Guid Variation { get; set; }
 
     /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
     public IEnumerable<Guid> Private =>
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
         SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
-        KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone, UpliftRound, UpliftRequest, BlockContract,
+        KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone, UpliftRound, UpliftRequest, BlockContract, Variation,
     ];
 }
 

@@ -8,7 +8,7 @@ namespace PlacementBroker.Web.Pages.Provider;
 /// </summary>
 public sealed class VerifiedProviderPageFilter : IAsyncPageFilter
 {
-    public static readonly string[] Folders = ["/Provider/Referrals", "/Provider/Applications", "/Provider/Dps", "/Provider/Memberships", "/Provider/Performance", "/Provider/Contracts"];
+    public static readonly string[] Folders = ["/Provider/Referrals", "/Provider/Applications", "/Provider/Dps", "/Provider/Memberships", "/Provider/Performance", "/Provider/Contracts", "/Provider/Uplifts"];
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
