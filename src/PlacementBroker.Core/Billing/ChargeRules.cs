@@ -30,8 +30,9 @@ public readonly record struct Charge(int Days, decimal Amount)
 /// date up to the day before its end date: the day a child moves is paid to the setting the child moves to, so two
 /// providers are never paid for the same day. A placement that ends on the day it started is charged that one day.
 /// When the price changes on a date, each day is charged at the price in force that day.</item>
-/// <item><b>Block contracts</b> are charged at their fixed price per place per week for every place bought, occupied
-/// or void, for each day of the contract's term (start and end dates included) inside the period.</item>
+/// <item><b>Block contracts</b> are charged at their price per place per week for every place bought, occupied
+/// or void, for each day of the contract's term (start and end dates included) inside the period, each day on the terms
+/// (places and price) in force that day.</item>
 /// <item><b>Rounding</b>: the exact amount of a line (all its days, across price changes) is rounded once, to the
 /// penny, halves away from zero. Lines are never rounded per day, so a month's line never drifts by a penny a day.</item>
 /// </list>
