@@ -98,9 +98,13 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
         var reasonText = reason.Length > 500 ? reason[..500] : reason;
         if (history.SingleOrDefault(c => c.EffectiveFrom == from) is { } same)
         {
-            var others = history.Where(c => c != same).ToList();
-            before = others.Count == 0 ? before : PriceOn(others, from.AddDays(-1));
-            weeklyPrice = newPrice(before);
+            // A manager's second change on one day corrects the first; an uplift on a day with an agreed price raises that price.
+            if (upliftRequestId is null)
+            {
+                var others = history.Where(c => c != same).ToList();
+                before = others.Count == 0 ? before : PriceOn(others, from.AddDays(-1));
+                weeklyPrice = newPrice(before);
+            }
             same.WeeklyPrice = weeklyPrice;
             same.Reason = reasonText;
         }
@@ -119,7 +123,8 @@ public class PriceChangeService(PlacementBrokerDbContext db, AuditTrail audit, T
         db.PlacementVariations.Add(new Uplifts.PlacementVariation
         {
             PlacementId = placement.Id, EffectiveFrom = from, Kind = Uplifts.VariationKind.PriceChange, WeeklyPriceBefore = before, WeeklyPriceAfter = weeklyPrice,
-            Reason = reason, AgreedByUserId = agreedBy.UserId, AgreedByName = agreedBy.Name, AgreedFor = agreedBy.For, UpliftRequestId = upliftRequestId, RecordedAt = now,
+            Reason = reason.Length > TextLengths.LongText ? reason[..TextLengths.LongText] : reason, AgreedByUserId = agreedBy.UserId, AgreedByName = agreedBy.Name,
+            AgreedFor = agreedBy.For, UpliftRequestId = upliftRequestId, RecordedAt = now,
         });
         return before;
     }

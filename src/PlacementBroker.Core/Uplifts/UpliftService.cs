@@ -57,7 +57,14 @@ public class UpliftService(
         {
             errors.Add("closesOn", "The round must close today or later");
         }
-        errors.Required("effectiveFrom", request.EffectiveFrom, "Enter the day agreed prices start");
+        if (request.EffectiveFrom is not { } effective)
+        {
+            errors.Add("effectiveFrom", "Enter the day agreed prices start");
+        }
+        else if (request.OpensOn is { } opening && Math.Abs(effective.DayNumber - opening.DayNumber) > 2 * 366)
+        {
+            errors.Add("effectiveFrom", "Agreed prices must start within two years of the round opening");
+        }
         if (request.GuidancePercent is { } g && (g < 0 || g > MaxPercent || decimal.Round(g, 2) != g))
         {
             errors.Add("guidancePercent", "The expected uplift must be a percentage from 0 to 100, with at most 2 decimal places");
@@ -77,12 +84,13 @@ public class UpliftService(
             return Outcome<UpliftRoundView>.Invalid(errors);
         }
         // Two rounds covering one lot with windows that overlap would ask providers twice and could uplift a price twice.
-        var others = await db.UpliftRounds.AsNoTracking()
-            .Where(r => r.DpsId == dpsId && r.OpensOn <= request.ClosesOn && r.ClosesOn >= request.OpensOn).ToListAsync(ct);
+        // Uplifts are yearly: nor may two rounds on one lot put prices up within a year of each other.
+        var others = (await db.UpliftRounds.AsNoTracking().Where(r => r.DpsId == dpsId).ToListAsync(ct))
+            .Where(r => (r.OpensOn <= request.ClosesOn && r.ClosesOn >= request.OpensOn) || Math.Abs(r.EffectiveFrom.DayNumber - request.EffectiveFrom!.Value.DayNumber) < 365);
         if (others.FirstOrDefault(r => r.LotIds.Count == 0 || lotIds.Count == 0 || r.LotIds.Intersect(lotIds).Any()) is { } clash)
         {
-            return Outcome<UpliftRoundView>.Conflict(
-                $"The round \"{clash.Name}\" covers these lots with a window from {clash.OpensOn:d MMMM yyyy} to {clash.ClosesOn:d MMMM yyyy}: change its window or choose other lots.");
+            return Outcome<UpliftRoundView>.Conflict(string.Create(EnGb,
+                $"The round \"{clash.Name}\" covers these lots, open for requests from {clash.OpensOn:d MMMM yyyy} to {clash.ClosesOn:d MMMM yyyy} with prices from {clash.EffectiveFrom:d MMMM yyyy}: rounds on one lot cannot overlap, nor change prices within a year of each other."));
         }
         var round = new UpliftRound
         {
@@ -350,6 +358,10 @@ public class UpliftService(
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<UpliftRequestView>.Conflict("Your request was changed by someone else at the same moment: open it again.");
+        }
         catch (DbUpdateException) when (existing is null)
         {
             // Another save of this provider's first request won the race: the request exists now.
@@ -503,6 +515,8 @@ public class UpliftService(
 
         var agreedBy = await VariationAuthor.OfAsync(db, actor, ct);
         var why = string.Create(EnGb, $"{round!.Name}: uplift of {agreed:0.##}% agreed by {dps!.Name}. {reason}");
+        // The stored wording adds the round and the council to the commissioners' reason: kept within the column, with room for the block's note.
+        why = why.Length > TextLengths.LongText - 60 ? why[..(TextLengths.LongText - 60)] : why;
         var changes = 0;
         var spotIds = items.Where(i => i.PlacementId is not null).Select(i => i.PlacementId!.Value).ToList();
         foreach (var placement in await db.Placements.Where(p => spotIds.Contains(p.Id)).ToListAsync(ct))
@@ -589,13 +603,15 @@ public class UpliftService(
         var today = UkTime.Today(clock);
         var dps = await db.DynamicPurchasingSystems.AsNoTracking().Where(d => d.Id == round.DpsId).Select(d => new { d.Name, d.LeadLocalAuthorityId }).SingleAsync(ct);
         var provider = await db.Providers.AsNoTracking().Where(p => p.Id == request.ProviderId).Select(p => p.Name).SingleAsync(ct);
-        var items = (await ScopeAsync(round, request.ProviderId, ct)).Where(i => i.ActiveToday).ToList();
-        var names = await NamesAsync(items, ct);
+        var all = (await ScopeAsync(round, request.ProviderId, ct)).Where(i => i.ActiveToday).ToList();
+        // A council sees its own placements and block contracts one by one; others' only in the totals and each council's price summary.
+        var items = actor.Role == Role.ProviderUser ? all : [.. all.Where(i => i.LocalAuthorityId == actor.LocalAuthorityId)];
+        var names = await NamesAsync(all, ct);
         decimal? After(Item i) => request.AgreedPercent is { } pct ? Uplifted(i.PriceBefore, pct) : null;
         var inScope = items.Select(i => new InScopeItem(i.PlacementId, i.BlockContractId, i.Reference, names.Authorities[i.LocalAuthorityId], names.Lots[i.LotId],
             i.SettingId is { } s && names.Settings.TryGetValue(s, out var setting) ? setting : "Any of the provider's settings", i.Places, i.PriceBefore, After(i), i.AnnualSpend)).ToList();
-        var before = items.Sum(i => i.AnnualSpend);
-        var after = request.AgreedPercent is { } agreed ? items.Sum(i => PlacementRules.AnnualCost(Uplifted(i.PriceBefore, agreed), i.Places)) : before;
+        var before = all.Sum(i => i.AnnualSpend);
+        var after = request.AgreedPercent is { } agreed ? all.Sum(i => PlacementRules.AnnualCost(Uplifted(i.PriceBefore, agreed), i.Places)) : before;
         var decidedBy = request.DecidedByUserId is { } by ? await db.Users.AsNoTracking().Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) : null;
         var authoritySide = actor.Role == Role.Commissioner;
         return new UpliftRequestView(request.Id, round.Id, round.Name, round.DpsId, dps.Name, round.OpensOn, round.ClosesOn, round.EffectiveFrom, round.GuidancePercent,
@@ -604,7 +620,7 @@ public class UpliftService(
                 l.LastYear == 0 ? null : Math.Round(100m * (l.NextYear - l.LastYear) / l.LastYear, 1, MidpointRounding.AwayFromZero)))],
             request.Justification, request.SubmittedAt, request.AgreedPercent, request.DecisionReason, request.DecidedAt,
             decidedBy is null ? null : authoritySide ? decidedBy : dps.Name, request.PriceChanges, inScope, before, after,
-            authoritySide ? await BenchmarksAsync(round, request.ProviderId, items, names, ct) : null,
+            authoritySide ? await BenchmarksAsync(round, request.ProviderId, items, all, names, ct) : null,
             authoritySide && actor.LocalAuthorityId == dps.LeadLocalAuthorityId && request.Status == UpliftRequestStatus.Submitted, request.UpdatedAt);
     }
 
@@ -622,7 +638,7 @@ public class UpliftService(
     }
 
     /// <summary>The commissioners' context for a request: where each price sits in its market, the provider's prices to each council, QA and KPIs.</summary>
-    private async Task<BenchmarkContext> BenchmarksAsync(UpliftRound round, Guid providerId, List<Item> items, Names names, CancellationToken ct)
+    private async Task<BenchmarkContext> BenchmarksAsync(UpliftRound round, Guid providerId, List<Item> items, List<Item> all, Names names, CancellationToken ct)
     {
         var spot = items.Where(i => i.PlacementId is not null).ToList();
         var contexts = new List<PriceContext>();
@@ -644,7 +660,7 @@ public class UpliftService(
                     q.P25, q.Median, q.P75, position));
             }
         }
-        var councils = spot.GroupBy(i => i.LocalAuthorityId).Select(g => new CouncilPrices(g.Key, names.Authorities[g.Key], g.Count(),
+        var councils = all.Where(i => i.PlacementId is not null).GroupBy(i => i.LocalAuthorityId).Select(g => new CouncilPrices(g.Key, names.Authorities[g.Key], g.Count(),
                 Math.Round(g.Average(i => i.PriceBefore), 2, MidpointRounding.AwayFromZero), g.Min(i => i.PriceBefore), g.Max(i => i.PriceBefore)))
             .OrderBy(c => c.LocalAuthorityName, StringComparer.Ordinal).ToList();
         var qa = await quality.StatusAsync(providerId, ct);

@@ -211,12 +211,20 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
         // The commissioners' view of a request carries its benchmark context.
         var request = await (await m.Lead.GetAsync($"/api/uplift-requests/{pennine}")).ReadJsonAsync(HttpStatusCode.OK);
         var benchmarks = request.GetProperty("benchmarks");
-        Assert.Equal(2, benchmarks.GetProperty("prices").GetArrayLength());
+        // A council sees its own placements one by one; the other council's only in each council's price summary and the totals.
+        Assert.Equal(m.Pennine.Placement, Assert.Single(benchmarks.GetProperty("prices").EnumerateArray()).GetProperty("placementId").GetString());
         Assert.Equal(2, benchmarks.GetProperty("councils").GetArrayLength());
         Assert.Equal("Green", benchmarks.GetProperty("qaStatus").GetString());
         Assert.True(request.GetProperty("canDecide").GetBoolean());
         Assert.Equal(3, request.GetProperty("costBreakdown").GetArrayLength());
-        Assert.Equal(3, request.GetProperty("inScope").GetArrayLength());
+        Assert.Equal(2, request.GetProperty("inScope").GetArrayLength());
+        Assert.DoesNotContain(m.PennineElsewhere, request.GetRawText());
+        Assert.Equal(800800m, request.GetProperty("annualSpendBefore").GetDecimal());
+        var participants = await (await m.Participant.GetAsync($"/api/uplift-requests/{pennine}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(m.PennineElsewhere, Assert.Single(participants.GetProperty("inScope").EnumerateArray()).GetProperty("placementId").GetString());
+        Assert.DoesNotContain(m.Pennine.Placement, participants.GetRawText());
+        Assert.DoesNotContain(m.Block, participants.GetRawText());
+        Assert.False(participants.GetProperty("canDecide").GetBoolean());
     }
 
     [Fact]
@@ -244,7 +252,7 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         // A round not open yet takes drafts, not requests.
-        var later = await OpenRoundAsync(m, new { name = "Next year", opensOn = "2027-01-10", closesOn = "2027-02-10", effectiveFrom = "2027-04-01" });
+        var later = await OpenRoundAsync(m, new { name = "Next year", opensOn = "2027-01-10", closesOn = "2027-02-10", effectiveFrom = "2027-12-20" });
         await (await m.Oakfield.Client.PostAsJsonAsync($"/api/uplift-rounds/{later}/requests", RequestBody(m.Oakfield, 4m))).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         await (await m.Oakfield.Client.PutAsJsonAsync($"/api/uplift-rounds/{later}/requests", new { requestedPercent = 4m })).ReadJsonAsync(HttpStatusCode.OK);
         await (await m.Oakfield.Client.PutAsJsonAsync($"/api/uplift-rounds/{later}/requests", RequestBody(m.Oakfield, 4m))).ReadJsonAsync(HttpStatusCode.OK);
@@ -269,6 +277,11 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
             .AssertValidationProblemAsync("closesOn");
         await (await m.Lead.PostAsJsonAsync($"/api/dps/{m.Dps.Id}/uplift-rounds", new { name = "Twice", opensOn = "2027-01-20", closesOn = "2027-03-01", effectiveFrom = "2027-04-01" }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
+        // Windows apart, but prices up twice within a year.
+        await (await m.Lead.PostAsJsonAsync($"/api/dps/{m.Dps.Id}/uplift-rounds", new { name = "Again", opensOn = "2027-06-01", closesOn = "2027-06-30", effectiveFrom = "2027-07-01" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await m.Lead.PostAsJsonAsync($"/api/dps/{m.Dps.Id}/uplift-rounds", new { name = "Ancient", opensOn = "2027-06-01", closesOn = "2027-06-30", effectiveFrom = "0001-01-01" }))
+            .AssertValidationProblemAsync("effectiveFrom");
         await (await m.Lead.PostAsJsonAsync($"/api/dps/{m.Dps.Id}/uplift-rounds", new { name = "Elsewhere", opensOn = "2027-06-01", closesOn = "2027-06-30", effectiveFrom = "2027-07-01", lotIds = new[] { Guid.NewGuid() } }))
             .AssertValidationProblemAsync("lotIds");
     }
@@ -303,6 +316,28 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
         Assert.All(lines, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("adjustsPeriodStart").ValueKind));
 
         await (await m.Lead.PostAsJsonAsync($"/api/uplift-requests/{pennine}/decision", new { decision = "Refuse", reason = "Changed our mind" })).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Decision_OnADayWithAPriceTheManagerAgreed_RaisesThatPrice_AndALongReasonIsKept()
+    {
+        var m = await MarketAsync();
+        using var manager = await app.Data.ClientForAsync(await app.Data.CreateUserAsync(Role.PlacementManager, m.Dps.Commissioner.LocalAuthorityId));
+        await (await manager.PostAsJsonAsync($"/api/placements/{m.Oakfield.Placement}/price-changes", new { weeklyPrice = 4000m, effectiveFrom = "2026-12-15", reason = "Extra night staff" }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var round = await OpenRoundAsync(m);
+        var oakfield = await RequestAsync(round, m.Oakfield, 5m);
+
+        var decided = await DecideAsync(m.Lead, oakfield, new { decision = "Accept", reason = new string('r', 3990) });
+
+        Assert.Equal(1, decided.GetProperty("priceChanges").GetInt32());
+        var variations = await (await m.LeadOfficer.GetAsync($"/api/placements/{m.Oakfield.Placement}/variations")).ReadJsonAsync(HttpStatusCode.OK);
+        // £4,000 agreed from 15 December, then 5% on it: £4,200, not 5% on the £3,500 before.
+        var uplift = variations.EnumerateArray().Last();
+        Assert.Equal((4000m, 4200m), (uplift.GetProperty("weeklyPriceBefore").GetDecimal(), uplift.GetProperty("weeklyPriceAfter").GetDecimal()));
+        var run = await (await m.Lead.PostAsJsonAsync("/api/billing/runs", new { periodStart = "2026-12-01", periodEnd = "2026-12-31" })).ReadJsonAsync(HttpStatusCode.Created);
+        // 14 days at £500, 17 at £600.
+        Assert.Equal(7000m + 10200m, InvoiceOf(run, m.Oakfield).GetProperty("total").GetDecimal());
     }
 
     [Fact]
