@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against real servers: SQLite, PostgreSQL, Redis and Chromium.
-# On Debian/Ubuntu it installs what is missing, starts PostgreSQL and Redis on 127.0.0.1 in a temporary
-# folder, runs every test, stops what it started and exits non-zero on any failure.
+# Runs the whole test suite against real servers: SQLite, PostgreSQL, Redis, Azurite (the Azure Storage emulator)
+# and Chromium. On Debian/Ubuntu it installs what is missing (Azurite from npm into ~/.cache), starts PostgreSQL, Redis
+# and Azurite on 127.0.0.1 in a temporary folder, runs every test, stops what it started and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,6 +41,9 @@ services=$(mktemp -d /tmp/placementbroker-test-XXXXXX)
 pg_data="$services/postgres"
 pg_started=""
 redis_pid_file="$services/redis.pid"
+azurite_pid=""
+azurite_version=3.37.0
+azurite_home="${XDG_CACHE_HOME:-$HOME/.cache}/placementbroker/azurite-$azurite_version"
 
 stop_services() {
   if [ -n "$pg_started" ]; then
@@ -48,6 +51,9 @@ stop_services() {
   fi
   if [ -f "$redis_pid_file" ]; then
     kill "$(cat "$redis_pid_file")" 2>/dev/null || true
+  fi
+  if [ -n "$azurite_pid" ]; then
+    kill "$azurite_pid" 2>/dev/null || true
   fi
   rm -rf "$services"
 }
@@ -84,10 +90,36 @@ start_redis() {
   echo "Redis on 127.0.0.1:$port"
 }
 
+install_azurite() {
+  if [ -x "$azurite_home/node_modules/.bin/azurite-blob" ]; then
+    return
+  fi
+  log "Installing Azurite $azurite_version from npm"
+  mkdir -p "$azurite_home"
+  npm install --prefix "$azurite_home" --no-audit --no-fund --silent "azurite@$azurite_version" >/dev/null
+}
+
+start_azurite() {
+  local port
+  port=$(free_port 57000)
+  mkdir -p "$services/azurite"
+  # The SDK may speak a newer API version than the emulator knows; the calls the store makes are the same.
+  "$azurite_home/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$services/azurite" \
+    --skipApiVersionCheck --silent >"$services/azurite.log" 2>&1 &
+  azurite_pid=$!
+  for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "Azurite did not start; its log:" >&2; cat "$services/azurite.log" >&2; exit 1; }
+  # Azurite's well-known development account and key (public, documented by Microsoft).
+  export PLACEMENTBROKER_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
+  echo "Azurite (blobs) on 127.0.0.1:$port"
+}
+
 install_missing
-log "Starting PostgreSQL and Redis"
+install_azurite
+log "Starting PostgreSQL, Redis and Azurite"
 start_postgres
 start_redis
+start_azurite
 export PLACEMENTBROKER_TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

@@ -117,7 +117,8 @@ public static class Harness
         services.AddSingleton(clock);
         services.AddAuditTrail().AddNotifications(configuration).AddProviders(configuration).AddMatching(configuration)
             .AddReferrals(configuration).AddPlacements().AddQuality().AddSufficiency()
-            .AddSingleton<IMarketplaceNotifier, NoLiveNotices>();
+            .AddSingleton<IMarketplaceNotifier, NoLiveNotices>()
+            .AddSingleton<PlacementBroker.Core.Sharing.IDocumentStore, NoDocuments>();
         return services.BuildServiceProvider();
     }
 
@@ -265,6 +266,16 @@ public static class Harness
         public Task OfferUpdatedAsync(Guid creatorUserId, OfferUpdatedEvent payload) => Task.CompletedTask;
         public Task PlacementConfirmedAsync(Guid providerId, PlacementConfirmedEvent payload) => Task.CompletedTask;
         public Task ApprovalRequestedAsync(IReadOnlyCollection<Guid> managerUserIds, ApprovalRequestedEvent payload) => Task.CompletedTask;
+        public Task QuestionAskedAsync(Guid creatorUserId, PlacementBroker.Core.Sharing.QuestionAskedEvent payload) => Task.CompletedTask;
+        public Task QuestionAnsweredAsync(IReadOnlyCollection<Guid> providerIds, PlacementBroker.Core.Sharing.QuestionAnsweredEvent payload) => Task.CompletedTask;
+    }
+
+    /// <summary>The benchmarks attach no documents: a referral sent again has none to copy.</summary>
+    private sealed class NoDocuments : PlacementBroker.Core.Sharing.IDocumentStore
+    {
+        public Task SaveAsync(string key, byte[] content, CancellationToken ct = default) => throw new NotSupportedException("The benchmarks store no documents.");
+        public Task<byte[]?> ReadAsync(string key, CancellationToken ct = default) => Task.FromResult<byte[]?>(null);
+        public Task DeleteAsync(string key, CancellationToken ct = default) => Task.CompletedTask;
     }
 
     internal sealed class FixedClock(DateTimeOffset now) : TimeProvider

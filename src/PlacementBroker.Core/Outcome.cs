@@ -10,6 +10,10 @@ public enum OutcomeKind
     Forbidden,
     Conflict,
     BusinessRule,
+    /// <summary>An upload bigger than allowed (413).</summary>
+    TooLarge,
+    /// <summary>An upload of a kind not accepted, judged by its content (415).</summary>
+    UnsupportedType,
 }
 
 /// <summary>
@@ -52,6 +56,14 @@ public sealed record Outcome<T>
     /// <summary>Rules broken by several fields' values (422), each field named.</summary>
     public static Outcome<T> BusinessRule(FieldErrors errors) =>
         new() { Kind = OutcomeKind.BusinessRule, Message = errors.FirstMessage, Errors = errors.ToDictionary() };
+
+    /// <summary>An upload over the size limit (413), the field named.</summary>
+    public static Outcome<T> TooLarge(string field, string message) =>
+        new() { Kind = OutcomeKind.TooLarge, Message = message, Errors = new FieldErrors().Add(field, message).ToDictionary() };
+
+    /// <summary>An upload whose content is not of an accepted kind (415), the field named.</summary>
+    public static Outcome<T> UnsupportedType(string field, string message) =>
+        new() { Kind = OutcomeKind.UnsupportedType, Message = message, Errors = new FieldErrors().Add(field, message).ToDictionary() };
 
     /// <summary>A rule broken by one field's value (422): the field is named so a form can point at it.</summary>
     public static Outcome<T> BusinessRule(string field, string message) =>

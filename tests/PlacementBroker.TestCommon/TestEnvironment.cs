@@ -8,10 +8,14 @@ public static class TestEnvironment
     public const string PostgresVariable = "PLACEMENTBROKER_TEST_POSTGRES";
     public const string RedisVariable = "PLACEMENTBROKER_TEST_REDIS";
     public const string ChromiumVariable = "PLACEMENTBROKER_TEST_CHROMIUM";
+    public const string AzuriteVariable = "PLACEMENTBROKER_TEST_AZURITE";
 
     public static string PostgresServer => Required(PostgresVariable, "a PostgreSQL server connection string, e.g. Host=127.0.0.1;Port=55432;Username=postgres");
 
     public static string Redis => Required(RedisVariable, "a Redis address, e.g. 127.0.0.1:56379");
+
+    /// <summary>The connection string of Azurite, the Azure Storage emulator, for the Azure Blob document store.</summary>
+    public static string Azurite => Required(AzuriteVariable, "an Azure Storage connection string for Azurite (BlobEndpoint=http://127.0.0.1:PORT/devstoreaccount1 with its development key)");
 
     public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 

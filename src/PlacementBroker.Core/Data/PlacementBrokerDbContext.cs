@@ -57,6 +57,8 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Uplifts.UpliftCostLine> UpliftCostLines => Set<Uplifts.UpliftCostLine>();
     public DbSet<Uplifts.PlacementVariation> PlacementVariations => Set<Uplifts.PlacementVariation>();
     public DbSet<Uplifts.BlockContractVariation> BlockContractVariations => Set<Uplifts.BlockContractVariation>();
+    public DbSet<Sharing.ReferralDocument> ReferralDocuments => Set<Sharing.ReferralDocument>();
+    public DbSet<Sharing.ReferralQuestion> ReferralQuestions => Set<Sharing.ReferralQuestion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -23,4 +23,4 @@ public sealed record SubjectAccessUnfinishedReferral(Guid Id, Guid CreatedByUser
 public sealed record SubjectAccessEmail(Guid Id, string To, string Subject, string Body, string? Reference, DateTime CreatedAt, DateTime? DeliveredAt, string? DeliveredBy);
 
 /// <summary>What one run of the retention purge did.</summary>
-public sealed record RetentionPurgeResult(int ReferralsAnonymised, int EmailBodiesPurged);
+public sealed record RetentionPurgeResult(int ReferralsAnonymised, int EmailBodiesPurged, int DocumentsDeleted = 0);

@@ -11,7 +11,10 @@ public class RetentionOptions
     /// <summary>Days after an email is delivered (or given up on) before its stored body is deleted; subject, recipient and dates stay.</summary>
     public int EmailBodyDays { get; set; } = 90;
 
-    /// <summary>Days after a referral closes before documents attached to it are deleted. The service stores no documents yet: no effect today.</summary>
+    /// <summary>
+    /// Days after a referral closes without a placement, or after its placement ends, before the documents attached to it
+    /// are deleted from the store. Providers stop seeing them at once when the referral closes without them.
+    /// </summary>
     public int DocumentDays { get; set; } = 365;
 
     public static bool AreValid(RetentionOptions o) =>

@@ -9,7 +9,9 @@ namespace PlacementBroker.Core.DataProtection;
 /// of old emails. Each referral is anonymised in its own transaction with its audit event, conditional on not being
 /// anonymised yet, so a run killed midway or two runs at once change each referral once; emails in batches.
 /// </summary>
-public class RetentionPurgeJob(PlacementBrokerDbContext db, AuditTrail audit, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionPurgeJob> log)
+public class RetentionPurgeJob(
+    PlacementBrokerDbContext db, AuditTrail audit, IOptions<RetentionOptions> options, Sharing.IDocumentStore documents, TimeProvider clock,
+    ILogger<RetentionPurgeJob> log)
 {
     public const string RecurringId = "retention-purge";
     public const string Cron = "40 2 * * *";
@@ -22,15 +24,17 @@ public class RetentionPurgeJob(PlacementBrokerDbContext db, AuditTrail audit, IO
     {
         var referrals = await AnonymiseReferralsAsync(ct);
         var emails = await PurgeEmailBodiesAsync(ct);
-        if (referrals > 0 || emails > 0)
+        var deleted = await DeleteDocumentsAsync(ct);
+        if (referrals > 0 || emails > 0 || deleted > 0)
         {
             db.ChangeTracker.Clear();
             audit.Record(null, "RetentionPurgeRun", "Retention", null,
-                $"{referrals} referral(s) anonymised; {emails} email bod(y/ies) deleted");
+                $"{referrals} referral(s) anonymised; {emails} email bod(y/ies) deleted; {deleted} document(s) deleted");
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Retention purge: {Referrals} referral(s) anonymised, {Emails} email bodies deleted", referrals, emails);
+            log.LogInformation("Retention purge: {Referrals} referral(s) anonymised, {Emails} email bodies deleted, {Documents} documents deleted",
+                referrals, emails, deleted);
         }
-        return new RetentionPurgeResult(referrals, emails);
+        return new RetentionPurgeResult(referrals, emails, deleted);
     }
 
     private async Task<int> AnonymiseReferralsAsync(CancellationToken ct)
@@ -89,6 +93,7 @@ public class RetentionPurgeJob(PlacementBrokerDbContext db, AuditTrail audit, IO
                 .SetProperty(r => r.LegalStatus, (string?)null)
                 .SetProperty(r => r.RiskSummary, (string?)null)
                 .SetProperty(r => r.CulturalNeeds, (string?)null)
+                .SetProperty(r => r.ProviderSummary, (string?)null)
                 .SetProperty(r => r.ClosedReason, (string?)null)
                 .SetProperty(r => r.HomePostcode, district)
                 .SetProperty(r => r.HomeLatitude, lat)
@@ -103,6 +108,8 @@ public class RetentionPurgeJob(PlacementBrokerDbContext db, AuditTrail audit, IO
         await db.Offers.Where(o => o.ReferralId == id && o.Notes != null).ExecuteUpdateAsync(s => s.SetProperty(o => o.Notes, (string?)null), ct);
         await db.ReferralRecipients.Where(x => x.ReferralId == id && x.DeclineDetail != null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeclineDetail, (string?)null), ct);
+        await db.ReferralQuestions.Where(q => q.ReferralId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(q => q.Text, Anonymised).SetProperty(q => q.Answer, q => q.Answer == null ? null : Anonymised), ct);
         audit.Record(null, "ReferralAnonymised", nameof(Referral), id,
             $"Child's identity anonymised {options.Value.UnplacedReferralIdentityDays} days after the referral closed unplaced", localAuthorityId: localAuthorityId);
         await db.SaveChangesAsync(ct);
@@ -126,6 +133,51 @@ public class RetentionPurgeJob(PlacementBrokerDbContext db, AuditTrail audit, IO
                 return total;
             }
             total += await db.OutboxEmails.Where(e => ids.Contains(e.Id) && e.Body != "").ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, ""), ct);
+        }
+    }
+
+    /// <summary>
+    /// Documents whose retention period has ended: <see cref="RetentionOptions.DocumentDays"/> after their referral closed
+    /// without a placement, or after the last of its placements ended. The bytes are removed from the store first, then the
+    /// record is marked (its name removed, the row kept for the audit trail), one by one: a run stopped between the two
+    /// leaves a record the next run finishes, never bytes with no record.
+    /// </summary>
+    private async Task<int> DeleteDocumentsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-options.Value.DocumentDays);
+        var cutoffDay = UkTime.DateOf(cutoff);
+        var done = 0;
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            var due = await db.ReferralDocuments.AsNoTracking()
+                .Where(d => d.DeletedAt == null && db.Referrals.Any(r => r.Id == d.ReferralId && (
+                    ((r.Status == ReferralStatus.Withdrawn || r.Status == ReferralStatus.Unfilled) && r.ClosedAt != null && r.ClosedAt < cutoff
+                        && !db.Placements.Any(p => p.ReferralId == r.Id))
+                    || (db.Placements.Any(p => p.ReferralId == r.Id)
+                        && !db.Placements.Any(p => p.ReferralId == r.Id && (p.Status == PlacementStatus.Active || p.EndDate == null || p.EndDate >= cutoffDay))))))
+                .OrderBy(d => d.UploadedAt).ThenBy(d => d.Id)
+                .Select(d => new { d.Id, d.StorageKey, d.ReferralId, d.LocalAuthorityId })
+                .Take(BatchSize).ToListAsync(ct);
+            if (due.Count == 0)
+            {
+                return done;
+            }
+            foreach (var d in due)
+            {
+                await documents.DeleteAsync(d.StorageKey, ct);
+                var changed = await db.ReferralDocuments.Where(x => x.Id == d.Id && x.DeletedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.DeletedAt, now).SetProperty(x => x.FileName, "Deleted")
+                        .SetProperty(x => x.Note, (string?)null).SetProperty(x => x.DeletedReason, "Retention period ended"), ct);
+                if (changed > 0)
+                {
+                    done++;
+                    audit.Record(null, "DocumentDeleted", nameof(Sharing.ReferralDocument), d.Id,
+                        $"Retention period ended ({options.Value.DocumentDays} days) for referral {d.ReferralId}", localAuthorityId: d.LocalAuthorityId);
+                    await db.SaveChangesAsync(ct);
+                }
+            }
         }
     }
 

@@ -32,4 +32,10 @@ public interface IMarketplaceNotifier
 
     /// <summary>To the authority's placement managers: an offer waits for their approval.</summary>
     Task ApprovalRequestedAsync(IReadOnlyCollection<Guid> managerUserIds, ApprovalRequestedEvent payload);
+
+    /// <summary>To the referral's creator and everyone of the authority watching it: a provider asked a question.</summary>
+    Task QuestionAskedAsync(Guid creatorUserId, Sharing.QuestionAskedEvent payload);
+
+    /// <summary>To the users of the providers the answer goes to: the one that asked, or every recipient.</summary>
+    Task QuestionAnsweredAsync(IReadOnlyCollection<Guid> providerIds, Sharing.QuestionAnsweredEvent payload);
 }

@@ -233,7 +233,8 @@ public class OfferService(
         var rows = recipients.Items.Select(r => new { Recipient = r, loaded[r.ReferralId].Referral, loaded[r.ReferralId].Lot }).ToList();
         var ids = rows.Select(r => r.Referral.Id).ToList();
         var offers = await db.Offers.AsNoTracking().Where(o => o.ProviderId == providerId && ids.Contains(o.ReferralId))
-            .Select(o => new { o.ReferralId, Summary = new ProviderOfferSummary(o.Id, o.VacancyId, o.WeeklyPrice, o.Status) }).ToListAsync(ct);
+            .Select(o => new { o.ReferralId, o.Status, Summary = new ProviderOfferSummary(o.Id, o.VacancyId, o.WeeklyPrice, o.Status) { Shortlisted = o.ShortlistedAt != null } })
+            .ToListAsync(ct);
         var views = new List<ProviderReferralView>();
         foreach (var row in rows)
         {
@@ -246,7 +247,15 @@ public class OfferService(
                 r.ChildGender, r.SiblingGroupSize, r.Needs, r.MustHaveNeeds, Postcode.District(r.HomePostcode) ?? "", r.OfferDeadline, r.Status,
                 referralId is not null && r.Status == ReferralStatus.Open ? fitting.Count > 0 : row.Recipient.Fits, fitting,
                 row.Recipient.DeclinedAt is not null, row.Recipient.DeclineReason,
-                [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt));
+                [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt)
+            {
+                ProviderSummary = r.ProviderSummary,
+                // As SharingService.StageAsync decides it, from the offers already read.
+                Stage = offers.Any(o => o.ReferralId == r.Id && o.Status == OfferStatus.Accepted) ? Sharing.SharingStage.Placed
+                    : r.Status == ReferralStatus.Open && offers.Any(o => o.ReferralId == r.Id && o.Summary.Shortlisted
+                        && o.Status is OfferStatus.Submitted or OfferStatus.PendingApproval) ? Sharing.SharingStage.Shortlisted
+                    : Sharing.SharingStage.Recipient,
+            });
         }
         return new Paged<ProviderReferralView>(views, recipients.Info);
     }
@@ -316,6 +325,7 @@ public class OfferService(
                 ApprovalStatus = approvals.GetValueOrDefault(d.Offer.Id)?.Status,
                 ApprovalDecisionReason = approvals.GetValueOrDefault(d.Offer.Id)?.DecisionReason,
                 PlacementId = placementIds.TryGetValue(d.Offer.Id, out var placed) ? placed : null,
+                Shortlisted = d.Offer.ShortlistedAt is not null,
             };
         })];
     }

@@ -61,6 +61,12 @@ public class Referral
     public string? LegalStatus { get; set; }
     public string? RiskSummary { get; set; }
     public string? CulturalNeeds { get; set; }
+    /// <summary>
+    /// What every provider the referral is sent to reads about the child beyond the anonymised profile: risks, behaviours,
+    /// wishes and feelings, education and health, in words that identify no one (checked against the child's name, date
+    /// of birth and case reference when saved).
+    /// </summary>
+    public string? ProviderSummary { get; set; }
 
     public required string HomePostcode { get; set; }
     public double? HomeLatitude { get; set; }
@@ -144,4 +150,7 @@ public class Offer
     public required Guid CreatedByUserId { get; init; }
     public required DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the officer shortlisted the offer: its provider then sees the documents shared at shortlisting.</summary>
+    public DateTime? ShortlistedAt { get; set; }
+    public Guid? ShortlistedByUserId { get; set; }
 }

@@ -8,7 +8,7 @@ public sealed record ChildInput(
 public sealed record CreateReferralRequest(
     Guid? LotId, Urgency? Urgency, DateOnly? StartDate, PlacementDuration? Duration, ChildInput? Child, string? HomePostcode,
     double? HomeLatitude, double? HomeLongitude, double? MaxDistanceMiles, decimal? WeeklyBudget, DateTime? OfferDeadline,
-    bool? Draft = null, bool? OutOfAreaRequired = null);
+    bool? Draft = null, bool? OutOfAreaRequired = null, string? ProviderSummary = null);
 
 /// <summary>Widened criteria for a referral that went unfilled.</summary>
 public sealed record RebroadcastRequest(Guid? LotId, double? MaxDistanceMiles, decimal? WeeklyBudget, DateTime? OfferDeadline, bool? OutOfAreaRequired);
@@ -35,16 +35,29 @@ public sealed record ReferralView(
     PlacementDuration Duration, ReferralStatus Status, ChildView Child, string HomePostcode, string Area, double? HomeLatitude,
     double? HomeLongitude, double MaxDistanceMiles, bool OutOfAreaRequired, decimal WeeklyBudget, DateTime OfferDeadline, bool Retrospective,
     DateTime CreatedAt, DateTime? PublishedAt, DateTime? ClosedAt, string? ClosedReason, int ProvidersNotified, int Offers, int Declines,
-    Guid? PreviousReferralId);
+    Guid? PreviousReferralId)
+{
+    /// <summary>What every provider the referral is sent to reads beyond the anonymised profile.</summary>
+    public string? ProviderSummary { get; init; }
+}
 
 /// <summary>What a provider sees: never the name, date of birth, reference or full postcode.</summary>
 public sealed record ProviderReferralView(
     Guid Id, Guid LotId, string LotName, Urgency Urgency, DateOnly StartDate, PlacementDuration Duration, int AgeYears, Gender Gender,
     int SiblingGroupSize, IReadOnlyList<Need> Needs, IReadOnlyList<Need> MustHaveNeeds, string Area, DateTime OfferDeadline,
     ReferralStatus Status, bool Fits, IReadOnlyList<Guid> MatchingVacancyIds, bool Declined, DeclineReason? DeclineReason,
-    IReadOnlyList<ProviderOfferSummary> MyOffers, DateTime ReceivedAt);
+    IReadOnlyList<ProviderOfferSummary> MyOffers, DateTime ReceivedAt)
+{
+    /// <summary>The officer's summary for providers: risks, behaviours, wishes and feelings, education and health, identifying no one.</summary>
+    public string? ProviderSummary { get; init; }
+    /// <summary>What the provider may see (spec 12): the referral and summary; the shortlisted documents too; or all, once placed.</summary>
+    public Sharing.SharingStage Stage { get; init; }
+}
 
-public sealed record ProviderOfferSummary(Guid Id, Guid VacancyId, decimal WeeklyPrice, OfferStatus Status);
+public sealed record ProviderOfferSummary(Guid Id, Guid VacancyId, decimal WeeklyPrice, OfferStatus Status)
+{
+    public bool Shortlisted { get; init; }
+}
 
 public sealed record ExplanationView(string Criterion, int Points, string Text);
 
@@ -91,6 +104,8 @@ public sealed record OfferView(
     public string? ApprovalDecisionReason { get; init; }
     /// <summary>The placement made from this offer, once accepted.</summary>
     public Guid? PlacementId { get; init; }
+    /// <summary>Whether the officer shortlisted it: its provider sees the documents shared at shortlisting.</summary>
+    public bool Shortlisted { get; init; }
 }
 
 /// <summary>How one of a provider's vacancies fits a referral: the must-have needs it does not meet, and every rule it breaks.</summary>

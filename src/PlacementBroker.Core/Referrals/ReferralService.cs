@@ -7,7 +7,7 @@ namespace PlacementBroker.Core.Referrals;
 /// </summary>
 public class ReferralService(
     PlacementBrokerDbContext db, IGeocoder geocoder, MatchService matching, EmailOutbox emails, IMarketplaceNotifier live,
-    AuditTrail audit, Placements.PlaceLedger places, TimeProvider clock)
+    AuditTrail audit, Placements.PlaceLedger places, Sharing.IDocumentStore documents, TimeProvider clock)
 {
     public const int MaxRetrospectiveDays = 30;
 
@@ -64,6 +64,15 @@ public class ReferralService(
             errors.Add("startDate", "The start date must be within the next year");
         }
         ValidateChild(request.Child, request.StartDate ?? today, today, errors);
+        if (request.ProviderSummary is { Length: > Sharing.ProviderSummaryCheck.MaxLength })
+        {
+            errors.Add("providerSummary", $"The provider summary must be {Sharing.ProviderSummaryCheck.MaxLength:N0} characters or fewer");
+        }
+        else if (Sharing.ProviderSummaryCheck.Error(request.ProviderSummary, request.Child?.FirstName, request.Child?.LastName, request.Child?.Reference,
+                request.Child?.DateOfBirth) is { } identifying)
+        {
+            errors.Add("providerSummary", identifying);
+        }
 
         var postcode = HomePostcode(request);
         errors.Required("homePostcode", request.HomePostcode, postcode is not null,
@@ -163,6 +172,7 @@ public class ReferralService(
         referral.LegalStatus = Trimmed(child.LegalStatus);
         referral.RiskSummary = Trimmed(child.RiskSummary);
         referral.CulturalNeeds = Trimmed(child.CulturalNeeds);
+        referral.ProviderSummary = Trimmed(request.ProviderSummary);
         referral.HomePostcode = postcode!;
         referral.HomeLatitude = coordinates?.Latitude;
         referral.HomeLongitude = coordinates?.Longitude;
@@ -310,6 +320,31 @@ public class ReferralService(
     }
 
     /// <summary>A new referral for the same child with widened criteria (radius, budget, lot), sent afresh.</summary>
+    /// <summary>
+    /// The documents the officer attached go with the referral sent again, each at its own stage: a copy of the bytes under
+    /// the new referral, so that the old referral's retention never takes the new one's documents.
+    /// </summary>
+    private async Task CopyDocumentsAsync(Referral old, Referral fresh, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var d in await db.ReferralDocuments.AsNoTracking().Where(x => x.ReferralId == old.Id && x.DeletedAt == null).OrderBy(x => x.UploadedAt).ToListAsync(ct))
+        {
+            if (await documents.ReadAsync(d.StorageKey, ct) is not { } content)
+            {
+                continue;
+            }
+            var id = Guid.CreateVersion7();
+            var copy = new Sharing.ReferralDocument
+            {
+                Id = id, ReferralId = fresh.Id, LocalAuthorityId = fresh.LocalAuthorityId, Kind = d.Kind, ShareAt = d.ShareAt, FileName = d.FileName,
+                ContentType = d.ContentType, Size = d.Size, Note = d.Note, StorageKey = $"referrals/{fresh.Id:N}/{id:N}", ContentHash = d.ContentHash,
+                UploadedByUserId = d.UploadedByUserId, UploadedAt = now,
+            };
+            await documents.SaveAsync(copy.StorageKey, content, ct);
+            db.ReferralDocuments.Add(copy);
+        }
+    }
+
     public async Task<Outcome<ReferralCreated>> RebroadcastAsync(Actor actor, Guid referralId, RebroadcastRequest request, CancellationToken ct = default)
     {
         var old = await OwnAsync(actor, referralId, ct);
@@ -331,13 +366,15 @@ public class ReferralService(
             new ChildInput(old.ChildReference, old.ChildFirstName, old.ChildLastName, old.ChildDateOfBirth, old.ChildGender, old.SiblingGroupSize,
                 old.Needs, old.MustHaveNeeds, old.WishesAndFeelings, old.LegalStatus, old.RiskSummary, old.CulturalNeeds),
             old.HomePostcode, old.HomeLatitude, old.HomeLongitude, request.MaxDistanceMiles ?? old.MaxDistanceMiles,
-            request.WeeklyBudget ?? old.WeeklyBudget, request.OfferDeadline, OutOfAreaRequired: request.OutOfAreaRequired ?? old.OutOfAreaRequired), ct);
+            request.WeeklyBudget ?? old.WeeklyBudget, request.OfferDeadline, OutOfAreaRequired: request.OutOfAreaRequired ?? old.OutOfAreaRequired,
+            ProviderSummary: old.ProviderSummary), ct);
         if (!created.Succeeded)
         {
             return created;
         }
         var fresh = await db.Referrals.SingleAsync(r => r.Id == created.Value!.Id, ct);
         fresh.PreviousReferralId = old.Id;
+        await CopyDocumentsAsync(old, fresh, ct);
         Func<Task>? closed = null;
         if (old.Status == ReferralStatus.Open)
         {
@@ -460,7 +497,7 @@ public class ReferralService(
         return new ReferralView(r.Id, r.LocalAuthorityId, r.CreatedByUserId, r.LotId, await LotNameAsync(r.LotId, ct), r.Urgency, r.StartDate, r.Duration,
             r.Status, child, r.HomePostcode, Postcode.District(r.HomePostcode) ?? r.HomePostcode, r.HomeLatitude, r.HomeLongitude, r.MaxDistanceMiles,
             r.OutOfAreaRequired, r.WeeklyBudget, r.OfferDeadline, r.Retrospective, r.CreatedAt, r.PublishedAt, r.ClosedAt, r.ClosedReason,
-            counts?.Sent ?? 0, offers, counts?.Declined ?? 0, r.PreviousReferralId);
+            counts?.Sent ?? 0, offers, counts?.Declined ?? 0, r.PreviousReferralId) { ProviderSummary = r.ProviderSummary };
     }
 
     private async Task<string> LotNameAsync(Guid lotId, CancellationToken ct) =>

@@ -155,6 +155,9 @@ public static class Words
         Uplifts.UpliftDecision v => Name(v),
         Uplifts.CostCategory v => Name(v),
         Uplifts.VariationKind v => Name(v),
+        Sharing.DocumentKind v => Name(v),
+        Sharing.ShareStage v => Name(v),
+        Sharing.SharingStage v => Name(v),
         _ => value.ToString(),
     };
 
@@ -202,6 +205,50 @@ public static class Words
         Uplifts.VariationKind.ChangeOfSetting => "Change of setting",
         Uplifts.VariationKind.Other => "Other variation",
         _ => kind.ToString(),
+    };
+
+    public static string Name(Sharing.DocumentKind kind) => kind switch
+    {
+        Sharing.DocumentKind.CarePlan => "Care plan",
+        Sharing.DocumentKind.RiskAssessment => "Risk assessment",
+        Sharing.DocumentKind.PlacementPlan => "Placement plan",
+        Sharing.DocumentKind.HealthAssessment => "Health assessment",
+        Sharing.DocumentKind.EducationPlan => "Education plan (EHCP)",
+        Sharing.DocumentKind.Other => "Other document",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>When a document is shared, as "shared when …" finishes.</summary>
+    public static string Name(Sharing.ShareStage stage) => stage switch
+    {
+        Sharing.ShareStage.Shortlisted => "Shortlisted",
+        Sharing.ShareStage.Placed => "Placed",
+        _ => stage.ToString(),
+    };
+
+    /// <summary>When a document is shared, as a sentence: "Shared when shortlisted".</summary>
+    public static string SharedWhen(Sharing.ShareStage stage) => stage switch
+    {
+        Sharing.ShareStage.Shortlisted => "Shared with the providers you shortlist",
+        Sharing.ShareStage.Placed => "Shared with the provider when the child is placed",
+        _ => stage.ToString(),
+    };
+
+    /// <summary>What a provider is told about the documents at its stage.</summary>
+    public static string DocumentsAtStage(Sharing.SharingStage stage) => stage switch
+    {
+        Sharing.SharingStage.Recipient => "The placing officer shares documents, such as the risk assessment, with the providers whose offer they shortlist, and the rest with the provider the child is placed with.",
+        Sharing.SharingStage.Shortlisted => "Your offer is shortlisted: the documents shared at shortlisting are yours to read.",
+        Sharing.SharingStage.Placed => "The child is placed with you: every document is shared with you.",
+        _ => stage.ToString(),
+    };
+
+    public static string Name(Sharing.SharingStage stage) => stage switch
+    {
+        Sharing.SharingStage.Recipient => "Referral received",
+        Sharing.SharingStage.Shortlisted => "Shortlisted",
+        Sharing.SharingStage.Placed => "Placed with you",
+        _ => stage.ToString(),
     };
 
     public static string Name(Contracts.KpiMeasure measure) => measure switch

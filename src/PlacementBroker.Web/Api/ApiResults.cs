@@ -14,6 +14,10 @@ public static class ApiResults
         OutcomeKind.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: outcome.Message),
         OutcomeKind.BusinessRule => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The request breaks a rule", detail: outcome.Message,
             extensions: outcome.Errors.Count > 0 ? new Dictionary<string, object?> { ["errors"] = outcome.Errors } : null),
+        OutcomeKind.TooLarge => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large", detail: outcome.Message,
+            extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors }),
+        OutcomeKind.UnsupportedType => Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The file is not of a kind accepted",
+            detail: outcome.Message, extensions: new Dictionary<string, object?> { ["errors"] = outcome.Errors }),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.Kind}"),
     };
 

@@ -162,6 +162,9 @@ public static class AuthExtensions
             .AddPolicy(Policies.KpiReaders, p => p.RequireRole(
                 nameof(Role.PlacingOfficer), nameof(Role.PlacementManager), nameof(Role.QaOfficer), nameof(Role.Commissioner), nameof(Role.ProviderUser)))
             .AddPolicy(Policies.ContractParties, p => p.RequireRole(nameof(Role.Commissioner), nameof(Role.ProviderUser)))
+            .AddPolicy(Policies.ReferralParties, p => p.RequireAssertion(c =>
+                ((c.User.IsInRole(nameof(Role.PlacingOfficer)) || c.User.IsInRole(nameof(Role.PlacementManager))) && c.User.HasClaim(x => x.Type == PlacementBrokerClaims.LocalAuthority))
+                || (c.User.IsInRole(nameof(Role.ProviderUser)) && c.User.HasClaim(x => x.Type == PlacementBrokerClaims.Provider))))
             .AddPolicy(Policies.AuthorityUser, p => p
                 .RequireRole(IdentityAdministration.AuthorityRoles.Select(r => r.ToString()))
                 .RequireClaim(PlacementBrokerClaims.LocalAuthority));

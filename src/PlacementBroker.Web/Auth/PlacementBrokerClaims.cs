@@ -66,4 +66,6 @@ public static class Policies
     public const string ContractParties = nameof(ContractParties);
     /// <summary>Any user of a local authority.</summary>
     public const string AuthorityUser = nameof(AuthorityUser);
+    /// <summary>Both sides of a referral: its authority's placing officers and managers, and providers' users (each service checks which referral).</summary>
+    public const string ReferralParties = nameof(ReferralParties);
 }

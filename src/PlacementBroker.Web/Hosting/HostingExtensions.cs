@@ -15,6 +15,7 @@ using PlacementBroker.Core.Payments;
 using PlacementBroker.Core.Sufficiency;
 using PlacementBroker.Core.DataProtection;
 using PlacementBroker.Web.Hubs;
+using PlacementBroker.Web.Documents;
 using StackExchange.Redis;
 
 namespace PlacementBroker.Web.Hosting;
@@ -47,6 +48,7 @@ public static class HostingExtensions
         builder.AddPlacementBrokerAuth(options);
         builder.AddAbuseLimits();
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
+        builder.AddDocuments(options);
 
         services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
             .AddNotifications(builder.Configuration)
@@ -224,6 +226,7 @@ public static class HostingExtensions
         app.MapQualityEndpoints();
         app.MapContractEndpoints();
         app.MapUpliftEndpoints();
+        app.MapSharingEndpoints();
         app.MapSufficiencyEndpoints();
         app.MapBillingEndpoints();
         app.MapDataProtectionEndpoints();

@@ -26,6 +26,12 @@ public class HubMarketplaceNotifier(IHubContext<MarketplaceHub> hub, ILogger<Hub
     public Task ApprovalRequestedAsync(IReadOnlyCollection<Guid> managerUserIds, ApprovalRequestedEvent payload) =>
         SendAsync(managerUserIds.Select(MarketplaceHub.UserGroup), "approvalRequested", payload);
 
+    public Task QuestionAskedAsync(Guid creatorUserId, Core.Sharing.QuestionAskedEvent payload) =>
+        SendAsync([MarketplaceHub.UserGroup(creatorUserId), MarketplaceHub.ReferralGroup(payload.ReferralId)], "questionAsked", payload);
+
+    public Task QuestionAnsweredAsync(IReadOnlyCollection<Guid> providerIds, Core.Sharing.QuestionAnsweredEvent payload) =>
+        SendAsync(providerIds.Select(MarketplaceHub.ProviderGroup), "questionAnswered", payload);
+
     private async Task SendAsync(IEnumerable<string> groups, string name, object payload)
     {
         var list = groups.ToList();

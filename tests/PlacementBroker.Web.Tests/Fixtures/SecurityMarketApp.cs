@@ -126,6 +126,13 @@ public class SecurityMarketApp : PostgresApp
         }
         (side.Referral, side.Offer) = await ReferralWithOfferAsync(side.Vacancy);
         (side.SpareReferral, side.SpareOffer) = await ReferralWithOfferAsync(side.Vacancy);
+        Assert.Equal(HttpStatusCode.OK, (await officerClient.PostAsync($"/api/offers/{side.Offer}/shortlist", null)).StatusCode);
+        async Task<Guid> DocumentAsync() => await IdAsync(await officerClient.PostAsync($"/api/referrals/{side.Referral}/documents",
+            Sharing.DocumentSamples.Form(Sharing.DocumentSamples.Pdf(), "Risk assessment.pdf", "RiskAssessment", "Shortlisted")), HttpStatusCode.Created);
+        side.Document = await DocumentAsync();
+        side.SpareDocument = await DocumentAsync();
+        side.Question = await IdAsync(await providerClient.PostAsJsonAsync($"/api/referrals/{side.Referral}/questions", new { text = "Does she attend school?" }),
+            HttpStatusCode.Created);
         var (_, placedOffer) = await ReferralWithOfferAsync(side.Vacancy);
         side.Placement = await IdAsync(await officerClient.PostAsJsonAsync($"/api/offers/{placedOffer}/accept", new { kind = "Spot" }), HttpStatusCode.Created, "placementId");
         // An inadequate home makes the provider amber: from now on its placements wait for a manager's approval.

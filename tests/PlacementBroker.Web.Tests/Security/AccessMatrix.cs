@@ -305,6 +305,18 @@ public static class AccessMatrix
         new("POST /api/block-contracts/{id:guid}/variations", [Commissioner], Id: s => s.BlockContract,
             Body: (_, _) => new { effectiveFrom = "2027-01-01", places = 3, reason = "Another place" }),
 
+        // Referral documents and questions: the referral's officers shortlist, attach and answer; its officers and managers
+        // read everything; a provider it was sent to reads what its stage allows (the side's offer is shortlisted) and asks.
+        new("POST /api/offers/{id:guid}/shortlist", [PlacingOfficer], Id: s => s.SpareOffer),
+        new("DELETE /api/offers/{id:guid}/shortlist", [PlacingOfficer], Id: s => s.SpareOffer),
+        new("POST /api/referrals/{id:guid}/documents", [PlacingOfficer], Id: s => s.Referral),
+        new("GET /api/referrals/{id:guid}/documents", [PlacingOfficer, PlacementManager, ProviderAdmin, ProviderUser], Id: s => s.Referral),
+        new("GET /api/documents/{id:guid}", [PlacingOfficer, PlacementManager, ProviderAdmin, ProviderUser], Id: s => s.Document),
+        new("DELETE /api/documents/{id:guid}", [PlacingOfficer], Id: s => s.SpareDocument),
+        new("POST /api/referrals/{id:guid}/questions", Providers, Id: s => s.Referral, Body: (_, _) => new { text = "Is she in school?" }),
+        new("GET /api/referrals/{id:guid}/questions", [PlacingOfficer, PlacementManager, ProviderAdmin, ProviderUser], Id: s => s.Referral),
+        new("POST /api/questions/{id:guid}/answer", [PlacingOfficer], Id: s => s.Question, Body: (_, _) => new { text = "Yes", shareWithAll = false }),
+
         // Sufficiency
         new("GET /api/sufficiency", [Commissioner], Query: s => $"lotId={s.Lot}&scope=dps"),
         new("GET /api/provider-performance", [Commissioner, ProviderAdmin, ProviderUser], Query: s => $"providerId={s.Provider}"),

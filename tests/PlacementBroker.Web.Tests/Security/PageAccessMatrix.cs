@@ -186,6 +186,8 @@ public static class PageAccessMatrix
         new("/referrals/{id:guid}/draft/{section}", [PlacingOfficer], s => $"/referrals/{s.Referral}/draft/child",
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
         new("/referrals/{id:guid}/withdraw", [PlacingOfficer], s => $"/referrals/{s.Referral}/withdraw"),
+        // The documents shared with providers: the authority's officers and managers read them; officers upload and delete.
+        new("/referrals/{id:guid}/documents", Readers, s => $"/referrals/{s.Referral}/documents"),
         new("/referrals/{id:guid}/rebroadcast", [PlacingOfficer], s => $"/referrals/{s.Referral}/rebroadcast",
             Except: Cells((PlacingOfficer, Target.Own, PageExpect.RedirectTo("/referrals/")))),
         // The check before accepting: the market's offer may need a manager or already be decided, which sends the officer back to the referral.

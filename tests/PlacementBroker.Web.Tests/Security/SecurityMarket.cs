@@ -83,12 +83,18 @@ public sealed class Side
     /// <summary>A variation of the placement's agreement (additional support) agreed by the placement manager.</summary>
     public Guid Variation { get; set; }
 
+    /// <summary>On <see cref="Referral"/>, whose <see cref="Offer"/> is shortlisted: a risk assessment shared at shortlisting, one to delete, and the provider's question.</summary>
+    public Guid Document { get; set; }
+    public Guid SpareDocument { get; set; }
+    public Guid Question { get; set; }
+
     /// <summary>What no one of the other side may ever see, in any answer (open DPSs, lots and provider profiles are shared).</summary>
     public IEnumerable<Guid> Private =>
     [
         CommissionerUser, OfficerUser, ProviderUser, Application, Membership, SpareMembership, Vacancy, SpareVacancy, Referral, Offer,
         SpareReferral, SpareOffer, Placement, Approval, BillingRun, Statement, UnfinishedReferral,
         KpiReturn, Kpi, ContractReview, ReviewAction, ScheduledReview, ImprovementPlan, Milestone, UpliftRound, UpliftRequest, BlockContract, Variation,
+        Document, SpareDocument, Question,
     ];
 }
 

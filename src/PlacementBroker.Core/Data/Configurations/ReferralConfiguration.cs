@@ -5,7 +5,7 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     public void Configure(EntityTypeBuilder<Referral> builder)
     {
         builder.HasMaxLength(100, e => e.ChildReference, e => e.ChildFirstName, e => e.ChildLastName);
-        builder.HasMaxLength(TextLengths.LongText, e => e.WishesAndFeelings, e => e.RiskSummary);
+        builder.HasMaxLength(TextLengths.LongText, e => e.WishesAndFeelings, e => e.RiskSummary, e => e.ProviderSummary);
         builder.HasMaxLength(TextLengths.Paragraph, e => e.CulturalNeeds, e => e.ClosedReason);
         builder.HasMaxLength(200, e => e.LegalStatus);
         builder.EnumsAsStrings(e => e.Needs);

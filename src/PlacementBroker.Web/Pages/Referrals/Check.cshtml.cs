@@ -1,12 +1,14 @@
 namespace PlacementBroker.Web.Pages.Referrals;
 
 /// <summary>Check your answers before sending: the draft in full, each answer with a Change link, and "Send to providers".</summary>
-public class CheckModel(ReferralService referrals) : ReferralsPageModel
+public class CheckModel(ReferralService referrals, Core.Sharing.SharingService sharing) : ReferralsPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
     public ReferralView Referral { get; private set; } = null!;
+
+    public int DocumentCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -16,6 +18,7 @@ public class CheckModel(ReferralService referrals) : ReferralsPageModel
             return elsewhere;
         }
         Referral = draft!;
+        DocumentCount = (await sharing.ListAsync(Actor, Id, Aborted))?.Count ?? 0;
         return Page();
     }
 

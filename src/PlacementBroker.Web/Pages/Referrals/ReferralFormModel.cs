@@ -14,7 +14,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         new("placement", "The placement", ["Input.LotId", "Input.Urgency", "Input.StartDate", "Input.Duration"]),
         new("child", "The child", ["Input.Reference", "Input.FirstName", "Input.LastName", "Input.DateOfBirth", "Input.Gender",
             "Input.SiblingGroupSize", "Input.LegalStatus", "Input.WishesAndFeelings"]),
-        new("needs", "Needs and risks", ["Input.Needs", "Input.RiskSummary", "Input.CulturalNeeds"]),
+        new("needs", "Needs and risks", ["Input.Needs", "Input.RiskSummary", "Input.CulturalNeeds", "Input.ProviderSummary"]),
         new("location", "Where the child lives", ["Input.HomePostcode", "Input.MaxDistanceMiles", "Input.OutOfAreaRequired"]),
         new("budget", "Budget and deadline", ["Input.WeeklyBudget", "Input.DeadlineDate", "Input.DeadlineTime"]),
     ];
@@ -53,7 +53,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
         string? FirstName = null, string? LastName = null, DateInputValue? DateOfBirth = null, string? Gender = null, string? SiblingGroupSize = "1",
         IReadOnlyList<string>? Needs = null, IReadOnlyList<string>? MustHaveNeeds = null, string? WishesAndFeelings = null, string? LegalStatus = null,
         string? RiskSummary = null, string? CulturalNeeds = null, string? HomePostcode = null, string? MaxDistanceMiles = null, bool OutOfAreaRequired = false, string? WeeklyBudget = null, DateInputValue? DeadlineDate = null,
-        string? DeadlineTime = null)
+        string? DeadlineTime = null, string? ProviderSummary = null)
     {
         public static ReferralInput From(ReferralView r)
         {
@@ -64,7 +64,7 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 child.SiblingGroupSize.ToString(CultureInfo.InvariantCulture),
                 [.. child.Needs.Select(n => n.ToString())], [.. child.MustHaveNeeds.Select(n => n.ToString())],
                 child.WishesAndFeelings, child.LegalStatus, child.RiskSummary, child.CulturalNeeds, r.HomePostcode,
-                Miles(r.MaxDistanceMiles), r.OutOfAreaRequired, Budget(r.WeeklyBudget), DateInputValue.From(deadlineDate), deadlineTime);
+                Miles(r.MaxDistanceMiles), r.OutOfAreaRequired, Budget(r.WeeklyBudget), DateInputValue.From(deadlineDate), deadlineTime, r.ProviderSummary);
         }
 
         /// <summary>
@@ -144,7 +144,8 @@ public abstract class ReferralFormModel(DpsService dps) : ReferralsPageModel
                 // A must-have stays ticked inside the reveal of a need unticked again: only the ticked needs count.
                 [.. (Input.MustHaveNeeds ?? []).Where(n => (Input.Needs ?? []).Contains(n)).Select(FormValues.Choice<Need>).OfType<Need>()],
                 Input.WishesAndFeelings, Input.LegalStatus, Input.RiskSummary, Input.CulturalNeeds),
-            Input.HomePostcode, null, null, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired);
+            Input.HomePostcode, null, null, miles, budget, deadline, Draft: true, OutOfAreaRequired: Input.OutOfAreaRequired,
+            ProviderSummary: Input.ProviderSummary);
     }
 
     /// <summary>

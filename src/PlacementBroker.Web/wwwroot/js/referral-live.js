@@ -17,4 +17,20 @@
     liveText: 'Live: new offers appear here automatically',
     failedText: 'Not live: refresh the page to see new offers'
   });
+
+  // Providers' questions, live: a new one is swapped in as the server renders it, with its answer form.
+  var questions = document.getElementById('questions');
+  if (questions) {
+    window.PlacementBrokerLive({
+      region: questions,
+      url: function () { return questions.getAttribute('data-questions-url'); },
+      events: ['questionAsked'],
+      // Never while an answer is being written: it would be lost. The next question, or a reload, brings it in.
+      accepts: function (payload) {
+        var writing = Array.prototype.some.call(questions.querySelectorAll('textarea'), function (t) { return t.value.trim() !== ''; });
+        return !writing && (!payload || !payload.referralId || payload.referralId === referralId);
+      },
+      onConnected: function (connection) { return connection.invoke('WatchReferral', referralId); }
+    });
+  }
 })();

@@ -1,4 +1,4 @@
-// The Ofsted import form, with upload progress: sends the file with XMLHttpRequest so the <progress> element can show
+// A file upload form (form[data-upload-progress]: the Ofsted import, a referral's documents), with upload progress: sends the file with XMLHttpRequest so the <progress> element can show
 // how much has gone, then swaps in the page the server answers with. Without JavaScript the form posts as usual.
 (function () {
   'use strict';
@@ -38,7 +38,7 @@
         bar.value = 100;
         bar.textContent = '100%';
         label.textContent = 'Uploaded';
-        status.textContent = 'Reading the file: this can take a minute for the whole register.';
+        status.textContent = form.getAttribute('data-upload-progress') || 'Reading the file: this can take a minute for the whole register.';
       });
       xhr.addEventListener('load', function () {
         var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');

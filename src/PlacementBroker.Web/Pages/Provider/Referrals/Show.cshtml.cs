@@ -1,8 +1,20 @@
 namespace PlacementBroker.Web.Pages.Provider.Referrals;
 
 /// <summary>One referral as the provider sees it (anonymised), which of its vacancies fit, and its offers on it.</summary>
-public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvider clock) : ProviderReferralPageModel(offers)
+public class ShowModel(OfferService offers, VacancyService vacancies, Core.Sharing.SharingService sharing, TimeProvider clock) : ProviderReferralPageModel(offers)
 {
+    /// <summary>The documents the provider's stage allows, and its questions with the answers shared with every provider.</summary>
+    public List<Core.Sharing.DocumentView> Documents { get; private set; } = [];
+    public List<Core.Sharing.ReferralQuestionView> Questions { get; private set; } = [];
+
+    [BindProperty]
+    public string? QuestionText { get; set; }
+
+    public bool CanAsk => Referral.Status == ReferralStatus.Open;
+
+    /// <summary>Shortlisted or placed, and the officer has shared nothing at that stage.</summary>
+    public bool NothingSharedYet => Referral.Stage != Core.Sharing.SharingStage.Recipient && Documents.Count == 0;
+
     public List<VacancyView> Vacancies { get; private set; } = [];
 
     public bool DeadlinePassed => Referral.OfferDeadline <= clock.GetUtcNow().UtcDateTime;
@@ -25,7 +37,25 @@ public class ShowModel(OfferService offers, VacancyService vacancies, TimeProvid
         }
         Vacancies = (await vacancies.ListAsync(Actor, new VacancyFilter(LotId: Referral.LotId), Aborted)).Value ?? [];
         Fits = Referral.Status == ReferralStatus.Open ? await Offers.VacancyFitAsync(Actor, Id, Aborted) ?? [] : [];
+        Documents = await sharing.ListAsync(Actor, Id, Aborted) ?? [];
+        Questions = await sharing.QuestionsAsync(Actor, Id, Aborted) ?? [];
         return true;
+    }
+
+    /// <summary>Asks the placing officer a question: no other provider learns who asked.</summary>
+    public async Task<IActionResult> OnPostAskAsync()
+    {
+        ModelState.Clear();
+        return await SettleAsync(await sharing.AskAsync(Actor, Id, new Core.Sharing.QuestionRequest(QuestionText), Aborted),
+            _ => Done("Your question has been sent to the placing officer. You will be emailed when it is answered", "/Provider/Referrals/Show", new { id = Id }),
+            () => PageIfFoundAsync(LoadAsync()), new Dictionary<string, string> { ["text"] = nameof(QuestionText) });
+    }
+
+    /// <summary>A document the provider's stage allows, as an attachment, never cached; the download is audited.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid documentId)
+    {
+        var outcome = await sharing.DownloadAsync(Actor, documentId, Aborted);
+        return outcome.Succeeded ? DocumentDownload.Result(Response, outcome.Value!) : NotFound();
     }
 
     public VacancyView? Vacancy(Guid id) => Vacancies.FirstOrDefault(v => v.Id == id);

@@ -1,0 +1,188 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PlacementBroker.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReferralDocumentsAndQuestions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ProviderSummary",
+                table: "Referrals",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ShortlistedAt",
+                table: "Offers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ShortlistedByUserId",
+                table: "Offers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ReferralDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocalAuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ShareAt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralDocuments_AspNetUsers_UploadedByUserId",
+                        column: x => x.UploadedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralDocuments_LocalAuthorities_LocalAuthorityId",
+                        column: x => x.LocalAuthorityId,
+                        principalTable: "LocalAuthorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralDocuments_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AskedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SharedWithAll = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnsweredByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralQuestions_AspNetUsers_AnsweredByUserId",
+                        column: x => x.AnsweredByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralQuestions_AspNetUsers_AskedByUserId",
+                        column: x => x.AskedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralQuestions_Providers_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "Providers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReferralQuestions_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralDocuments_DeletedAt",
+                table: "ReferralDocuments",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralDocuments_LocalAuthorityId",
+                table: "ReferralDocuments",
+                column: "LocalAuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralDocuments_ReferralId_UploadedAt",
+                table: "ReferralDocuments",
+                columns: new[] { "ReferralId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralDocuments_UploadedByUserId",
+                table: "ReferralDocuments",
+                column: "UploadedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralQuestions_AnsweredByUserId",
+                table: "ReferralQuestions",
+                column: "AnsweredByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralQuestions_AskedByUserId",
+                table: "ReferralQuestions",
+                column: "AskedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralQuestions_ProviderId",
+                table: "ReferralQuestions",
+                column: "ProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralQuestions_ReferralId_AskedAt",
+                table: "ReferralQuestions",
+                columns: new[] { "ReferralId", "AskedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralQuestions_ReferralId_ProviderId",
+                table: "ReferralQuestions",
+                columns: new[] { "ReferralId", "ProviderId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReferralDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ReferralQuestions");
+
+            migrationBuilder.DropColumn(
+                name: "ProviderSummary",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ShortlistedAt",
+                table: "Offers");
+
+            migrationBuilder.DropColumn(
+                name: "ShortlistedByUserId",
+                table: "Offers");
+        }
+    }
+}
