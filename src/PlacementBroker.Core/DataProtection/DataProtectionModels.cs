@@ -15,7 +15,13 @@ public sealed record SubjectAccessExport(
     DateTime GeneratedAt, Guid LocalAuthorityId, string CaseReference, string GeneratedBy,
     IReadOnlyList<Referral> Referrals, IReadOnlyList<Offer> Offers, IReadOnlyList<Placement> Placements, IReadOnlyList<Approval> Approvals,
     IReadOnlyList<AuditEntryView> AuditEntries, IReadOnlyList<SubjectAccessEmail> Emails,
-    IReadOnlyList<SubjectAccessUnfinishedReferral> UnfinishedReferrals);
+    IReadOnlyList<SubjectAccessUnfinishedReferral> UnfinishedReferrals)
+{
+    /// <summary>The documents attached to the child's referrals: what each is, who may see it and when, not the files (downloaded one by one, each audited).</summary>
+    public IReadOnlyList<Sharing.ReferralDocument> Documents { get; init; } = [];
+    /// <summary>Providers' questions about the child's referrals, and the answers.</summary>
+    public IReadOnlyList<Sharing.ReferralQuestion> Questions { get; init; } = [];
+}
 
 /// <summary>A referral an officer began on the question pages and has not finished: the answers so far, as saved.</summary>
 public sealed record SubjectAccessUnfinishedReferral(Guid Id, Guid CreatedByUserId, DateTime CreatedAt, DateTime UpdatedAt, string CompletedSections, JsonElement Answers);

@@ -52,9 +52,14 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
         var approvals = await db.Approvals.AsNoTracking().Where(a => referralIds.Contains(a.ReferralId) && a.LocalAuthorityId == council)
             .OrderBy(a => a.Id).ToListAsync(ct);
+        var documents = await db.ReferralDocuments.AsNoTracking().Where(d => referralIds.Contains(d.ReferralId) && d.LocalAuthorityId == council)
+            .OrderBy(d => d.UploadedAt).ThenBy(d => d.Id).ToListAsync(ct);
+        var questions = await db.ReferralQuestions.AsNoTracking().Where(q => referralIds.Contains(q.ReferralId))
+            .OrderBy(q => q.AskedAt).ThenBy(q => q.Id).ToListAsync(ct);
 
         var ids = referralIds.Concat(offers.Select(o => o.Id)).Concat(placements.Select(p => p.Id)).Concat(approvals.Select(a => a.Id))
-            .Concat(unfinished.Select(u => u.Id)).Select(id => id.ToString()).ToList();
+            .Concat(unfinished.Select(u => u.Id)).Concat(documents.Select(d => d.Id)).Concat(questions.Select(q => q.Id))
+            .Select(id => id.ToString()).ToList();
         var auditEntries = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId != null && ids.Contains(e.EntityId))
             .OrderBy(e => e.Id)
             .Select(e => new AuditEntryView(e.Id, e.OccurredAt, e.ActorEmail, e.ActorUserId, e.Action, e.EntityType, e.EntityId, e.LocalAuthorityId,
@@ -63,7 +68,7 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
 
         // Emails name the referral or placement by id (in the link or the reference).
         var emails = new Dictionary<Guid, SubjectAccessEmail>();
-        foreach (var id in referralIds.Concat(placements.Select(p => p.Id)).Concat(offers.Select(o => o.Id)).Select(i => i.ToString()))
+        foreach (var id in referralIds.Concat(placements.Select(p => p.Id)).Concat(offers.Select(o => o.Id)).Concat(questions.Select(q => q.Id)).Select(i => i.ToString()))
         {
             var found = await db.OutboxEmails.AsNoTracking()
                 .Where(e => e.Body.Contains(id) || (e.Reference != null && e.Reference.Contains(id)) || e.Subject.Contains(id))
@@ -76,13 +81,13 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
         }
 
         audit.Record(actor, "SubjectAccessExported", "Child", reference,
-            $"{referrals.Count} referral(s), {unfinished.Count} unfinished referral(s), {offers.Count} offer(s), {placements.Count} placement(s), {approvals.Count} approval(s), {auditEntries.Count} audit entr(y/ies), {emails.Count} email(s)",
+            $"{referrals.Count} referral(s), {unfinished.Count} unfinished referral(s), {offers.Count} offer(s), {placements.Count} placement(s), {approvals.Count} approval(s), {documents.Count} document(s), {questions.Count} question(s), {auditEntries.Count} audit entr(y/ies), {emails.Count} email(s)",
             localAuthorityId: council);
         await db.SaveChangesAsync(ct);
 
         return Outcome<SubjectAccessExport>.Success(new SubjectAccessExport(
             clock.GetUtcNow().UtcDateTime, council, reference, actor.Email, referrals, offers, placements, approvals, auditEntries,
-            [.. emails.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)], unfinished));
+            [.. emails.Values.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)], unfinished) { Documents = documents, Questions = questions });
     }
 
     /// <summary>

@@ -319,7 +319,6 @@ public class ReferralService(
         };
     }
 
-    /// <summary>A new referral for the same child with widened criteria (radius, budget, lot), sent afresh.</summary>
     /// <summary>
     /// The documents the officer attached go with the referral sent again, each at its own stage: a copy of the bytes under
     /// the new referral, so that the old referral's retention never takes the new one's documents.
@@ -345,6 +344,7 @@ public class ReferralService(
         }
     }
 
+    /// <summary>A new referral for the same child with widened criteria (radius, budget, lot), sent afresh.</summary>
     public async Task<Outcome<ReferralCreated>> RebroadcastAsync(Actor actor, Guid referralId, RebroadcastRequest request, CancellationToken ct = default)
     {
         var old = await OwnAsync(actor, referralId, ct);

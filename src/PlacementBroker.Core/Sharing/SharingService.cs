@@ -162,7 +162,7 @@ public class SharingService(
         }
         if (upload.Content.LongLength > DocumentContent.MaxBytes)
         {
-            return Outcome<DocumentView>.TooLarge("file", "The file must be smaller than 20 MB");
+            return Outcome<DocumentView>.TooLarge("file", "The file must be 20 MB or smaller");
         }
         var errors = new FieldErrors();
         errors.Required("kind", upload.Kind, "Select what the document is");

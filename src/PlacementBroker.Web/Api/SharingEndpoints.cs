@@ -42,7 +42,7 @@ public static class SharingEndpoints
             })
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes))
-            .WithSummary("Attach a document (multipart: file, kind, shareAt, note): PDF, Word or an image by content (415 otherwise), under 20 MB (413 otherwise)")
+            .WithSummary("Attach a document (multipart: file, kind, shareAt, note): PDF, Word or an image by content (415 otherwise), at most 20 MB (413 otherwise)")
             .Produces<DocumentView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -105,7 +105,7 @@ public static class SharingEndpoints
     {
         static ReadUpload Invalid(string field, string message) => new(null, Results.ValidationProblem(
             new Dictionary<string, string[]> { [field] = [message] }, title: "Some of the request is not valid", detail: message));
-        static ReadUpload TooLarge() => new(null, Outcome<DocumentView>.TooLarge("file", "The file must be smaller than 20 MB").ToResult(_ => Results.Empty));
+        static ReadUpload TooLarge() => new(null, Outcome<DocumentView>.TooLarge("file", "The file must be 20 MB or smaller").ToResult(_ => Results.Empty));
 
         if (!http.Request.HasFormContentType)
         {

@@ -33,6 +33,10 @@ public class SubjectAccessApiTests(SubjectAccessApp app) : IClassFixture<Subject
         using var providerClient = await app.Data.ClientForAsync(provider.User);
         var offerId = (await (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/offers", new { vacancyId, weeklyPrice = 5000 }))
             .ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        // A risk assessment for providers, and a provider's question: both are held about the child.
+        (await client.PostAsync($"/api/referrals/{referralId}/documents",
+            Sharing.DocumentSamples.Form(Sharing.DocumentSamples.Pdf(), "Risk assessment.pdf", "RiskAssessment", "Placed"))).EnsureSuccessStatusCode();
+        (await providerClient.PostAsJsonAsync($"/api/referrals/{referralId}/questions", new { text = "Does she see her brother?" })).EnsureSuccessStatusCode();
         var placementId = (await (await client.PostAsJsonAsync($"/api/offers/{offerId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
             .GetProperty("placementId").GetString()!;
 
@@ -64,8 +68,12 @@ public class SubjectAccessApiTests(SubjectAccessApp app) : IClassFixture<Subject
         Assert.DoesNotContain(child.OtherCouncilsReferralId, text);
         Assert.Equal(child.OfferId, Assert.Single(export.GetProperty("offers").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(child.PlacementId, Assert.Single(export.GetProperty("placements").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal("Risk assessment.pdf", Assert.Single(export.GetProperty("documents").EnumerateArray()).GetProperty("fileName").GetString());
+        Assert.Equal("Does she see her brother?", Assert.Single(export.GetProperty("questions").EnumerateArray()).GetProperty("text").GetString());
         var actions = export.GetProperty("auditEntries").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("ReferralCreated", actions);
+        Assert.Contains("DocumentUploaded", actions);
+        Assert.Contains("QuestionAsked", actions);
         Assert.True(export.GetProperty("emails").GetArrayLength() > 0, "the emails about the referral");
         Assert.All(export.GetProperty("emails").EnumerateArray(), e => Assert.Contains(new[] { child.ReferralId, child.PlacementId, child.OfferId },
             id => (e.GetProperty("body").GetString() + e.GetProperty("reference").ToString() + e.GetProperty("subject").GetString()).Contains(id)));

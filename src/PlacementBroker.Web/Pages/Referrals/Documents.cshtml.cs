@@ -62,7 +62,7 @@ public class DocumentsModel(ReferralService referrals, SharingService sharing) :
         var content = Array.Empty<byte>();
         if (Upload is { Length: > DocumentContent.MaxBytes })
         {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 20 MB");
+            ModelState.AddModelError(nameof(Upload), "The selected file must be 20 MB or smaller");
             return await PageIfFoundAsync(LoadAsync());
         }
         if (Upload is not null)

@@ -18,6 +18,10 @@
     }
 
     function refresh() {
+      // A region may hold something the reader is doing (an answer being written, a form's errors): it is left alone.
+      if (options.keep && options.keep()) {
+        return Promise.resolve();
+      }
       if (fetchInFlight) {
         fetchAgain = true;
         return fetchInFlight;
@@ -31,6 +35,10 @@
           return response.text();
         })
         .then(function (html) {
+          // The reader may have started something while the region was being fetched.
+          if (options.keep && options.keep()) {
+            return;
+          }
           // Whatever the reader has opened (a score's explanation, say) stays open across the refresh.
           var open = {};
           region.querySelectorAll('details[open] > summary').forEach(function (summary) {

@@ -25,10 +25,11 @@
       region: questions,
       url: function () { return questions.getAttribute('data-questions-url'); },
       events: ['questionAsked'],
-      // Never while an answer is being written: it would be lost. The next question, or a reload, brings it in.
-      accepts: function (payload) {
-        var writing = Array.prototype.some.call(questions.querySelectorAll('textarea'), function (t) { return t.value.trim() !== ''; });
-        return !writing && (!payload || !payload.referralId || payload.referralId === referralId);
+      accepts: function (payload) { return !payload || !payload.referralId || payload.referralId === referralId; },
+      // Never while an answer is being written or a form shows its errors: they would be lost. A later question, or a reload, brings it in.
+      keep: function () {
+        return !!questions.querySelector('.govuk-error-message')
+          || Array.prototype.some.call(questions.querySelectorAll('textarea'), function (t) { return t.value.trim() !== ''; });
       },
       onConnected: function (connection) { return connection.invoke('WatchReferral', referralId); }
     });
