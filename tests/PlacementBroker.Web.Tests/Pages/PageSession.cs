@@ -65,7 +65,8 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
     }
 
     /// <summary>Loads the form page, then posts a multipart form with one file and its antiforgery token, as a browser would.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string path, string field, string fileName, string content, string contentType = "text/csv")
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string field, string fileName, string content, string contentType = "text/csv",
+        Dictionary<string, string>? fields = null)
     {
         var page = await GetPageAsync(path);
         var token = AntiforgeryToken().Match(page);
@@ -74,6 +75,10 @@ public sealed partial class PageSession(HttpClient client) : IDisposable
         var file = new StringContent(content);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         form.Add(file, field, fileName);
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
         form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
         return await _client.PostAsync(path, form);
     }
