@@ -158,6 +158,7 @@ public static class Words
         Sharing.DocumentKind v => Name(v),
         Sharing.ShareStage v => Name(v),
         Sharing.SharingStage v => Name(v),
+        Sharing.DocumentStoreKind v => Name(v),
         _ => value.ToString(),
     };
 
@@ -241,6 +242,13 @@ public static class Words
         Sharing.SharingStage.Shortlisted => "Your offer is shortlisted: the documents shared at shortlisting are yours to read.",
         Sharing.SharingStage.Placed => "The child is placed with you: every document is shared with you.",
         _ => stage.ToString(),
+    };
+
+    public static string Name(Sharing.DocumentStoreKind store) => store switch
+    {
+        Sharing.DocumentStoreKind.FileSystem => "Data folder, encrypted",
+        Sharing.DocumentStoreKind.AzureBlob => "Azure Blob Storage",
+        _ => store.ToString(),
     };
 
     public static string Name(Sharing.SharingStage stage) => stage switch
