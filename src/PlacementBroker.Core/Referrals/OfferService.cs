@@ -235,6 +235,9 @@ public class OfferService(
         var offers = await db.Offers.AsNoTracking().Where(o => o.ProviderId == providerId && ids.Contains(o.ReferralId))
             .Select(o => new { o.ReferralId, o.Status, Summary = new ProviderOfferSummary(o.Id, o.VacancyId, o.WeeklyPrice, o.Status) { Shortlisted = o.ShortlistedAt != null } })
             .ToListAsync(ct);
+        var placedNow = (await db.Placements.AsNoTracking()
+            .Where(p => p.ProviderId == providerId && ids.Contains(p.ReferralId) && p.Status == Placements.PlacementStatus.Active)
+            .Select(p => p.ReferralId).ToListAsync(ct)).ToHashSet();
         var views = new List<ProviderReferralView>();
         foreach (var row in rows)
         {
@@ -250,11 +253,8 @@ public class OfferService(
                 [.. offers.Where(o => o.ReferralId == r.Id).Select(o => o.Summary)], row.Recipient.NotifiedAt)
             {
                 ProviderSummary = r.ProviderSummary,
-                // As SharingService.StageAsync decides it, from the offers already read.
-                Stage = offers.Any(o => o.ReferralId == r.Id && o.Status == OfferStatus.Accepted) ? Sharing.SharingStage.Placed
-                    : r.Status == ReferralStatus.Open && offers.Any(o => o.ReferralId == r.Id && o.Summary.Shortlisted
-                        && o.Status is OfferStatus.Submitted or OfferStatus.PendingApproval) ? Sharing.SharingStage.Shortlisted
-                    : Sharing.SharingStage.Recipient,
+                Stage = Sharing.SharingService.StageOf(r.Status, placedNow.Contains(r.Id),
+                    offers.Any(o => o.ReferralId == r.Id && o.Summary.Shortlisted && o.Status is OfferStatus.Submitted or OfferStatus.PendingApproval)),
             });
         }
         return new Paged<ProviderReferralView>(views, recipients.Info);

@@ -68,7 +68,9 @@ public static class DocumentContent
         {
             // An OLE compound file is also an installer (.msi), a spreadsheet or a mail item: only one holding a Word
             // document stream is a Word document.
-            return content.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0 ? Doc : null;
+            // A document carrying macros (its VBA project's _VBA_PROJECT stream) is refused, as a .docm is.
+            return content.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) >= 0 && content.IndexOf(Encoding.Unicode.GetBytes("_VBA_PROJECT")) < 0
+                ? Doc : null;
         }
         if (content.StartsWith((ReadOnlySpan<byte>)[(byte)'P', (byte)'K', 3, 4]))
         {
@@ -77,22 +79,34 @@ public static class DocumentContent
         return null;
     }
 
-    /// <summary>A .docx: a zip with Word's main part and content types, and no macros (.docm is refused).</summary>
+    /// <summary>
+    /// A .docx: a zip with Word's main part and content types, and no macros (.docm is refused). Part names are compared
+    /// as Word compares them (ignoring case); a zip of very many parts, or a content-types part larger than any Word
+    /// writes, is refused unread (a zip bomb).
+    /// </summary>
     private static bool IsWordDocument(ReadOnlySpan<byte> content)
     {
+        const int MaxEntries = 10_000;
+        const long MaxContentTypesBytes = 1024 * 1024;
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("[Content_Types].xml") || !names.Contains("word/document.xml") || names.Contains("word/vbaProject.bin"))
+            if (zip.Entries.Count > MaxEntries)
             {
                 return false;
             }
-            using var reader = new StreamReader(zip.GetEntry("[Content_Types].xml")!.Open());
-            var types = reader.ReadToEnd();
-            return !types.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase);
+            ZipArchiveEntry? Part(string name) => zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
+            if (Part("[Content_Types].xml") is not { } types || Part("word/document.xml") is null || Part("word/vbaProject.bin") is not null
+                || types.Length > MaxContentTypesBytes)
+            {
+                return false;
+            }
+            using var reader = new StreamReader(types.Open());
+            var buffer = new char[MaxContentTypesBytes];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return !buffer.AsSpan(0, read).Contains("macroEnabled", StringComparison.OrdinalIgnoreCase);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return false;
         }

@@ -38,8 +38,12 @@ public static class ProviderSummaryCheck
         return found;
     }
 
-    /// <summary>The field error for a summary that identifies the child, or null.</summary>
-    public static string? Error(string? summary, string? firstName, string? lastName, string? reference, DateOnly? dateOfBirth)
+    /// <summary>
+    /// The field error for text every provider reads (<paramref name="what"/>: "The provider summary is", "An answer for
+    /// every provider is") that identifies the child, or null.
+    /// </summary>
+    public static string? Error(string? summary, string? firstName, string? lastName, string? reference, DateOnly? dateOfBirth,
+        string what = "The provider summary is")
     {
         if (string.IsNullOrWhiteSpace(summary))
         {
@@ -47,7 +51,7 @@ public static class ProviderSummaryCheck
         }
         var found = Identifying(summary, firstName, lastName, reference, dateOfBirth);
         return found.Count == 0 ? null
-            : $"The provider summary is sent to every provider: remove {string.Join(" and ", found)}, and write in words that identify no one";
+            : $"{what} sent to every provider: remove {string.Join(" and ", found)}, and write in words that identify no one";
     }
 
     private static string Squash(string text) => new([.. text.Where(char.IsLetterOrDigit)]);

@@ -24,9 +24,7 @@ public class SharingService(
     // ---- Stages ----
 
     /// <summary>
-    /// The provider's stage on the referral, or null when it was not sent it. Placed: one of its offers was accepted.
-    /// Shortlisted: the referral is open and one of its live offers is shortlisted. Otherwise a recipient: once the
-    /// referral closes without the provider, it sees no document again.
+    /// The provider's stage on the referral, or null when it was not sent it (<see cref="StageOf"/>).
     /// </summary>
     public async Task<SharingStage?> StageAsync(Guid providerId, Guid referralId, CancellationToken ct = default)
     {
@@ -35,19 +33,24 @@ public class SharingService(
             {
                 r.Status,
                 Recipient = db.ReferralRecipients.Any(x => x.ReferralId == r.Id && x.ProviderId == providerId),
-                Placed = db.Offers.Any(o => o.ReferralId == r.Id && o.ProviderId == providerId && o.Status == OfferStatus.Accepted),
+                Placed = db.Placements.Any(p => p.ReferralId == r.Id && p.ProviderId == providerId && p.Status == PlacementStatus.Active),
                 Shortlisted = db.Offers.Any(o => o.ReferralId == r.Id && o.ProviderId == providerId && o.ShortlistedAt != null
                     && (o.Status == OfferStatus.Submitted || o.Status == OfferStatus.PendingApproval)),
             })
             .SingleOrDefaultAsync(ct);
-        if (found is null || !found.Recipient)
-        {
-            return null;
-        }
-        return found.Placed ? SharingStage.Placed
-            : found.Shortlisted && found.Status == ReferralStatus.Open ? SharingStage.Shortlisted
-            : SharingStage.Recipient;
+        return found is { Recipient: true } ? StageOf(found.Status, found.Placed, found.Shortlisted) : null;
     }
+
+    /// <summary>
+    /// The one rule of stages, for a provider the referral was sent to. Placed: a child of the referral is placed with it
+    /// now (once the placement ends, its documents are no longer the provider's to read). Shortlisted: the referral is open
+    /// and one of its live offers is shortlisted. Otherwise a recipient: once the referral closes without the provider, it
+    /// sees no document again.
+    /// </summary>
+    public static SharingStage StageOf(ReferralStatus status, bool placedNow, bool liveOfferShortlisted) =>
+        placedNow ? SharingStage.Placed
+        : liveOfferShortlisted && status == ReferralStatus.Open ? SharingStage.Shortlisted
+        : SharingStage.Recipient;
 
     /// <summary>The documents shared at or before the stage.</summary>
     public static bool Allows(SharingStage stage, ShareStage shareAt) =>
@@ -100,7 +103,10 @@ public class SharingService(
             + "download only what you need, keep it securely and delete it when you no longer need it.",
             $"offer-shortlisted:{offer.Id}:{now:yyyyMMddHHmmss}", ct);
         audit.Record(actor, "OfferShortlisted", nameof(Offer), offer.Id, $"{provider.Name} on referral {referral.Id}", providerId: offer.ProviderId);
-        await db.SaveChangesAsync(ct);
+        if (!await SavedAsync(ct))
+        {
+            return Outcome<ShortlistView>.Conflict("The offer changed while it was being shortlisted (accepted or withdrawn): look at it again.");
+        }
         return Outcome<ShortlistView>.Success(new ShortlistView(offer.Id, offer.ReferralId, true, now));
     }
 
@@ -118,9 +124,27 @@ public class SharingService(
             offer.ShortlistedAt = null;
             offer.ShortlistedByUserId = null;
             audit.Record(actor, "OfferRemovedFromShortlist", nameof(Offer), offer.Id, $"referral {referral.Id}", providerId: offer.ProviderId);
-            await db.SaveChangesAsync(ct);
+            if (!await SavedAsync(ct))
+            {
+                return Outcome<ShortlistView>.Conflict("The offer changed while it was being taken off the shortlist: look at it again.");
+            }
         }
         return Outcome<ShortlistView>.Success(new ShortlistView(offer.Id, offer.ReferralId, false, null));
+    }
+
+    /// <summary>Saves, or false when the offer or referral changed meanwhile (its status is a concurrency token: accepted, withdrawn).</summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task<(Offer Offer, Referral Referral)?> OwnOfferAsync(Actor actor, Guid offerId, CancellationToken ct)
@@ -295,23 +319,16 @@ public class SharingService(
             return refused;
         }
         var view = View(document);
-        await RemoveAsync(document, "Deleted by a placing officer", ct);
-        audit.Record(actor, "DocumentDeleted", nameof(ReferralDocument), document.Id, $"{Words.Name(document.Kind)} of referral {document.ReferralId}");
-        await db.SaveChangesAsync(ct);
-        return Outcome<DocumentView>.Success(view);
-    }
-
-    /// <summary>
-    /// Removes the bytes first, then marks the record: a process stopped in between leaves a record whose bytes are gone
-    /// (its download is not found) that the next sweep marks, never bytes no record points at.
-    /// </summary>
-    internal async Task RemoveAsync(ReferralDocument document, string reason, CancellationToken ct)
-    {
-        await store.DeleteAsync(document.StorageKey, ct);
+        // Out of every view first (the record marked and saved), then the bytes: a process stopped in between leaves bytes
+        // no record points at, never a listed document whose download fails.
         document.DeletedAt = clock.GetUtcNow().UtcDateTime;
-        document.DeletedReason = reason;
+        document.DeletedReason = "Deleted by a placing officer";
         document.FileName = "Deleted";
         document.Note = null;
+        audit.Record(actor, "DocumentDeleted", nameof(ReferralDocument), document.Id, $"{Words.Name(document.Kind)} of referral {document.ReferralId}");
+        await db.SaveChangesAsync(ct);
+        await store.DeleteAsync(document.StorageKey, CancellationToken.None);
+        return Outcome<DocumentView>.Success(view);
     }
 
     private async Task<bool> MaySeeAsync(Actor actor, ReferralDocument document, CancellationToken ct)
@@ -407,9 +424,22 @@ public class SharingService(
         {
             return Outcome<ReferralQuestionView>.Conflict("The question has already been answered.");
         }
-        var now = clock.GetUtcNow().UtcDateTime;
         var shareWithAll = request.ShareWithAll!.Value;
-        // Only one answer wins when two officers answer at once.
+        if (shareWithAll || await StageAsync(question.ProviderId, question.ReferralId, ct) != SharingStage.Placed)
+        {
+            // Only the placed provider knows who the child is: as with the summary, an answer anyone else reads (and, shared,
+            // the question with it) may not identify the child.
+            var child = await db.Referrals.AsNoTracking().Where(r => r.Id == question.ReferralId)
+                .Select(r => new { r.ChildFirstName, r.ChildLastName, r.ChildReference, r.ChildDateOfBirth }).SingleAsync(ct);
+            if (ProviderSummaryCheck.Error(shareWithAll ? question.Text + "\n" + text : text, child.ChildFirstName, child.ChildLastName, child.ChildReference,
+                    child.ChildDateOfBirth, shareWithAll ? "A question and answer for every provider are" : "The answer is") is { } identifying)
+            {
+                return Outcome<ReferralQuestionView>.Invalid("text", identifying);
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The answer, its emails and its audit entry are saved together; only one answer wins when two officers answer at once.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.ReferralQuestions.Where(q => q.Id == questionId && q.AnsweredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.Answer, text).SetProperty(q => q.SharedWithAll, shareWithAll)
                 .SetProperty(q => q.AnsweredByUserId, actor.UserId).SetProperty(q => q.AnsweredAt, now), ct);
@@ -428,6 +458,7 @@ public class SharingService(
         audit.Record(actor, "QuestionAnswered", nameof(ReferralQuestion), question.Id,
             shareWithAll ? $"shared with {providerIds.Count} providers" : "to the asking provider", providerId: question.ProviderId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await live.QuestionAnsweredAsync(providerIds, new QuestionAnsweredEvent(question.ReferralId, question.Id));
         return Outcome<ReferralQuestionView>.Success(new ReferralQuestionView(question.Id, question.ReferralId, question.Text, text, shareWithAll, question.AskedAt, now));
     }

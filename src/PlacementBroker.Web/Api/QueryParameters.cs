@@ -9,7 +9,9 @@ public static class QueryParameters
         {
             return null;
         }
-        if (System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(raw, out _))
+        // Enum.TryParse also takes numbers ("99") and lists ("A,B" is a combination of two values): neither is a name.
+        if (!raw.Contains(',', StringComparison.Ordinal) && System.Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var value) && System.Enum.IsDefined(value)
+            && !int.TryParse(raw, out _))
         {
             return value;
         }

@@ -62,11 +62,7 @@ public static class SharingEndpoints
                     return outcome.ToResult(_ => Results.Empty);
                 }
                 var file = outcome.Value!;
-                http.Response.Headers.CacheControl = "no-store";
-                http.Response.Headers.Pragma = "no-cache";
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                // Opened by mistake in the browser, the file can run nothing and reach nothing.
-                http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+                Documents.DocumentDownload.Protect(http.Response);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .WithSummary("Download a document as an attachment (Cache-Control: no-store); every download is audited; 404 before the caller's stage")
@@ -100,16 +96,19 @@ public static class SharingEndpoints
 
     private sealed record ReadUpload(DocumentUpload? Upload, IResult? Refusal);
 
-    /// <summary>The multipart form as a <see cref="DocumentUpload"/>, or the answer to give: 413 over the limit, 400 naming what is missing or unreadable.</summary>
+    /// <summary>
+    /// The multipart form as a <see cref="DocumentUpload"/>, or the answer to give: 413 over the size limit, 400 naming what
+    /// is missing or unreadable (a form cut short, a value too long, an unknown kind).
+    /// </summary>
     private static async Task<ReadUpload> ReadUploadAsync(HttpContext http)
     {
-        static ReadUpload Invalid(string field, string message) => new(null, Results.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] }, title: "Some of the request is not valid", detail: message));
+        static ReadUpload Invalid(FieldErrors errors) => new(null, Outcome<DocumentView>.Invalid(errors).ToResult(_ => Results.Empty));
         static ReadUpload TooLarge() => new(null, Outcome<DocumentView>.TooLarge("file", "The file must be 20 MB or smaller").ToResult(_ => Results.Empty));
+        const string Unreadable = "The form could not be read: send it as multipart/form-data with the file in the field 'file'";
 
         if (!http.Request.HasFormContentType)
         {
-            return Invalid("file", "Send the document as multipart/form-data with the file in the field 'file'");
+            return Invalid(new FieldErrors().Add("file", Unreadable));
         }
         if (http.Request.ContentLength > MaxUploadRequestBytes)
         {
@@ -118,9 +117,13 @@ public static class SharingEndpoints
         IFormCollection form;
         try
         {
-            form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxUploadRequestBytes }, http.RequestAborted);
+            form = await http.Request.ReadFormAsync(new FormOptions
+            {
+                MultipartBodyLengthLimit = MaxUploadRequestBytes,
+                ValueLengthLimit = 64 * 1024,
+            }, http.RequestAborted);
         }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             return TooLarge();
         }
@@ -128,37 +131,28 @@ public static class SharingEndpoints
         {
             return TooLarge();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
         {
-            return Invalid("file", "The form could not be read: send it as multipart/form-data");
+            // A form cut short (no closing boundary), a boundary too long, a value over its limit: the client's to mend.
+            return Invalid(new FieldErrors().Add("file", Unreadable));
         }
-        if (form.Files.GetFile("file") is not { } file)
+        var errors = new FieldErrors();
+        var file = form.Files.GetFile("file");
+        if (file is null)
         {
-            return Invalid("file", "Select a file to upload");
+            errors.Add("file", "Select a file to upload");
         }
-        if (file.Length > DocumentContent.MaxBytes)
+        else if (file.Length > DocumentContent.MaxBytes)
         {
             return TooLarge();
         }
-        DocumentKind? kind = null;
-        if (form["kind"].ToString() is { Length: > 0 } k)
+        var kind = QueryParameters.Enum<DocumentKind>(form["kind"], "kind", errors);
+        var shareAt = QueryParameters.Enum<ShareStage>(form["shareAt"], "shareAt", errors);
+        if (errors.Any)
         {
-            if (!Enum.TryParse<DocumentKind>(k, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(k, out _))
-            {
-                return Invalid("kind", "The kind must be CarePlan, RiskAssessment, PlacementPlan, HealthAssessment, EducationPlan or Other");
-            }
-            kind = parsed;
+            return Invalid(errors);
         }
-        ShareStage? shareAt = null;
-        if (form["shareAt"].ToString() is { Length: > 0 } s)
-        {
-            if (!Enum.TryParse<ShareStage>(s, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(s, out _))
-            {
-                return Invalid("shareAt", "shareAt must be Shortlisted or Placed");
-            }
-            shareAt = parsed;
-        }
-        using var buffer = new MemoryStream((int)file.Length);
+        using var buffer = new MemoryStream((int)file!.Length);
         await file.CopyToAsync(buffer, http.RequestAborted);
         return new(new DocumentUpload(file.FileName, buffer.ToArray(), kind, shareAt, form["note"].ToString()), null);
     }

@@ -24,6 +24,18 @@ public static class DocumentSamples
         [macros ? "word/vbaProject.bin" : "docProps/app.xml"] = "x",
     });
 
+    /// <summary>An older Word (.doc) file: an OLE compound file holding a WordDocument stream, with or without a VBA project.</summary>
+    public static byte[] Doc(bool macros = false) =>
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504], .. Encoding.Unicode.GetBytes("Root Entry"), 0, 0,
+            .. Encoding.Unicode.GetBytes("WordDocument"), .. (macros ? Encoding.Unicode.GetBytes("Macros_VBA_PROJECT") : [])];
+
+    /// <summary>A .docx whose part names are in another case than Word writes them.</summary>
+    public static byte[] DocxOtherCase() => Zip(new Dictionary<string, string>
+    {
+        ["[content_types].xml"] = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"></Types>",
+        ["word/document.xml"] = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>",
+    });
+
     /// <summary>A zip that is not a Word document.</summary>
     public static byte[] PlainZip() => Zip(new Dictionary<string, string> { ["payload.js"] = "alert(1)" });
 

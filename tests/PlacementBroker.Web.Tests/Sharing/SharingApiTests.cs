@@ -22,7 +22,7 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
     private sealed record Market(TestDps Dps, TestUser OfficerUser, HttpClient Officer, HttpClient Manager, Guid ReferralId, Side Ash, Side Birch, HttpClient Cedar,
         HttpClient OtherOfficer, HttpClient Qa);
 
-    private async Task<Market> MarketAsync(object? providerSummary = null)
+    private async Task<Market> MarketAsync(object? providerSummary = null, bool startsToday = false)
     {
         var dps = await app.Data.CreateDpsAsync();
         var officerUser = await app.Data.OfficerForAsync(dps);
@@ -34,6 +34,10 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         if (providerSummary is not null)
         {
             referral.With("providerSummary", providerSummary);
+        }
+        if (startsToday)
+        {
+            referral.With("startDate", PlacementBroker.Core.UkTime.Today(app.Clock).ToString("yyyy-MM-dd"));
         }
         var referralId = await referral.SendAsync(officer);
         async Task<Side> OfferAsync(TestProvider provider, Guid vacancy, decimal price)
@@ -69,7 +73,7 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
     [Fact]
     public async Task Each_provider_sees_only_the_documents_of_its_stage_and_every_download_is_audited()
     {
-        var m = await MarketAsync();
+        var m = await MarketAsync(startsToday: true);
         var riskBytes = DocumentSamples.Pdf("risk");
         var risk = await UploadAsync(m.Officer, m.ReferralId, riskBytes, "Risk assessment.pdf", "RiskAssessment", "Shortlisted");
         var carePlan = await UploadAsync(m.Officer, m.ReferralId, DocumentSamples.Docx(), "Care plan.docx", "CarePlan", "Placed");
@@ -119,7 +123,8 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         Assert.Equal(["RiskAssessment"], await ListedAsync(m.Birch.Client, m.ReferralId));
 
         // Ash is placed: every document; Birch, shortlisted on a referral now closed without it, sees none again.
-        await (await m.Officer.PostAsJsonAsync($"/api/offers/{m.Ash.OfferId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created);
+        var placement = (await (await m.Officer.PostAsJsonAsync($"/api/offers/{m.Ash.OfferId}/accept", new { kind = "Spot" })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("placementId").GetString();
         Assert.Equal(["RiskAssessment", "CarePlan"], await ListedAsync(m.Ash.Client, m.ReferralId));
         using (var download = await m.Ash.Client.GetAsync($"/api/documents/{carePlan}"))
         {
@@ -147,6 +152,12 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await m.Officer.DeleteAsync($"/api/documents/{carePlan}")).StatusCode);
         await (await m.Ash.Client.GetAsync($"/api/documents/{carePlan}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(["RiskAssessment"], await ListedAsync(m.Officer, m.ReferralId));
+
+        // The placement ends: the documents are no longer the provider's to read.
+        await (await m.Officer.PostAsJsonAsync($"/api/placements/{placement}/end",
+            new { endDate = PlacementBroker.Core.UkTime.Today(app.Clock).ToString("yyyy-MM-dd"), reason = "PlannedMove" })).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(await ListedAsync(m.Ash.Client, m.ReferralId));
+        await (await m.Ash.Client.GetAsync($"/api/documents/{risk}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -172,6 +183,20 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         var docx = await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Docx(), "EHCP.docx", "EducationPlan", "Shortlisted"))).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.GetProperty("contentType").GetString());
 
+        await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Doc(macros: true), "plan.doc"))).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.PlainZip()[..40], "cut.docx"))).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var doc = await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Doc(), "plan.doc", "PlacementPlan", "Placed"))).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("application/msword", doc.GetProperty("contentType").GetString());
+        var otherCase = await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.DocxOtherCase(), "other.docx", "Other", "Placed")))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal("other.docx", otherCase.GetProperty("fileName").GetString());
+        // A form cut short, a list where one name is asked for: a field error, never a 500.
+        using (var cut = new ByteArrayContent("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4"u8.ToArray()))
+        {
+            cut.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+            await (await m.Officer.PostAsync(path, cut)).AssertValidationProblemAsync("file");
+        }
+        await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Pdf(), "a.pdf", kind: "CarePlan,RiskAssessment"))).AssertValidationProblemAsync("kind");
         await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Pdf(), "a.pdf", kind: null, shareAt: "Sometime")))
             .AssertValidationProblemAsync("shareAt");
         await (await m.Officer.PostAsync(path, DocumentSamples.Form(DocumentSamples.Pdf(), "a.pdf", kind: null))).AssertValidationProblemAsync("kind");
@@ -181,7 +206,7 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         await (await m.Manager.PostAsync(path, DocumentSamples.Form(DocumentSamples.Pdf(), "a.pdf"))).AssertProblemAsync(HttpStatusCode.Forbidden);
 
         // Nothing refused was kept.
-        Assert.Equal(["HealthAssessment", "EducationPlan"], await ListedAsync(m.Officer, m.ReferralId));
+        Assert.Equal(["HealthAssessment", "EducationPlan", "PlacementPlan", "Other"], await ListedAsync(m.Officer, m.ReferralId));
     }
 
     [Fact]
@@ -274,6 +299,14 @@ public abstract class SharingApiTests(PlacementBrokerApp app)
         Assert.DoesNotContain(mail, e => e.Reference == $"question-answered:{birchQuestion}:{m.Ash.Who.Id}");
         Assert.Contains(mail, e => e.Reference == $"question-answered:{ashQuestion}:{m.Birch.Who.Id}");
         Assert.All(mail.Where(e => e.Reference!.StartsWith("question-answered:")), e => Assert.DoesNotContain(m.Ash.Who.Name, e.Body));
+
+        // Only the placed provider knows who the child is: no answer to anyone else may name her.
+        var third = (await (await m.Birch.Client.PostAsJsonAsync(path, new { text = "What does she enjoy doing?" })).ReadJsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        await (await m.Officer.PostAsJsonAsync($"/api/questions/{third}/answer", new { text = "Amelia loves drawing.", shareWithAll = true }))
+            .AssertValidationProblemAsync("text");
+        await (await m.Officer.PostAsJsonAsync($"/api/questions/{third}/answer", new { text = "Amelia loves drawing.", shareWithAll = false }))
+            .AssertValidationProblemAsync("text");
     }
 
     [Fact]

@@ -91,6 +91,8 @@ public class DocumentsModel(ReferralService referrals, SharingService sharing) :
         {
             return NotFound();
         }
-        return DocumentDownload.Result(Response, outcome.Value!);
+        var file = outcome.Value!;
+        Web.Documents.DocumentDownload.Protect(Response);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

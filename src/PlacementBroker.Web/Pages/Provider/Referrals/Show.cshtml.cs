@@ -55,7 +55,13 @@ public class ShowModel(OfferService offers, VacancyService vacancies, Core.Shari
     public async Task<IActionResult> OnGetDownloadAsync(Guid documentId)
     {
         var outcome = await sharing.DownloadAsync(Actor, documentId, Aborted);
-        return outcome.Succeeded ? DocumentDownload.Result(Response, outcome.Value!) : NotFound();
+        if (!outcome.Succeeded)
+        {
+            return NotFound();
+        }
+        var file = outcome.Value!;
+        Web.Documents.DocumentDownload.Protect(Response);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     public VacancyView? Vacancy(Guid id) => Vacancies.FirstOrDefault(v => v.Id == id);

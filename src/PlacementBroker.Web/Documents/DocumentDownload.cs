@@ -1,17 +1,16 @@
-using PlacementBroker.Core.Sharing;
+namespace PlacementBroker.Web.Documents;
 
-namespace PlacementBroker.Web.Pages;
-
-/// <summary>A document served to a page's user as the API serves it: an attachment, never cached, never run by the browser.</summary>
+/// <summary>A document served as the API and the pages both serve it: an attachment, never cached, never run by the browser.</summary>
 public static class DocumentDownload
 {
-    public static IActionResult Result(HttpResponse response, DocumentFile file)
+    /// <summary>The headers every download carries, from the API or a page.</summary>
+    public static void Protect(HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
         response.Headers.Pragma = "no-cache";
         response.Headers.XContentTypeOptions = "nosniff";
+        // Opened by mistake in the browser, the file can run nothing and reach nothing.
         response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return new FileContentResult(file.Content, file.ContentType) { FileDownloadName = file.FileName };
     }
 
     /// <summary>"2.4 MB", "310 KB".</summary>
