@@ -100,15 +100,33 @@ install_azurite() {
 }
 
 start_azurite() {
-  local port
-  port=$(free_port 57000)
+  local port attempt
   mkdir -p "$services/azurite"
-  # The SDK may speak a newer API version than the emulator knows; the calls the store makes are the same.
-  "$azurite_home/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$services/azurite" \
-    --skipApiVersionCheck --silent >"$services/azurite.log" 2>&1 &
-  azurite_pid=$!
-  for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-  (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "Azurite did not start; its log:" >&2; cat "$services/azurite.log" >&2; exit 1; }
+  port=56999
+  # A port found free can be taken a moment later (the kernel lends ports in this range to outgoing connections):
+  # Azurite then stops at once, and the next free port is tried.
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port $((port + 1)))
+    # The SDK may speak a newer API version than the emulator knows; the calls the store makes are the same.
+    "$azurite_home/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$services/azurite" \
+      --skipApiVersionCheck --silent >"$services/azurite.log" 2>&1 &
+    azurite_pid=$!
+    for _ in $(seq 1 100); do
+      (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+      kill -0 "$azurite_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$azurite_pid" 2>/dev/null && (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      break
+    fi
+    kill "$azurite_pid" 2>/dev/null || true
+    azurite_pid=""
+  done
+  if [ -z "$azurite_pid" ]; then
+    echo "Azurite did not start; its log:" >&2
+    cat "$services/azurite.log" >&2
+    exit 1
+  fi
   # Azurite's well-known development account and key (public, documented by Microsoft).
   export PLACEMENTBROKER_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$port/devstoreaccount1;"
   echo "Azurite (blobs) on 127.0.0.1:$port"
