@@ -28,6 +28,11 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
     protected virtual bool SeedDemoData => false;
+    /// <summary>
+    /// The real clock instead of <see cref="Clock"/>, for a host tried as a newcomer runs it: things that happen by
+    /// themselves after some seconds (the demo market's providers) happen in real time.
+    /// </summary>
+    protected virtual bool RealClock => false;
     protected virtual bool RealServer => false;
     protected virtual string? Redis => null;
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -91,6 +96,8 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["PlacementBroker:Admin:TotpSecret"] = AdminTotpSecret,
             ["PlacementBroker:Jwt:SigningKey"] = "test-signing-key-that-is-long-enough-for-hs256-0123456789",
             ["PlacementBroker:Seed"] = SeedDemoData ? "demo" : "none",
+            // The demo's simulated providers would answer the tests' referrals too; the tests of the demo market turn them on.
+            ["PlacementBroker:Demo:SimulateProviders"] = "false",
             ["ConnectionStrings:Redis"] = Redis ?? "",
             ["PlacementBroker:PublicBaseUrl"] = PublicBaseUrl,
             // Tests create many providers, offers and tokens from one address: abuse limits raised as for a load test.
@@ -114,7 +121,10 @@ public class PlacementBrokerApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!RealClock)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
             if (!RealJobServer)
             {
                 services.AddSingleton<IJobScheduler, ImmediateJobScheduler>();

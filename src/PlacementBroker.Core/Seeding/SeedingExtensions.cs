@@ -2,5 +2,6 @@ namespace PlacementBroker.Core.Seeding;
 
 public static class SeedingExtensions
 {
-    public static IServiceCollection AddDemoData(this IServiceCollection services) => services.AddScoped<DemoDataSeeder>();
+    public static IServiceCollection AddDemoData(this IServiceCollection services) =>
+        services.AddScoped<DemoDataSeeder>().AddScoped<DemoMarketToday>().AddScoped<DemoProviderAnswers>();
 }

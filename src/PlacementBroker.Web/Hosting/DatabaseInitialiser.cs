@@ -43,6 +43,7 @@ public static class DatabaseInitialiser
             var path = Path.Combine(DatabaseExtensions.SeedFolder(options), "demo.json");
             if (await services.GetRequiredService<DemoDataSeeder>().SeedAsync(path))
             {
+                await DemoMarket.OpenAsync(services, path);
                 logger.LogInformation("Demo data loaded from {Path}. Every demo account's password is {Password}", path, DemoDataSeeder.DemoPassword);
             }
         }

@@ -49,6 +49,7 @@ public static class HostingExtensions
         builder.AddAbuseLimits();
         builder.AddPlacementBrokerJobs(options, DatabaseExtensions.ResolveConnectionString(builder, options));
         builder.AddDocuments(options);
+        builder.AddDemoMarket(options);
 
         services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
             .AddNotifications(builder.Configuration)

@@ -29,6 +29,8 @@ public class PlacementBrokerOptions
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
     public AuthSettings Auth { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    /// <summary>The demo market (Development with the demo data only): see <see cref="DemoMarket"/>.</summary>
+    public DemoOptions Demo { get; set; } = new();
     /// <summary>
     /// The address people reach the service at, e.g. <c>https://placements.example.gov.uk</c>: links in emails are built
     /// from it, never from the request's Host header. Required, and https, outside Development (see <see cref="PublicBaseUrlValidator"/>).
@@ -37,7 +39,7 @@ public class PlacementBrokerOptions
 
     /// <summary>Data annotations on the nested sections, which the top-level validation does not reach.</summary>
     public static bool NestedSettingsAreValid(PlacementBrokerOptions options) =>
-        new object[] { options.Database, options.Jwt, options.SignInProtection, options.Jobs, options.Auth, options.RateLimits }
+        new object[] { options.Database, options.Jwt, options.SignInProtection, options.Jobs, options.Auth, options.RateLimits, options.Demo }
             .All(section => Validator.TryValidateObject(section, new ValidationContext(section), null, validateAllProperties: true));
 }
 
@@ -48,6 +50,18 @@ public class DatabaseOptions
     /// <summary>SQLite only: how much of the file is read through a memory map (<see cref="Core.Data.SqliteMemoryMap"/>); 0 turns it off.</summary>
     [Range(0, 1_048_576)]
     public int SqliteMemoryMapMegabytes { get; set; } = Core.Data.SqliteMemoryMap.DefaultMegabytes;
+}
+
+public class DemoOptions
+{
+    /// <summary>
+    /// Whether the demo providers answer referrals by themselves (offers, declines, questions). Only ever in Development
+    /// with the demo data; set to false to answer every referral by hand.
+    /// </summary>
+    public bool SimulateProviders { get; set; } = true;
+    /// <summary>The longest a simulated provider takes to answer a referral; most answer well within it.</summary>
+    [Range(5, 3600)]
+    public int AnswerWithinSeconds { get; set; } = 45;
 }
 
 public class AdminOptions

@@ -4,7 +4,7 @@ namespace PlacementBroker.Web.Hosting;
 
 /// <summary>
 /// Outside Development the host refuses to start with settings that anyone who has read this repository knows: the demo
-/// data seed (its accounts share a published password), an admin password that was ever published here or is short,
+/// data seed (its accounts share a published password), the demo market's simulated providers, an admin password that was ever published here or is short,
 /// or a signing key or secret copied from a sample file. See docs/operations.md.
 /// </summary>
 public static class UnsafeConfigurationCheck
@@ -53,6 +53,10 @@ public static class UnsafeConfigurationCheck
         if (!string.IsNullOrWhiteSpace(seed) && !string.Equals(seed.Trim(), "none", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"PlacementBroker:Seed is '{seed}': the demo data set creates accounts with a published password; set it to none.");
+        }
+        if (string.Equals(configuration["PlacementBroker:Demo:SimulateProviders"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("PlacementBroker:Demo:SimulateProviders is true: simulated providers answer referrals only in a Development demo; remove the setting.");
         }
         var password = configuration["PlacementBroker:Admin:Password"];
         if (!string.IsNullOrEmpty(password))

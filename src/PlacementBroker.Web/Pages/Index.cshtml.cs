@@ -11,13 +11,17 @@ public sealed record ProviderNextSteps(bool Verified, bool SettingAdded, bool Ap
 public sealed record LotSupply(string DpsName, string LotName, int OpenVacancies, int Places, int AdmittedProviders);
 
 /// <summary>Each role's home page: what is waiting for this person.</summary>
-public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, PlacementBroker.Core.Quality.QualityService quality) : PlacementBrokerPageModel
+public class IndexModel(
+    PlacementBrokerDbContext db, TimeProvider clock, PlacementBroker.Core.Quality.QualityService quality, Hosting.DemoMode demo,
+    PlacementBroker.Core.Referrals.OfferService offers) : PlacementBrokerPageModel
 {
     public Role Role { get; private set; }
     public string OrganisationName { get; private set; } = "";
     public List<HomeCard> Cards { get; } = [];
     public List<LotSupply> Supply { get; private set; } = [];
     public ProviderNextSteps? NextSteps { get; private set; }
+    /// <summary>The guided first run, for placing officers in the demo only.</summary>
+    public DemoTour? Tour { get; private set; }
 
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync()
     {
@@ -27,7 +31,27 @@ public class IndexModel(PlacementBrokerDbContext db, TimeProvider clock, Placeme
         }
         Role = role;
         await LoadAsync();
+        if (demo.On && role == Role.PlacingOfficer)
+        {
+            Tour = await DemoTour.LoadAsync(db, offers, Actor, Url, demo.SimulatesProviders);
+        }
         return Page();
+    }
+
+    /// <summary>The demo's "prepare a referral to try": a complete draft for the guided first run, opened at its check-answers page.</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostPrepareReferralAsync([Microsoft.AspNetCore.Mvc.FromServices] PlacementBroker.Core.Seeding.DemoMarketToday market)
+    {
+        if (!demo.On)
+        {
+            return NotFound();
+        }
+        if (User.GetRole() != Role.PlacingOfficer || User.GetLocalAuthorityId() is null)
+        {
+            return Forbid();
+        }
+        return await market.PrepareTryItAsync(Actor) is { } id
+            ? RedirectToPage("/Referrals/Check", new { id })
+            : RedirectToPage();
     }
 
     private async Task LoadAsync()
