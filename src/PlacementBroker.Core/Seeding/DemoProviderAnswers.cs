@@ -21,7 +21,7 @@ public sealed record DemoAnswer(DemoAnswerKind Kind, TimeSpan After, DeclineReas
 /// <summary>
 /// The demo providers answering referrals as real ones would (issue: the first run shows the live market): each provider
 /// with a fitting vacancy answers within the answer window — most with an offer near their vacancy's price, some with a
-/// decline and a reason, now and then with a question first — and a few without one decline. Everything goes through
+/// decline and a reason, now and then with a question first — and about a third of those without one decline. Everything goes through
 /// <see cref="OfferService"/> and <see cref="SharingService"/> as the provider's own account, so the hub events,
 /// ranking, approvals and sufficiency see ordinary data. Only referrals sent after the demo market opened are answered.
 /// </summary>
@@ -83,16 +83,13 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
         var roll = random.NextDouble();
         if (fits)
         {
-            if (roll < 0.7)
+            // Every provider with a fitting vacancy answers: most offer, some say why not.
+            if (roll < 0.78)
             {
                 return Offer(0.15, 0.9);
             }
-            if (roll < 0.88)
-            {
-                var (reason, detail) = FittingDeclines[random.Next(FittingDeclines.Length)];
-                return new DemoAnswer(DemoAnswerKind.Decline, Within(0.3, 1), reason, detail);
-            }
-            return new DemoAnswer(DemoAnswerKind.Silent, TimeSpan.Zero);
+            var (reason, detail) = FittingDeclines[random.Next(FittingDeclines.Length)];
+            return new DemoAnswer(DemoAnswerKind.Decline, Within(0.3, 1), reason, detail);
         }
         if (roll < 0.35)
         {

@@ -13,8 +13,8 @@ namespace PlacementBroker.Core.Tests.Vocabulary;
 /// </summary>
 public class WordsTests
 {
-    /// <summary>Results of an operation that code reads and no person does.</summary>
-    private static readonly Type[] NeverShown = [typeof(OutcomeKind), typeof(PaymentEventOutcome)];
+    /// <summary>Results of an operation, and the demo market's plans, that code reads and no person does.</summary>
+    private static readonly Type[] NeverShown = [typeof(OutcomeKind), typeof(PaymentEventOutcome), typeof(Seeding.DemoAnswerKind)];
 
     public static TheoryData<Type> ShownEnums()
     {
