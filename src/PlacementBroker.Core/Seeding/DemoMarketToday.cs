@@ -167,12 +167,12 @@ public class DemoMarketToday(
         }
     }
 
-    private async Task<Guid?> LotAsync(Actor officer, PlacementType type, CancellationToken ct)
-    {
-        var dpsIds = await db.DynamicPurchasingSystems.VisibleTo(officer.LocalAuthorityId).Where(d => d.Status == DpsStatus.Open).Select(d => d.Id).ToListAsync(ct);
-        return await db.Lots.Where(l => l.PlacementType == type && dpsIds.Contains(l.DpsId))
-            .OrderBy(l => l.Name).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-    }
+    private async Task<Guid?> LotAsync(Actor officer, PlacementType type, CancellationToken ct) =>
+        await Lots(db, officer.LocalAuthorityId!.Value, type).OrderBy(l => l.Name).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The open lots of a placement type the authority may refer to: the guided first run needs a standard fostering one.</summary>
+    public static IQueryable<DpsLot> Lots(PlacementBrokerDbContext db, Guid authorityId, PlacementType type = PlacementType.StandardFostering) =>
+        db.Lots.VisibleTo(authorityId).Where(l => l.PlacementType == type && l.Dps!.Status == DpsStatus.Open);
 
     private async Task<Actor> ActorAsync(string email, CancellationToken ct)
     {

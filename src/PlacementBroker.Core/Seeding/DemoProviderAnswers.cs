@@ -99,22 +99,27 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
         return new DemoAnswer(DemoAnswerKind.Silent, TimeSpan.Zero);
     }
 
-    /// <summary>The same numbers for the same referral and provider, in every process (a seeded <see cref="Random"/> is stable).</summary>
-    private static Random RandomFor(Guid referralId, Guid providerId)
+    /// <summary>
+    /// The same numbers for the same referral and provider, in every process (a seeded <see cref="Random"/> is stable);
+    /// <paramref name="purpose"/> keeps the numbers for one choice independent of those for another.
+    /// </summary>
+    private static Random RandomFor(Guid referralId, Guid providerId, byte purpose = 0)
     {
-        Span<byte> bytes = stackalloc byte[32];
+        Span<byte> bytes = stackalloc byte[33];
         referralId.TryWriteBytes(bytes);
         providerId.TryWriteBytes(bytes[16..]);
+        bytes[32] = purpose;
         return new Random(BitConverter.ToInt32(SHA256.HashData(bytes), 0) & int.MaxValue);
     }
 
-    private static int Order(Guid referralId, Guid providerId) => RandomFor(referralId, providerId).Next();
+    /// <summary>The order in which fitting providers are the certain ones: drawn apart from what each does.</summary>
+    private static int Order(Guid referralId, Guid providerId) => RandomFor(referralId, providerId, purpose: 1).Next();
 
     /// <summary>
     /// Makes every answer that has fallen due: offers, declines and questions of the simulated providers on open
     /// referrals sent after <paramref name="openedAt"/>. Answers already given are seen in the data and not repeated;
-    /// an answer the services refuse (the vacancy was taken, the deadline passed) is put in <paramref name="refused"/>
-    /// and not tried again by this process.
+    /// an answer the services refuse or that fails (the vacancy was taken, the deadline passed) puts the referral and
+    /// provider in <paramref name="refused"/>, not tried again by this process.
     /// </summary>
     /// <returns>How many answers were made.</returns>
     public async Task<int> AnswerDueAsync(IReadOnlySet<Guid> simulated, DateTime openedAt, TimeSpan window, ISet<(Guid Referral, Guid Provider)> refused,
@@ -128,15 +133,16 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
         var made = 0;
         foreach (var referral in open)
         {
-            var recipients = (await db.ReferralRecipients.AsNoTracking().Where(r => r.ReferralId == referral.Id && r.DeclinedAt == null)
-                .Select(r => new { r.ProviderId, r.Fits }).ToListAsync(ct)).Where(r => simulated.Contains(r.ProviderId)).ToList();
+            var recipients = (await db.ReferralRecipients.AsNoTracking().Where(r => r.ReferralId == referral.Id)
+                .Select(r => new { r.ProviderId, r.Fits, Declined = r.DeclinedAt != null }).ToListAsync(ct)).Where(r => simulated.Contains(r.ProviderId)).ToList();
             var offered = (await db.Offers.AsNoTracking().Where(o => o.ReferralId == referral.Id).Select(o => o.ProviderId).ToListAsync(ct)).ToHashSet();
             var asked = (await db.ReferralQuestions.AsNoTracking().Where(q => q.ReferralId == referral.Id).Select(q => q.ProviderId).ToListAsync(ct)).ToHashSet();
+            // Chosen among every fitting recipient, declined or not, so one provider's answer never changes another's.
             var certain = recipients.Where(r => r.Fits).OrderBy(r => Order(referral.Id, r.ProviderId)).ThenBy(r => r.ProviderId)
                 .Take(CertainOffers).Select(r => r.ProviderId).ToHashSet();
             foreach (var recipient in recipients)
             {
-                if (offered.Contains(recipient.ProviderId) || refused.Contains((referral.Id, recipient.ProviderId)))
+                if (recipient.Declined || offered.Contains(recipient.ProviderId) || refused.Contains((referral.Id, recipient.ProviderId)))
                 {
                     continue;
                 }
@@ -147,28 +153,43 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
                 {
                     continue;
                 }
-                if (await DemoMarketToday.ProviderActorAsync(db, recipient.ProviderId, ct) is not { } provider)
+                try
                 {
+                    made += await ActAsync(referral.Id, recipient.ProviderId, plan, askNow, answerNow, ct);
+                }
+                catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+                {
+                    // One provider's failure (a vacancy gone between reading and offering, a save that lost a race) is
+                    // that provider's alone: it is not tried again, and the others still answer.
+                    db.ChangeTracker.Clear();
                     refused.Add((referral.Id, recipient.ProviderId));
-                    continue;
-                }
-                if (askNow)
-                {
-                    var question = await sharing.AskAsync(provider, referral.Id, new QuestionRequest(plan.Question), ct);
-                    made += question.Succeeded ? 1 : 0;
-                }
-                if (answerNow)
-                {
-                    if (await AnswerAsync(provider, referral.Id, plan, ct))
-                    {
-                        made++;
-                    }
-                    else
-                    {
-                        refused.Add((referral.Id, recipient.ProviderId));
-                    }
+                    logger.LogInformation(e, "Demo provider {Provider} could not answer referral {Referral}", recipient.ProviderId, referral.Id);
                 }
             }
+        }
+        return made;
+    }
+
+    private async Task<int> ActAsync(Guid referralId, Guid providerId, DemoAnswer plan, bool askNow, bool answerNow, CancellationToken ct)
+    {
+        if (await DemoMarketToday.ProviderActorAsync(db, providerId, ct) is not { } provider)
+        {
+            throw new InvalidOperationException("The provider has no enabled account to answer through.");
+        }
+        var made = 0;
+        if (askNow)
+        {
+            var question = await sharing.AskAsync(provider, referralId, new QuestionRequest(plan.Question), ct);
+            Log(provider, referralId, "question", question.Succeeded, question.Message);
+            made += question.Succeeded ? 1 : 0;
+        }
+        if (answerNow)
+        {
+            if (!await AnswerAsync(provider, referralId, plan, ct))
+            {
+                throw new InvalidOperationException("The answer was refused.");
+            }
+            made++;
         }
         return made;
     }
@@ -177,7 +198,8 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
     {
         if (plan.Kind == DemoAnswerKind.Offer && (await offers.InboxAsync(provider, referralId, ct)).SingleOrDefault() is { MatchingVacancyIds.Count: > 0 } view)
         {
-            var vacancy = await db.Vacancies.AsNoTracking().Where(v => view.MatchingVacancyIds.Contains(v.Id)).OrderBy(v => v.WeeklyPrice).ThenBy(v => v.Id).FirstAsync(ct);
+            var vacancy = await db.Vacancies.AsNoTracking().Where(v => view.MatchingVacancyIds.Contains(v.Id)).OrderBy(v => v.WeeklyPrice).ThenBy(v => v.Id).FirstOrDefaultAsync(ct)
+                ?? throw new InvalidOperationException("The fitting vacancy went while the offer was made.");
             var offer = await offers.SubmitAsync(provider, referralId,
                 new SubmitOfferRequest(vacancy.Id, decimal.Round(vacancy.WeeklyPrice * plan.PriceFactor, 0), null, plan.Notes),
                 $"demo:{referralId}:{provider.ProviderId}", ct);

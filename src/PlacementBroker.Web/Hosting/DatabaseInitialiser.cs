@@ -43,9 +43,11 @@ public static class DatabaseInitialiser
             var path = Path.Combine(DatabaseExtensions.SeedFolder(options), "demo.json");
             if (await services.GetRequiredService<DemoDataSeeder>().SeedAsync(path))
             {
-                await DemoMarket.OpenAsync(services, path);
                 logger.LogInformation("Demo data loaded from {Path}. Every demo account's password is {Password}", path, DemoDataSeeder.DemoPassword);
             }
+            // In a scope of its own: the seeder's context still tracks the whole data set.
+            using var market = app.Services.CreateScope();
+            await DemoMarket.OpenOnceAsync(market.ServiceProvider, path);
         }
     }
 }

@@ -35,12 +35,35 @@ public static class DemoMarket
         return builder;
     }
 
-    /// <summary>Today's referrals, offers and approval, once the demo data has just been loaded (<see cref="DemoMarketToday"/>).</summary>
-    public static async Task OpenAsync(IServiceProvider services, string dataSetPath)
+    /// <summary>
+    /// Today's referrals, offers and approval (<see cref="DemoMarketToday"/>), once per demo database: on the start that
+    /// loads the demo data, or the first start after it on a database loaded before there was a demo market. Tried
+    /// once: a failure is logged and marked, so a restart never makes today's referrals twice.
+    /// </summary>
+    public static async Task OpenOnceAsync(IServiceProvider services, string dataSetPath)
     {
         var db = services.GetRequiredService<PlacementBrokerDbContext>();
-        var simulated = await DemoMarketToday.SimulatedProvidersAsync(db, DemoDataSeeder.Read(dataSetPath));
-        await services.GetRequiredService<DemoMarketToday>().OpenAsync(simulated);
+        var actions = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == DemoMarketToday.OpenedAction || e.Action == Core.Auditing.AuditActions.DemoDataLoaded)
+            .Select(e => e.Action).Distinct().ToListAsync();
+        if (!actions.Contains(Core.Auditing.AuditActions.DemoDataLoaded) || actions.Contains(DemoMarketToday.OpenedAction))
+        {
+            return;
+        }
+        try
+        {
+            var simulated = await DemoMarketToday.SimulatedProvidersAsync(db, DemoDataSeeder.Read(dataSetPath));
+            await services.GetRequiredService<DemoMarketToday>().OpenAsync(simulated);
+        }
+        catch (Exception e) when (e is InvalidOperationException or DbUpdateException or IOException or System.Text.Json.JsonException)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoMarket))
+                .LogWarning(e, "Today's demo market could not be opened; the demo data is there without it");
+            db.ChangeTracker.Clear();
+            services.GetRequiredService<Core.Auditing.AuditTrail>().Record(null, DemoMarketToday.OpenedAction, "DemoDataSet", Path.GetFileName(dataSetPath),
+                $"not opened: {e.Message}");
+            await db.SaveChangesAsync();
+        }
     }
 }
 

@@ -17,21 +17,24 @@ public sealed record TourStep(string Key, string Text, string Hint, string? Href
 /// The guided first run on a placing officer's home page in the demo: send the prepared referral, watch offers arrive,
 /// see why the first ranks first, accept it, print the agreement. Each step's state is read from the referral itself.
 /// </summary>
-public sealed record DemoTour(Guid? ReferralId, string? ChildReference, IReadOnlyList<TourStep> Steps, bool ProvidersAnswerThemselves)
+public sealed record DemoTour(Guid? ReferralId, string? ChildReference, IReadOnlyList<TourStep> Steps, bool ProvidersAnswerThemselves, bool DraftExpired = false)
 {
-    /// <summary>The prepared referral has been sent, so another can be prepared to go round again.</summary>
-    public bool CanPrepareAnother => ReferralId is null || Steps[0].State == TourStepState.Done;
+    /// <summary>
+    /// Another referral can be prepared once the last was sent (to go round again), or when its deadline for offers
+    /// has passed before it was sent (a demo database kept for days).
+    /// </summary>
+    public bool CanPrepareAnother => ReferralId is null || Steps[0].State == TourStepState.Done || DraftExpired;
 
-    public static async Task<DemoTour?> LoadAsync(PlacementBrokerDbContext db, OfferService offers, Actor officer, IUrlHelper url, bool providersAnswer)
+    public static async Task<DemoTour?> LoadAsync(PlacementBrokerDbContext db, OfferService offers, Actor officer, IUrlHelper url, bool providersAnswer, DateTime now)
     {
         var authorityId = officer.LocalAuthorityId!.Value;
-        if (!await db.DynamicPurchasingSystems.VisibleTo(authorityId).AnyAsync())
+        if (!await DemoMarketToday.Lots(db, authorityId).AnyAsync())
         {
-            return null; // A council outside every DPS has no lot to refer to.
+            return null; // A council outside every DPS (or without a fostering lot) has nowhere to send the prepared referral.
         }
         var referral = await db.Referrals.AsNoTracking()
             .Where(r => r.LocalAuthorityId == authorityId && r.CreatedByUserId == officer.UserId && r.ChildReference.StartsWith(DemoMarketToday.TryItPrefix))
-            .OrderByDescending(r => r.CreatedAt).Select(r => new { r.Id, r.ChildReference, r.Status }).FirstOrDefaultAsync();
+            .OrderByDescending(r => r.CreatedAt).Select(r => new { r.Id, r.ChildReference, r.Status, r.OfferDeadline }).FirstOrDefaultAsync();
         if (referral is null)
         {
             return new DemoTour(null, null, [], providersAnswer);
@@ -48,7 +51,7 @@ public sealed record DemoTour(Guid? ReferralId, string? ChildReference, IReadOnl
         var steps = new List<TourStep>
         {
             new("send", "Send the prepared referral",
-                "A nine-year-old in Leeds who needs a fostering family: check the answers, then send it to every provider on the lot",
+                "A nine-year-old who needs a fostering family: check the answers, then send it to every provider on the lot",
                 sent ? null : url.Page("/Referrals/Check", new { id = referral.Id }), State(sent, true)),
             new("watch", "Watch the offers arrive",
                 providersAnswer
@@ -65,11 +68,11 @@ public sealed record DemoTour(Guid? ReferralId, string? ChildReference, IReadOnl
                 State(accepted is not null, top is not null)),
             new("agreement", "Print the Individual Placement Agreement",
                 placementId is null && accepted is { Status: OfferStatus.PendingApproval }
-                    ? "Waiting for the placement manager: sign in as placement.manager@leeds.demo.placementbroker.uk to approve it"
+                    ? $"Waiting for the placement manager: sign in as placement.manager@{officer.Email.Split('@')[^1]} to approve it"
                     : "The agreement between your council and the provider, ready to print or save as a PDF",
                 placementId is { } id ? url.Page("/Placements/Agreement", new { id }) : null,
                 State(false, placementId is not null)),
         };
-        return new DemoTour(referral.Id, referral.ChildReference, steps, providersAnswer);
+        return new DemoTour(referral.Id, referral.ChildReference, steps, providersAnswer, DraftExpired: !sent && referral.OfferDeadline <= now);
     }
 }

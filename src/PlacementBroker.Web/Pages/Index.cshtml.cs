@@ -33,7 +33,7 @@ public class IndexModel(
         await LoadAsync();
         if (demo.On && role == Role.PlacingOfficer)
         {
-            Tour = await DemoTour.LoadAsync(db, offers, Actor, Url, demo.SimulatesProviders);
+            Tour = await DemoTour.LoadAsync(db, offers, Actor, Url, demo.SimulatesProviders, clock.GetUtcNow().UtcDateTime);
         }
         return Page();
     }
@@ -49,9 +49,12 @@ public class IndexModel(
         {
             return Forbid();
         }
-        return await market.PrepareTryItAsync(Actor) is { } id
-            ? RedirectToPage("/Referrals/Check", new { id })
-            : RedirectToPage();
+        // The same rule as the panel's button: one prepared referral at a time, unless it was sent or has expired.
+        if (await DemoTour.LoadAsync(db, offers, Actor, Url, demo.SimulatesProviders, clock.GetUtcNow().UtcDateTime) is not { CanPrepareAnother: true })
+        {
+            return StatusCode(StatusCodes.Status409Conflict);
+        }
+        return await market.PrepareTryItAsync(Actor) is { } id ? RedirectToPage("/Referrals/Check", new { id }) : StatusCode(StatusCodes.Status409Conflict);
     }
 
     private async Task LoadAsync()

@@ -94,8 +94,9 @@ public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
         var db = Db(scope);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var dps = await db.DynamicPurchasingSystems.Include(d => d.Participants).Include(d => d.Lots).SingleAsync();
-        // The history: everything but today's referrals (DemoMarketTests), made when the data was loaded.
-        var referrals = await db.Referrals.Where(r => r.PublishedAt < now.AddDays(-1)).ToListAsync();
+        // The history: everything but today's referrals (DemoMarketTests), made after the data was loaded.
+        var loadedAt = await db.AuditEvents.Where(e => e.Action == Core.Auditing.AuditActions.DemoDataLoaded).Select(e => e.OccurredAt).SingleAsync();
+        var referrals = await db.Referrals.Where(r => r.PublishedAt < loadedAt).ToListAsync();
         var placements = await db.Placements.ToListAsync();
         var offers = await db.Offers.ToDictionaryAsync(o => o.Id);
 
@@ -117,7 +118,7 @@ public class DemoDataTests(DemoPostgresApp app) : IClassFixture<DemoPostgresApp>
         var today = DateOnly.FromDateTime(now);
         Assert.All(placements.GroupBy(p => p.SettingId), g => Assert.True(
             g.Count(p => p.Status == Core.Placements.PlacementStatus.Active) <= settings[g.Key].RegisteredPlaces, settings[g.Key].Name));
-        Assert.All(await db.ReferralRecipients.Where(r => r.DeclinedAt != null && r.NotifiedAt < now.AddDays(-1)).ToListAsync(), r => Assert.True(r.DeclinedAt > r.NotifiedAt));
+        Assert.All(await db.ReferralRecipients.Where(r => r.DeclinedAt != null && r.NotifiedAt < loadedAt).ToListAsync(), r => Assert.True(r.DeclinedAt > r.NotifiedAt));
     }
 
     [Fact]

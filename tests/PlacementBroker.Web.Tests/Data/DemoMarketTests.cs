@@ -166,8 +166,17 @@ public class DemoMarketTests(DemoMarketTests.Site app) : IClassFixture<DemoMarke
             referralId = (await scope.ServiceProvider.GetRequiredService<DemoMarketToday>().PrepareTryItAsync(officer))!.Value;
             Assert.True((await scope.ServiceProvider.GetRequiredService<ReferralService>().PublishDraftAsync(officer, referralId)).Succeeded);
         }
-        // Three days later the deadline has gone: a provider that missed it does not answer late.
-        app.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        // Its deadline is an hour away; two hours later it has gone (well within the day the simulator looks back):
+        // a provider that missed it does not answer late.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+            var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
+            referral.OfferDeadline = app.Clock.GetUtcNow().UtcDateTime.AddHours(1);
+            await db.SaveChangesAsync();
+        }
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(DemoProviderAnswers.LookBack > TimeSpan.FromHours(2));
 
         await AnswerAsync(simulated, openedAt, window, []);
 
@@ -175,6 +184,34 @@ public class DemoMarketTests(DemoMarketTests.Site app) : IClassFixture<DemoMarke
         var checkDb = check.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
         Assert.Equal(0, await checkDb.Offers.CountAsync(o => o.ReferralId == referralId));
         Assert.Equal(0, await checkDb.ReferralRecipients.CountAsync(r => r.ReferralId == referralId && r.DeclinedAt != null));
+    }
+
+    [Fact]
+    public async Task PrepareAnother_WhileThePreparedOneIsUnsent_IsRefused_AndOnlyOfficersMayPrepare()
+    {
+        int Prepared(PlacementBrokerDbContext db) => db.Referrals.Count(r => r.ChildReference.StartsWith(DemoMarketToday.TryItPrefix));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        var before = Prepared(db);
+
+        using var officer = await Pages.PageSession.SignedInAsync(app, LeedsOfficer, DemoDataSeeder.DemoPassword);
+        var home = Pages.PageDocument.Parse(await officer.GetPageAsync("/"));
+        Assert.NotNull(home.Document.QuerySelector("[data-testid=try-it]"));
+        Assert.DoesNotContain(home.Document.QuerySelectorAll("[data-testid=try-it] button"), b => b.TextContent.Contains("Prepare"));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await officer.PostFormAsync("/", [], "/?handler=PrepareReferral")).StatusCode);
+
+        using var manager = await Pages.PageSession.SignedInAsync(app, "placement.manager@leeds.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
+        Assert.Null(Pages.PageDocument.Parse(await manager.GetPageAsync("/")).Document.QuerySelector("[data-testid=try-it]"));
+        var refused = await manager.PostFormAsync("/", [], "/?handler=PrepareReferral");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/error/403", refused.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+
+        // Kirklees is outside the DPS: no panel, and nothing to prepare.
+        using var kirklees = await Pages.PageSession.SignedInAsync(app, "placing.officer@kirklees.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
+        Assert.Null(Pages.PageDocument.Parse(await kirklees.GetPageAsync("/")).Document.QuerySelector("[data-testid=try-it]"));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await kirklees.PostFormAsync("/", [], "/?handler=PrepareReferral")).StatusCode);
+
+        Assert.Equal(before, Prepared(db));
     }
 
     [Fact]
