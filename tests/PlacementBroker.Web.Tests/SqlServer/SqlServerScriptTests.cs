@@ -53,6 +53,49 @@ public class SqlServerScriptTests
         Assert.True(failures.Count == 0, "Dynamic SQL in the migration script does not parse:\n" + string.Join("\n", failures.Take(20)));
     }
 
+    /// <summary>
+    /// The schema the migrations arrive at, loaded into a DacFx model of a SQL Server 2022 database and validated as
+    /// SQL Server's own tools would: unresolved references (an index on a column that is not there, a foreign key to a
+    /// missing table), types, and names. DacFx takes definitions, not the migration script's ALTERs and IF blocks, so it
+    /// is given the create script of the model the migrations build (that they build it is MigrationTests' check).
+    /// </summary>
+    [Fact]
+    public void Schema_LoadsIntoASqlServer2022Model_WithNoErrors()
+    {
+        using var db = TSql.SqlServerContext();
+        var create = db.Database.GenerateCreateScript();
+        using var model = new Microsoft.SqlServer.Dac.Model.TSqlModel(Microsoft.SqlServer.Dac.Model.SqlServerVersion.Sql160,
+            new Microsoft.SqlServer.Dac.Model.TSqlModelOptions());
+
+        // DacFx takes one statement at a time: the script is cut into its statements by the parser.
+        var (fragment, errors) = TSql.Parse(create);
+        Assert.Empty(errors);
+        var statements = ((Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)fragment!).Batches.SelectMany(b => b.Statements).ToList();
+        Assert.True(statements.Count > 50, $"{statements.Count} statements");
+        foreach (var statement in statements)
+        {
+            model.AddObjects(create.Substring(statement.StartOffset, statement.FragmentLength));
+        }
+        var problems = model.Validate().Where(m => m.MessageType == Microsoft.SqlServer.Dac.DacMessageType.Error).ToList();
+
+        Assert.True(problems.Count == 0, "SQL Server would refuse the schema:\n" + string.Join("\n", problems.Take(20).Select(p => $"{p.Number}: {p.Message}")));
+        Assert.Contains(model.GetObjects(Microsoft.SqlServer.Dac.Model.DacQueryScopes.UserDefined, Microsoft.SqlServer.Dac.Model.ModelSchema.Table),
+            t => t.Name.Parts[^1] == "Referrals");
+    }
+
+    [Fact]
+    public void BrokenSchema_IsReportedByTheModel()
+    {
+        using var model = new Microsoft.SqlServer.Dac.Model.TSqlModel(Microsoft.SqlServer.Dac.Model.SqlServerVersion.Sql160,
+            new Microsoft.SqlServer.Dac.Model.TSqlModelOptions());
+        model.AddObjects("CREATE TABLE [Settings] ([Id] uniqueidentifier NOT NULL PRIMARY KEY, [Name] nvarchar(200) NOT NULL);");
+        model.AddObjects("CREATE INDEX [IX_Settings_OfstedUrn] ON [Settings] ([OfstedUrn]);");
+
+        var problems = model.Validate().Where(m => m.MessageType == Microsoft.SqlServer.Dac.DacMessageType.Error).ToList();
+
+        Assert.Contains(problems, p => p.Message.Contains("OfstedUrn"));
+    }
+
     [Fact]
     public void BrokenScript_IsReportedWithItsLine()
     {
