@@ -51,22 +51,8 @@ public static class HostingExtensions
         builder.AddDocuments(options);
         builder.AddDemoMarket(options);
 
-        services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
-            .AddNotifications(builder.Configuration)
-            .AddDps()
-            .AddProviders(builder.Configuration)
-            .AddMatching(builder.Configuration)
-            .AddReferrals(builder.Configuration)
-            .AddPlacements()
-            .AddQuality()
-            .AddContracts()
-            .AddUplifts()
-            .AddSufficiency()
-            .AddBilling()
-            .AddPayments(builder.Configuration)
-            .AddDataProtectionServices(builder.Configuration)
-            .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>()
-            .AddReadModels(builder.Configuration["AutoMapper:LicenseKey"]);
+        services.AddPlacementBrokerCore(builder.Configuration)
+            .AddSingleton<PlacementBroker.Core.Referrals.IMarketplaceNotifier, HubMarketplaceNotifier>();
 
         // The key ring protecting cookies and antiforgery tokens: in Redis when the deployment has it (every node reads the
         // same ring with nothing else shared), otherwise in the data folder.

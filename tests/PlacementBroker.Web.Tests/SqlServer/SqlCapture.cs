@@ -7,22 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Data;
-using PlacementBroker.Core.Auditing;
-using PlacementBroker.Core.Billing;
-using PlacementBroker.Core.Contracts;
-using PlacementBroker.Core.DataProtection;
 using PlacementBroker.Core.Dps;
-using PlacementBroker.Core.Identity;
-using PlacementBroker.Core.Matching;
-using PlacementBroker.Core.Notifications;
-using PlacementBroker.Core.Payments;
-using PlacementBroker.Core.Placements;
-using PlacementBroker.Core.Providers;
-using PlacementBroker.Core.Quality;
-using PlacementBroker.Core.Referrals;
-using PlacementBroker.Core.Seeding;
-using PlacementBroker.Core.Sufficiency;
-using PlacementBroker.Core.Uplifts;
 
 namespace PlacementBroker.Web.Tests.SqlServer;
 
@@ -140,23 +125,9 @@ public sealed class SqlCapture : IDbCommandInterceptor, IDbConnectionInterceptor
         services.AddDbContext<PlacementBrokerDbContext>(db => db
             .UseSqlServer("Server=unused;Database=PlacementBroker;Encrypt=false", o => o.MigrationsAssembly("PlacementBroker.Migrations.SqlServer"))
             .AddInterceptors(this));
-        services.AddAuditTrail().AddIdentityAdministration().AddDemoData()
-            .AddNotifications(configuration)
-            .AddDps()
-            .AddProviders(configuration)
-            .AddMatching(configuration)
-            .AddReferrals(configuration)
-            .AddPlacements()
-            .AddQuality()
-            .AddContracts()
-            .AddUplifts()
-            .AddSufficiency()
-            .AddBilling()
-            .AddPayments(configuration)
-            .AddDataProtectionServices(configuration)
+        services.AddPlacementBrokerCore(configuration)
             .AddSingleton(Substitute.For<Core.Referrals.IMarketplaceNotifier>())
-            .AddSingleton(Substitute.For<Core.Sharing.IDocumentStore>())
-            .AddReadModels(null);
+            .AddSingleton(Substitute.For<Core.Sharing.IDocumentStore>());
         return services.BuildServiceProvider();
     }
 }
