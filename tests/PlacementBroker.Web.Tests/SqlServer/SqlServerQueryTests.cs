@@ -33,8 +33,8 @@ public class SqlServerQueryTests
         StartDate = new DateOnly(2026, 12, 14), Duration = PlacementDuration.LongTerm, Status = ReferralStatus.Open, ChildReference = "C-1",
         ChildFirstName = "Test", ChildLastName = "Child", ChildDateOfBirth = new DateOnly(2014, 5, 1), ChildGender = Gender.Female,
         Needs = [Need.EmotionalBehavioural, Need.Autism], MustHaveNeeds = [Need.EmotionalBehavioural], HomePostcode = "LS6 3QN",
-        HomeLatitude = 53.82, HomeLongitude = -1.576, MaxDistanceMiles = 20, WeeklyBudget = 5000m, OfferDeadline = DateTime.UtcNow.AddDays(2),
-        CreatedAt = DateTime.UtcNow,
+        HomeLatitude = 53.82, HomeLongitude = -1.576, MaxDistanceMiles = 20, WeeklyBudget = 5000m, OfferDeadline = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc),
+        CreatedAt = new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc),
     };
 
     /// <summary>Each hot query by name: what runs it through the service that owns it.</summary>
