@@ -104,26 +104,34 @@ public class DemoMarketToday(
     private async Task<int> OfferFromFittingAsync(Guid referralId, IReadOnlySet<Guid> simulated, int count, CancellationToken ct)
     {
         var made = 0;
-        var recipients = await db.ReferralRecipients.AsNoTracking().Where(r => r.ReferralId == referralId && r.Fits)
-            .OrderBy(r => r.ProviderId).Select(r => r.ProviderId).ToListAsync(ct);
-        foreach (var providerId in recipients.Where(simulated.Contains))
+        foreach (var provider in await FittingSimulatedAsync(referralId, simulated, ct))
         {
             if (made == count)
             {
                 break;
             }
-            if (await ProviderActorAsync(providerId, ct) is not { } provider
-                || (await offers.InboxAsync(provider, referralId, ct)).SingleOrDefault() is not { MatchingVacancyIds.Count: > 0 } view)
-            {
-                continue;
-            }
-            var vacancy = await db.Vacancies.AsNoTracking().Where(v => view.MatchingVacancyIds.Contains(v.Id)).OrderBy(v => v.WeeklyPrice).FirstAsync(ct);
             var factor = 0.96m + made * 0.03m;
-            var result = await offers.SubmitAsync(provider, referralId, new SubmitOfferRequest(vacancy.Id, decimal.Round(vacancy.WeeklyPrice * factor, 0),
-                null, DemoProviderAnswers.OfferNotes[made % DemoProviderAnswers.OfferNotes.Length]), $"demo:{referralId}:{providerId}", ct);
-            made += result.Succeeded ? 1 : 0;
+            var offer = await DemoProviderAnswers.OfferCheapestFittingAsync(db, offers, provider, referralId, price => price * factor,
+                DemoProviderAnswers.OfferNotes[made % DemoProviderAnswers.OfferNotes.Length], false, ct);
+            made += offer is { Succeeded: true } ? 1 : 0;
         }
         return made;
+    }
+
+    /// <summary>The accounts of the simulated providers the referral fits, in a fixed order.</summary>
+    private async Task<List<Actor>> FittingSimulatedAsync(Guid referralId, IReadOnlySet<Guid> simulated, CancellationToken ct)
+    {
+        var recipients = await db.ReferralRecipients.AsNoTracking().Where(r => r.ReferralId == referralId && r.Fits)
+            .OrderBy(r => r.ProviderId).Select(r => r.ProviderId).ToListAsync(ct);
+        var actors = new List<Actor>();
+        foreach (var providerId in recipients.Where(simulated.Contains))
+        {
+            if (await ProviderActorAsync(providerId, ct) is { } provider)
+            {
+                actors.Add(provider);
+            }
+        }
+        return actors;
     }
 
     /// <summary>
@@ -138,21 +146,13 @@ public class DemoMarketToday(
             Urgency.Urgent, today.AddDays(4), 2100m, now.AddDays(2),
             "A twelve-year-old boy who self-harms when anxious; he needs carers trained in therapeutic parenting.", ct);
         var lot = await db.Referrals.Where(r => r.Id == referralId).Select(r => db.Lots.First(l => l.Id == r.LotId)).SingleAsync(ct);
-        var recipients = await db.ReferralRecipients.AsNoTracking().Where(r => r.ReferralId == referralId && r.Fits)
-            .OrderBy(r => r.ProviderId).Select(r => r.ProviderId).ToListAsync(ct);
-        foreach (var providerId in recipients.Where(simulated.Contains))
+        // Priced above the lot's band: an exception a manager must approve (spec 5.4).
+        var price = decimal.Round((lot.PriceBandUpper ?? lot.BenchmarkWeeklyPrice ?? 1600m) * 1.15m, 0);
+        foreach (var provider in await FittingSimulatedAsync(referralId, simulated, ct))
         {
-            if (await ProviderActorAsync(providerId, ct) is not { } provider
-                || (await offers.InboxAsync(provider, referralId, ct)).SingleOrDefault() is not { MatchingVacancyIds.Count: > 0 } view)
-            {
-                continue;
-            }
-            // Priced above the lot's band: an exception a manager must approve (spec 5.4).
-            var price = decimal.Round((lot.PriceBandUpper ?? lot.BenchmarkWeeklyPrice ?? 1600m) * 1.15m, 0);
-            var offer = await offers.SubmitAsync(provider, referralId, new SubmitOfferRequest(view.MatchingVacancyIds[0], price, null,
-                "Therapeutic carers with a vacancy now; the price includes weekly sessions with our clinical psychologist.", IncludesTherapy: true),
-                $"demo:{referralId}:{providerId}", ct);
-            if (!offer.Succeeded)
+            var offer = await DemoProviderAnswers.OfferCheapestFittingAsync(db, offers, provider, referralId, _ => price,
+                "Therapeutic carers with a vacancy now; the price includes weekly sessions with our clinical psychologist.", true, ct);
+            if (offer is not { Succeeded: true })
             {
                 continue;
             }

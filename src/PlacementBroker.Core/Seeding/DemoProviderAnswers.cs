@@ -196,13 +196,9 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
 
     private async Task<bool> AnswerAsync(Actor provider, Guid referralId, DemoAnswer plan, CancellationToken ct)
     {
-        if (plan.Kind == DemoAnswerKind.Offer && (await offers.InboxAsync(provider, referralId, ct)).SingleOrDefault() is { MatchingVacancyIds.Count: > 0 } view)
+        if (plan.Kind == DemoAnswerKind.Offer
+            && await OfferCheapestFittingAsync(db, offers, provider, referralId, price => price * plan.PriceFactor, plan.Notes, false, ct) is { } offer)
         {
-            var vacancy = await db.Vacancies.AsNoTracking().Where(v => view.MatchingVacancyIds.Contains(v.Id)).OrderBy(v => v.WeeklyPrice).ThenBy(v => v.Id).FirstOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException("The fitting vacancy went while the offer was made.");
-            var offer = await offers.SubmitAsync(provider, referralId,
-                new SubmitOfferRequest(vacancy.Id, decimal.Round(vacancy.WeeklyPrice * plan.PriceFactor, 0), null, plan.Notes),
-                $"demo:{referralId}:{provider.ProviderId}", ct);
             Log(provider, referralId, "offer", offer.Succeeded, offer.Message);
             return offer.Succeeded;
         }
@@ -212,6 +208,24 @@ public class DemoProviderAnswers(PlacementBrokerDbContext db, OfferService offer
         var declined = await offers.DeclineAsync(provider, referralId, new DeclineRequest(reason, detail), ct);
         Log(provider, referralId, "decline", declined.Succeeded, declined.Message);
         return declined.Succeeded;
+    }
+
+    /// <summary>
+    /// The provider's offer from its cheapest vacancy that fits the referral (as its own inbox shows it), priced from the
+    /// vacancy's weekly price; null when none fits. The demo's idempotency key makes a second try the same offer.
+    /// </summary>
+    internal static async Task<Outcome<OfferCreated>?> OfferCheapestFittingAsync(PlacementBrokerDbContext db, OfferService offers, Actor provider,
+        Guid referralId, Func<decimal, decimal> price, string? notes, bool includesTherapy, CancellationToken ct)
+    {
+        if ((await offers.InboxAsync(provider, referralId, ct)).SingleOrDefault() is not { MatchingVacancyIds.Count: > 0 } view
+            || await db.Vacancies.AsNoTracking().Where(v => view.MatchingVacancyIds.Contains(v.Id)).OrderBy(v => v.WeeklyPrice).ThenBy(v => v.Id)
+                .FirstOrDefaultAsync(ct) is not { } vacancy)
+        {
+            return null;
+        }
+        return await offers.SubmitAsync(provider, referralId,
+            new SubmitOfferRequest(vacancy.Id, decimal.Round(price(vacancy.WeeklyPrice), 0), null, notes, IncludesTherapy: includesTherapy),
+            $"demo:{referralId}:{provider.ProviderId}", ct);
     }
 
     private void Log(Actor provider, Guid referralId, string what, bool succeeded, string? refusal)
