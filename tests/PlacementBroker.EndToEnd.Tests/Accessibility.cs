@@ -31,6 +31,13 @@ public static class Accessibility
         }
     }
 
+    /// <summary>
+    /// Waits until the referral page has gone live and swapped its offers in once (live-region.js marks the list
+    /// <c>data-refreshed</c>): a click before that can land on a list that is being replaced, and be lost.
+    /// </summary>
+    public static Task OffersAreLiveAsync(this IPage page) =>
+        Microsoft.Playwright.Assertions.Expect(page.Locator("#offers[data-refreshed]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+
     /// <summary>Signs in as the platform admin: password, then the current one-time code.</summary>
     public static Task SignInAsAdminAsync(this IPage page, PlacementBrokerApp site) =>
         page.SignInAsync(PlacementBrokerApp.AdminEmail, PlacementBrokerApp.AdminPassword, site.NextAdminCode);

@@ -55,8 +55,7 @@ public class FollowThroughJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await Expect(card.Locator("[data-exclusions]")).ToHaveCountAsync(0);
         await Expect(card).Not.ToContainTextAsync("Not eligible");
         await officerPage.AssertNoSeriousViolationsAsync();
-        // The offers are swapped in once more when the page goes live: click after that, not on a list being replaced.
-        await Expect(officerPage.Locator("#offers[data-refreshed]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await officerPage.OffersAreLiveAsync();
         await officerPage.GetByRole(AriaRole.Link, new() { Name = $"Accept this offer from {provider.Name}" }).ClickAsync();
         await Expect(officerPage.Locator("#what-happens")).ToContainTextAsync("£260,000");
         await officerPage.AssertNoSeriousViolationsAsync();

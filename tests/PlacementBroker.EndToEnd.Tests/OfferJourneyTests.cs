@@ -104,8 +104,7 @@ public class OfferJourneyTests(DemoSite site) : IClassFixture<DemoSite>
         await page.SignInAsync(officer.Email, officer.Password);
         await page.GotoAsync($"/referrals/{referralId}");
         await page.AssertNoSeriousViolationsAsync();
-        // The offers are swapped in once more when the page goes live: click after that, not on a list being replaced.
-        await Expect(page.Locator("#offers[data-refreshed]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.OffersAreLiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = $"Accept this offer from {provider.Name}" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Accept the offer from {provider.Name}?", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#what-happens")).ToContainTextAsync("Amelia Hartley-Testcase");
