@@ -215,6 +215,15 @@ public class DemoMarketTests(DemoMarketTests.Site app) : IClassFixture<DemoMarke
     }
 
     [Fact]
+    public void SimulateProvidersFalse_TheDemoRunsWithoutTheSimulator()
+    {
+        // The test hosts set PlacementBroker:Demo:SimulateProviders=false: the demo (and its guided run) stays, the simulator does not.
+        Assert.True(app.Services.GetRequiredService<DemoMode>().On);
+        Assert.False(app.Services.GetRequiredService<DemoMode>().SimulatesProviders);
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is DemoMarketService);
+    }
+
+    [Fact]
     public async Task PreparedDraft_InTheManagersList_OpensOnAPageTheManagerMayRead()
     {
         using var session = await Pages.PageSession.SignedInAsync(app, "placement.manager@leeds.demo.placementbroker.uk", DemoDataSeeder.DemoPassword);
