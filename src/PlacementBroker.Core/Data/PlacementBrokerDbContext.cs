@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PlacementBroker.Core.Data.Conventions;
@@ -60,16 +61,46 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     public DbSet<Sharing.ReferralDocument> ReferralDocuments => Set<Sharing.ReferralDocument>();
     public DbSet<Sharing.ReferralQuestion> ReferralQuestions => Set<Sharing.ReferralQuestion>();
 
+    /// <summary>The EF Core provider name of SQL Server, the production database.</summary>
+    public const string SqlServerProvider = "Microsoft.EntityFrameworkCore.SqlServer";
+
+    /// <summary>SQL Server's binary collation: text compared code point by code point, case and accents included.</summary>
+    public const string ExactCollation = "Latin1_General_100_BIN2";
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        KeepInstantsAsStored();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
+        KeepInstantsAsStored();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cuts every instant being written to the microsecond it is stored as (<see cref="StoredInstant"/>), so what a write
+    /// answers is what the next read shows, on every provider.
+    /// </summary>
+    private void KeepInstantsAsStored()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is DateTime instant && instant.Ticks % TimeSpan.TicksPerMicrosecond != 0)
+                {
+                    property.CurrentValue = StoredInstant(instant);
+                }
+            }
+        }
     }
 
     /// <summary>The audit trail is append-only: an event is added, never changed or removed (only the sealer writes its hash, once).</summary>
@@ -91,7 +122,7 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
         configurationBuilder.Properties<decimal?>().HavePrecision(18, 2);
         // Enums are stored by name so the data stays readable and reordering members is safe.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
-        // Every instant is UTC; SQLite hands DateTime back unspecified, so the kind is restored on read.
+        // Every instant is UTC to the microsecond; SQLite and SQL Server hand DateTime back unspecified, so the kind is restored on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
         // A text column named for what it holds (Name, ContactEmail, HomePostcode…) has that thing's length.
@@ -105,13 +136,36 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlacementBrokerDbContext).Assembly);
+        if (Database.ProviderName == SqlServerProvider)
+        {
+            // A client's idempotency key is compared exactly, as PostgreSQL and SQLite do: SQL Server's usual collation
+            // ignores case, and would answer a retry of "abc" with the offer made for "ABC" (ADR 0015).
+            builder.Entity<Offer>().Property(e => e.IdempotencyKey).UseCollation(ExactCollation);
+            // An identity provider's issuer and subject are exact strings (OpenID Connect compares them so): a subject
+            // differing only in case is another person, and must not find this person's link.
+            builder.Entity<IdentityUserLogin<Guid>>().Property(e => e.LoginProvider).UseCollation(ExactCollation);
+            builder.Entity<IdentityUserLogin<Guid>>().Property(e => e.ProviderKey).UseCollation(ExactCollation);
+            // Stripe's event ids are exact strings too: the payment events table keeps one row per event, so a retried webhook is ignored.
+            builder.Entity<Billing.PaymentEventRecord>().Property(e => e.Id).UseCollation(ExactCollation);
+        }
+    }
+
+    /// <summary>
+    /// An instant as stored: UTC, to the microsecond. PostgreSQL keeps microseconds, SQL Server's datetime2 100 ns and SQLite
+    /// every tick, so without this an instant written on one provider would read back differently from another, and what a
+    /// write answers would differ from what the next read shows (ADR 0015).
+    /// </summary>
+    public static DateTime StoredInstant(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc);
+        return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => StoredInstant(v),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
-        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : StoredInstant(v.Value),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }

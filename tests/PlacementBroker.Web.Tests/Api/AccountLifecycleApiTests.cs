@@ -14,7 +14,7 @@ using PlacementBroker.Web.Tests.Pages.Provider;
 namespace PlacementBroker.Web.Tests.Api;
 
 /// <summary>Platform admins disable and enable accounts; a disabled account's token and cookie stop at their next request.</summary>
-public class AccountLifecycleApiTests(PostgresApp app) : IClassFixture<PostgresApp>
+public class AccountLifecycleApiServerTests(ServerApp app) : IClassFixture<ServerApp>
 {
     [Fact]
     public async Task Disable_TheUsersBearerTokenIs401AtOnceAndTheyCannotGetAnother()

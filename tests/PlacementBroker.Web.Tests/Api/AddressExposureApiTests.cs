@@ -194,4 +194,4 @@ public abstract class AddressExposureApiTests(PlacementBrokerApp app)
 
 public class AddressExposureApiSqliteTests(SqliteApp app) : AddressExposureApiTests(app), IClassFixture<SqliteApp>;
 
-public class AddressExposureApiPostgresTests(PostgresApp app) : AddressExposureApiTests(app), IClassFixture<PostgresApp>;
+public class AddressExposureApiServerTests(ServerApp app) : AddressExposureApiTests(app), IClassFixture<ServerApp>;

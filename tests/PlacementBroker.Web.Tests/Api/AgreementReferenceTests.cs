@@ -95,7 +95,7 @@ public class AgreementReferenceTests(SqliteApp app) : IClassFixture<SqliteApp>
 }
 
 /// <summary>Placements accepted at the same moment on PostgreSQL, by real parallel requests, get different references.</summary>
-public class AgreementReferenceRaceTests(PostgresApp app) : IClassFixture<PostgresApp>
+public class AgreementReferenceRaceServerTests(ServerApp app) : IClassFixture<ServerApp>
 {
     [Fact]
     public async Task Accept_ManyOfficersAtOnce_EachPlacementGetsItsOwnReference_FirstOfTheYearToo()
@@ -196,4 +196,4 @@ public abstract class AgreementReferenceMigrationTests(PlacementBrokerApp app)
 
 public class AgreementReferenceMigrationSqliteTests(SqliteApp app) : AgreementReferenceMigrationTests(app), IClassFixture<SqliteApp>;
 
-public class AgreementReferenceMigrationPostgresTests(PostgresApp app) : AgreementReferenceMigrationTests(app), IClassFixture<PostgresApp>;
+public class AgreementReferenceMigrationServerTests(ServerApp app) : AgreementReferenceMigrationTests(app), IClassFixture<ServerApp>;

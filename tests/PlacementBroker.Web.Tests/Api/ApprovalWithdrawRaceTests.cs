@@ -90,4 +90,4 @@ public abstract class ApprovalWithdrawRaceTests(PlacementBrokerApp app)
 
 public class ApprovalWithdrawRaceSqliteTests(SqliteApp app) : ApprovalWithdrawRaceTests(app), IClassFixture<SqliteApp>;
 
-public class ApprovalWithdrawRacePostgresTests(PostgresApp app) : ApprovalWithdrawRaceTests(app), IClassFixture<PostgresApp>;
+public class ApprovalWithdrawRaceServerTests(ServerApp app) : ApprovalWithdrawRaceTests(app), IClassFixture<ServerApp>;

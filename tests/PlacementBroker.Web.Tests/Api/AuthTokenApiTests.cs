@@ -131,4 +131,4 @@ public abstract class AuthTokenApiTests(PlacementBrokerApp app)
 
 public class AuthTokenApiSqliteTests(SqliteApp app) : AuthTokenApiTests(app), IClassFixture<SqliteApp>;
 
-public class AuthTokenApiPostgresTests(PostgresApp app) : AuthTokenApiTests(app), IClassFixture<PostgresApp>;
+public class AuthTokenApiServerTests(ServerApp app) : AuthTokenApiTests(app), IClassFixture<ServerApp>;

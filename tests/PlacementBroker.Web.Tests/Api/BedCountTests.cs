@@ -508,4 +508,4 @@ public abstract class BedCountTests(PlacementBrokerApp app)
 
 public class BedCountSqliteTests(SqliteApp app) : BedCountTests(app), IClassFixture<SqliteApp>;
 
-public class BedCountPostgresTests(PostgresApp app) : BedCountTests(app), IClassFixture<PostgresApp>;
+public class BedCountServerTests(ServerApp app) : BedCountTests(app), IClassFixture<ServerApp>;

@@ -497,4 +497,4 @@ public abstract class DpsApiTests(PlacementBrokerApp app)
 
 public class DpsApiSqliteTests(SqliteApp app) : DpsApiTests(app), IClassFixture<SqliteApp>;
 
-public class DpsApiPostgresTests(PostgresApp app) : DpsApiTests(app), IClassFixture<PostgresApp>;
+public class DpsApiServerTests(ServerApp app) : DpsApiTests(app), IClassFixture<ServerApp>;

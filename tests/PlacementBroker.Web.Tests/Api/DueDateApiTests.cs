@@ -72,7 +72,7 @@ public abstract class DueDateApiTests(PlacementBrokerApp app)
 
 public class DueDateApiSqliteTests(SqliteApp app) : DueDateApiTests(app), IClassFixture<SqliteApp>;
 
-public class DueDateApiPostgresTests(PostgresApp app) : DueDateApiTests(app), IClassFixture<PostgresApp>;
+public class DueDateApiServerTests(ServerApp app) : DueDateApiTests(app), IClassFixture<ServerApp>;
 
 public abstract class BankHolidayDataTests(ShortBankHolidaysApp app)
 {

@@ -93,4 +93,4 @@ public abstract class OfferWithdrawnMidDecisionTests(PlacementBrokerApp app)
 
 public class OfferWithdrawnMidDecisionSqliteTests(SqliteApp app) : OfferWithdrawnMidDecisionTests(app), IClassFixture<SqliteApp>;
 
-public class OfferWithdrawnMidDecisionPostgresTests(PostgresApp app) : OfferWithdrawnMidDecisionTests(app), IClassFixture<PostgresApp>;
+public class OfferWithdrawnMidDecisionServerTests(ServerApp app) : OfferWithdrawnMidDecisionTests(app), IClassFixture<ServerApp>;

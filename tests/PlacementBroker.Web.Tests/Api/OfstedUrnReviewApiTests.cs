@@ -215,4 +215,4 @@ public abstract class OfstedUrnReviewApiTests(PlacementBrokerApp app)
 
 public class OfstedUrnReviewApiSqliteTests(SqliteApp app) : OfstedUrnReviewApiTests(app), IClassFixture<SqliteApp>;
 
-public class OfstedUrnReviewApiPostgresTests(PostgresApp app) : OfstedUrnReviewApiTests(app), IClassFixture<PostgresApp>;
+public class OfstedUrnReviewApiServerTests(ServerApp app) : OfstedUrnReviewApiTests(app), IClassFixture<ServerApp>;

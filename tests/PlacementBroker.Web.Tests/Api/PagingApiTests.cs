@@ -245,4 +245,4 @@ public abstract partial class PagingApiTests(PlacementBrokerApp app)
 
 public class PagingApiSqliteTests(SqliteApp app) : PagingApiTests(app), IClassFixture<SqliteApp>;
 
-public class PagingApiPostgresTests(PostgresApp app) : PagingApiTests(app), IClassFixture<PostgresApp>;
+public class PagingApiServerTests(ServerApp app) : PagingApiTests(app), IClassFixture<ServerApp>;

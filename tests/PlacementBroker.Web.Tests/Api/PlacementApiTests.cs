@@ -317,4 +317,4 @@ public abstract class PlacementApiTests(PlacementBrokerApp app)
 
 public class PlacementApiSqliteTests(SqliteApp app) : PlacementApiTests(app), IClassFixture<SqliteApp>;
 
-public class PlacementApiPostgresTests(PostgresApp app) : PlacementApiTests(app), IClassFixture<PostgresApp>;
+public class PlacementApiServerTests(ServerApp app) : PlacementApiTests(app), IClassFixture<ServerApp>;

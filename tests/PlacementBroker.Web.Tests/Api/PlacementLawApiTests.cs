@@ -157,4 +157,4 @@ public abstract class PlacementLawApiTests(PlacementBrokerApp app)
 
 public class PlacementLawApiSqliteTests(SqliteApp app) : PlacementLawApiTests(app), IClassFixture<SqliteApp>;
 
-public class PlacementLawApiPostgresTests(PostgresApp app) : PlacementLawApiTests(app), IClassFixture<PostgresApp>;
+public class PlacementLawApiServerTests(ServerApp app) : PlacementLawApiTests(app), IClassFixture<ServerApp>;

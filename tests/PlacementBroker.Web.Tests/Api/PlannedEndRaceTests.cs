@@ -77,4 +77,4 @@ public abstract class PlannedEndRaceTests(PlacementBrokerApp app)
 
 public class PlannedEndRaceSqliteTests(SqliteApp app) : PlannedEndRaceTests(app), IClassFixture<SqliteApp>;
 
-public class PlannedEndRacePostgresTests(PostgresApp app) : PlannedEndRaceTests(app), IClassFixture<PostgresApp>;
+public class PlannedEndRaceServerTests(ServerApp app) : PlannedEndRaceTests(app), IClassFixture<ServerApp>;

@@ -97,4 +97,4 @@ public abstract class ProviderRegistrationApiTests(PlacementBrokerApp app)
 
 public class ProviderRegistrationApiSqliteTests(SqliteApp app) : ProviderRegistrationApiTests(app), IClassFixture<SqliteApp>;
 
-public class ProviderRegistrationApiPostgresTests(PostgresApp app) : ProviderRegistrationApiTests(app), IClassFixture<PostgresApp>;
+public class ProviderRegistrationApiServerTests(ServerApp app) : ProviderRegistrationApiTests(app), IClassFixture<ServerApp>;

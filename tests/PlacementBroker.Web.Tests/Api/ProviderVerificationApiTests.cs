@@ -457,4 +457,4 @@ public abstract partial class ProviderVerificationApiTests(PlacementBrokerApp ap
 
 public class ProviderVerificationApiSqliteTests(SqliteApp app) : ProviderVerificationApiTests(app), IClassFixture<SqliteApp>;
 
-public class ProviderVerificationApiPostgresTests(PostgresApp app) : ProviderVerificationApiTests(app), IClassFixture<PostgresApp>;
+public class ProviderVerificationApiServerTests(ServerApp app) : ProviderVerificationApiTests(app), IClassFixture<ServerApp>;

@@ -381,4 +381,4 @@ public abstract class QualityApiTests(PlacementBrokerApp app)
 
 public class QualityApiSqliteTests(SqliteApp app) : QualityApiTests(app), IClassFixture<SqliteApp>;
 
-public class QualityApiPostgresTests(PostgresApp app) : QualityApiTests(app), IClassFixture<PostgresApp>;
+public class QualityApiServerTests(ServerApp app) : QualityApiTests(app), IClassFixture<ServerApp>;

@@ -209,6 +209,36 @@ public abstract class ReferralApiTests(PlacementBrokerApp app)
         Assert.Single(offers.EnumerateArray());
     }
 
+    /// <summary>
+    /// Keys are compared exactly on every database (ADR 0015): a key differing only in case is a new submission, not a
+    /// retry, so it meets the one-live-offer rule instead of being handed the first offer. SQL Server's usual collation
+    /// would ignore the case; the column's binary collation there keeps it.
+    /// </summary>
+    [Fact]
+    public async Task Offer_IdempotencyKeyInAnotherCase_IsANewSubmission()
+    {
+        var (dps, _, officer) = await OfficerAsync();
+        var (provider, vacancyId) = await app.Data.FittingProviderAsync(dps);
+        var id = await CreateReferralAsync(officer, app.Data.ReferralBody(dps.LotId));
+        using var client = await app.Data.ClientForAsync(provider.User);
+        HttpRequestMessage Submit(string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/referrals/{id}/offers")
+            {
+                Content = JsonContent.Create(new { vacancyId, weeklyPrice = 5300.00, startDate = "2026-11-30" }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        var first = await (await client.SendAsync(Submit("Offer-Key-A"))).ReadJsonAsync(HttpStatusCode.Created);
+        var other = await client.SendAsync(Submit("offer-key-a"));
+
+        await other.AssertProblemAsync(HttpStatusCode.Conflict);
+        var offers = await (await officer.GetAsync($"/api/referrals/{id}/offers")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(first.GetProperty("id").GetString(), Assert.Single(offers.EnumerateArray()).GetProperty("id").GetString());
+    }
+
     [Fact]
     public async Task Offers_RankedAndExplained_ExplanationAddsUpToTheScore()
     {
@@ -328,4 +358,4 @@ public abstract class ReferralApiTests(PlacementBrokerApp app)
 
 public class ReferralApiSqliteTests(SqliteApp app) : ReferralApiTests(app), IClassFixture<SqliteApp>;
 
-public class ReferralApiPostgresTests(PostgresApp app) : ReferralApiTests(app), IClassFixture<PostgresApp>;
+public class ReferralApiServerTests(ServerApp app) : ReferralApiTests(app), IClassFixture<ServerApp>;

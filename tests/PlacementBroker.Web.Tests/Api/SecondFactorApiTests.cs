@@ -174,4 +174,4 @@ public abstract class SecondFactorApiTests(PlacementBrokerApp app)
 
 public class SecondFactorApiSqliteTests(SqliteApp app) : SecondFactorApiTests(app), IClassFixture<SqliteApp>;
 
-public class SecondFactorApiPostgresTests(PostgresApp app) : SecondFactorApiTests(app), IClassFixture<PostgresApp>;
+public class SecondFactorApiServerTests(ServerApp app) : SecondFactorApiTests(app), IClassFixture<ServerApp>;

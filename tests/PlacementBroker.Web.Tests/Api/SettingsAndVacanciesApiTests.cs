@@ -331,4 +331,4 @@ public abstract class SettingsAndVacanciesApiTests(PlacementBrokerApp app)
 
 public class SettingsAndVacanciesApiSqliteTests(SqliteApp app) : SettingsAndVacanciesApiTests(app), IClassFixture<SqliteApp>;
 
-public class SettingsAndVacanciesApiPostgresTests(PostgresApp app) : SettingsAndVacanciesApiTests(app), IClassFixture<PostgresApp>;
+public class SettingsAndVacanciesApiServerTests(ServerApp app) : SettingsAndVacanciesApiTests(app), IClassFixture<ServerApp>;

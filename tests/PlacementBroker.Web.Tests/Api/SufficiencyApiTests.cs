@@ -185,4 +185,4 @@ public abstract class SufficiencyApiTests(PlacementBrokerApp app)
 
 public class SufficiencyApiSqliteTests(SqliteApp app) : SufficiencyApiTests(app), IClassFixture<SqliteApp>;
 
-public class SufficiencyApiPostgresTests(PostgresApp app) : SufficiencyApiTests(app), IClassFixture<PostgresApp>;
+public class SufficiencyApiServerTests(ServerApp app) : SufficiencyApiTests(app), IClassFixture<ServerApp>;

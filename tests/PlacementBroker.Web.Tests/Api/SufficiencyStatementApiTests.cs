@@ -122,4 +122,4 @@ public abstract class SufficiencyStatementApiTests(PlacementBrokerApp app)
 
 public class SufficiencyStatementApiSqliteTests(SqliteApp app) : SufficiencyStatementApiTests(app), IClassFixture<SqliteApp>;
 
-public class SufficiencyStatementApiPostgresTests(PostgresApp app) : SufficiencyStatementApiTests(app), IClassFixture<PostgresApp>;
+public class SufficiencyStatementApiServerTests(ServerApp app) : SufficiencyStatementApiTests(app), IClassFixture<ServerApp>;

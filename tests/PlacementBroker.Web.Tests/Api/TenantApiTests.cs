@@ -26,6 +26,22 @@ public abstract class TenantApiTests(PlacementBrokerApp app)
         Assert.Equal(code, body.GetProperty("code").GetString());
     }
 
+    /// <summary>
+    /// An authority's name is one name whatever its case, on every database (ADR 0015): SQL Server's usual collation would
+    /// refuse the second, PostgreSQL and SQLite would store both.
+    /// </summary>
+    [Fact]
+    public async Task CreateLocalAuthority_SameNameInAnotherCase_Returns409()
+    {
+        using var admin = await app.Data.AdminClientAsync();
+        var code = TestData.Unique("C").ToUpperInvariant()[..10];
+        await (await admin.PostAsJsonAsync("/api/local-authorities", new { name = $"{code} Borough Council", code })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var again = await admin.PostAsJsonAsync("/api/local-authorities", new { name = $"{code.ToLowerInvariant()} borough COUNCIL", code = code[..8] + "X" });
+
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task CreateLocalAuthority_WithoutToken_Returns401Problem()
     {
@@ -202,4 +218,4 @@ public abstract class TenantApiTests(PlacementBrokerApp app)
 
 public class TenantApiSqliteTests(SqliteApp app) : TenantApiTests(app), IClassFixture<SqliteApp>;
 
-public class TenantApiPostgresTests(PostgresApp app) : TenantApiTests(app), IClassFixture<PostgresApp>;
+public class TenantApiServerTests(ServerApp app) : TenantApiTests(app), IClassFixture<ServerApp>;

@@ -464,4 +464,4 @@ public abstract class ContractManagementApiTests(PlacementBrokerApp app)
 
 public class ContractManagementApiSqliteTests(SqliteApp app) : ContractManagementApiTests(app), IClassFixture<SqliteApp>;
 
-public class ContractManagementApiPostgresTests(PostgresApp app) : ContractManagementApiTests(app), IClassFixture<PostgresApp>;
+public class ContractManagementApiServerTests(ServerApp app) : ContractManagementApiTests(app), IClassFixture<ServerApp>;

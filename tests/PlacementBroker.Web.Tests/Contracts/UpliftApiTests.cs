@@ -433,4 +433,4 @@ public abstract class UpliftApiTests(PlacementBrokerApp app)
 
 public class UpliftApiSqliteTests(SqliteApp app) : UpliftApiTests(app), IClassFixture<SqliteApp>;
 
-public class UpliftApiPostgresTests(PostgresApp app) : UpliftApiTests(app), IClassFixture<PostgresApp>;
+public class UpliftApiServerTests(ServerApp app) : UpliftApiTests(app), IClassFixture<ServerApp>;

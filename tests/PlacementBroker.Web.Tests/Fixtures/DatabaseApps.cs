@@ -12,7 +12,18 @@ public class DevelopmentApp : SqliteApp
     protected override string HostEnvironment => "Development";
 }
 
+/// <summary>The host over a PostgreSQL database of its own, always: for what is about PostgreSQL, or needs one of its servers.</summary>
 public class PostgresApp : PlacementBrokerApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+/// <summary>
+/// The host over a database server of its own, for the API and race tests: PostgreSQL in the suite, SQL Server when
+/// scripts/test-sqlserver.sh selects it (<see cref="TestEnvironment.ServerDatabase"/>). Tests on it say nothing about
+/// one server's SQL, so they hold for both.
+/// </summary>
+public class ServerApp : PlacementBrokerApp
+{
+    public override DatabaseProvider Provider => TestEnvironment.ServerDatabase;
 }

@@ -90,4 +90,86 @@ public class SqlServerModelTests
 
         Assert.True(unstated.Count == 0, "Decimals without a precision: " + string.Join(", ", unstated));
     }
+    /// <summary>
+    /// Instants are datetime2 (never the legacy datetime, which rounds to 1/300 s and would break the equality of a
+    /// concurrency token), and days are date, so a day never carries a time or a zone (ADR 0015).
+    /// </summary>
+    [Fact]
+    public void Instants_AreDatetime2_AndDays_AreDate()
+    {
+        var columns = Model().GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Select(p => (Name: $"{p.DeclaringType.DisplayName()}.{p.Name}", Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType, Store: p.GetColumnType()))
+            .ToList();
+
+        var instants = columns.Where(c => c.Type == typeof(DateTime)).ToList();
+        var days = columns.Where(c => c.Type == typeof(DateOnly)).ToList();
+        Assert.NotEmpty(instants);
+        Assert.NotEmpty(days);
+        Assert.All(instants, c => Assert.True(c.Store == "datetime2", $"{c.Name} is {c.Store}"));
+        Assert.All(days, c => Assert.True(c.Store == "date", $"{c.Name} is {c.Store}"));
+        // Only ASP.NET Core Identity's own lockout end is an offset (datetimeoffset on SQL Server); the product's instants are UTC.
+        Assert.Equal(["User.LockoutEnd"], columns.Where(c => c.Type == typeof(DateTimeOffset)).Select(c => c.Name));
+    }
+
+    /// <summary>
+    /// How each text column that must be unique, or is a key, is compared, so it behaves the same on SQL Server (whose
+    /// usual collation ignores case) as on PostgreSQL and SQLite (which do not). A new one fails here until it is placed.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UniqueText = new Dictionary<string, string>
+    {
+        ["AspNetUsers.NormalizedEmail"] = FoldedByTheProduct,
+        ["AspNetUsers.NormalizedUserName"] = FoldedByTheProduct,
+        ["Settings.OfstedUrn"] = FoldedByTheProduct,
+        ["OfstedRegister.Urn"] = FoldedByTheProduct,
+        ["LocalAuthorities.Code"] = FoldedByTheProduct,
+        ["LocalAuthorities.Name"] = ComparedWithoutCaseByTheProduct,
+        ["Kpis.Code"] = FoldedByTheProduct,
+        ["KpiReturns.Quarter"] = WrittenByTheProduct,
+        ["PaymentEvents.Id"] = Exact,
+        ["Placements.Reference"] = WrittenByTheProduct,
+        ["OutboxEmails.Reference"] = WrittenByTheProduct,
+        ["AccountLinkCodes.CodeHash"] = WrittenByTheProduct,
+        ["EmailConfirmationCodes.CodeHash"] = WrittenByTheProduct,
+        ["LotQuestions.Key"] = WrittenByTheProduct,
+        ["ApplicationAnswers.QuestionKey"] = WrittenByTheProduct,
+        ["AspNetUserLogins.LoginProvider"] = Exact,
+        ["AspNetUserLogins.ProviderKey"] = Exact,
+        ["AspNetUserTokens.LoginProvider"] = WrittenByTheProduct,
+        ["AspNetUserTokens.Name"] = WrittenByTheProduct,
+        ["Offers.IdempotencyKey"] = Exact,
+    };
+
+    private const string FoldedByTheProduct = "folded to capitals by the product before it is stored or looked up";
+    private const string ComparedWithoutCaseByTheProduct = "stored as written, compared in lower case by the product";
+    private const string WrittenByTheProduct = "written by the product in one case only";
+    private const string Exact = "written by someone else and compared exactly: a binary collation on SQL Server";
+
+    [Fact]
+    public void UniqueText_IsComparedAlikeOnEveryProvider()
+    {
+        var model = Model();
+        var found = model.GetEntityTypes()
+            .SelectMany(e => e.GetIndexes().Where(i => i.IsUnique).Select(i => i.Properties)
+                .Concat(e.GetKeys().Select(k => k.Properties)))
+            .SelectMany(properties => properties)
+            .Where(p => p.ClrType == typeof(string))
+            .Select(p => (Name: $"{p.DeclaringType.ContainingEntityType.GetTableName()}.{p.GetColumnName()}", Property: p))
+            .DistinctBy(x => x.Name)
+            .ToList();
+
+        var unplaced = found.Select(f => f.Name).Except(UniqueText.Keys).ToList();
+        Assert.True(unplaced.Count == 0, "Say how these unique text columns are compared, so SQL Server and PostgreSQL agree: " + string.Join(", ", unplaced));
+        foreach (var (name, property) in found)
+        {
+            var collation = property.GetCollation();
+            if (UniqueText[name] == Exact)
+            {
+                Assert.True(collation == PlacementBroker.Core.Data.PlacementBrokerDbContext.ExactCollation, $"{name} is compared with {collation ?? "the database's collation"} on SQL Server");
+            }
+            else
+            {
+                Assert.True(collation is null, $"{name} has its own collation {collation}");
+            }
+        }
+    }
 }

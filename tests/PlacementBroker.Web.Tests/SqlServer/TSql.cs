@@ -43,7 +43,14 @@ public static class TSql
     {
         public override void ExplicitVisit(ExecutableStringList node)
         {
-            var text = string.Concat(node.Strings.OfType<StringLiteral>().Select(s => s.Value));
+            // EF Core builds some statements from a variable (N'ALTER TABLE [Offers] DROP CONSTRAINT ' + @var + ';', where
+            // @var holds a QUOTENAME'd constraint): a variable stands for such a name.
+            var text = string.Concat(node.Strings.Select(s => s switch
+            {
+                StringLiteral literal => literal.Value,
+                VariableReference variable => $"[{variable.Name.TrimStart('@')}]",
+                _ => "",
+            }));
             if (node.Strings.Count > 0)
             {
                 found.Add((node.StartLine, text));

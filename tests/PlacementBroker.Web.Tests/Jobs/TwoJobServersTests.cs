@@ -23,7 +23,7 @@ namespace PlacementBroker.Web.Tests.Jobs;
 /// Two job servers on one PostgreSQL database, both triggering every recurring job at the same moment: each reminder
 /// is queued once and each email sent once.
 /// </summary>
-public sealed class TwoJobServerTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class TwoJobServersTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
     private static readonly string[] Sweeps =
