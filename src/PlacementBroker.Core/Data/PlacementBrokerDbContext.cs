@@ -82,8 +82,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     }
 
     /// <summary>
-    /// Cuts every instant being written to the microsecond it is stored as (<see cref="StoredInstant"/>), so what a write
-    /// answers is what the next read shows, on every provider.
+    /// Cuts every instant being written (a new row's, or a value being changed) to the microsecond (<see cref="StoredInstant"/>),
+    /// so what a write answers is what the next read shows, on every provider. Values read and not changed are left as
+    /// they are, so a concurrency token written with more digits before still matches.
     /// </summary>
     private void KeepInstantsAsStored()
     {
@@ -95,7 +96,8 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
             }
             foreach (var property in entry.Properties)
             {
-                if (property.CurrentValue is DateTime instant && instant.Ticks % TimeSpan.TicksPerMicrosecond != 0)
+                if ((entry.State == EntityState.Added || property.IsModified)
+                    && property.CurrentValue is DateTime instant && instant.Ticks % TimeSpan.TicksPerMicrosecond != 0)
                 {
                     property.CurrentValue = StoredInstant(instant);
                 }
@@ -151,9 +153,9 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     }
 
     /// <summary>
-    /// An instant as stored: UTC, to the microsecond. PostgreSQL keeps microseconds, SQL Server's datetime2 100 ns and SQLite
-    /// every tick, so without this an instant written on one provider would read back differently from another, and what a
-    /// write answers would differ from what the next read shows (ADR 0015).
+    /// An instant as the product writes it: UTC, to the microsecond. PostgreSQL keeps microseconds, SQL Server's datetime2
+    /// 100 ns and SQLite every tick, so without this an instant written on one provider would read back differently from
+    /// another, and what a write answers would differ from what the next read shows (ADR 0015).
     /// </summary>
     public static DateTime StoredInstant(DateTime value)
     {
@@ -161,11 +163,13 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
         return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
+    // Writes are not cut here: a row written before instants were cut keeps its seven digits, and its concurrency token
+    // (an UpdatedAt) must still be compared with them. New values are cut in SaveChanges (KeepInstantsAsStored).
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => StoredInstant(v),
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
-        v => v == null ? v : StoredInstant(v.Value),
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }

@@ -38,8 +38,10 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
                 return Outcome<SubjectAccessExport>.NotFound("Your council holds no referral with that id.");
             }
         }
+        // A case reference is one child whatever its case, on every database (ADR 0015): "ab123" finds AB123's records.
+        var lowerReference = reference.ToLowerInvariant();
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Recipients)
-            .Where(r => r.LocalAuthorityId == council && r.ChildReference == reference && r.AnonymisedAt == null)
+            .Where(r => r.LocalAuthorityId == council && r.ChildReference.ToLower() == lowerReference && r.AnonymisedAt == null)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
         var unfinished = await UnfinishedAboutAsync(council, reference, ct);
         if (referrals.Count == 0 && unfinished.Count == 0)
@@ -98,7 +100,7 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
     private async Task<List<SubjectAccessUnfinishedReferral>> UnfinishedAboutAsync(Guid council, string reference, CancellationToken ct)
     {
         var candidates = await db.UnfinishedReferrals.AsNoTracking()
-            .Where(u => u.LocalAuthorityId == council && u.Answers.Contains(reference))
+            .Where(u => u.LocalAuthorityId == council && u.Answers.ToLower().Contains(reference.ToLowerInvariant()))
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToListAsync(ct);
         var found = new List<SubjectAccessUnfinishedReferral>();
         foreach (var candidate in candidates)
@@ -114,7 +116,7 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
             }
             if (answers.ValueKind == JsonValueKind.Object
                 && answers.EnumerateObject().Any(p => p.NameEquals("reference") && p.Value.ValueKind == JsonValueKind.String
-                    && string.Equals(p.Value.GetString()?.Trim(), reference, StringComparison.Ordinal)))
+                    && string.Equals(p.Value.GetString()?.Trim(), reference, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add(new SubjectAccessUnfinishedReferral(candidate.Id, candidate.CreatedByUserId, candidate.CreatedAt, candidate.UpdatedAt,
                     candidate.CompletedSections, answers));

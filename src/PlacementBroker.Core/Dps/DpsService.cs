@@ -142,7 +142,9 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         {
             return Outcome<DpsLot>.Invalid(errors);
         }
-        if (await db.Lots.AnyAsync(l => l.DpsId == dpsId && l.Name == name, ct))
+        // A lot's name is one name whatever its case, on every database (ADR 0015).
+        var lowerName = name!.ToLowerInvariant();
+        if (await db.Lots.AnyAsync(l => l.DpsId == dpsId && l.Name.ToLower() == lowerName, ct))
         {
             return Outcome<DpsLot>.Conflict("This DPS already has a lot with that name.");
         }

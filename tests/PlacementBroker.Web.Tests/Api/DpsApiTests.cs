@@ -149,6 +149,20 @@ public abstract class DpsApiTests(PlacementBrokerApp app)
         Assert.Equal(0, explanation.Single(e => e.GetProperty("criterion").GetString() == "Price").GetProperty("points").GetInt32());
     }
 
+    /// <summary>A lot's name is one name whatever its case, on every database (ADR 0015): SQL Server alone used to refuse it.</summary>
+    [Fact]
+    public async Task AddLot_SameNameInAnotherCase_Is409()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        using var client = await app.Data.ClientForAsync(dps.Commissioner);
+        var name = "Residential north " + TestData.Unique("L");
+        await (await client.PostAsJsonAsync($"/api/dps/{dps.Id}/lots", new { name, placementType = "ResidentialCare" })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var again = await client.PostAsJsonAsync($"/api/dps/{dps.Id}/lots", new { name = name.ToUpperInvariant(), placementType = "ResidentialCare" });
+
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
     [Fact]
     public async Task AddLot_NonsenseInput_Is400NamingTheFields()
     {

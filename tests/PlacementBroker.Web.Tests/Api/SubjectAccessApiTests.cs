@@ -85,6 +85,26 @@ public class SubjectAccessApiTests(SubjectAccessApp app) : IClassFixture<Subject
         Assert.Equal(child.CaseReference, audited.EntityId);
     }
 
+    /// <summary>
+    /// A case reference typed in another case finds the same child, on every database (ADR 0015): PostgreSQL and SQLite
+    /// compare exactly, so an export could have missed records that SQL Server would have found.
+    /// </summary>
+    [Fact]
+    public async Task Export_ByTheReferenceInAnotherCase_FindsTheSameChild()
+    {
+        var child = await PlacedChildWithANamesakeElsewhereAsync();
+        var lead = await app.Data.CreateUserAsync(Role.DataProtectionLead, child.Dps.Commissioner.LocalAuthorityId);
+        using var client = await app.Data.ClientForAsync(lead);
+        var typed = child.CaseReference.ToLowerInvariant();
+        Assert.NotEqual(child.CaseReference, typed);
+
+        var export = await (await client.GetAsync($"/api/subject-access?caseReference={Uri.EscapeDataString(typed)}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(child.ReferralId, Assert.Single(export.GetProperty("referrals").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(child.PlacementId, Assert.Single(export.GetProperty("placements").EnumerateArray()).GetProperty("id").GetString());
+        Assert.DoesNotContain(child.OtherCouncilsReferralId, export.GetRawText());
+    }
+
     [Fact]
     public async Task AnotherCouncil_FindsOnlyItsOwnNamesake_AndNeverTheOtherCouncilsReferral()
     {

@@ -130,7 +130,7 @@ public class SqlServerModelTests
         ["OutboxEmails.Reference"] = WrittenByTheProduct,
         ["AccountLinkCodes.CodeHash"] = WrittenByTheProduct,
         ["EmailConfirmationCodes.CodeHash"] = WrittenByTheProduct,
-        ["LotQuestions.Key"] = WrittenByTheProduct,
+        ["LotQuestions.Key"] = ComparedWithoutCaseByTheProduct,
         ["ApplicationAnswers.QuestionKey"] = WrittenByTheProduct,
         ["AspNetUserLogins.LoginProvider"] = Exact,
         ["AspNetUserLogins.ProviderKey"] = Exact,

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using PlacementBroker.TestCommon;
 using PlacementBroker.Web.Hosting;
 
@@ -29,7 +28,10 @@ public class SqlServerRunTests
         Assert.Contains("PlannedEndRaceServerTests", onServerApp);
         Assert.Empty(onServerApp.Except(named));
         Assert.Empty(named.Except(onServerApp));
-        Assert.Contains("FullyQualifiedName~ServerTests", File.ReadAllText(Path.Combine(Root, "scripts", "test-sqlserver.sh")));
+        var script = File.ReadAllText(Path.Combine(Root, "scripts", "test-sqlserver.sh"));
+        Assert.Contains("FullyQualifiedName~ServerTests", script);
+        // These checks are about the suite (PostgreSQL, no Docker): the SQL Server run leaves them out.
+        Assert.Contains("FullyQualifiedName!~SqlServerRunTests", script);
     }
 
     [Fact]
@@ -43,24 +45,32 @@ public class SqlServerRunTests
     [Fact]
     public async Task WithoutDocker_TheScriptSaysSo_AndFails()
     {
-        // A PATH with bash's own tools but no docker, as on this machine.
-        var start = new ProcessStartInfo("bash", [Path.Combine(Root, "scripts", "test-sqlserver.sh")])
+        // A PATH holding only what the script needs before it looks for Docker: no docker, whatever this machine has.
+        var bin = Directory.CreateTempSubdirectory("placementbroker-nodocker-");
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["PATH"] = "/usr/bin:/bin";
-        Assert.False(File.Exists("/usr/bin/docker") || File.Exists("/bin/docker"), "This check is for a machine without Docker");
+            File.CreateSymbolicLink(Path.Combine(bin.FullName, "dirname"), "/usr/bin/dirname");
+            var start = new ProcessStartInfo("/bin/bash", [Path.Combine(Root, "scripts", "test-sqlserver.sh")])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["PATH"] = bin.FullName;
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("Docker is not installed here", await error);
+            Assert.Equal(2, process.ExitCode);
+            Assert.Contains("Docker is not installed here", await error);
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
     }
 
     private static string FindRoot()
