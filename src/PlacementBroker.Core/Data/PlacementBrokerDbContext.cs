@@ -138,6 +138,11 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlacementBrokerDbContext).Assembly);
+        foreach (var token in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties())
+                     .Where(p => p.IsConcurrencyToken && p.ClrType == typeof(DateTime)))
+        {
+            token.SetValueConverter(new UtcTokenConverter());
+        }
         if (Database.ProviderName == SqlServerProvider)
         {
             // A client's idempotency key is compared exactly, as PostgreSQL and SQLite do: SQL Server's usual collation
@@ -163,13 +168,21 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
         return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
     }
 
-    // Writes are not cut here: a row written before instants were cut keeps its seven digits, and its concurrency token
-    // (an UpdatedAt) must still be compared with them. New values are cut in SaveChanges (KeepInstantsAsStored).
+    /// <summary>Every instant: UTC both ways, cut to the microsecond on the way in (saves, bulk updates and query parameters alike).</summary>
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => StoredInstant(v),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
-        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.Value.ToUniversalTime(), DateTimeKind.Utc),
+        v => v == null ? v : StoredInstant(v.Value),
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+
+    /// <summary>
+    /// An instant that is a concurrency token: UTC both ways, not cut. A row written before instants were cut keeps its
+    /// seven digits, and an update compares its token (an UpdatedAt) with the value as read, so cutting it in the WHERE
+    /// would refuse every edit of that row as a conflict. New values are cut in SaveChanges (KeepInstantsAsStored).
+    /// </summary>
+    private sealed class UtcTokenConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

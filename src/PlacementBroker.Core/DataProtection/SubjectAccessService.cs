@@ -41,7 +41,7 @@ public class SubjectAccessService(PlacementBrokerDbContext db, AuditTrail audit,
         // A case reference is one child whatever its case, on every database (ADR 0015): "ab123" finds AB123's records.
         var lowerReference = reference.ToLowerInvariant();
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Recipients)
-            .Where(r => r.LocalAuthorityId == council && r.ChildReference.ToLower() == lowerReference && r.AnonymisedAt == null)
+            .Where(r => r.LocalAuthorityId == council && (r.ChildReference == reference || r.ChildReference.ToLower() == lowerReference) && r.AnonymisedAt == null)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
         var unfinished = await UnfinishedAboutAsync(council, reference, ct);
         if (referrals.Count == 0 && unfinished.Count == 0)

@@ -79,7 +79,10 @@ public class AdmissionService(
         application.UpdatedAt = now;
         foreach (var (key, text) in answers)
         {
-            SetAnswer(application, key, text, request.EvidenceReferences?.GetValueOrDefault(key));
+            // Filed under the lot's own question id, whatever case the provider wrote it in, so the question counts as
+            // answered and its text shows beside the answer.
+            var questionKey = lot.Questions.FirstOrDefault(q => string.Equals(q.Key, key, StringComparison.OrdinalIgnoreCase))?.Key ?? key;
+            SetAnswer(application, questionKey, text, request.EvidenceReferences?.GetValueOrDefault(key));
         }
         if (!draft)
         {

@@ -144,7 +144,7 @@ public class DpsService(PlacementBrokerDbContext db, AuditTrail audit, TimeProvi
         }
         // A lot's name is one name whatever its case, on every database (ADR 0015).
         var lowerName = name!.ToLowerInvariant();
-        if (await db.Lots.AnyAsync(l => l.DpsId == dpsId && l.Name.ToLower() == lowerName, ct))
+        if (await db.Lots.AnyAsync(l => l.DpsId == dpsId && (l.Name == name || l.Name.ToLower() == lowerName), ct))
         {
             return Outcome<DpsLot>.Conflict("This DPS already has a lot with that name.");
         }

@@ -35,7 +35,7 @@ public partial class IdentityAdministration(
 
         // Names are compared without case on every provider: SQL Server's usual collation would, PostgreSQL and SQLite would not (ADR 0015).
         var lowerName = name!.ToLowerInvariant();
-        if (await db.LocalAuthorities.AnyAsync(a => a.Code == code || a.Name.ToLower() == lowerName, ct))
+        if (await db.LocalAuthorities.AnyAsync(a => a.Code == code || a.Name == name || a.Name.ToLower() == lowerName, ct))
         {
             return Outcome<LocalAuthority>.Conflict("A local authority with that name or code already exists.");
         }

@@ -194,6 +194,29 @@ public abstract class DpsApiTests(PlacementBrokerApp app)
         Assert.Equal("2026-12-07", body.GetProperty("decisionDueBy").GetString());
     }
 
+    /// <summary>
+    /// Answers keyed in another case than the lot's question ids are filed under the lot's own ids (ADR 0015): the
+    /// commissioner sees each beside its question, on every database, not as an answer to no question.
+    /// </summary>
+    [Fact]
+    public async Task Apply_AnswerKeysInAnotherCase_AreFiledUnderTheLotsQuestions()
+    {
+        var dps = await app.Data.CreateDpsAsync();
+        var provider = await app.Data.CreateProviderAsync(ProviderType.ResidentialChildrensHome);
+        using var client = await app.Data.ClientForAsync(provider.User);
+
+        var response = await client.PostAsJsonAsync($"/api/lots/{dps.LotId}/applications",
+            new { providerId = provider.Id, answers = new Dictionary<string, object> { ["INSURANCE"] = "Yes, policy PL-2231", ["Safeguarding"] = true } });
+
+        var id = (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var commissioner = await app.Data.ClientForAsync(dps.Commissioner);
+        var view = await (await commissioner.GetAsync($"/api/applications/{id}")).ReadJsonAsync(HttpStatusCode.OK);
+        var answers = view.GetProperty("answers").EnumerateArray()
+            .Select(a => (Id: a.GetProperty("questionId").GetString(), HasText: a.GetProperty("questionText").ValueKind == System.Text.Json.JsonValueKind.String))
+            .OrderBy(a => a.Id).ToList();
+        Assert.Equal([("insurance", true), ("safeguarding", true)], answers);
+    }
+
     [Fact]
     public async Task Apply_LotWithoutQuestions_NeedsNoAnswersAndKeepsThoseGiven()
     {

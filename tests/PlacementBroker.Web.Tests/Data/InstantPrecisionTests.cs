@@ -47,6 +47,22 @@ public abstract class InstantPrecisionTests(PlacementBrokerApp app)
     }
 
     [Fact]
+    public async Task AnInstantWrittenByABulkUpdate_IsCutToo()
+    {
+        var code = TestData.Unique("K").ToUpperInvariant()[..10];
+        var authority = new LocalAuthority { Name = $"{code} Council", Code = code, CreatedAt = Stored.AddDays(-1) };
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlacementBrokerDbContext>();
+        db.LocalAuthorities.Add(authority);
+        await db.SaveChangesAsync();
+
+        // As the services set a placement's end or a decision's time: an UPDATE that does not pass through SaveChanges.
+        await db.LocalAuthorities.Where(a => a.Id == authority.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedAt, Written));
+
+        Assert.Equal(Stored, await db.LocalAuthorities.Where(a => a.Id == authority.Id).Select(a => a.CreatedAt).SingleAsync());
+    }
+
+    [Fact]
     public async Task AnInstantChanged_IsCutToo_AndTheRowCanBeChangedAgain()
     {
         var code = TestData.Unique("J").ToUpperInvariant()[..10];

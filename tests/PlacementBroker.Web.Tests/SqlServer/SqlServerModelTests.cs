@@ -112,6 +112,26 @@ public class SqlServerModelTests
     }
 
     /// <summary>
+    /// Instants are cut to the microsecond as they are written, except concurrency tokens, whose value in an update's WHERE
+    /// must be the one read, seven digits and all for a row written before (ADR 0015). Every token is a non-null instant
+    /// converted without cutting; every other instant is cut.
+    /// </summary>
+    [Fact]
+    public void InstantTokens_AreComparedAsRead_AndOtherInstantsAreCut()
+    {
+        using var db = TSql.SqlServerContext();
+        var instants = db.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties())
+            .Where(p => (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) == typeof(DateTime)).ToList();
+        var tokens = instants.Where(p => p.IsConcurrencyToken).ToList();
+        var seventh = new DateTime(2026, 12, 4, 9, 30, 15, DateTimeKind.Utc).AddTicks(1_234_567);
+
+        Assert.Equal(5, tokens.Count);
+        Assert.All(tokens, p => Assert.Equal(typeof(DateTime), p.ClrType));
+        Assert.All(tokens, p => Assert.Equal(seventh, p.GetTypeMapping().Converter!.ConvertToProvider(seventh)));
+        Assert.All(instants.Except(tokens), p => Assert.Equal(seventh.AddTicks(-7), p.GetTypeMapping().Converter!.ConvertToProvider(seventh)));
+    }
+
+    /// <summary>
     /// How each text column that must be unique, or is a key, is compared, so it behaves the same on SQL Server (whose
     /// usual collation ignores case) as on PostgreSQL and SQLite (which do not). A new one fails here until it is placed.
     /// </summary>
