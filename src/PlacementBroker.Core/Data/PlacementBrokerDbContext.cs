@@ -69,27 +69,33 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditChanges();
-        KeepInstantsAsStored();
+        PrepareWrites();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseAuditChanges();
-        KeepInstantsAsStored();
+        PrepareWrites();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
-    /// Cuts every instant being written (a new row's, or a value being changed) to the microsecond (<see cref="StoredInstant"/>),
-    /// so what a write answers is what the next read shows, on every provider. Values read and not changed are left as
-    /// they are, so a concurrency token written with more digits before still matches.
+    /// One pass over what is about to be written:
+    /// <list type="bullet">
+    /// <item>The audit trail is append-only: an event is added, never changed or removed (only the sealer writes its hash, once).</item>
+    /// <item>Every instant being written (a new row's, or a value being changed) is cut to the microsecond
+    /// (<see cref="StoredInstant"/>), so what a write answers is what the next read shows, on every provider. Values read
+    /// and not changed are left as they are, so a concurrency token written with more digits before still matches.</item>
+    /// </list>
     /// </summary>
-    private void KeepInstantsAsStored()
+    private void PrepareWrites()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is AuditEvent audit && entry.State is (EntityState.Modified or EntityState.Deleted))
+            {
+                throw new InvalidOperationException($"The audit trail is append-only: audit event {audit.Id} cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
+            }
             if (entry.State is not (EntityState.Added or EntityState.Modified))
             {
                 continue;
@@ -101,18 +107,6 @@ public class PlacementBrokerDbContext(DbContextOptions<PlacementBrokerDbContext>
                 {
                     property.CurrentValue = StoredInstant(instant);
                 }
-            }
-        }
-    }
-
-    /// <summary>The audit trail is append-only: an event is added, never changed or removed (only the sealer writes its hash, once).</summary>
-    private void RefuseAuditChanges()
-    {
-        foreach (var entry in ChangeTracker.Entries<AuditEvent>())
-        {
-            if (entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException($"The audit trail is append-only: audit event {entry.Entity.Id} cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
             }
         }
     }
