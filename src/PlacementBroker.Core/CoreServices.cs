@@ -29,5 +29,6 @@ public static class CoreServices
         .AddBilling()
         .AddPayments(configuration)
         .AddDataProtectionServices(configuration)
+        .AddScoped<Sharing.SharingService>()
         .AddReadModels(configuration["AutoMapper:LicenseKey"]);
 }

@@ -34,7 +34,6 @@ public static class DocumentsExtensions
             services.AddSingleton<IDocumentStore>(sp => new FileSystemDocumentStore(root, sp.GetRequiredService<IDataProtectionProvider>(),
                 sp.GetRequiredService<ILogger<FileSystemDocumentStore>>()));
         }
-        services.AddScoped<SharingService>();
         return builder;
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PlacementBroker.Core.Data;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using PlacementBroker.Core.Data;
 using PlacementBroker.Core.Identity;
 using PlacementBroker.Core.Sufficiency;
 using PlacementBroker.TestCommon;

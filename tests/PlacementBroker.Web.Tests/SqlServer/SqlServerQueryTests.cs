@@ -1,12 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using PlacementBroker.Core;
 using PlacementBroker.Core.Billing;
+using PlacementBroker.Core.Contracts;
+using PlacementBroker.Core.DataProtection;
+using PlacementBroker.Core.Dps;
 using PlacementBroker.Core.Matching;
 using PlacementBroker.Core.Placements;
 using PlacementBroker.Core.Providers;
 using PlacementBroker.Core.Quality;
 using PlacementBroker.Core.Referrals;
+using PlacementBroker.Core.Sharing;
 using PlacementBroker.Core.Sufficiency;
+using PlacementBroker.Core.Uplifts;
 
 namespace PlacementBroker.Web.Tests.SqlServer;
 
@@ -24,6 +29,7 @@ public class SqlServerQueryTests
     private static readonly Actor Manager = new(Guid.CreateVersion7(), "manager@council.test", Role.PlacementManager, Council, null);
     private static readonly Actor Commissioner = new(Guid.CreateVersion7(), "commissioner@council.test", Role.Commissioner, Council, null);
     private static readonly Actor QaOfficer = new(Guid.CreateVersion7(), "qa@council.test", Role.QaOfficer, Council, null);
+    private static readonly Actor DataProtectionLead = new(Guid.CreateVersion7(), "dpo@council.test", Role.DataProtectionLead, Council, null);
     private static readonly Actor Provider = new(Guid.CreateVersion7(), "referrals@provider.test", Role.ProviderUser, null, ProviderId);
     private static readonly PageRequest FirstPage = new PageRequest();
 
@@ -58,6 +64,15 @@ public class SqlServerQueryTests
             new VacancyFilter(Area: "LS6", Need: Need.Autism, Grade: OfstedGrade.Good), FirstPage),
         ["list: provider search"] = s => s.GetRequiredService<ProviderSearch>().SearchAsync(QaOfficer, new ProviderSearchFilter(Name: "Oak", Grade: OfstedGrade.Good), FirstPage),
         ["list: invoices"] = s => s.GetRequiredService<BillingService>().InvoicesAsync(Commissioner, FirstPage),
+        ["list: DPSs with their lots"] = s => s.GetRequiredService<DpsService>().ListAsync(Officer),
+        ["list: applications awaiting a decision"] = s => s.GetRequiredService<AdmissionService>().QueueAsync(Commissioner, ApplicationStatus.Submitted),
+        ["list: a DPS's KPIs"] = s => s.GetRequiredService<KpiService>().ListAsync(Commissioner, Guid.CreateVersion7()),
+        ["list: contract reviews"] = s => s.GetRequiredService<ContractReviewService>().ListAsync(QaOfficer, null, null),
+        ["list: the audit trail"] = s => s.GetRequiredService<AuditQueryService>().SearchAsync(DataProtectionLead,
+            new AuditFilter(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, null, "Referral", null), FirstPage),
+        ["list: a referral's documents"] = s => s.GetRequiredService<SharingService>().ListAsync(Officer, Guid.CreateVersion7()),
+        ["list: a referral's questions"] = s => s.GetRequiredService<SharingService>().QuestionsAsync(Officer, Guid.CreateVersion7()),
+        ["list: a placement's variations"] = s => s.GetRequiredService<VariationService>().PlacementVariationsAsync(Manager, Guid.CreateVersion7()),
     };
 
     public static TheoryData<string> Names() => [.. Queries.Keys];
